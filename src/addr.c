@@ -1,0 +1,308 @@
+/* addr.c - parsing and printing addresses, ports and socket constants. */
+#include <config.h>
+
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sockshell.h"
+
+int
+parse_port(const char *s, uint16_t *port, char *err)
+{
+	unsigned long v = 0;
+	const char *p;
+
+	if (*s == '\0')
+		goto bad;
+	for (p = s; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || p - s > 5)
+			goto bad;
+		v = v * 10 + (unsigned long)(*p - '0');
+	}
+	if (v > 65535) {
+		snprintf(err, LEX_ERRLEN, _("port %s is out of range: a port "
+		    "is a number from 0 to 65535 (0 lets the kernel pick)"), s);
+		return -1;
+	}
+	*port = (uint16_t)v;
+	return 0;
+bad:
+	snprintf(err, LEX_ERRLEN, _("'%.40s' is not a port: write a decimal "
+	    "number from 0 to 65535, as in 8888"), s);
+	return -1;
+}
+
+struct constant {
+	const char	*name;
+	int		 value;
+};
+
+static const struct constant families[] = {
+	{ "AF_INET", AF_INET }, { "inet", AF_INET }, { "ipv4", AF_INET },
+	{ "PF_INET", AF_INET },
+	{ "AF_INET6", AF_INET6 }, { "inet6", AF_INET6 }, { "ipv6", AF_INET6 },
+	{ "PF_INET6", AF_INET6 },
+	{ NULL, 0 }
+};
+
+static const struct constant types[] = {
+	{ "SOCK_STREAM", SOCK_STREAM }, { "stream", SOCK_STREAM },
+	{ "tcp", SOCK_STREAM },
+	{ "SOCK_DGRAM", SOCK_DGRAM }, { "dgram", SOCK_DGRAM },
+	{ "udp", SOCK_DGRAM },
+	{ NULL, 0 }
+};
+
+static int
+find_constant(const struct constant *c, const char *s, int *value)
+{
+	for (; c->name != NULL; c++) {
+		if (strcasecmp(c->name, s) == 0) {
+			*value = c->value;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int
+parse_family(const char *s, int *family)
+{
+	return find_constant(families, s, family);
+}
+
+int
+parse_type(const char *s, int *type)
+{
+	return find_constant(types, s, type);
+}
+
+const char *
+family_name(int family)
+{
+	switch (family) {
+	case AF_INET:	return "AF_INET";
+	case AF_INET6:	return "AF_INET6";
+	case AF_UNIX:	return "AF_UNIX";
+	default:	return "AF_?";
+	}
+}
+
+const char *
+type_name(int type)
+{
+	switch (type) {
+	case SOCK_STREAM:	return "SOCK_STREAM";
+	case SOCK_DGRAM:	return "SOCK_DGRAM";
+	default:		return "SOCK_?";
+	}
+}
+
+/* "TCP/IPv4" and so on: the two layers of slide 6. */
+const char *
+proto_label(int family, int type)
+{
+	int v6 = family == AF_INET6;
+
+	if (type == SOCK_STREAM)
+		return v6 ? "TCP/IPv6" : "TCP/IPv4";
+	if (type == SOCK_DGRAM)
+		return v6 ? "UDP/IPv6" : "UDP/IPv4";
+	return "?";
+}
+
+static int
+looks_numeric_v4(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s) && *s != '.')
+			return 0;
+	return 1;
+}
+
+/* Resolves a host name for FAMILY; returns 0 or -1 with ERR set. */
+static int
+resolve_name(const char *host, int family, struct sockaddr_storage *ss,
+    socklen_t *len, char *err)
+{
+	struct addrinfo hints, *res;
+	int rc;
+
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = family;
+	hints.ai_socktype = SOCK_STREAM;
+	rc = getaddrinfo(host, NULL, &hints, &res);
+	if (rc != 0) {
+		snprintf(err, LEX_ERRLEN, _("cannot resolve host '%.60s' for "
+		    "%s (%s): use an address such as %s"), host,
+		    family_name(family), gai_strerror(rc),
+		    family == AF_INET6 ? "::1" : "127.0.0.1");
+		return -1;
+	}
+	memcpy(ss, res->ai_addr, res->ai_addrlen);
+	*len = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 0;
+}
+
+static int
+parse_host(const char *host, int family, struct sockaddr_storage *ss,
+    socklen_t *len, char *err)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+	struct in6_addr a6;
+	struct in_addr a4;
+
+	memset(ss, 0, sizeof *ss);
+	if (family == AF_INET) {
+		*len = sizeof *sin;
+		sin->sin_family = AF_INET;
+		if (strcmp(host, "*") == 0) {
+			sin->sin_addr.s_addr = htonl(INADDR_ANY);
+			return 0;
+		}
+		if (inet_pton(AF_INET, host, &sin->sin_addr) == 1)
+			return 0;
+		if (inet_pton(AF_INET6, host, &a6) == 1) {
+			snprintf(err, LEX_ERRLEN, _("%.60s is an IPv6 address, "
+			    "but the socket is AF_INET: use an IPv4 address "
+			    "such as 127.0.0.1, or create the socket with "
+			    "AF_INET6"), host);
+			return -1;
+		}
+		if (looks_numeric_v4(host)) {
+			snprintf(err, LEX_ERRLEN, _("'%.60s' is not an IPv4 "
+			    "address: write four numbers from 0 to 255, as in "
+			    "127.0.0.1"), host);
+			return -1;
+		}
+	} else {
+		*len = sizeof *sin6;
+		sin6->sin6_family = AF_INET6;
+		if (strcmp(host, "*") == 0) {
+			sin6->sin6_addr = in6addr_any;
+			return 0;
+		}
+		if (inet_pton(AF_INET6, host, &sin6->sin6_addr) == 1)
+			return 0;
+		if (inet_pton(AF_INET, host, &a4) == 1) {
+			snprintf(err, LEX_ERRLEN, _("%.60s is an IPv4 address, "
+			    "but the socket is AF_INET6: use an IPv6 address "
+			    "such as ::1, or create the socket with AF_INET"),
+			    host);
+			return -1;
+		}
+		if (strchr(host, ':') != NULL || looks_numeric_v4(host)) {
+			snprintf(err, LEX_ERRLEN, _("'%.60s' is not an IPv6 "
+			    "address: write it as in ::1 or fe80::1"), host);
+			return -1;
+		}
+	}
+	return resolve_name(host, family, ss, len, err);
+}
+
+int
+parse_endpoint(struct shell *sh, const char *addr, const char *port,
+    int family, struct sockaddr_storage *ss, socklen_t *len, char *err)
+{
+	char host[256];
+	const char *p, *colon;
+	uint16_t portnum;
+	size_t n;
+
+	(void)sh;
+	if (port == NULL) {
+		/* ADDRESS:PORT or [IPv6]:PORT */
+		if (addr[0] == '[') {
+			p = strchr(addr, ']');
+			if (p == NULL || p[1] != ':') {
+				snprintf(err, LEX_ERRLEN, _("'%.60s': write an "
+				    "IPv6 address with its port as [::1]:8888"),
+				    addr);
+				return -1;
+			}
+			n = (size_t)(p - addr - 1);
+			colon = p + 1;
+			addr++;
+		} else {
+			colon = strrchr(addr, ':');
+			if (colon == NULL) {
+				snprintf(err, LEX_ERRLEN, _("'%.60s' has no "
+				    "port: write ADDRESS PORT or ADDRESS:PORT, "
+				    "as in 127.0.0.1 8888"), addr);
+				return -1;
+			}
+			if (strchr(addr, ':') != colon) {
+				snprintf(err, LEX_ERRLEN, _("'%.60s': write an "
+				    "IPv6 address with its port in brackets, as "
+				    "in [::1]:8888, or give the port apart: ::1 "
+				    "8888"), addr);
+				return -1;
+			}
+			n = (size_t)(colon - addr);
+		}
+		if (n >= sizeof host || n == 0) {
+			snprintf(err, LEX_ERRLEN, _("'%.60s' has no usable "
+			    "address before the port"), addr);
+			return -1;
+		}
+		memcpy(host, addr, n);
+		host[n] = '\0';
+		port = colon + 1;
+	} else {
+		if (strlen(addr) >= sizeof host) {
+			snprintf(err, LEX_ERRLEN, "%s", _("the address is too "
+			    "long"));
+			return -1;
+		}
+		strcpy(host, addr);
+		/* [::1] 8888 is fine too */
+		n = strlen(host);
+		if (host[0] == '[' && n > 1 && host[n - 1] == ']') {
+			memmove(host, host + 1, n - 2);
+			host[n - 2] = '\0';
+		}
+	}
+	if (parse_port(port, &portnum, err) < 0)
+		return -1;
+	if (parse_host(host, family, ss, len, err) < 0)
+		return -1;
+	if (family == AF_INET)
+		((struct sockaddr_in *)ss)->sin_port = htons(portnum);
+	else
+		((struct sockaddr_in6 *)ss)->sin6_port = htons(portnum);
+	return 0;
+}
+
+char *
+format_sockaddr(const struct sockaddr_storage *ss, socklen_t len, char *buf,
+    size_t n)
+{
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)ss;
+	char a[INET6_ADDRSTRLEN];
+
+	if (len == 0 || ss == NULL) {
+		snprintf(buf, n, "-");
+		return buf;
+	}
+	switch (ss->ss_family) {
+	case AF_INET:
+		inet_ntop(AF_INET, &sin->sin_addr, a, sizeof a);
+		snprintf(buf, n, "%s:%u", a, ntohs(sin->sin_port));
+		break;
+	case AF_INET6:
+		inet_ntop(AF_INET6, &sin6->sin6_addr, a, sizeof a);
+		snprintf(buf, n, "[%s]:%u", a, ntohs(sin6->sin6_port));
+		break;
+	default:
+		snprintf(buf, n, "?");
+	}
+	return buf;
+}

@@ -1,0 +1,54 @@
+/* cmd-bind.c - bind NAME ADDRESS PORT: bind(2). */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "sockshell.h"
+
+static enum cmd_retval
+cmd_bind_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct handle *h;
+	char msg[LEX_ERRLEN], addr[64];
+	int err;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
+	    h->family, &ss, &len, msg) < 0) {
+		shell_error(sh, "%s", msg);
+		return CMD_ERROR;
+	}
+	format_sockaddr(&ss, len, addr, sizeof addr);
+	if (bind(h->fd, (struct sockaddr *)&ss, len) < 0) {
+		err = errno;
+		fprintf(sh->out, "bind(%d, %s) = -1 %s (%s)\n", h->fd, addr,
+		    errno_name(err), strerror(err));
+		shell_syscall_error(sh, "bind", err);
+		shell_log(sh, EV_BIND, h->id, 0, -1, err);
+		return CMD_ERROR;
+	}
+	handle_remember_addrs(h);
+	fprintf(sh->out, _("bind(%d, %s) = 0: %s is bound to %s\n"), h->fd,
+	    addr, h->name, format_sockaddr(&h->local, h->local_len, addr,
+	    sizeof addr));
+	shell_log(sh, EV_BIND, h->id, 0, 0, 0);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_bind_entry = {
+	.name = "bind",
+	.min_args = 2, .max_args = 3,
+	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT"),
+	.summary = N_("bind a socket to an IP address and port"),
+	.help = N_("Makes bind(2): the socket NAME gets a local address. "
+	    "ADDRESS is an IPv4 or IPv6 address ([::1]:8888 with a port), a "
+	    "host name, or * for every address (0.0.0.0 or ::). PORT 0 lets "
+	    "the kernel pick a free port; the state then shows which."),
+	.example = "bind srv 127.0.0.1 8888",
+	.flags = CMD_STATE,
+	.exec = cmd_bind_exec,
+};

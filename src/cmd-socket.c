@@ -1,0 +1,76 @@
+/* cmd-socket.c - socket NAME [FAMILY] [TYPE]: socket(2). */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sockshell.h"
+
+static enum cmd_retval
+cmd_socket_exec(struct shell *sh, struct cmd_args *a)
+{
+	int family = AF_INET, type = SOCK_STREAM, fd, err;
+	char msg[LEX_ERRLEN];
+	struct handle *h;
+
+	if (handle_name_ok(a->argv[0], msg) < 0) {
+		shell_error(sh, "%s", msg);
+		return CMD_ERROR;
+	}
+	h = handle_find(sh, a->argv[0]);
+	if (h != NULL && h->fd >= 0) {
+		shell_error(sh, _("there is already a socket named '%s': pick "
+		    "another name, or 'close %s' first"), h->name, h->name);
+		return CMD_ERROR;
+	}
+	if (a->argc == 2 && parse_family(a->argv[1], &family) < 0 &&
+	    parse_type(a->argv[1], &type) == 0) {
+		/* "socket s udp": the type alone is clear enough. */
+	} else if (a->argc >= 2 && parse_family(a->argv[1], &family) < 0) {
+		shell_error(sh, _("unknown address family '%.40s': use AF_INET "
+		    "(IPv4) or AF_INET6 (IPv6)"), a->argv[1]);
+		return CMD_ERROR;
+	}
+	if (a->argc == 3 && parse_type(a->argv[2], &type) < 0) {
+		shell_error(sh, _("unknown socket type '%.40s': use "
+		    "SOCK_STREAM (TCP) or SOCK_DGRAM (UDP)"), a->argv[2]);
+		return CMD_ERROR;
+	}
+	fd = socket(family, type | SOCK_CLOEXEC, 0);
+	if (fd < 0) {
+		err = errno;
+		fprintf(sh->out, "socket(%s, %s, 0) = -1 %s (%s)\n",
+		    family_name(family), type_name(type), errno_name(err),
+		    strerror(err));
+		shell_syscall_error(sh, "socket", err);
+		return CMD_ERROR;
+	}
+	h = handle_add(sh, a->argv[0], fd, family, type);
+	if (h == NULL) {
+		close(fd);
+		shell_error(sh, "%s", _("out of memory"));
+		return CMD_ERROR;
+	}
+	fprintf(sh->out, _("socket(%s, %s, 0) = %d: %s is a new %s socket\n"),
+	    family_name(family), type_name(type), fd, h->name,
+	    proto_label(family, type));
+	shell_log(sh, EV_SOCKET, h->id, 0, fd, 0);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_socket_entry = {
+	.name = "socket",
+	.min_args = 1, .max_args = 3,
+	.usage = N_("NAME [AF_INET|AF_INET6] [SOCK_STREAM|SOCK_DGRAM]"),
+	.summary = N_("create a new socket and name it"),
+	.help = N_("Makes socket(2) and keeps the new file descriptor under "
+	    "NAME. The family is the network layer (AF_INET: IPv4, "
+	    "AF_INET6: IPv6; also inet, ipv4, inet6, ipv6), the type the "
+	    "transport (SOCK_STREAM: TCP, SOCK_DGRAM: UDP; also stream, tcp, "
+	    "dgram, udp). The defaults are AF_INET and SOCK_STREAM, as in the "
+	    "lecture."),
+	.example = "socket srv AF_INET SOCK_STREAM",
+	.flags = CMD_STATE,
+	.exec = cmd_socket_exec,
+};

@@ -1,0 +1,122 @@
+/* cmd.c - the command table and looking a command up in it. */
+#include <config.h>
+
+#include <string.h>
+
+#include "sockshell.h"
+
+/* Alphabetical; help, completion and the man page test all read it. */
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_accept_entry,
+	&cmd_bind_entry,
+	&cmd_close_entry,
+	&cmd_connect_entry,
+	&cmd_help_entry,
+	&cmd_jobs_entry,
+	&cmd_listen_entry,
+	&cmd_quit_entry,
+	&cmd_recv_entry,
+	&cmd_send_entry,
+	&cmd_show_entry,
+	&cmd_socket_entry,
+	&cmd_source_entry,
+	&cmd_wait_entry,
+	NULL
+};
+
+size_t
+cmd_count(void)
+{
+	size_t n = 0;
+
+	while (cmd_table[n] != NULL)
+		n++;
+	return n;
+}
+
+/* Edit distance, for "did you mean". */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, d[32][32];
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			size_t c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			d[i][j] = c;
+		}
+	}
+	return d[la][lb];
+}
+
+/*
+ * Finds NAME: an exact name or alias, else a unique prefix. Otherwise
+ * NULL, with ERR saying why ("ambiguous", or the closest command).
+ */
+const struct cmd_entry *
+cmd_find(const char *name, char *err)
+{
+	const struct cmd_entry *const *c, *found = NULL, *best = NULL;
+	size_t d, bestd = 3, o = 0, nfound = 0;
+	char list[200] = "";
+
+	if (*name == '\0') {
+		snprintf(err, LEX_ERRLEN, "%s", _("empty command name: type "
+		    "'help' for the list of commands"));
+		return NULL;
+	}
+	for (c = cmd_table; *c != NULL; c++) {
+		if (strcmp((*c)->name, name) == 0 || ((*c)->alias != NULL &&
+		    strcmp((*c)->alias, name) == 0))
+			return *c;
+	}
+	for (c = cmd_table; *c != NULL; c++) {
+		if (strncmp((*c)->name, name, strlen(name)) == 0) {
+			found = *c;
+			nfound++;
+			if (o < sizeof list)
+				o += (size_t)snprintf(list + o, sizeof list - o,
+				    "%s%s", o ? ", " : "", (*c)->name);
+		}
+	}
+	if (nfound == 1)
+		return found;
+	if (nfound > 1) {
+		snprintf(err, LEX_ERRLEN, _("ambiguous command '%s', could "
+		    "be: %s"), name, list);
+		return NULL;
+	}
+	for (c = cmd_table; *c != NULL; c++) {
+		d = distance(name, (*c)->name);
+		if ((*c)->alias != NULL && distance(name, (*c)->alias) < d)
+			d = distance(name, (*c)->alias);
+		if (d < bestd) {
+			bestd = d;
+			best = *c;
+		}
+	}
+	if (best != NULL)
+		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s'; did you "
+		    "mean '%s'? ('help' lists them all)"), name, best->name);
+	else
+		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
+		    "'help' for the list of commands"), name);
+	return NULL;
+}
+
+void
+cmd_usage(struct shell *sh, const struct cmd_entry *ce)
+{
+	shell_error(sh, _("usage: %s %s"), ce->name, _(ce->usage));
+}

@@ -1,0 +1,197 @@
+/* handle.c - the table of named sockets. */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sockshell.h"
+
+struct handle *
+handle_find(struct shell *sh, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sh->nhandles; i++)
+		if (!sh->handles[i]->retired &&
+		    strcmp(sh->handles[i]->name, name) == 0)
+			return sh->handles[i];
+	return NULL;
+}
+
+struct handle *
+handle_by_id(struct shell *sh, int id)
+{
+	size_t i;
+
+	for (i = 0; i < sh->nhandles; i++)
+		if (sh->handles[i]->id == id)
+			return sh->handles[i];
+	return NULL;
+}
+
+struct handle *
+handle_by_fd(struct shell *sh, int fd)
+{
+	size_t i;
+
+	for (i = 0; i < sh->nhandles; i++)
+		if (sh->handles[i]->fd == fd)
+			return sh->handles[i];
+	return NULL;
+}
+
+/* Letters, digits, '_', '-', '.'; starts with a letter or '_'. */
+int
+handle_name_ok(const char *name, char *err)
+{
+	const char *p;
+
+	if (strlen(name) > HANDLE_NAME_MAX) {
+		snprintf(err, LEX_ERRLEN, _("the name '%.20s...' is too long: "
+		    "a handle name has at most %d characters"), name,
+		    HANDLE_NAME_MAX);
+		return -1;
+	}
+	if (!isalpha((unsigned char)name[0]) && name[0] != '_')
+		goto bad;
+	for (p = name; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' &&
+		    *p != '.')
+			goto bad;
+	return 0;
+bad:
+	snprintf(err, LEX_ERRLEN, _("'%.40s' is not a handle name: use "
+	    "letters, digits, '_', '-' and '.', starting with a letter, as in "
+	    "srv or conn2"), name);
+	return -1;
+}
+
+/*
+ * Adds a handle for FD. A closed handle of the same name is retired (the
+ * name may be used again once its socket is closed). Returns NULL when
+ * memory runs out.
+ */
+struct handle *
+handle_add(struct shell *sh, const char *name, int fd, int family, int type)
+{
+	struct handle *h, **v, *old;
+
+	h = calloc(1, sizeof *h);
+	if (h == NULL)
+		return NULL;
+	/* The old one stays for the picture's history, out of sight. */
+	old = handle_find(sh, name);
+	if (old != NULL)
+		old->retired = 1;
+	if (sh->nhandles == sh->handles_cap) {
+		size_t cap = sh->handles_cap ? sh->handles_cap * 2 : 16;
+
+		v = realloc(sh->handles, cap * sizeof *v);
+		if (v == NULL) {
+			free(h);
+			return NULL;
+		}
+		sh->handles = v;
+		sh->handles_cap = cap;
+	}
+	h->id = ++sh->next_id;
+	snprintf(h->name, sizeof h->name, "%s", name);
+	h->fd = fd;
+	h->family = family;
+	h->type = type;
+	sh->handles[sh->nhandles++] = h;
+	return h;
+}
+
+/* BASE if free, else BASE2, BASE3, ... (closed names count as free). */
+void
+handle_default_name(struct shell *sh, const char *base, char *buf)
+{
+	struct handle *h;
+	int n;
+
+	snprintf(buf, HANDLE_NAME_MAX + 1, "%s", base);
+	for (n = 2; (h = handle_find(sh, buf)) != NULL && h->fd >= 0; n++)
+		snprintf(buf, HANDLE_NAME_MAX + 1, "%s%d", base, n);
+}
+
+/* Keeps the addresses, so a closed handle still says what it was. */
+void
+handle_remember_addrs(struct handle *h)
+{
+	socklen_t len;
+
+	if (h->fd < 0)
+		return;
+	len = sizeof h->local;
+	if (getsockname(h->fd, (struct sockaddr *)&h->local, &len) == 0)
+		h->local_len = len;
+	len = sizeof h->peer;
+	if (getpeername(h->fd, (struct sockaddr *)&h->peer, &len) == 0)
+		h->peer_len = len;
+}
+
+/*
+ * Closes H's socket, cancelling its jobs first and keeping its addresses.
+ * The descriptor is gone whatever close(2) says; returns its result, with
+ * errno set when it is -1.
+ */
+int
+handle_close(struct shell *sh, struct handle *h)
+{
+	int rc, err;
+
+	if (h->fd < 0)
+		return 0;
+	jobs_cancel_handle(sh, h->id, _("its socket is being closed"));
+	handle_remember_addrs(h);
+	rc = close(h->fd);
+	err = errno;
+	h->fd = -1;
+	errno = err;
+	return rc;
+}
+
+size_t
+handle_open_count(struct shell *sh)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < sh->nhandles; i++)
+		n += sh->handles[i]->fd >= 0;
+	return n;
+}
+
+/* The open handle NAME, or NULL after a message that says what to do. */
+struct handle *
+cmd_open_handle(struct shell *sh, const char *name)
+{
+	struct handle *h = handle_find(sh, name);
+	char list[256] = "";
+	size_t i, o = 0;
+
+	if (h != NULL && h->fd >= 0)
+		return h;
+	if (h != NULL) {
+		shell_error(sh, _("'%s' is closed: create a new socket with "
+		    "'socket %s'"), name, name);
+		return NULL;
+	}
+	for (i = 0; i < sh->nhandles && o + HANDLE_NAME_MAX + 8 < sizeof list;
+	    i++) {
+		if (sh->handles[i]->fd < 0)
+			continue;
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+		    o ? ", " : "", sh->handles[i]->name);
+	}
+	if (o == 0)
+		shell_error(sh, _("no socket named '%.40s': create one with "
+		    "'socket %.40s'"), name, name);
+	else
+		shell_error(sh, _("no socket named '%.40s' (open: %s): create "
+		    "one with 'socket %.40s'"), name, list, name);
+	return NULL;
+}

@@ -1,0 +1,342 @@
+/* input.c - the one input loop, for the terminal, a pipe and 'source':
+ * only where the lines come from differs. */
+#include <config.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+#include <readline/history.h>
+
+#include "sockshell.h"
+
+#define PROMPT	"sockshell> "
+
+struct source {
+	/* The next line (malloc'd, no newline) and its length, or NULL. */
+	char	*(*next)(struct source *, struct shell *, size_t *);
+	FILE	*fp;
+	int	 echo;		/* print the prompt and the line */
+};
+
+static int
+is_blank_or_comment(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t' ||
+	    line[i] == '\r'))
+		i++;
+	return i == len || line[i] == '#';
+}
+
+/*
+ * Runs every line SRC gives, as NAME. The location is saved and restored,
+ * so errors in a sourced file name it, and the outer file's name after.
+ * Returns 0, or -1 when a line failed.
+ */
+static int
+process_input(struct shell *sh, struct source *src, const char *name)
+{
+	const char *saved_file = sh->file;
+	unsigned long saved_line = sh->line;
+	int failed = 0, interactive = src->fp == NULL;
+	size_t len;
+	char *line;
+
+	sh->file = name;
+	sh->line = 0;
+	while (!sh->quit && (line = src->next(src, sh, &len)) != NULL) {
+		sh->line++;
+		if (src->echo && !is_blank_or_comment(line, len)) {
+			fprintf(sh->out, "%s%.*s\n", PROMPT, (int)len, line);
+			fflush(sh->out);
+		}
+		if (shell_run_line(sh, line, len) < 0) {
+			failed = 1;
+			if (sh->bail && !interactive) {
+				free(line);
+				break;
+			}
+		}
+		free(line);
+	}
+	sh->file = saved_file;
+	sh->line = saved_line;
+	return failed ? -1 : 0;
+}
+
+static char *
+next_stream(struct source *src, struct shell *sh, size_t *len)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	(void)sh;
+	n = getline(&line, &cap, src->fp);
+	if (n < 0) {
+		free(line);
+		return NULL;
+	}
+	if (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	*len = (size_t)n;
+	return line;
+}
+
+int
+shell_run_stream(struct shell *sh, FILE *fp, const char *name)
+{
+	struct source src = { next_stream, fp, sh->echo };
+
+	return process_input(sh, &src, name);
+}
+
+int
+shell_run_file(struct shell *sh, const char *path)
+{
+	FILE *fp;
+	int rc, saved_depth = sh->depth;
+
+	fp = fopen(path, "re");
+	if (fp == NULL) {
+		shell_error(sh, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	sh->depth++;
+	rc = shell_run_stream(sh, fp, path);
+	sh->depth = saved_depth;
+	fclose(fp);
+	return rc;
+}
+
+/* The terminal: readline's callback interface in a poll loop, so jobs
+ * finish (and say so) while the prompt waits for a line. */
+
+static char	*tty_line;
+static int	 tty_done;
+static int	 prompt_showing;
+volatile sig_atomic_t shell_resized;
+
+static void
+on_line(char *line)
+{
+	tty_line = line;
+	tty_done = 1;
+	rl_callback_handler_remove();
+	prompt_showing = 0;
+}
+
+static void
+tty_async_begin(void)
+{
+	if (!prompt_showing)
+		return;
+#ifdef HAVE_RL_CLEAR_VISIBLE_LINE
+	rl_clear_visible_line();
+#else
+	fputs("\r\033[K", rl_outstream);
+#endif
+}
+
+static void
+tty_async_end(void)
+{
+	if (prompt_showing)
+		rl_forced_update_display();
+}
+
+static char *
+next_tty(struct source *src, struct shell *sh, size_t *len)
+{
+	struct pollfd p[1 + 64];
+	size_t n;
+	int rc;
+
+	(void)src;
+	tty_line = NULL;
+	tty_done = 0;
+	rl_callback_handler_install(PROMPT, on_line);
+	prompt_showing = 1;
+	while (!tty_done) {
+		p[0].fd = STDIN_FILENO;
+		p[0].events = POLLIN;
+		p[0].revents = 0;
+		n = 1 + jobs_pollfds(sh, p + 1, 64);
+		rc = poll(p, n, -1);
+		if (rc < 0 && errno != EINTR)
+			break;
+		if (shell_interrupted) {
+			/* Ctrl-C at the prompt: drop the line, start anew. */
+			shell_interrupted = 0;
+			rl_free_line_state();
+			rl_callback_sigcleanup();
+			rl_replace_line("", 0);
+			rl_crlf();
+			rl_on_new_line();
+			rl_redisplay();
+		}
+		if (shell_resized) {
+			shell_resized = 0;
+			rl_resize_terminal();
+		}
+		if (rc <= 0)
+			continue;
+		if (p[0].revents != 0)
+			rl_callback_read_char();
+		if (n > 1)
+			jobs_check(sh);
+	}
+	if (!tty_done) {
+		rl_callback_handler_remove();
+		prompt_showing = 0;
+	}
+	if (tty_line == NULL) {
+		fputc('\n', sh->out);
+		return NULL;
+	}
+	if (*tty_line != '\0') {
+		HIST_ENTRY *last = history_get(history_base + history_length -
+		    1);
+
+		if (last == NULL || strcmp(last->line, tty_line) != 0)
+			add_history(tty_line);
+	}
+	*len = strlen(tty_line);
+	return tty_line;
+}
+
+/* Completion: command names first, then handle names and constants. */
+
+static const char *const constants[] = {
+	"AF_INET", "AF_INET6", "SOCK_STREAM", "SOCK_DGRAM", NULL
+};
+
+static struct shell *completing;
+
+static char *
+complete_command(const char *text, int state)
+{
+	static size_t i;
+	const struct cmd_entry *ce;
+
+	if (state == 0)
+		i = 0;
+	while ((ce = cmd_table[i++]) != NULL)
+		if (strncmp(ce->name, text, strlen(text)) == 0)
+			return strdup(ce->name);
+	return NULL;
+}
+
+static char *
+complete_argument(const char *text, int state)
+{
+	static size_t i, j;
+	struct shell *sh = completing;
+	size_t n = strlen(text);
+
+	if (state == 0)
+		i = j = 0;
+	while (i < sh->nhandles) {
+		struct handle *h = sh->handles[i++];
+
+		if (!h->retired && h->fd >= 0 && strncmp(h->name, text, n) == 0)
+			return strdup(h->name);
+	}
+	while (constants[j] != NULL) {
+		const char *c = constants[j++];
+
+		if (strncasecmp(c, text, n) == 0)
+			return strdup(c);
+	}
+	return NULL;
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	int i = 0;
+
+	(void)end;
+	rl_attempted_completion_over = 1;
+	while (i < start && (rl_line_buffer[i] == ' ' ||
+	    rl_line_buffer[i] == '\t'))
+		i++;
+	if (i == start)
+		return rl_completion_matches(text, complete_command);
+	if (strncmp(rl_line_buffer + i, "help ", 5) == 0)
+		return rl_completion_matches(text, complete_command);
+	return rl_completion_matches(text, complete_argument);
+}
+
+static char *
+history_path(void)
+{
+	const char *env = getenv("SOCKSHELL_HISTORY"), *home;
+	char *path;
+
+	if (env != NULL)
+		return *env != '\0' ? strdup(env) : NULL;
+	home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		return NULL;
+	if (asprintf(&path, "%s/.sockshell_history", home) < 0)
+		return NULL;
+	return path;
+}
+
+/* A history file that is a symbolic link is left alone: it could lead
+ * into somebody else's file. */
+static int
+history_usable(struct shell *sh, const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT;
+	if (!S_ISREG(st.st_mode)) {
+		fprintf(sh->err, _("%s: history file %s is not a regular file; "
+		    "history is not kept\n"), PACKAGE, path);
+		return 0;
+	}
+	return 1;
+}
+
+int
+shell_run_terminal(struct shell *sh)
+{
+	struct source src = { next_tty, NULL, 0 };
+	char *hist = history_path();
+	int rc, use_hist;
+
+	completing = sh;
+	rl_readline_name = PACKAGE;
+	rl_attempted_completion_function = complete;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	using_history();
+	use_hist = hist != NULL && history_usable(sh, hist);
+	if (use_hist && (rc = read_history(hist)) != 0 && rc != ENOENT)
+		fprintf(sh->err, _("%s: cannot read history %s: %s\n"),
+		    PACKAGE, hist, strerror(rc));
+	sh->async_begin = tty_async_begin;
+	sh->async_end = tty_async_end;
+	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time. "
+	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,
+	    VERSION);
+	rc = process_input(sh, &src, "<stdin>");
+	sh->async_begin = sh->async_end = NULL;
+	if (use_hist && history_usable(sh, hist)) {
+		if (write_history(hist) == 0)
+			history_truncate_file(hist, 1000);
+	}
+	free(hist);
+	return rc;
+}

@@ -1,0 +1,220 @@
+/* job.c - calls running in the background ("accept srv conn &"), and the
+ * one place the shell waits: poll on a socket, serving jobs meanwhile. */
+#include <config.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sockshell.h"
+
+/* Numbers start at 1 and go on from the highest one still running. */
+struct job *
+job_start(struct shell *sh, struct op *op)
+{
+	struct job *j, **tail;
+	int number = 1;
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		if (j->number >= number)
+			number = j->number + 1;
+	j = calloc(1, sizeof *j);
+	if (j == NULL)
+		return NULL;
+	j->number = number;
+	j->op = *op;
+	for (tail = &sh->jobs; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = j;
+	return j;
+}
+
+struct job *
+job_find(struct shell *sh, int number)
+{
+	struct job *j;
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		if (j->number == number)
+			return j;
+	return NULL;
+}
+
+/* The job that waits on the same side of the same socket, if any. */
+struct job *
+job_for_handle(struct shell *sh, int handle_id, enum op_kind kind)
+{
+	struct job *j;
+	int reads = kind == OP_ACCEPT || kind == OP_RECV;
+
+	for (j = sh->jobs; j != NULL; j = j->next) {
+		int jreads = j->op.kind == OP_ACCEPT || j->op.kind == OP_RECV;
+
+		if (j->op.handle_id == handle_id &&
+		    (jreads == reads || j->op.kind == OP_CONNECT ||
+		    kind == OP_CONNECT))
+			return j;
+	}
+	return NULL;
+}
+
+size_t
+jobs_count(struct shell *sh)
+{
+	struct job *j;
+	size_t n = 0;
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		n++;
+	return n;
+}
+
+static void
+job_remove(struct shell *sh, struct job *job)
+{
+	struct job **p;
+
+	for (p = &sh->jobs; *p != NULL; p = &(*p)->next) {
+		if (*p == job) {
+			*p = job->next;
+			break;
+		}
+	}
+	op_free(&job->op);
+	free(job);
+}
+
+void
+jobs_cancel_handle(struct shell *sh, int handle_id, const char *why)
+{
+	struct job *j, *next;
+
+	for (j = sh->jobs; j != NULL; j = next) {
+		next = j->next;
+		if (j->op.handle_id != handle_id)
+			continue;
+		shell_async_begin(sh);
+		fprintf(sh->out, _("[%d] cancelled: %s (%s)\n"), j->number,
+		    j->op.desc, why);
+		op_cancel(sh, &j->op);
+		shell_async_end(sh);
+		job_remove(sh, j);
+	}
+}
+
+/* One pollfd per job, in the jobs' order; returns how many. */
+size_t
+jobs_pollfds(struct shell *sh, struct pollfd *p, size_t max)
+{
+	struct job *j;
+	size_t n = 0;
+	short events;
+
+	for (j = sh->jobs; j != NULL && n < max; j = j->next) {
+		struct handle *h = handle_by_id(sh, j->op.handle_id);
+
+		events = j->op.kind == OP_ACCEPT || j->op.kind == OP_RECV ?
+		    POLLIN : POLLOUT;
+		p[n].fd = h != NULL ? h->fd : -1;
+		p[n].events = events;
+		p[n].revents = 0;
+		n++;
+	}
+	return n;
+}
+
+/* Steps every job whose socket is ready; reports the ones that end. */
+void
+jobs_check(struct shell *sh)
+{
+	struct job *j, *next;
+	struct pollfd p;
+	char prefix[32];
+	short events;
+
+	for (j = sh->jobs; j != NULL; j = next) {
+		struct handle *h = handle_by_id(sh, j->op.handle_id);
+
+		next = j->next;
+		if (h == NULL || h->fd < 0)
+			continue;
+		p.fd = h->fd;
+		p.events = j->op.kind == OP_ACCEPT || j->op.kind == OP_RECV ?
+		    POLLIN : POLLOUT;
+		if (poll(&p, 1, 0) <= 0)
+			continue;
+		snprintf(prefix, sizeof prefix, _("[%d] done: "), j->number);
+		shell_async_begin(sh);
+		if (op_step(sh, &j->op, &events, prefix) != OP_WAIT)
+			job_remove(sh, j);
+		shell_async_end(sh);
+	}
+}
+
+static long
+ms_until(const struct timespec *deadline)
+{
+	struct timespec now;
+	long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (deadline->tv_sec - now.tv_sec) * 1000 +
+	    (deadline->tv_nsec - now.tv_nsec) / 1000000;
+	return ms < 0 ? 0 : ms;
+}
+
+/*
+ * Waits until FD is ready for EVENTS (FD -1: no socket), until job number
+ * JOB has ended (-1: every job), serving the jobs meanwhile. Returns 0
+ * when that happened, -1 on Ctrl-C, -2 after the shell's timeout.
+ */
+int
+shell_wait(struct shell *sh, int fd, short events, int job)
+{
+	struct pollfd p[1 + 64];
+	struct timespec deadline;
+	size_t n;
+	long ms;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += (time_t)sh->timeout;
+	deadline.tv_nsec += (long)((sh->timeout - (double)(time_t)sh->timeout)
+	    * 1e9);
+	if (deadline.tv_nsec >= 1000000000L) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000L;
+	}
+	for (;;) {
+		if (job > 0 && job_find(sh, job) == NULL)
+			return 0;
+		if (job < 0 && sh->jobs == NULL)
+			return 0;
+		p[0].fd = fd;
+		p[0].events = events;
+		p[0].revents = 0;
+		n = 1 + jobs_pollfds(sh, p + 1, 64);
+		ms = sh->timeout > 0 ? ms_until(&deadline) : -1;
+		if (shell_interrupted) {
+			shell_interrupted = 0;
+			return -1;
+		}
+		rc = poll(p, n, ms > INT32_MAX ? -1 : (int)ms);
+		if (rc < 0 && errno == EINTR) {
+			if (shell_interrupted) {
+				shell_interrupted = 0;
+				return -1;
+			}
+			continue;
+		}
+		if (rc == 0)
+			return -2;
+		if (rc < 0)
+			return -1;
+		if (fd >= 0 && p[0].revents != 0)
+			return 0;
+		jobs_check(sh);
+	}
+}

@@ -1,0 +1,42 @@
+/* lex.h - splitting one input line into words. */
+#ifndef SOCKSHELL_LEX_H
+#define SOCKSHELL_LEX_H
+
+#include <stddef.h>
+
+#define LEX_ERRLEN	256
+
+struct token {
+	char	*text;		/* decoded, NUL-terminated (may hold \0 too) */
+	size_t	 len;		/* decoded length */
+	size_t	 start, end;	/* where the raw word stands in the line */
+	int	 quoted;	/* the word was a "..." or '...' string */
+};
+
+struct tokens {
+	struct token	*v;
+	size_t		 n;
+	int		 background;	/* the line ended with '&' */
+	const char	*line;		/* the raw line, for "rest of line" data */
+};
+
+/*
+ * Splits LINE (LEN bytes) into words: blanks separate them; a word that
+ * starts with " or ' is a string up to the matching quote, with the C
+ * escapes \n \r \t \0 \xHH \\ \" \'; an unquoted '#' at the start of a word
+ * begins a comment; a lone '&' at the end asks for a background job.
+ * Returns 0, or -1 with a one-line message in ERR.
+ */
+int	lex_line(const char *line, size_t len, struct tokens *out, char *err);
+void	tokens_free(struct tokens *);
+
+/*
+ * Writes DATA (LEN bytes) to BUF as a C-style escaped string without the
+ * quotes, cut at MAX input bytes with "..." when longer; returns BUF.
+ */
+char	*escape_bytes(const char *data, size_t len, size_t max, char *buf,
+	    size_t bufsize);
+/* Whether DATA reads as text (printable, UTF-8, tabs and newlines). */
+int	bytes_are_text(const char *data, size_t len);
+
+#endif

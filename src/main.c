@@ -1,0 +1,162 @@
+/* main.c - sockshell: options, signals, and which input to read. */
+#include <config.h>
+
+#include <getopt.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sockshell.h"
+
+extern volatile sig_atomic_t shell_resized;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	shell_interrupted = 1;
+}
+
+static void
+on_sigwinch(int sig)
+{
+	(void)sig;
+	shell_resized = 1;
+}
+
+/* No SA_RESTART: a blocked poll or syscall returns EINTR on Ctrl-C. */
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigwinch;
+	sigaction(SIGWINCH, &sa, NULL);
+	/* A send to a closed peer must fail with EPIPE, never kill us. */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]... [FILE]\n"), PACKAGE);
+	fputs(_("An interactive shell for the Berkeley sockets interface: each "
+	    "command makes\nthe real system call on a named socket, and the "
+	    "state of every socket is\nshown after each step.\n\n"), f);
+	fputs(_("With FILE, or with standard input not a terminal, runs the "
+	    "commands of a\nscript, echoing each line after the prompt.\n\n"),
+	    f);
+	fputs(_("  -f, --file=FILE     run the commands in FILE\n"
+	    "  -b, --bail          stop a script at its first error\n"
+	    "  -q, --quiet         do not print the state after each command\n"
+	    "      --timeout=SECS  how long a call may wait in a script "
+	    "(default 10;\n"
+	    "                        0 waits for ever; at a terminal, for "
+	    "ever)\n"
+	    "  -h, --help          display this help and exit\n"
+	    "  -V, --version       output version information and exit\n\n"),
+	    f);
+	fputs(_("Exit status: 0 when every command succeeded, 1 when one "
+	    "failed,\n2 for a bad command line.\n\n"), f);
+	fputs(_("Type 'help' in the shell for the commands; see sockshell(1)."
+	    "\n"), f);
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	fputs(_("Copyright (C) 2026 the sockshell authors.\n"
+	    "License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"),
+	    stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "file",	required_argument,	NULL, 'f' },
+		{ "bail",	no_argument,		NULL, 'b' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "timeout",	required_argument,	NULL, 't' },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct shell sh;
+	const char *file = NULL;
+	double timeout = -1;
+	char *end;
+	int c, rc;
+
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+	shell_init(&sh, stdout, stderr);
+	while ((c = getopt_long(argc, argv, "f:bqhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'b':
+			sh.bail = 1;
+			break;
+		case 'q':
+			sh.quiet = 1;
+			break;
+		case 't':
+			timeout = strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' || timeout < 0 ||
+			    timeout > 86400) {
+				fprintf(stderr, _("%s: --timeout takes seconds "
+				    "from 0 to 86400, as in --timeout=5\n"),
+				    PACKAGE);
+				return 2;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'V':
+			version();
+			return 0;
+		default:
+			fprintf(stderr, _("Try '%s --help' for more "
+			    "information.\n"), PACKAGE);
+			return 2;
+		}
+	}
+	if (optind < argc && file == NULL)
+		file = argv[optind++];
+	if (optind < argc) {
+		fprintf(stderr, _("%s: one script at a time ('%s' is one too "
+		    "many)\nTry '%s --help' for more information.\n"), PACKAGE,
+		    argv[optind], PACKAGE);
+		return 2;
+	}
+	install_signals();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	sh.interactive = file == NULL && isatty(STDIN_FILENO);
+	sh.echo = !sh.interactive;
+	sh.timeout = timeout >= 0 ? timeout : sh.interactive ? 0 :
+	    SCRIPT_TIMEOUT;
+	if (file != NULL)
+		rc = shell_run_file(&sh, file);
+	else if (sh.interactive)
+		rc = shell_run_terminal(&sh);
+	else
+		rc = shell_run_stream(&sh, stdin, "<stdin>");
+	(void)rc;
+	shell_free(&sh);
+	return sh.failed ? 1 : 0;
+}

@@ -1,0 +1,427 @@
+/* op.c - the calls that can wait (accept, connect, recv, send), written
+ * as steps so one mechanism serves a blocking call and a background job:
+ * each step makes the real syscall when it will not block, and otherwise
+ * says what to poll for. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sockshell.h"
+
+#define SHOW_DATA	60	/* bytes of data shown in a call line */
+
+static void
+print_failure(struct shell *sh, const char *prefix, const char *call,
+    const char *args, int err)
+{
+	fprintf(sh->out, "%s%s(%s) = -1 %s (%s)\n", prefix, call, args,
+	    errno_name(err), strerror(err));
+	shell_syscall_error(sh, call, err);
+}
+
+/* A hex dump, 16 bytes a line, for data that is not text. */
+static void
+hexdump(FILE *f, const unsigned char *p, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i += 16) {
+		fprintf(f, "  %04zx ", i);
+		for (j = i; j < i + 16; j++) {
+			if (j < len)
+				fprintf(f, " %02x", p[j]);
+			else
+				fputs("   ", f);
+		}
+		fputs("  ", f);
+		for (j = i; j < i + 16 && j < len; j++)
+			fputc(p[j] >= 0x20 && p[j] < 0x7f ? p[j] : '.', f);
+		fputc('\n', f);
+	}
+}
+
+/* Whether a blocking accept would return now: a connection is queued,
+ * or the call will fail at once (not a listener). */
+static int
+accept_ready(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	socklen_t len = sizeof(int);
+	int listening = 0;
+
+	if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) < 0 ||
+	    !listening)
+		return 1;
+	return poll(&p, 1, 0) > 0;
+}
+
+static enum op_status
+step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	struct handle *nh;
+	char args[16], peer[64];
+	int fd, err;
+
+	snprintf(args, sizeof args, "%d", h->fd);
+	if (!h->nonblock && !accept_ready(h->fd)) {
+		*events = POLLIN;
+		return OP_WAIT;
+	}
+	fd = accept4(h->fd, (struct sockaddr *)&ss, &len, SOCK_CLOEXEC);
+	if (fd < 0) {
+		err = errno;
+		if ((err == EAGAIN || err == EINTR) && !h->nonblock) {
+			*events = POLLIN;
+			return OP_WAIT;
+		}
+		print_failure(sh, prefix, "accept", args, err);
+		shell_log(sh, EV_ACCEPT, h->id, 0, -1, err);
+		return OP_FAILED;
+	}
+	if (op->newname[0] == '\0')
+		handle_default_name(sh, "conn", op->newname);
+	nh = handle_find(sh, op->newname);
+	if (nh != NULL && nh->fd >= 0) {
+		/* Taken while the job waited: pick a free name instead. */
+		handle_default_name(sh, op->newname, op->newname);
+	}
+	nh = handle_add(sh, op->newname, fd, h->family, h->type);
+	if (nh == NULL) {
+		close(fd);
+		print_failure(sh, prefix, "accept", args, ENOMEM);
+		return OP_FAILED;
+	}
+	nh->listener_id = h->id;
+	handle_remember_addrs(nh);
+	fprintf(sh->out, _("%saccept(%s) = %d: new socket %s, peer %s\n"),
+	    prefix, args, fd, nh->name,
+	    format_sockaddr(&ss, len, peer, sizeof peer));
+	shell_log(sh, EV_ACCEPT, h->id, nh->id, fd, 0);
+	return OP_DONE;
+}
+
+static enum op_status
+step_connect(struct shell *sh, struct op *op, struct handle *h,
+    short *events, const char *prefix)
+{
+	char args[96], addr[64];
+	socklen_t len = sizeof(int);
+	int rc, err = 0, flags;
+
+	snprintf(args, sizeof args, "%d, %s", h->fd,
+	    format_sockaddr(&op->addr, op->addrlen, addr, sizeof addr));
+	if (!op->started) {
+		/* Non-blocking for the one call, so the shell can wait in
+		 * poll (and serve jobs, and Ctrl-C) instead of in connect. */
+		flags = fcntl(h->fd, F_GETFL);
+		if (!h->nonblock)
+			fcntl(h->fd, F_SETFL, flags | O_NONBLOCK);
+		rc = connect(h->fd, (struct sockaddr *)&op->addr, op->addrlen);
+		err = errno;
+		if (!h->nonblock)
+			fcntl(h->fd, F_SETFL, flags);
+		if (rc == 0)
+			goto connected;
+		if (!h->nonblock && (err == EINPROGRESS ||
+		    (err == EALREADY && h->connecting))) {
+			op->started = 1;
+			h->connecting = 1;
+			*events = POLLOUT;
+			return OP_WAIT;
+		}
+		if (err == EINPROGRESS)
+			h->connecting = 1;
+		goto failed;
+	}
+	if (getsockopt(h->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+		err = errno;
+	if (err == 0)
+		goto connected;
+failed:
+	h->connecting = err == EINPROGRESS || err == EALREADY;
+	print_failure(sh, prefix, "connect", args, err);
+	shell_log(sh, EV_CONNECT, h->id, 0, -1, err);
+	return OP_FAILED;
+connected:
+	h->connecting = 0;
+	handle_remember_addrs(h);
+	fprintf(sh->out, _("%sconnect(%s) = 0: connected from %s\n"), prefix,
+	    args, format_sockaddr(&h->local, h->local_len, addr, sizeof addr));
+	shell_log(sh, EV_CONNECT, h->id, 0, 0, 0);
+	return OP_DONE;
+}
+
+static enum op_status
+step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	char args[32], *buf, *shown;
+	ssize_t n;
+	int err;
+
+	snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
+	buf = malloc(op->maxbytes ? op->maxbytes : 1);
+	if (buf == NULL) {
+		print_failure(sh, prefix, "recv", args, ENOMEM);
+		return OP_FAILED;
+	}
+	n = recv(h->fd, buf, op->maxbytes, h->nonblock ? 0 : MSG_DONTWAIT);
+	if (n < 0) {
+		err = errno;
+		free(buf);
+		if ((err == EAGAIN || err == EINTR) && !h->nonblock) {
+			*events = POLLIN;
+			return OP_WAIT;
+		}
+		print_failure(sh, prefix, "recv", args, err);
+		shell_log(sh, EV_RECV, h->id, 0, -1, err);
+		return OP_FAILED;
+	}
+	shell_log(sh, EV_RECV, h->id, 0, n, 0);
+	if (n == 0 && op->maxbytes > 0) {
+		h->eof = 1;
+		fprintf(sh->out, _("%srecv(%s) = 0: end of stream, the peer "
+		    "closed its side\n"), prefix, args);
+		free(buf);
+		return OP_DONE;
+	}
+	h->received += (unsigned long long)n;
+	shown = malloc(SHOW_DATA * 4 + 8);
+	if (shown != NULL) {
+		escape_bytes(buf, (size_t)n, (size_t)n, shown, SHOW_DATA * 4 + 8);
+		if (strlen(shown) > SHOW_DATA * 4)
+			escape_bytes(buf, (size_t)n, SHOW_DATA, shown,
+			    SHOW_DATA * 4 + 8);
+	}
+	fprintf(sh->out, "%srecv(%s) = %zd: \"%s\"\n", prefix, args, n,
+	    shown ? shown : "");
+	if (!bytes_are_text(buf, (size_t)n))
+		hexdump(sh->out, (unsigned char *)buf, (size_t)n);
+	free(shown);
+	free(buf);
+	return OP_DONE;
+}
+
+static enum op_status
+step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	char args[SHOW_DATA * 4 + 64], shown[SHOW_DATA * 4 + 8];
+	ssize_t n;
+	int err = 0;
+
+	escape_bytes(op->data, op->len, SHOW_DATA, shown, sizeof shown);
+	snprintf(args, sizeof args, "%d, \"%s\", %zu", h->fd, shown, op->len);
+	do {
+		n = send(h->fd, op->data + op->done, op->len - op->done,
+		    MSG_NOSIGNAL | (h->nonblock ? 0 : MSG_DONTWAIT));
+		op->calls++;
+		if (n < 0) {
+			err = errno;
+			if (err == EINTR)
+				continue;
+			if (err == EAGAIN && !h->nonblock) {
+				*events = POLLOUT;
+				return OP_WAIT;
+			}
+			break;
+		}
+		op->done += (size_t)n;
+		h->sent += (unsigned long long)n;
+	} while (op->done < op->len);
+	if (op->done < op->len || n < 0) {
+		print_failure(sh, prefix, "send", args, err);
+		if (op->done > 0)
+			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
+			    "before the error\n"), op->done, op->len);
+		shell_log(sh, EV_SEND, h->id, 0, op->done ? (long long)op->done :
+		    -1, err);
+		return OP_FAILED;
+	}
+	if (op->calls > 1)
+		fprintf(sh->out, _("%ssend(%s) = %zu, in %u calls (like "
+		    "sendall)\n"), prefix, args, op->done, op->calls);
+	else
+		fprintf(sh->out, "%ssend(%s) = %zu\n", prefix, args, op->done);
+	shell_log(sh, EV_SEND, h->id, 0, (long long)op->done, 0);
+	return OP_DONE;
+}
+
+/*
+ * Makes the call if it will not block. Returns OP_DONE or OP_FAILED once
+ * the result is printed (PREFIX first), or OP_WAIT with the poll events
+ * to wait for on the handle's fd.
+ */
+enum op_status
+op_step(struct shell *sh, struct op *op, short *events, const char *prefix)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+
+	if (h == NULL || h->fd < 0)
+		return OP_FAILED;
+	switch (op->kind) {
+	case OP_ACCEPT:
+		return step_accept(sh, op, h, events, prefix);
+	case OP_CONNECT:
+		return step_connect(sh, op, h, events, prefix);
+	case OP_RECV:
+		return step_recv(sh, op, h, events, prefix);
+	case OP_SEND:
+		return step_send(sh, op, h, events, prefix);
+	}
+	return OP_FAILED;
+}
+
+/* What a waiting op waits for, for messages and the jobs list. */
+const char *
+op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	char a[64];
+
+	if (h == NULL) {
+		snprintf(buf, n, "?");
+		return buf;
+	}
+	switch (op->kind) {
+	case OP_ACCEPT:
+		handle_remember_addrs(h);
+		snprintf(buf, n, _("for a connection on %s"),
+		    format_sockaddr(&h->local, h->local_len, a, sizeof a));
+		break;
+	case OP_CONNECT:
+		snprintf(buf, n, _("for the connection to %s to be set up"),
+		    format_sockaddr(&op->addr, op->addrlen, a, sizeof a));
+		break;
+	case OP_RECV:
+		snprintf(buf, n, _("for data on %s"), h->name);
+		break;
+	case OP_SEND:
+		snprintf(buf, n, _("for room in %s's send buffer (%zu of %zu "
+		    "bytes sent)"), h->name, op->done, op->len);
+		break;
+	}
+	return buf;
+}
+
+/* Stops OP where it stands and says what that leaves. */
+void
+op_cancel(struct shell *sh, struct op *op)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+
+	if (h == NULL)
+		return;
+	if (op->kind == OP_CONNECT && h->fd >= 0)
+		fprintf(sh->out, _("  %s stays connecting: the kernel goes on "
+		    "with the handshake; 'connect' again waits for it\n"),
+		    h->name);
+	if (op->kind == OP_SEND && op->done > 0)
+		fprintf(sh->out, _("  %zu of %zu bytes were sent\n"), op->done,
+		    op->len);
+}
+
+void
+op_free(struct op *op)
+{
+	free(op->data);
+	free(op->desc);
+	op->data = op->desc = NULL;
+}
+
+/*
+ * Runs OP: in the background as a job (BACKGROUND), or waiting for it
+ * here, as the blocking call would, until done, Ctrl-C or the timeout.
+ * Takes OP's memory. Returns 0 when done or started, -1 when it failed.
+ */
+int
+op_run(struct shell *sh, struct op *op, int background)
+{
+	enum op_status st;
+	short events = 0;
+	char why[256];
+	int rc, said = 0;
+
+	for (;;) {
+		st = op_step(sh, op, &events, "");
+		if (st != OP_WAIT)
+			break;
+		if (background) {
+			struct job *j = job_start(sh, op);
+
+			if (j == NULL)
+				break;
+			fprintf(sh->out, _("[%d] %s: waiting %s\n"), j->number,
+			    j->op.desc, op_waiting_for(sh, &j->op, why,
+			    sizeof why));
+			return 0;
+		}
+		if (sh->interactive && !said) {
+			fprintf(sh->err, _("waiting %s (Ctrl-C stops)\n"),
+			    op_waiting_for(sh, op, why, sizeof why));
+			said = 1;
+		}
+		rc = shell_wait(sh, handle_by_id(sh, op->handle_id)->fd,
+		    events, 0);
+		if (rc == 0)
+			continue;
+		if (rc == -1)
+			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+			    "waiting %s; the socket is as it was"), op->desc,
+			    op_waiting_for(sh, op, why, sizeof why));
+		else
+			shell_error(sh, _("%s: gave up after waiting %g s %s "
+			    "(--timeout; 0 waits for ever)"), op->desc,
+			    sh->timeout, op_waiting_for(sh, op, why,
+			    sizeof why));
+		op_cancel(sh, op);
+		st = OP_FAILED;
+		break;
+	}
+	op_free(op);
+	return st == OP_DONE ? 0 : -1;
+}
+
+/*
+ * Starts filling OP for a command on H: its kind, its handle and the text
+ * the jobs list shows. Fails (after a message) when a job already waits on
+ * the same side of H, since two calls there would race for the data.
+ */
+int
+op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
+    struct handle *h, const char *cmd, const struct cmd_args *a)
+{
+	struct job *j = job_for_handle(sh, h->id, kind);
+	char desc[128], shown[64];
+	size_t o;
+	int i;
+
+	memset(op, 0, sizeof *op);
+	if (j != NULL) {
+		shell_error(sh, _("%s is busy: job [%d] (%s) waits on it; "
+		    "'wait %d' for it, or close %s to cancel it"), h->name,
+		    j->number, j->op.desc, j->number, h->name);
+		return -1;
+	}
+	o = (size_t)snprintf(desc, sizeof desc, "%s", cmd);
+	for (i = 0; i < a->argc && o < sizeof desc; i++)
+		o += (size_t)snprintf(desc + o, sizeof desc - o, " %s",
+		    escape_bytes(a->argv[i], a->lens[i], 24, shown,
+		    sizeof shown));
+	op->kind = kind;
+	op->handle_id = h->id;
+	op->desc = strdup(desc);
+	if (op->desc == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
+		return -1;
+	}
+	return 0;
+}

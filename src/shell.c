@@ -1,0 +1,261 @@
+/* shell.c - running one line: split it, find the command, check its
+ * arguments before any syscall, run it, then show the state. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sockshell.h"
+#include "state.h"
+
+volatile sig_atomic_t shell_interrupted;
+
+void
+shell_init(struct shell *sh, FILE *out, FILE *err)
+{
+	memset(sh, 0, sizeof *sh);
+	sh->out = out;
+	sh->err = err;
+	sh->file = "<stdin>";
+}
+
+/* Closes every socket (cancelling the jobs) and frees the tables. */
+void
+shell_free(struct shell *sh)
+{
+	size_t i;
+
+	for (i = 0; i < sh->nhandles; i++)
+		handle_close(sh, sh->handles[i]);
+	for (i = 0; i < sh->nhandles; i++)
+		free(sh->handles[i]);
+	free(sh->handles);
+	free(sh->events);
+	sh->handles = NULL;
+	sh->events = NULL;
+	sh->nhandles = sh->nevents = 0;
+}
+
+static void
+async_begin(struct shell *sh)
+{
+	if (sh->async_begin != NULL)
+		sh->async_begin();
+}
+
+static void
+async_end(struct shell *sh)
+{
+	fflush(sh->out);
+	if (sh->async_end != NULL)
+		sh->async_end();
+}
+
+/*
+ * The one way errors are reported: "FILE:LINE: message" while a script
+ * runs, "sockshell: message" at the prompt. Marks the run as failed.
+ */
+void
+shell_error(struct shell *sh, const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(sh->out);
+	if ((sh->interactive && sh->depth == 0) || sh->line == 0)
+		fprintf(sh->err, "%s: ", PACKAGE);
+	else
+		fprintf(sh->err, "%s:%lu: ", sh->file, sh->line);
+	va_start(ap, fmt);
+	vfprintf(sh->err, fmt, ap);
+	va_end(ap);
+	fputc('\n', sh->err);
+	fflush(sh->err);
+	sh->failed = 1;
+}
+
+/* After a failed CALL: what ERR means, and what to try. */
+void
+shell_syscall_error(struct shell *sh, const char *call, int err)
+{
+	const char *why = errno_explain(call, err);
+
+	if (why != NULL)
+		shell_error(sh, _("%s failed with %s: %s"), call,
+		    errno_name(err), why);
+	else
+		shell_error(sh, _("%s failed with %s: %s"), call,
+		    errno_name(err), strerror(err));
+}
+
+void
+shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
+    long long result, int err)
+{
+	struct event *v;
+
+	if (sh->nevents == sh->events_cap) {
+		size_t cap = sh->events_cap ? sh->events_cap * 2 : 64;
+
+		v = realloc(sh->events, cap * sizeof *v);
+		if (v == NULL)
+			return;
+		sh->events = v;
+		sh->events_cap = cap;
+	}
+	v = &sh->events[sh->nevents++];
+	v->kind = kind;
+	v->handle_id = handle_id;
+	v->other_id = other_id;
+	v->result = result;
+	v->err = err;
+	v->pending = 0;
+}
+
+void
+shell_show_state(struct shell *sh)
+{
+	render_state(sh);
+}
+
+/*
+ * Builds the argument vector. A data command (send) takes the rest of the
+ * line as its last argument when that is not one quoted string.
+ */
+static int
+build_args(struct shell *sh, const struct cmd_entry *ce, struct tokens *t,
+    struct cmd_args *a)
+{
+	int i, argc = (int)t->n - 1, last = argc;
+
+	memset(a, 0, sizeof *a);
+	if ((ce->flags & CMD_DATA) && ce->max_args > 0 && argc > ce->max_args) {
+		const struct token *first = &t->v[ce->max_args];
+
+		if (first->quoted) {
+			shell_error(sh, _("%s takes one quoted string: put the "
+			    "whole message inside the quotes"), ce->name);
+			return -1;
+		}
+		last = ce->max_args;
+	}
+	a->argv = calloc((size_t)last + 1, sizeof *a->argv);
+	a->lens = calloc((size_t)last + 1, sizeof *a->lens);
+	if (a->argv == NULL || a->lens == NULL)
+		return -1;
+	for (i = 0; i < last; i++) {
+		a->argv[i] = t->v[i + 1].text;
+		a->lens[i] = t->v[i + 1].len;
+	}
+	if (last < argc) {
+		/* The raw words, as typed, from the first to the last. */
+		size_t s = t->v[last].start, e = t->v[t->n - 1].end;
+
+		a->argv[last - 1] = strndup(t->line + s, e - s);
+		a->lens[last - 1] = e - s;
+		if (a->argv[last - 1] == NULL)
+			return -1;
+		a->own_last = 1;
+	}
+	a->argc = last;
+	a->tok = t;
+	for (i = 0; i < a->argc; i++) {
+		int is_data = (ce->flags & CMD_DATA) && i == a->argc - 1;
+
+		if (!is_data && strlen(a->argv[i]) != a->lens[i]) {
+			shell_error(sh, _("argument %d of %s holds a NUL byte "
+			    "(\\0): only data may"), i + 1, ce->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+free_args(struct cmd_args *a)
+{
+	if (a->own_last)
+		free(a->argv[a->argc - 1]);
+	free(a->argv);
+	free(a->lens);
+}
+
+/* Runs one line. Returns 0, or -1 when it failed (already reported). */
+int
+shell_run_line(struct shell *sh, const char *line, size_t len)
+{
+	const struct cmd_entry *ce;
+	struct tokens t;
+	struct cmd_args a;
+	char err[LEX_ERRLEN];
+	enum cmd_retval rv;
+	int argc;
+
+	if (lex_line(line, len, &t, err) < 0) {
+		shell_error(sh, "%s", err);
+		return -1;
+	}
+	if (t.n == 0) {
+		if (t.background)
+			shell_error(sh, "%s", _("'&' alone does nothing: put it "
+			    "after a command that can wait, as in 'accept srv "
+			    "conn &'"));
+		tokens_free(&t);
+		return t.background ? -1 : 0;
+	}
+	ce = cmd_find(t.v[0].text, err);
+	if (ce == NULL) {
+		shell_error(sh, "%s", err);
+		tokens_free(&t);
+		return -1;
+	}
+	argc = (int)t.n - 1;
+	if (argc < ce->min_args || (ce->max_args >= 0 &&
+	    argc > ce->max_args && !(ce->flags & CMD_DATA))) {
+		shell_error(sh, _("%s: wrong number of arguments (%d); usage: "
+		    "%s %s"), ce->name, argc, ce->name, _(ce->usage));
+		tokens_free(&t);
+		return -1;
+	}
+	if (t.background && !(ce->flags & CMD_BACKGROUND)) {
+		shell_error(sh, _("%s cannot run in the background: only "
+		    "accept, connect, send and recv wait, so only they take "
+		    "'&'"), ce->name);
+		tokens_free(&t);
+		return -1;
+	}
+	if (build_args(sh, ce, &t, &a) < 0) {
+		free_args(&a);
+		tokens_free(&t);
+		return -1;
+	}
+	a.background = t.background;
+	rv = ce->exec(sh, &a);
+	free_args(&a);
+	tokens_free(&t);
+	jobs_check(sh);
+	if (rv == CMD_QUIT)
+		sh->quit = 1;
+	if ((ce->flags & CMD_STATE) && !sh->quiet)
+		render_state(sh);
+	fflush(sh->out);
+	if (rv == CMD_ERROR) {
+		sh->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* Around what jobs print while the prompt may be showing (job.c). */
+void
+shell_async_begin(struct shell *sh)
+{
+	async_begin(sh);
+}
+
+void
+shell_async_end(struct shell *sh)
+{
+	async_end(sh);
+}

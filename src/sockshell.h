@@ -1,0 +1,230 @@
+/* sockshell.h - the shell's core: handles, jobs, commands and their table. */
+#ifndef SOCKSHELL_H
+#define SOCKSHELL_H
+
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "lex.h"
+
+#define HANDLE_NAME_MAX		32
+#define SOURCE_DEPTH_MAX	16
+#define RECV_DEFAULT		1024	/* as in the lecture: conn.recv(1024) */
+#define RECV_MAX		(1024 * 1024)
+#define SCRIPT_TIMEOUT		10	/* seconds a blocking call waits in a script */
+
+/* Set by the SIGINT handler (installed by main); a waiting call stops. */
+extern volatile sig_atomic_t shell_interrupted;
+
+/* One named socket. Closed handles stay listed, with their last addresses. */
+struct handle {
+	int			 id;		/* unique for the shell's life */
+	char			 name[HANDLE_NAME_MAX + 1];
+	int			 fd;		/* -1 once closed */
+	int			 family, type;
+	int			 listener_id;	/* accepted from this handle, or 0 */
+	int			 nonblock;	/* the student asked for O_NONBLOCK */
+	int			 connecting;	/* a connect was interrupted */
+	int			 eof;		/* a recv returned 0 */
+	int			 retired;	/* closed, its name used again */
+	struct sockaddr_storage	 local, peer;	/* last known, kept after close */
+	socklen_t		 local_len, peer_len;
+	unsigned long long	 sent, received;
+};
+
+/* A call that can wait: accept, connect, recv, send. */
+enum op_kind { OP_ACCEPT, OP_CONNECT, OP_RECV, OP_SEND };
+enum op_status { OP_DONE, OP_FAILED, OP_WAIT };
+
+struct op {
+	enum op_kind		 kind;
+	int			 handle_id;
+	char			 newname[HANDLE_NAME_MAX + 1];	/* accept */
+	struct sockaddr_storage	 addr;				/* connect */
+	socklen_t		 addrlen;
+	char			*data;				/* send */
+	size_t			 len, done;
+	unsigned		 calls;
+	size_t			 maxbytes;			/* recv */
+	int			 started;	/* connect: the call is under way */
+	int			 saved_flags;
+	char			*desc;		/* the command, for jobs */
+};
+
+struct job {
+	int		 number;
+	struct op	 op;
+	struct job	*next;
+};
+
+/* What the picture needs: every call made, in order. */
+enum ev_kind {
+	EV_SOCKET, EV_BIND, EV_LISTEN, EV_ACCEPT, EV_CONNECT, EV_SEND,
+	EV_RECV, EV_CLOSE
+};
+
+struct event {
+	enum ev_kind	 kind;
+	int		 handle_id;
+	int		 other_id;	/* accept: the new handle */
+	long long	 result;	/* the call's return value */
+	int		 err;		/* errno when result is -1 */
+	int		 pending;	/* a job still waits for it */
+};
+
+struct shell {
+	FILE		*out, *err;
+	struct handle	**handles;	/* in creation order */
+	size_t		 nhandles, handles_cap;
+	int		 next_id;
+	struct job	*jobs;
+	struct event	*events;
+	size_t		 nevents, events_cap;
+
+	int		 interactive;	/* a person at a terminal */
+	int		 echo;		/* print prompt + line for scripts */
+	int		 quiet;		/* no state after each step */
+	int		 bail;		/* stop a script at its first error */
+	double		 timeout;	/* seconds a call may wait; 0 = forever */
+
+	const char	*file;		/* where the current line comes from */
+	unsigned long	 line;
+	int		 depth;		/* source nesting */
+	int		 failed;	/* a command failed: exit status 1 */
+	int		 quit;
+
+	/* Around output printed while the prompt is showing. */
+	void		(*async_begin)(void);
+	void		(*async_end)(void);
+};
+
+/* shell.c */
+void		 shell_init(struct shell *, FILE *out, FILE *err);
+void		 shell_free(struct shell *);
+int		 shell_run_line(struct shell *, const char *line, size_t len);
+void		 shell_error(struct shell *, const char *fmt, ...)
+		     __attribute__((format(printf, 2, 3)));
+void		 shell_syscall_error(struct shell *, const char *call, int err);
+void		 shell_show_state(struct shell *);
+void		 shell_async_begin(struct shell *);
+void		 shell_async_end(struct shell *);
+void		 shell_log(struct shell *, enum ev_kind, int handle_id,
+		     int other_id, long long result, int err);
+
+/* handle.c */
+struct handle	*handle_find(struct shell *, const char *name);
+struct handle	*handle_by_id(struct shell *, int id);
+struct handle	*handle_by_fd(struct shell *, int fd);
+struct handle	*handle_add(struct shell *, const char *name, int fd,
+		     int family, int type);
+int		 handle_name_ok(const char *name, char *err);
+void		 handle_default_name(struct shell *, const char *base,
+		     char *buf);
+struct handle	*handle_lookup(struct shell *, const char *name);
+void		 handle_remember_addrs(struct handle *);
+int		 handle_close(struct shell *, struct handle *);
+size_t		 handle_open_count(struct shell *);
+
+/* op.c: the calls that wait */
+enum op_status	 op_step(struct shell *, struct op *, short *events,
+		     const char *prefix);
+void		 op_cancel(struct shell *, struct op *);
+void		 op_free(struct op *);
+const char	*op_waiting_for(struct shell *, const struct op *,
+		     char *buf, size_t n);
+int		 op_run(struct shell *, struct op *, int background);
+struct cmd_args;
+int		 op_prepare(struct shell *, struct op *, enum op_kind,
+		     struct handle *, const char *cmd, const struct cmd_args *);
+
+/* job.c */
+struct job	*job_start(struct shell *, struct op *);
+struct job	*job_find(struct shell *, int number);
+struct job	*job_for_handle(struct shell *, int handle_id,
+		     enum op_kind kind);
+void		 jobs_cancel_handle(struct shell *, int handle_id,
+		     const char *why);
+size_t		 jobs_pollfds(struct shell *, struct pollfd *, size_t max);
+void		 jobs_check(struct shell *);
+size_t		 jobs_count(struct shell *);
+int		 shell_wait(struct shell *, int fd, short events, int job);
+
+/* addr.c */
+int		 parse_port(const char *s, uint16_t *port, char *err);
+int		 parse_family(const char *s, int *family);
+int		 parse_type(const char *s, int *type);
+int		 parse_endpoint(struct shell *, const char *addr,
+		     const char *port, int family, struct sockaddr_storage *,
+		     socklen_t *, char *err);
+char		*format_sockaddr(const struct sockaddr_storage *, socklen_t,
+		     char *buf, size_t n);
+const char	*family_name(int family);
+const char	*type_name(int type);
+const char	*proto_label(int family, int type);
+
+/* errinfo.c */
+const char	*errno_name(int err);
+const char	*errno_explain(const char *call, int err);
+
+/* input.c */
+int		 shell_run_file(struct shell *, const char *path);
+int		 shell_run_stream(struct shell *, FILE *, const char *name);
+int		 shell_run_terminal(struct shell *);
+
+/* The command table (cmd.c), one entry per cmd-*.c file. */
+enum cmd_retval { CMD_OK, CMD_ERROR, CMD_QUIT };
+
+#define CMD_STATE	0x1	/* show the state after it */
+#define CMD_BACKGROUND	0x2	/* may run as a job with '&' */
+#define CMD_DATA	0x4	/* the last argument is data (may hold NUL) */
+
+struct cmd_args {
+	int		 argc;		/* words after the command name */
+	char		**argv;
+	size_t		*lens;
+	int		 background;	/* the line ended with '&' */
+	int		 own_last;	/* argv[argc - 1] was allocated here */
+	struct tokens	*tok;		/* the whole line, for raw data */
+};
+
+struct cmd_entry {
+	const char	*name;
+	const char	*alias;
+	int		 min_args, max_args;	/* max -1: no limit */
+	const char	*usage;		/* N_() */
+	const char	*summary;	/* N_() */
+	const char	*help;		/* N_(): what it does */
+	const char	*example;
+	int		 flags;
+	enum cmd_retval	(*exec)(struct shell *, struct cmd_args *);
+};
+
+extern const struct cmd_entry *const cmd_table[];
+const struct cmd_entry	*cmd_find(const char *name, char *err);
+void			 cmd_usage(struct shell *, const struct cmd_entry *);
+size_t			 cmd_count(void);
+
+extern const struct cmd_entry cmd_accept_entry;
+extern const struct cmd_entry cmd_bind_entry;
+extern const struct cmd_entry cmd_close_entry;
+extern const struct cmd_entry cmd_connect_entry;
+extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_jobs_entry;
+extern const struct cmd_entry cmd_listen_entry;
+extern const struct cmd_entry cmd_quit_entry;
+extern const struct cmd_entry cmd_recv_entry;
+extern const struct cmd_entry cmd_send_entry;
+extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_socket_entry;
+extern const struct cmd_entry cmd_source_entry;
+extern const struct cmd_entry cmd_wait_entry;
+
+/* Helpers for command handlers: the handle named by argv[i], open. */
+struct handle	*cmd_open_handle(struct shell *, const char *name);
+
+#endif
