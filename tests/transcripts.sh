@@ -13,7 +13,7 @@ for script in "$srcdir"/transcripts/*.sock; do
 	expected="$srcdir/transcripts/$name.out"
 	(cd "$srcdir/transcripts" && "$SOCKSHELL" < "$name.sock" 2>&1;
 	    echo "exit status $?") |
-	    sed -E 's/(127\.0\.0\.1|\]):[0-9]{5}\b/\1:PORT/g' > "$tmp/$name.out"
+	    sed -E 's/(127\.0\.0\.1|\]):[0-9]{5}\b/\1:PPPPP/g' > "$tmp/$name.out"
 	if [ -n "$REGEN" ]; then
 		cp "$tmp/$name.out" "$expected"
 		echo "regenerated $name"
