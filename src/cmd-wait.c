@@ -28,6 +28,8 @@ cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 	}
 	rc = shell_wait(sh, -1, 0, number);
 	if (rc == -1) {
+		if (sh->interactive)
+			fputc('\n', sh->err);	/* after the terminal's ^C */
 		shell_error(sh, "%s", _("stopped waiting (Ctrl-C); the jobs go "
 		    "on"));
 		return CMD_ERROR;

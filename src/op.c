@@ -365,6 +365,13 @@ op_run(struct shell *sh, struct op *op, int background)
 			return 0;
 		}
 		if (sh->interactive && !said) {
+			/* A loopback connect is done in a moment: say
+			 * "waiting" only for a call that really waits. */
+			struct pollfd q = { .events = events };
+
+			q.fd = handle_by_id(sh, op->handle_id)->fd;
+			if (poll(&q, 1, 50) > 0)
+				continue;
 			fprintf(sh->err, _("waiting %s (Ctrl-C stops)\n"),
 			    op_waiting_for(sh, op, why, sizeof why));
 			said = 1;
@@ -373,6 +380,8 @@ op_run(struct shell *sh, struct op *op, int background)
 		    events, 0);
 		if (rc == 0)
 			continue;
+		if (rc == -1 && sh->interactive)
+			fputc('\n', sh->err);	/* after the terminal's ^C */
 		if (rc == -1)
 			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
 			    "waiting %s; the socket is as it was"), op->desc,
