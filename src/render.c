@@ -44,8 +44,6 @@ fill_row(const struct sock_state *st, char row[NCOLS][CELL])
 	format_sockaddr(&st->peer, st->peer_len, row[COL_PEER], CELL);
 	if (st->step == STEP_CREATED || st->step == STEP_BOUND)
 		snprintf(row[COL_PEER], CELL, "-");
-	if (st->step == STEP_CREATED)
-		snprintf(row[COL_LOCAL], CELL, "-");
 	snprintf(row[COL_TCP], CELL, "%s", st->open && st->tcp_state ?
 	    tcp_state_name(st->tcp_state) : "-");
 	row[COL_QUEUE][0] = '\0';

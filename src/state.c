@@ -69,14 +69,16 @@ state_collect(const struct handle *h, struct sock_state *st)
 	if (h->fd < 0) {
 		st->step = STEP_CLOSED;
 		st->local = h->local;
-		st->local_len = h->local_len;
+		st->local_len = port_of(&h->local) ? h->local_len : 0;
 		st->peer = h->peer;
 		st->peer_len = h->peer_len;
 		return;
 	}
 	st->open = 1;
 	len = sizeof st->local;
-	if (getsockname(h->fd, (struct sockaddr *)&st->local, &len) == 0)
+	/* Port 0: not bound yet, no address worth showing. */
+	if (getsockname(h->fd, (struct sockaddr *)&st->local, &len) == 0 &&
+	    port_of(&st->local) != 0)
 		st->local_len = len;
 	len = sizeof st->peer;
 	if (getpeername(h->fd, (struct sockaddr *)&st->peer, &len) == 0)
@@ -110,7 +112,7 @@ state_collect(const struct handle *h, struct sock_state *st)
 		st->step = STEP_CONNECTED;
 	else if (h->peer_len > 0)
 		st->step = STEP_DISCONNECTED;
-	else if (st->local_len > 0 && port_of(&st->local) != 0)
+	else if (st->local_len > 0)
 		st->step = STEP_BOUND;
 	else
 		st->step = STEP_CREATED;
