@@ -190,6 +190,7 @@ shell_run_line(struct shell *sh, const char *line, size_t len)
 	struct cmd_args a;
 	char err[LEX_ERRLEN];
 	enum cmd_retval rv;
+	size_t calls;
 	int argc;
 
 	if (lex_line(line, len, &t, err) < 0) {
@@ -231,13 +232,16 @@ shell_run_line(struct shell *sh, const char *line, size_t len)
 		return -1;
 	}
 	a.background = t.background;
+	calls = sh->nevents;
 	rv = ce->exec(sh, &a);
 	free_args(&a);
 	tokens_free(&t);
 	jobs_check(sh);
 	if (rv == CMD_QUIT)
 		sh->quit = 1;
-	if ((ce->flags & CMD_STATE) && !sh->quiet)
+	/* A mistake caught before any syscall changed nothing to show. */
+	if ((ce->flags & CMD_STATE) && !sh->quiet &&
+	    (rv != CMD_ERROR || sh->nevents != calls))
 		render_state(sh);
 	fflush(sh->out);
 	if (rv == CMD_ERROR) {
