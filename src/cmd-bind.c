@@ -2,9 +2,27 @@
 #include <config.h>
 
 #include <errno.h>
+#include <netinet/in.h>
 #include <string.h>
 
 #include "sockshell.h"
+
+static void
+set_var_to_port(struct shell *sh, const char *var,
+    const struct sockaddr_storage *ss)
+{
+	char port[8];
+	unsigned p;
+
+	if (ss->ss_family == AF_INET6)
+		p = ntohs(((const struct sockaddr_in6 *)ss)->sin6_port);
+	else
+		p = ntohs(((const struct sockaddr_in *)ss)->sin_port);
+	snprintf(port, sizeof port, "%u", p);
+	var_set(sh, var, port);
+	fprintf(sh->out, _("  $%s is now %s, the port the kernel picked\n"),
+	    var, port);
+}
 
 static enum cmd_retval
 cmd_bind_exec(struct shell *sh, struct cmd_args *a)
@@ -35,6 +53,10 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	fprintf(sh->out, _("bind(%d, %s) = 0: %s is bound to %s\n"), h->fd,
 	    addr, h->name, format_sockaddr(&h->local, h->local_len, addr,
 	    sizeof addr));
+	/* "bind srv 127.0.0.1 $PORT" with PORT 0: the kernel picked a port,
+	 * and later steps ("connect cli 127.0.0.1 $PORT") need that one. */
+	if (a->argc == 3 && a->vars[2] != NULL && strcmp(a->argv[2], "0") == 0)
+		set_var_to_port(sh, a->vars[2], &h->local);
 	shell_log(sh, EV_BIND, h->id, 0, 0, 0);
 	return CMD_OK;
 }
@@ -47,7 +69,9 @@ const struct cmd_entry cmd_bind_entry = {
 	.help = N_("Makes bind(2): the socket NAME gets a local address. "
 	    "ADDRESS is an IPv4 or IPv6 address ([::1]:8888 with a port), a "
 	    "host name, or * for every address (0.0.0.0 or ::). PORT 0 lets "
-	    "the kernel pick a free port; the state then shows which."),
+	    "the kernel pick a free port; the state then shows which. Given "
+	    "as a variable ($PORT) whose value is 0, the variable takes the "
+	    "picked port, so later steps can use it."),
 	.example = "bind srv 127.0.0.1 8888",
 	.flags = CMD_STATE,
 	.exec = cmd_bind_exec,

@@ -17,6 +17,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_quit_entry,
 	&cmd_recv_entry,
 	&cmd_send_entry,
+	&cmd_set_entry,
 	&cmd_show_entry,
 	&cmd_socket_entry,
 	&cmd_source_entry,

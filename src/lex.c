@@ -42,6 +42,7 @@ push_token(struct tokens *t, char *text, size_t len, size_t start,
 	v[t->n].start = start;
 	v[t->n].end = end;
 	v[t->n].quoted = quoted;
+	v[t->n].var = NULL;
 	t->n++;
 	return 0;
 }
@@ -183,8 +184,10 @@ tokens_free(struct tokens *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
+	for (i = 0; i < t->n; i++) {
 		free(t->v[i].text);
+		free(t->v[i].var);
+	}
 	free(t->v);
 	t->v = NULL;
 	t->n = 0;

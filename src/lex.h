@@ -11,6 +11,7 @@ struct token {
 	size_t	 len;		/* decoded length */
 	size_t	 start, end;	/* where the raw word stands in the line */
 	int	 quoted;	/* the word was a "..." or '...' string */
+	char	*var;		/* the word was "$NAME": NAME (vars.c) */
 };
 
 struct tokens {

@@ -143,6 +143,11 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 	}
 	if (getsockopt(h->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
 		err = errno;
+	/* Once more, as a blocking connect ends: the kernel then counts the
+	 * socket as connected (a later connect gives EISCONN, not 0). */
+	if (err == 0 && connect(h->fd, (struct sockaddr *)&op->addr,
+	    op->addrlen) < 0 && errno != EISCONN)
+		err = errno;
 	if (err == 0)
 		goto connected;
 failed:
@@ -186,11 +191,13 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		return OP_FAILED;
 	}
 	shell_log(sh, EV_RECV, h->id, 0, n, 0);
+	free(sh->last_data);
+	sh->last_data = buf;
+	sh->last_len = (size_t)n;
 	if (n == 0 && op->maxbytes > 0) {
 		h->eof = 1;
 		fprintf(sh->out, _("%srecv(%s) = 0: end of stream, the peer "
 		    "closed its side\n"), prefix, args);
-		free(buf);
 		return OP_DONE;
 	}
 	h->received += (unsigned long long)n;
@@ -206,7 +213,6 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	if (!bytes_are_text(buf, (size_t)n))
 		hexdump(sh->out, (unsigned char *)buf, (size_t)n);
 	free(shown);
-	free(buf);
 	return OP_DONE;
 }
 

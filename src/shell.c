@@ -19,6 +19,8 @@ shell_init(struct shell *sh, FILE *out, FILE *err)
 	sh->out = out;
 	sh->err = err;
 	sh->file = "<stdin>";
+	/* Lessons say $PORT; a test run sets it to 0 (see cmd-bind.c). */
+	var_set(sh, "PORT", "8888");
 }
 
 /* Closes every socket (cancelling the jobs) and frees the tables. */
@@ -33,6 +35,9 @@ shell_free(struct shell *sh)
 		free(sh->handles[i]);
 	free(sh->handles);
 	free(sh->events);
+	free(sh->last_data);
+	sh->last_data = NULL;
+	vars_free(sh);
 	sh->handles = NULL;
 	sh->events = NULL;
 	sh->nhandles = sh->nevents = 0;
@@ -142,11 +147,13 @@ build_args(struct shell *sh, const struct cmd_entry *ce, struct tokens *t,
 	}
 	a->argv = calloc((size_t)last + 1, sizeof *a->argv);
 	a->lens = calloc((size_t)last + 1, sizeof *a->lens);
-	if (a->argv == NULL || a->lens == NULL)
+	a->vars = calloc((size_t)last + 1, sizeof *a->vars);
+	if (a->argv == NULL || a->lens == NULL || a->vars == NULL)
 		return -1;
 	for (i = 0; i < last; i++) {
 		a->argv[i] = t->v[i + 1].text;
 		a->lens[i] = t->v[i + 1].len;
+		a->vars[i] = t->v[i + 1].var;
 	}
 	if (last < argc) {
 		/* The raw words, as typed, from the first to the last. */
@@ -179,63 +186,46 @@ free_args(struct cmd_args *a)
 		free(a->argv[a->argc - 1]);
 	free(a->argv);
 	free(a->lens);
+	free(a->vars);
 }
 
-/* Runs one line. Returns 0, or -1 when it failed (already reported). */
-int
-shell_run_line(struct shell *sh, const char *line, size_t len)
+/* Runs the command in T. Returns 0, or -1 when it failed (reported). */
+static int
+run_command(struct shell *sh, struct tokens *t)
 {
 	const struct cmd_entry *ce;
-	struct tokens t;
 	struct cmd_args a;
 	char err[LEX_ERRLEN];
 	enum cmd_retval rv;
 	size_t calls;
 	int argc;
 
-	if (lex_line(line, len, &t, err) < 0) {
-		shell_error(sh, "%s", err);
-		return -1;
-	}
-	if (t.n == 0) {
-		if (t.background)
-			shell_error(sh, "%s", _("'&' alone does nothing: put it "
-			    "after a command that can wait, as in 'accept srv "
-			    "conn &'"));
-		tokens_free(&t);
-		return t.background ? -1 : 0;
-	}
-	ce = cmd_find(t.v[0].text, err);
+	ce = cmd_find(t->v[0].text, err);
 	if (ce == NULL) {
 		shell_error(sh, "%s", err);
-		tokens_free(&t);
 		return -1;
 	}
-	argc = (int)t.n - 1;
+	argc = (int)t->n - 1;
 	if (argc < ce->min_args || (ce->max_args >= 0 &&
 	    argc > ce->max_args && !(ce->flags & CMD_DATA))) {
 		shell_error(sh, _("%s: wrong number of arguments (%d); usage: "
 		    "%s %s"), ce->name, argc, ce->name, _(ce->usage));
-		tokens_free(&t);
 		return -1;
 	}
-	if (t.background && !(ce->flags & CMD_BACKGROUND)) {
+	if (t->background && !(ce->flags & CMD_BACKGROUND)) {
 		shell_error(sh, _("%s cannot run in the background: only "
 		    "accept, connect, send and recv wait, so only they take "
 		    "'&'"), ce->name);
-		tokens_free(&t);
 		return -1;
 	}
-	if (build_args(sh, ce, &t, &a) < 0) {
+	if (build_args(sh, ce, t, &a) < 0) {
 		free_args(&a);
-		tokens_free(&t);
 		return -1;
 	}
-	a.background = t.background;
+	a.background = t->background;
 	calls = sh->nevents;
 	rv = ce->exec(sh, &a);
 	free_args(&a);
-	tokens_free(&t);
 	jobs_check(sh);
 	if (rv == CMD_QUIT)
 		sh->quit = 1;
@@ -244,11 +234,48 @@ shell_run_line(struct shell *sh, const char *line, size_t len)
 	    (rv != CMD_ERROR || sh->nevents != calls))
 		render_state(sh);
 	fflush(sh->out);
-	if (rv == CMD_ERROR) {
-		sh->failed = 1;
+	return rv == CMD_ERROR ? -1 : 0;
+}
+
+/*
+ * Runs one line: a command, its variables expanded, and what it must
+ * produce after "=>" checked. Returns 0, or -1 when it failed (reported).
+ */
+int
+shell_run_line(struct shell *sh, const char *line, size_t len)
+{
+	struct tokens t, ex;
+	char err[LEX_ERRLEN], *handle;
+	int rc, failed_before = sh->failed, expecting;
+	size_t first = sh->nevents;
+
+	if (lex_line(line, len, &t, err) < 0) {
+		shell_error(sh, "%s", err);
 		return -1;
 	}
-	return 0;
+	expecting = expect_split(&t, &ex);
+	if (expecting < 0 || vars_expand(sh, &t, err) < 0) {
+		shell_error(sh, "%s", expecting < 0 ? _("out of memory") : err);
+		rc = -1;
+	} else if (t.n == 0) {
+		rc = 0;
+		if (t.background || expecting) {
+			shell_error(sh, "%s", _("a command must come first, as "
+			    "in 'accept srv conn &' or 'connect cli srv => "
+			    "ok'"));
+			rc = -1;
+		}
+	} else
+		rc = run_command(sh, &t);
+	if (expecting > 0) {
+		handle = t.n > 1 ? t.v[1].text : NULL;
+		rc = expect_check(sh, &ex, handle, rc, first, failed_before);
+		tokens_free(&ex);
+	}
+	tokens_free(&t);
+	if (rc < 0)
+		sh->failed = 1;
+	return rc;
 }
 
 /* Around what jobs print while the prompt may be showing (job.c). */

@@ -16,6 +16,7 @@
 #define SOURCE_DEPTH_MAX	16
 #define RECV_DEFAULT		1024	/* as in the lecture: conn.recv(1024) */
 #define RECV_MAX		(1024 * 1024)
+#define VAR_NAME_MAX		32
 #define SCRIPT_TIMEOUT		10	/* seconds a blocking call waits in a script */
 
 /* Set by the SIGINT handler (installed by main); a waiting call stops. */
@@ -77,6 +78,11 @@ struct event {
 	int		 pending;	/* a job still waits for it */
 };
 
+struct var {
+	char		 name[VAR_NAME_MAX + 1];
+	char		*value;
+};
+
 struct shell {
 	FILE		*out, *err;
 	struct handle	**handles;	/* in creation order */
@@ -85,6 +91,10 @@ struct shell {
 	struct job	*jobs;
 	struct event	*events;
 	size_t		 nevents, events_cap;
+	struct var	*vars;
+	size_t		 nvars;
+	char		*last_data;	/* what the last recv returned */
+	size_t		 last_len;
 
 	int		 interactive;	/* a person at a terminal */
 	int		 echo;		/* print prompt + line for scripts */
@@ -154,6 +164,19 @@ void		 jobs_check(struct shell *);
 size_t		 jobs_count(struct shell *);
 int		 shell_wait(struct shell *, int fd, short events, int job);
 
+/* vars.c */
+const char	*var_get(struct shell *, const char *name);
+int		 var_set(struct shell *, const char *name, const char *value);
+int		 var_name_ok(const char *name);
+int		 vars_expand(struct shell *, struct tokens *, char *err);
+void		 vars_free(struct shell *);
+
+/* expect.c */
+int		 expect_split(struct tokens *, struct tokens *ex);
+int		 expect_check(struct shell *, const struct tokens *ex,
+		     const char *handle, int rc, size_t first,
+		     int failed_before);
+
 /* addr.c */
 int		 parse_port(const char *s, uint16_t *port, char *err);
 int		 parse_family(const char *s, int *family);
@@ -187,6 +210,7 @@ struct cmd_args {
 	int		 argc;		/* words after the command name */
 	char		**argv;
 	size_t		*lens;
+	char		**vars;		/* argv[i] was "$NAME": NAME, or NULL */
 	int		 background;	/* the line ended with '&' */
 	int		 own_last;	/* argv[argc - 1] was allocated here */
 	struct tokens	*tok;		/* the whole line, for raw data */
@@ -219,6 +243,7 @@ extern const struct cmd_entry cmd_listen_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recv_entry;
 extern const struct cmd_entry cmd_send_entry;
+extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_socket_entry;
 extern const struct cmd_entry cmd_source_entry;

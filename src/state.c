@@ -25,19 +25,26 @@ tcp_state_name(int st)
 	return tcp_states[st];
 }
 
+/* The untranslated name, as lessons write it in expectations. */
+const char *
+step_name_c(enum step s)
+{
+	switch (s) {
+	case STEP_CREATED:	return N_("created");
+	case STEP_BOUND:	return N_("bound");
+	case STEP_LISTENING:	return N_("listening");
+	case STEP_CONNECTING:	return N_("connecting");
+	case STEP_CONNECTED:	return N_("connected");
+	case STEP_DISCONNECTED:	return N_("disconnected");
+	case STEP_CLOSED:	return N_("closed");
+	}
+	return "?";
+}
+
 const char *
 step_name(enum step s)
 {
-	switch (s) {
-	case STEP_CREATED:	return _("created");
-	case STEP_BOUND:	return _("bound");
-	case STEP_LISTENING:	return _("listening");
-	case STEP_CONNECTING:	return _("connecting");
-	case STEP_CONNECTED:	return _("connected");
-	case STEP_DISCONNECTED:	return _("disconnected");
-	case STEP_CLOSED:	return _("closed");
-	}
-	return "?";
+	return _(step_name_c(s));
 }
 
 static int

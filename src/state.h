@@ -31,6 +31,7 @@ struct sock_state {
 void		 state_collect(const struct handle *, struct sock_state *);
 const char	*tcp_state_name(int tcp_state);
 const char	*step_name(enum step);
+const char	*step_name_c(enum step);
 
 /* render.c: the state table after each command. */
 void		 render_state(struct shell *);
