@@ -35,6 +35,49 @@ is_blank_or_comment(const char *line, size_t len)
 	return i == len || line[i] == '#';
 }
 
+/* A lesson's "pause": echoed only where it waits for the student. */
+static int
+is_pause(const char *line, size_t len)
+{
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
+	    line[len - 1] == '\r'))
+		len--;
+	while (len > 0 && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	return len == 5 && memcmp(line, "pause", 5) == 0;
+}
+
+/* A lesson's narration: a line that starts with '>'. */
+static int
+is_narration(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < len && line[i] == '>';
+}
+
+/* Prints the narration's text: after the '>' and one blank. */
+static void
+print_narration(struct shell *sh, const char *line, size_t len)
+{
+	const char *p = memchr(line, '>', len);
+	size_t n = len - (size_t)(p - line) - 1;
+
+	p++;
+	if (n > 0 && *p == ' ') {
+		p++;
+		n--;
+	}
+	while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' '))
+		n--;
+	fprintf(sh->out, "%.*s\n", (int)n, p);
+	fflush(sh->out);
+}
+
 /*
  * Runs every line SRC gives, as NAME. The location is saved and restored,
  * so errors in a sourced file name it, and the outer file's name after.
@@ -51,9 +94,16 @@ process_input(struct shell *sh, struct source *src, const char *name)
 
 	sh->file = name;
 	sh->line = 0;
-	while (!sh->quit && (line = src->next(src, sh, &len)) != NULL) {
+	while (!sh->quit && !sh->stop && !shell_terminated &&
+	    (line = src->next(src, sh, &len)) != NULL) {
 		sh->line++;
-		if (src->echo && !is_blank_or_comment(line, len)) {
+		if (src->fp != NULL && is_narration(line, len)) {
+			print_narration(sh, line, len);
+			free(line);
+			continue;
+		}
+		if (src->echo && !is_blank_or_comment(line, len) &&
+		    !(is_pause(line, len) && !sh->pauses)) {
 			fprintf(sh->out, "%s%.*s\n", PROMPT, (int)len, line);
 			fflush(sh->out);
 		}
@@ -68,6 +118,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	}
 	sh->file = saved_file;
 	sh->line = saved_line;
+	if (sh->depth <= 1)
+		sh->stop = 0;	/* a stopped lesson ends here */
 	return failed ? -1 : 0;
 }
 
@@ -172,6 +224,8 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 		n = 1 + jobs_pollfds(sh, p + 1, 64);
 		rc = poll(p, n, -1);
 		if (rc < 0 && errno != EINTR)
+			break;
+		if (shell_terminated)
 			break;
 		if (shell_interrupted) {
 			/* Ctrl-C at the prompt: drop the line, start anew. */
@@ -309,12 +363,14 @@ history_usable(struct shell *sh, const char *path)
 	return 1;
 }
 
-int
-shell_run_terminal(struct shell *sh)
+static char	*hist_path;
+static int	 hist_ok;
+
+/* Readline, completion and history, for a person at the terminal. */
+void
+shell_terminal_begin(struct shell *sh)
 {
-	struct source src = { next_tty, NULL, 0 };
-	char *hist = history_path();
-	int rc, use_hist;
+	int rc;
 
 	completing = sh;
 	rl_readline_name = PACKAGE;
@@ -322,21 +378,81 @@ shell_run_terminal(struct shell *sh)
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 0;
 	using_history();
-	use_hist = hist != NULL && history_usable(sh, hist);
-	if (use_hist && (rc = read_history(hist)) != 0 && rc != ENOENT)
+	hist_path = history_path();
+	hist_ok = hist_path != NULL && history_usable(sh, hist_path);
+	if (hist_ok && (rc = read_history(hist_path)) != 0 && rc != ENOENT)
 		fprintf(sh->err, _("%s: cannot read history %s: %s\n"),
-		    PACKAGE, hist, strerror(rc));
+		    PACKAGE, hist_path, strerror(rc));
 	sh->async_begin = tty_async_begin;
 	sh->async_end = tty_async_end;
+	sh->terminal = 1;
+}
+
+void
+shell_terminal_end(struct shell *sh)
+{
+	if (!sh->terminal)
+		return;
+	sh->async_begin = sh->async_end = NULL;
+	if (hist_ok && history_usable(sh, hist_path)) {
+		if (write_history(hist_path) == 0)
+			history_truncate_file(hist_path, 1000);
+	}
+	free(hist_path);
+	hist_path = NULL;
+	sh->terminal = 0;
+}
+
+int
+shell_run_terminal(struct shell *sh)
+{
+	struct source src = { next_tty, NULL, 0 };
+
 	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time. "
 	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,
 	    VERSION);
-	rc = process_input(sh, &src, "<stdin>");
-	sh->async_begin = sh->async_end = NULL;
-	if (use_hist && history_usable(sh, hist)) {
-		if (write_history(hist) == 0)
-			history_truncate_file(hist, 1000);
+	return process_input(sh, &src, "<stdin>");
+}
+
+/*
+ * A lesson's pause, at a terminal: the student reads, may type commands
+ * of their own, and goes on with an empty line. End of input (Ctrl-D)
+ * stops the lesson. Returns -1 then, else 0.
+ */
+int
+shell_pause(struct shell *sh)
+{
+	const char *saved_file = sh->file;
+	unsigned long saved_line = sh->line;
+	int saved_depth = sh->depth, saved_interactive = sh->interactive;
+	char *line;
+	size_t len;
+
+	if (!sh->terminal || !sh->pauses)
+		return 0;
+	sh->file = "<stdin>";
+	sh->depth = 0;
+	sh->interactive = 1;
+	for (;;) {
+		fputs(_("-- Enter: next step; or type a command of your own "
+		    "--\n"), sh->out);
+		fflush(sh->out);
+		line = next_tty(NULL, sh, &len);
+		if (line == NULL || is_blank_or_comment(line, len))
+			break;
+		shell_run_line(sh, line, len);
+		free(line);
+		if (sh->quit)
+			break;
 	}
-	free(hist);
-	return rc;
+	sh->file = saved_file;
+	sh->line = saved_line;
+	sh->depth = saved_depth;
+	sh->interactive = saved_interactive;
+	if (line == NULL) {
+		sh->stop = 1;
+		return -1;
+	}
+	free(line);
+	return 0;
 }

@@ -20,6 +20,14 @@ on_sigint(int sig)
 }
 
 static void
+on_sigterm(int sig)
+{
+	(void)sig;
+	shell_terminated = 1;
+	shell_interrupted = 1;
+}
+
+static void
 on_sigwinch(int sig)
 {
 	(void)sig;
@@ -38,6 +46,11 @@ install_signals(void)
 	sigaction(SIGINT, &sa, NULL);
 	sa.sa_handler = on_sigwinch;
 	sigaction(SIGWINCH, &sa, NULL);
+	/* SIGTERM ends the shell as Ctrl-D does: sockets closed, history
+	 * saved. */
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 	/* A send to a closed peer must fail with EPIPE, never kill us. */
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
@@ -54,6 +67,16 @@ usage(FILE *f)
 	    "commands of a\nscript, echoing each line after the prompt.\n\n"),
 	    f);
 	fputs(_("  -f, --file=FILE     run the commands in FILE\n"
+	    "  -l, --lesson=NAME   run a lesson (a name or a number), then, at "
+	    "a\n"
+	    "                        terminal, stay at the prompt\n"
+	    "      --list-lessons  list the lessons and exit\n"
+	    "      --no-pause      run a lesson straight through, without "
+	    "waiting\n"
+	    "                        for Enter at its pauses\n"
+	    "  -D, --define=NAME=VALUE  set a variable, as in -D PORT=0 (the "
+	    "kernel\n"
+	    "                        picks the lessons' port)\n"
 	    "  -b, --bail          stop a script at its first error\n"
 	    "  -q, --quiet         do not print the state after each command\n"
 	    "      --timeout=SECS  how long a call may wait in a script "
@@ -65,6 +88,11 @@ usage(FILE *f)
 	    f);
 	fputs(_("Exit status: 0 when every command succeeded, 1 when one "
 	    "failed,\n2 for a bad command line.\n\n"), f);
+	fputs(_("A lesson is a script: commands, narration lines that start "
+	    "with '>',\n'pause' where the student reads, and expectations "
+	    "after '=>' that the\nstep must meet (ok, error, ECONNREFUSED, "
+	    "\"data\", EOF, ESTABLISHED, ...).\nLessons write $PORT (8888 "
+	    "unless -D PORT=... says otherwise).\n\n"), f);
 	fputs(_("Type 'help' in the shell for the commands; see sockshell(1)."
 	    "\n"), f);
 }
@@ -89,21 +117,25 @@ main(int argc, char **argv)
 		{ "bail",	no_argument,		NULL, 'b' },
 		{ "quiet",	no_argument,		NULL, 'q' },
 		{ "timeout",	required_argument,	NULL, 't' },
+		{ "lesson",	required_argument,	NULL, 'l' },
+		{ "list-lessons", no_argument,		NULL, 'L' },
+		{ "no-pause",	no_argument,		NULL, 'P' },
+		{ "define",	required_argument,	NULL, 'D' },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct shell sh;
-	const char *file = NULL;
+	const char *file = NULL, *lesson = NULL;
+	char path[4096], *end, *eq;
 	double timeout = -1;
-	char *end;
-	int c, rc;
+	int c, rc, no_pause = 0;
 
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 	shell_init(&sh, stdout, stderr);
-	while ((c = getopt_long(argc, argv, "f:bqhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			file = optarg;
@@ -123,6 +155,26 @@ main(int argc, char **argv)
 				    PACKAGE);
 				return 2;
 			}
+			break;
+		case 'l':
+			lesson = optarg;
+			break;
+		case 'L':
+			lessons_list(stdout);
+			return 0;
+		case 'P':
+			no_pause = 1;
+			break;
+		case 'D':
+			eq = strchr(optarg, '=');
+			if (eq != NULL)
+				*eq = '\0';
+			if (eq == NULL || !var_name_ok(optarg)) {
+				fprintf(stderr, _("%s: -D takes NAME=VALUE, as "
+				    "in -D PORT=9000\n"), PACKAGE);
+				return 2;
+			}
+			var_set(&sh, optarg, eq + 1);
 			break;
 		case 'h':
 			usage(stdout);
@@ -144,19 +196,48 @@ main(int argc, char **argv)
 		    argv[optind], PACKAGE);
 		return 2;
 	}
+	if (lesson != NULL && file != NULL) {
+		fprintf(stderr, _("%s: give a lesson or a script, not both\n"),
+		    PACKAGE);
+		return 2;
+	}
+	if (lesson != NULL) {
+		if (lesson_find(lesson, path, sizeof path) < 0) {
+			fprintf(stderr, _("%s: no lesson '%s' in %s; "
+			    "--list-lessons lists them\n"), PACKAGE, lesson,
+			    lessons_dir());
+			return 2;
+		}
+		file = path;
+	}
 	install_signals();
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	sh.interactive = file == NULL && isatty(STDIN_FILENO);
 	sh.echo = !sh.interactive;
 	sh.timeout = timeout >= 0 ? timeout : sh.interactive ? 0 :
 	    SCRIPT_TIMEOUT;
+	if (isatty(STDIN_FILENO))
+		shell_terminal_begin(&sh);
+	sh.pauses = sh.terminal && !no_pause;
 	if (file != NULL)
 		rc = shell_run_file(&sh, file);
 	else if (sh.interactive)
 		rc = shell_run_terminal(&sh);
 	else
 		rc = shell_run_stream(&sh, stdin, "<stdin>");
+	/* After a lesson at a terminal, the student stays at the prompt. */
+	if (lesson != NULL && sh.terminal && !sh.quit && !shell_terminated) {
+		fprintf(stdout, "%s\n", _("The lesson is over; its sockets are "
+		    "as it left them. Go on here, or press Ctrl-D to leave."));
+		sh.interactive = 1;
+		sh.echo = 0;
+		sh.timeout = timeout >= 0 ? timeout : 0;
+		rc = shell_run_terminal(&sh);
+	}
 	(void)rc;
+	shell_terminal_end(&sh);
 	shell_free(&sh);
+	if (shell_terminated)
+		return 128 + SIGTERM;
 	return sh.failed ? 1 : 0;
 }

@@ -11,6 +11,7 @@
 #include "state.h"
 
 volatile sig_atomic_t shell_interrupted;
+volatile sig_atomic_t shell_terminated;
 
 void
 shell_init(struct shell *sh, FILE *out, FILE *err)

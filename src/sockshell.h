@@ -21,6 +21,8 @@
 
 /* Set by the SIGINT handler (installed by main); a waiting call stops. */
 extern volatile sig_atomic_t shell_interrupted;
+/* Set on SIGTERM or SIGHUP: the input loop ends, the sockets are closed. */
+extern volatile sig_atomic_t shell_terminated;
 
 /* One named socket. Closed handles stay listed, with their last addresses. */
 struct handle {
@@ -107,6 +109,9 @@ struct shell {
 	int		 depth;		/* source nesting */
 	int		 failed;	/* a command failed: exit status 1 */
 	int		 quit;
+	int		 stop;		/* stop the lesson (end of a pause) */
+	int		 terminal;	/* readline is set up (input.c) */
+	int		 pauses;	/* a lesson's 'pause' waits for Enter */
 
 	/* Around output printed while the prompt is showing. */
 	void		(*async_begin)(void);
@@ -198,6 +203,14 @@ const char	*errno_explain(const char *call, int err);
 int		 shell_run_file(struct shell *, const char *path);
 int		 shell_run_stream(struct shell *, FILE *, const char *name);
 int		 shell_run_terminal(struct shell *);
+void		 shell_terminal_begin(struct shell *);
+void		 shell_terminal_end(struct shell *);
+int		 shell_pause(struct shell *);
+
+/* lessons.c */
+int		 lesson_find(const char *name, char *path, size_t n);
+void		 lessons_list(FILE *);
+const char	*lessons_dir(void);
 
 /* The command table (cmd.c), one entry per cmd-*.c file. */
 enum cmd_retval { CMD_OK, CMD_ERROR, CMD_QUIT };
@@ -239,7 +252,9 @@ extern const struct cmd_entry cmd_close_entry;
 extern const struct cmd_entry cmd_connect_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_jobs_entry;
+extern const struct cmd_entry cmd_lesson_entry;
 extern const struct cmd_entry cmd_listen_entry;
+extern const struct cmd_entry cmd_pause_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recv_entry;
 extern const struct cmd_entry cmd_send_entry;

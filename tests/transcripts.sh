@@ -1,27 +1,47 @@
 #! /bin/sh
-# transcripts.sh - runs each tests/transcripts/NAME.sock through the built
-# sockshell and compares what it prints (stdout and stderr, and the exit
-# status) with NAME.out. Ports the kernel picks and the digits of times
-# are normalised. SOCKSHELL and srcdir come from 'make check'.
+# transcripts.sh - runs the built sockshell on scripts and compares what
+# it prints (stdout and stderr, and the exit status) with what is expected:
+#   transcripts/NAME.sock, piped in       -> transcripts/NAME.out
+#   ../lessons/NAME.lesson, -D PORT=0     -> lessons/NAME.out
+# (every lesson but the two-terminal one, which two-terminals.sh runs).
+# Ports the kernel picks are normalised to PPPPP, keeping the width.
+# SOCKSHELL and srcdir (this folder) come from 'make check'.
 # REGEN=1 writes the .out files anew (read the diff before committing).
 : "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
 status=0
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
-for script in "$srcdir"/transcripts/*.sock; do
-	name=$(basename "$script" .sock)
-	expected="$srcdir/transcripts/$name.out"
-	(cd "$srcdir/transcripts" && "$SOCKSHELL" < "$name.sock" 2>&1;
-	    echo "exit status $?") |
-	    sed -E 's/(127\.0\.0\.1|\]):[0-9]{5}\b/\1:PPPPP/g' > "$tmp/$name.out"
+
+normalise() {
+	sed -E -e 's/(127\.0\.0\.1|\]):[0-9]{5}\b/\1:PPPPP/g' \
+	    -e 's/(is now )[0-9]{5}\b/\1PPPPP/'
+}
+
+# check NAME EXPECTED: compares $tmp/NAME.out with EXPECTED.
+check() {
 	if [ -n "$REGEN" ]; then
-		cp "$tmp/$name.out" "$expected"
-		echo "regenerated $name"
-	elif diff -u "$expected" "$tmp/$name.out"; then
-		echo "ok - $name"
+		cp "$tmp/$1.out" "$2"
+		echo "regenerated $1"
+	elif diff -u "$2" "$tmp/$1.out"; then
+		echo "ok - $1"
 	else
-		echo "FAIL - $name"
+		echo "FAIL - $1"
 		status=1
 	fi
+}
+
+for script in "$srcdir"/transcripts/*.sock; do
+	name=$(basename "$script" .sock)
+	(cd "$srcdir/transcripts" && "$SOCKSHELL" < "$name.sock" 2>&1;
+	    echo "exit status $?") | normalise > "$tmp/$name.out"
+	check "$name" "$srcdir/transcripts/$name.out"
+done
+for lesson in "$srcdir"/../lessons/*.lesson; do
+	name=$(basename "$lesson" .lesson)
+	case $name in *two-terminals) continue ;; esac
+	(cd "$srcdir/../lessons" && "$SOCKSHELL" -D PORT=0 --no-pause \
+	    "$name.lesson" 2>&1; echo "exit status $?") |
+	    normalise > "$tmp/$name.out"
+	check "$name" "$srcdir/lessons/$name.out"
 done
 exit $status

@@ -1,0 +1,146 @@
+/* lessons.c - finding the lesson files: installed, or in the source tree
+ * when the program runs from its build tree. */
+#include <config.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sockshell.h"
+
+#define LESSON_EXT	".lesson"
+
+/*
+ * $SOCKSHELL_LESSONS; else the source tree's lessons/ when this is the
+ * program in its build tree; else the installed ones.
+ */
+const char *
+lessons_dir(void)
+{
+	static char exe[PATH_MAX];
+	const char *env = getenv("SOCKSHELL_LESSONS");
+	ssize_t n;
+
+	if (env != NULL && *env != '\0')
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if (strcmp(exe, BUILDDIR "/src/sockshell") == 0)
+			return SRCDIR "/lessons";
+	}
+	return PKGDATADIR "/lessons";
+}
+
+static int
+is_lesson(const char *name)
+{
+	size_t n = strlen(name), e = strlen(LESSON_EXT);
+
+	return n > e && strcmp(name + n - e, LESSON_EXT) == 0;
+}
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+lesson_filter(const struct dirent *d)
+{
+	return is_lesson(d->d_name);
+}
+
+/*
+ * Finds lesson NAME: a number (3 or 03), a name (echo), a file name
+ * (03-echo.lesson), or a path. Writes its path to PATH; returns 0, or -1
+ * when there is no such lesson.
+ */
+int
+lesson_find(const char *name, char *path, size_t n)
+{
+	const char *dir = lessons_dir(), *f, *dash;
+	struct dirent **list;
+	int count, i, found = -1, num = -1;
+
+	if (strchr(name, '/') != NULL) {
+		snprintf(path, n, "%s", name);
+		return access(path, R_OK) == 0 ? 0 : -1;
+	}
+	if (isdigit((unsigned char)name[0]) && strspn(name, "0123456789") ==
+	    strlen(name))
+		num = atoi(name);
+	count = scandir(dir, &list, lesson_filter, by_name);
+	if (count < 0)
+		return -1;
+	for (i = 0; i < count; i++) {
+		f = list[i]->d_name;
+		dash = strchr(f, '-');
+		if (found < 0 && (strcmp(f, name) == 0 ||
+		    (num >= 0 && atoi(f) == num && isdigit((unsigned char)*f)) ||
+		    (dash != NULL && strncmp(dash + 1, name, strlen(name)) == 0 &&
+		    strcmp(dash + 1 + strlen(name), LESSON_EXT) == 0)))
+			found = i;
+	}
+	if (found >= 0)
+		snprintf(path, n, "%s/%s", dir, list[found]->d_name);
+	for (i = 0; i < count; i++)
+		free(list[i]);
+	free(list);
+	return found >= 0 ? 0 : -1;
+}
+
+/* The title: the lesson's first comment line, after "# ". */
+static void
+lesson_title(const char *path, char *title, size_t n)
+{
+	FILE *fp = fopen(path, "re");
+	char line[256];
+
+	title[0] = '\0';
+	if (fp == NULL)
+		return;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (line[0] != '#')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		snprintf(title, n, "%s", line + 1 + (line[1] == ' '));
+		break;
+	}
+	fclose(fp);
+}
+
+void
+lessons_list(FILE *out)
+{
+	const char *dir = lessons_dir();
+	struct dirent **list;
+	char path[PATH_MAX + 256], title[200], name[64];
+	int count, i;
+	const char *dash;
+	size_t len;
+
+	count = scandir(dir, &list, lesson_filter, by_name);
+	if (count <= 0) {
+		fprintf(out, _("no lessons found in %s\n"), dir);
+		if (count == 0)
+			free(list);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+		lesson_title(path, title, sizeof title);
+		dash = strchr(list[i]->d_name, '-');
+		dash = dash != NULL ? dash + 1 : list[i]->d_name;
+		len = strlen(dash) - strlen(LESSON_EXT);
+		snprintf(name, sizeof name, "%.*s", (int)len, dash);
+		fprintf(out, "  %2d  %-18s %s\n", atoi(list[i]->d_name), name,
+		    title);
+		free(list[i]);
+	}
+	free(list);
+}
