@@ -16,7 +16,7 @@ not_ok() {
 }
 
 # serve NAME ARGS...: starts sockshell with ARGS in the background, its
-# output in $tmp/NAME.out, and sets $port once it has bound.
+# output in $tmp/NAME.out, and sets $port once it listens there.
 serve() {
 	name=$1
 	shift
@@ -29,7 +29,8 @@ serve() {
 	while IFS= read -r line <&3; do
 		echo "$line" >> "$tmp/$name.out"
 		case $line in
-		*'is now '*) port=${line##*is now }; port=${port%%,*}; break ;;
+		*'is now '*) port=${line##*is now }; port=${port%%,*} ;;
+		'listen('*' = 0'*) break ;;
 		esac
 	done
 }
