@@ -49,6 +49,10 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 		shell_log(sh, EV_BIND, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
+	h->port_lost = 0;
+	h->port_chosen = ss.ss_family == AF_INET6 ?
+	    ((struct sockaddr_in6 *)&ss)->sin6_port != 0 :
+	    ((struct sockaddr_in *)&ss)->sin_port != 0;
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("bind(%d, %s) = 0: %s is bound to %s\n"), h->fd,
 	    addr, h->name, format_sockaddr(&h->local, h->local_len, addr,

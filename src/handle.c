@@ -106,16 +106,24 @@ handle_add(struct shell *sh, const char *name, int fd, int family, int type)
 	return h;
 }
 
-/* BASE if free, else BASE2, BASE3, ... (closed names count as free). */
+/*
+ * BASE if free, else BASE2, BASE3, ... (closed names count as free). BUF
+ * may be BASE; a long BASE is cut so the number fits.
+ */
 void
 handle_default_name(struct shell *sh, const char *base, char *buf)
 {
+	char b[HANDLE_NAME_MAX + 1], num[16];
 	struct handle *h;
-	int n;
+	int n, len;
 
-	snprintf(buf, HANDLE_NAME_MAX + 1, "%s", base);
-	for (n = 2; (h = handle_find(sh, buf)) != NULL && h->fd >= 0; n++)
-		snprintf(buf, HANDLE_NAME_MAX + 1, "%s%d", base, n);
+	snprintf(b, sizeof b, "%s", base);
+	snprintf(buf, HANDLE_NAME_MAX + 1, "%s", b);
+	for (n = 2; (h = handle_find(sh, buf)) != NULL && h->fd >= 0; n++) {
+		len = snprintf(num, sizeof num, "%d", n);
+		snprintf(buf, HANDLE_NAME_MAX + 1, "%.*s%s",
+		    HANDLE_NAME_MAX - len, b, num);
+	}
 }
 
 /* Keeps the addresses, so a closed handle still says what it was. */

@@ -148,6 +148,20 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 	if (err == 0 && connect(h->fd, (struct sockaddr *)&op->addr,
 	    op->addrlen) < 0 && errno != EISCONN)
 		err = errno;
+	/* Once more after a failure too, as a blocking connect ends: the
+	 * kernel then counts the socket as unconnected, so the next connect
+	 * starts anew instead of failing with ECONNABORTED. */
+	if (err != 0) {
+		flags = fcntl(h->fd, F_GETFL);
+		fcntl(h->fd, F_SETFL, flags | O_NONBLOCK);
+		(void)connect(h->fd, (struct sockaddr *)&op->addr,
+		    op->addrlen);
+		fcntl(h->fd, F_SETFL, flags);
+		/* The port is free again, though getsockname still shows
+		 * it, unless bind named it (not 0). */
+		if (!h->port_chosen)
+			h->port_lost = 1;
+	}
 	if (err == 0)
 		goto connected;
 failed:
@@ -157,6 +171,7 @@ failed:
 	return OP_FAILED;
 connected:
 	h->connecting = 0;
+	h->port_lost = 0;
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("%sconnect(%s) = 0: connected from %s\n"), prefix,
 	    args, format_sockaddr(&h->local, h->local_len, addr, sizeof addr));

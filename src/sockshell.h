@@ -35,6 +35,10 @@ struct handle {
 	int			 connecting;	/* a connect was interrupted */
 	int			 eof;		/* a recv returned 0 */
 	int			 retired;	/* closed, its name used again */
+	int			 port_chosen;	/* bound to a port other than 0:
+						   the kernel keeps it for good */
+	int			 port_lost;	/* a failed connect gave back the
+						   port getsockname still shows */
 	struct sockaddr_storage	 local, peer;	/* last known, kept after close */
 	socklen_t		 local_len, peer_len;
 	unsigned long long	 sent, received;

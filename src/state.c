@@ -76,7 +76,8 @@ state_collect(const struct handle *h, struct sock_state *st)
 	if (h->fd < 0) {
 		st->step = STEP_CLOSED;
 		st->local = h->local;
-		st->local_len = port_of(&h->local) ? h->local_len : 0;
+		st->local_len = port_of(&h->local) && !h->port_lost ?
+		    h->local_len : 0;
 		st->peer = h->peer;
 		st->peer_len = h->peer_len;
 		return;
@@ -93,6 +94,9 @@ state_collect(const struct handle *h, struct sock_state *st)
 	len = sizeof v;
 	if (getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &v, &len) == 0)
 		st->listening = v;
+	/* A port a failed connect gave back: not bound (op.c). */
+	if (h->port_lost && !st->listening && st->peer_len == 0)
+		st->local_len = 0;
 	if (h->type == SOCK_STREAM) {
 		len = sizeof ti;
 		memset(&ti, 0, sizeof ti);

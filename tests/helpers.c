@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,4 +116,19 @@ count_fds(void)
 		n += e->d_name[0] != '.';
 	closedir(d);
 	return n - 1;	/* the directory's own descriptor */
+}
+
+short
+ts_ready(struct tshell *t, const char *name, short events)
+{
+	struct handle *h = handle_find(&t->sh, name);
+	struct pollfd p;
+
+	cr_assert(h != NULL && h->fd >= 0, "no open handle %s", name);
+	p.fd = h->fd;
+	p.events = events;
+	p.revents = 0;
+	if (poll(&p, 1, 5000) <= 0)
+		return 0;
+	return p.revents;
 }

@@ -32,5 +32,23 @@ void		 ts_state(struct tshell *, const char *name,
 int		 ts_port(struct tshell *, const char *name);
 /* Open file descriptors of this process. */
 int		 count_fds(void);
+/*
+ * Waits (poll, up to 5 s) until handle NAME's socket is ready for EVENTS
+ * (0: only an error or hang-up); returns the revents, 0 after the time.
+ * For what the kernel does on its own (a FIN or a connection arriving).
+ */
+short		 ts_ready(struct tshell *, const char *name, short events);
+
+/* HAY contains NEEDLE; says both when not. */
+#define assert_has(hay, needle) do {					\
+	const char *hay_ = (hay), *needle_ = (needle);			\
+	cr_assert(strstr(hay_, needle_) != NULL,			\
+	    "expected \"%s\" in:\n%s", needle_, hay_);			\
+} while (0)
+#define assert_has_not(hay, needle) do {				\
+	const char *hay_ = (hay), *needle_ = (needle);			\
+	cr_assert(strstr(hay_, needle_) == NULL,			\
+	    "did not expect \"%s\" in:\n%s", needle_, hay_);		\
+} while (0)
 
 #endif
