@@ -16,8 +16,14 @@ handle_address(struct shell *sh, struct handle *h, struct handle *other,
 {
 	socklen_t l = sizeof *ss;
 
-	if (other->fd < 0 || getsockname(other->fd, (struct sockaddr *)ss,
-	    &l) < 0 || ss->ss_family != h->family) {
+	if (other->fd < 0) {
+		shell_error(sh, _("'%s' is closed, so it has no address to "
+		    "connect to: give ADDRESS PORT, or the name of an open "
+		    "socket"), other->name);
+		return -1;
+	}
+	if (getsockname(other->fd, (struct sockaddr *)ss, &l) < 0 ||
+	    ss->ss_family != h->family) {
 		shell_error(sh, _("'%s' has no %s address to connect to: bind "
 		    "it (and listen) first, or give ADDRESS PORT"),
 		    other->name, family_name(h->family));
@@ -55,7 +61,15 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 			return CMD_ERROR;
 	} else if (parse_endpoint(sh, a->argv[1], a->argc == 3 ?
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {
-		shell_error(sh, "%s", msg);
+		/* "connect cli srvv": most likely a socket's name, mistyped. */
+		if (a->argc == 2 && strpbrk(a->argv[1], ":[]") == NULL &&
+		    handle_name_ok(a->argv[1], msg) == 0)
+			shell_error(sh, _("no socket named '%s' to connect to: "
+			    "give the name of an open socket, or ADDRESS PORT "
+			    "as in 'connect %s 127.0.0.1 8888'"), a->argv[1],
+			    h->name);
+		else
+			shell_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
 	if (op_prepare(sh, &op, OP_CONNECT, h, "connect", a) < 0)

@@ -17,10 +17,17 @@ cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 		if (*s == '%')
 			s++;
 		if (!isdigit((unsigned char)*s) || (number = atoi(s)) <= 0 ||
-		    job_find(sh, number) == NULL) {
+		    (job_find(sh, number) == NULL &&
+		    number > sh->max_job)) {
 			shell_error(sh, _("no job %.20s: 'jobs' lists the "
 			    "running ones"), a->argv[0]);
 			return CMD_ERROR;
+		}
+		/* It may have ended already, as the last command finished. */
+		if (job_find(sh, number) == NULL) {
+			fprintf(sh->out, _("job %d has already ended\n"),
+			    number);
+			return CMD_OK;
 		}
 	} else if (sh->jobs == NULL) {
 		fprintf(sh->out, "%s\n", _("no background jobs to wait for"));

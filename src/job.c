@@ -24,6 +24,8 @@ job_start(struct shell *sh, struct op *op)
 	if (j == NULL)
 		return NULL;
 	j->number = number;
+	if (number > sh->max_job)
+		sh->max_job = number;
 	j->op = *op;
 	for (tail = &sh->jobs; *tail != NULL; tail = &(*tail)->next)
 		;

@@ -95,6 +95,7 @@ struct shell {
 	size_t		 nhandles, handles_cap;
 	int		 next_id;
 	struct job	*jobs;
+	int		 max_job;	/* the highest job number given yet */
 	struct event	*events;
 	size_t		 nevents, events_cap;
 	struct var	*vars;

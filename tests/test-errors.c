@@ -275,7 +275,7 @@ ParameterizedTestParameters(errors, handles)
 		{ "accept gone", "'gone' is closed" },
 		{ "bind gone 127.0.0.1 0", "'gone' is closed" },
 		{ "connect gone srv", "'gone' is closed" },
-		{ "connect c gone", "'gone' has no AF_INET address" },
+		{ "connect c gone", "'gone' is closed, so it has no address" },
 		{ "connect s6 srv", "'srv' has no AF_INET6 address to connect "
 		    "to" },
 		{ "listen c &", "listen cannot run in the background: only "
@@ -582,4 +582,11 @@ Test(errors, message_names_line)
 	t.sh.line = 6;
 	cr_assert_eq(ts_run(&t, "listen nosuch"), -1);
 	assert_has(ts_err(&t), "echo.sock:7: no socket named 'nosuch'");
+}
+
+Test(errors, connect_to_mistyped_handle)
+{
+	cr_assert_eq(ts_run(&t, "socket cli"), 0);
+	cr_assert_eq(ts_run(&t, "connect cli srvv"), -1);
+	assert_has(ts_err(&t), "no socket named 'srvv' to connect to");
 }

@@ -355,3 +355,18 @@ Test(jobs, background_accept_long_name_taken_meanwhile, .timeout = 10)
 	cr_assert_eq(state("abcdefghijklmnopqrstuvwxyz012342").tcp_state,
 	    TCP_ESTABLISHED);
 }
+
+Test(jobs, wait_for_a_job_that_has_ended)
+{
+	cr_assert_eq(ts_run(&t, "socket srv"), 0);
+	cr_assert_eq(ts_run(&t, "bind srv 127.0.0.1 0"), 0);
+	cr_assert_eq(ts_run(&t, "listen srv"), 0);
+	cr_assert_eq(ts_run(&t, "accept srv conn &"), 0);
+	cr_assert_eq(ts_run(&t, "socket cli"), 0);
+	cr_assert_eq(ts_run(&t, "connect cli srv"), 0);
+	cr_assert_eq(ts_run(&t, "wait"), 0);
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "wait 1"), 0, "%s", ts_err(&t));
+	assert_has(ts_out(&t), "job 1 has already ended");
+	cr_assert_eq(ts_run(&t, "wait 2"), -1);
+}
