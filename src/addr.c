@@ -5,9 +5,11 @@
 #include <ctype.h>
 #include <netdb.h>
 #include <netinet/in.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/un.h>
 
 #include "sockshell.h"
 
@@ -47,6 +49,9 @@ static const struct constant families[] = {
 	{ "PF_INET", AF_INET },
 	{ "AF_INET6", AF_INET6 }, { "inet6", AF_INET6 }, { "ipv6", AF_INET6 },
 	{ "PF_INET6", AF_INET6 },
+	{ "AF_UNIX", AF_UNIX }, { "unix", AF_UNIX }, { "local", AF_UNIX },
+	{ "AF_LOCAL", AF_UNIX }, { "PF_UNIX", AF_UNIX },
+	{ "PF_LOCAL", AF_UNIX },
 	{ NULL, 0 }
 };
 
@@ -99,6 +104,8 @@ type_name(int type)
 	switch (type) {
 	case SOCK_STREAM:	return "SOCK_STREAM";
 	case SOCK_DGRAM:	return "SOCK_DGRAM";
+	case SOCK_RAW:		return "SOCK_RAW";
+	case SOCK_SEQPACKET:	return "SOCK_SEQPACKET";
 	default:		return "SOCK_?";
 	}
 }
@@ -109,6 +116,10 @@ proto_label(int family, int type)
 {
 	int v6 = family == AF_INET6;
 
+	/* No layers below: the kernel carries the bytes itself. */
+	if (family == AF_UNIX)
+		return type == SOCK_STREAM ? "stream/UNIX" :
+		    type == SOCK_DGRAM ? "dgram/UNIX" : "?/UNIX";
 	if (type == SOCK_STREAM)
 		return v6 ? "TCP/IPv6" : "TCP/IPv4";
 	if (type == SOCK_DGRAM)
@@ -131,8 +142,58 @@ resolve_name(const char *host, int family, struct sockaddr_storage *ss,
     socklen_t *len, char *err)
 {
 	struct addrinfo hints, *res;
+	size_t n = strlen(host), label;
+	const char *p;
 	int rc;
 
+	/* Only what can be a host name goes to the resolver: letters,
+	 * digits, '-' and '_' in dot-separated labels. */
+	for (p = host, label = 0; *p != '\0'; p++) {
+		if (*p == '.' && label > 0 && label <= 63)
+			label = 0;
+		else if (isalnum((unsigned char)*p) || *p == '-' || *p == '_')
+			label++;
+		else
+			break;
+	}
+	if (*p != '\0' || n == 0 || n > 253 || label > 63) {
+		snprintf(err, LEX_ERRLEN, _("'%.60s' is neither an address nor "
+		    "a host name: write an address such as %s, or a name such "
+		    "as localhost"), host, family == AF_INET6 ? "::1" :
+		    "127.0.0.1");
+		return -1;
+	}
+	/* RFC 6761: a name under .invalid never resolves; say so at once,
+	 * without asking any name server. */
+	if (n > 0 && host[n - 1] == '.')
+		n--;
+	if ((n == 7 || (n > 7 && host[n - 8] == '.')) && n >= 7 &&
+	    strncasecmp(host + n - 7, "invalid", 7) == 0) {
+		snprintf(err, LEX_ERRLEN, _("cannot resolve host '%.60s': names "
+		    "under .invalid never resolve; use an address such as %s"),
+		    host, family == AF_INET6 ? "::1" : "127.0.0.1");
+		return -1;
+	}
+	/* RFC 6761 too: localhost is the loopback address, whatever
+	 * /etc/hosts and the name servers say (many lack ::1). */
+	if ((n == 9 || (n > 9 && host[n - 10] == '.')) && n >= 9 &&
+	    strncasecmp(host + n - 9, "localhost", 9) == 0) {
+		memset(ss, 0, sizeof *ss);
+		if (family == AF_INET6) {
+			struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+			sin6->sin6_family = AF_INET6;
+			sin6->sin6_addr = in6addr_loopback;
+			*len = sizeof *sin6;
+		} else {
+			struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+
+			sin->sin_family = AF_INET;
+			sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+			*len = sizeof *sin;
+		}
+		return 0;
+	}
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = family;
 	hints.ai_socktype = SOCK_STREAM;
@@ -207,6 +268,50 @@ parse_host(const char *host, int family, struct sockaddr_storage *ss,
 	return resolve_name(host, family, ss, len, err);
 }
 
+/*
+ * An AF_UNIX address: a path, "@NAME" in the abstract namespace (no
+ * file), or "@" alone: the kernel picks an abstract name, as port 0 does.
+ */
+static int
+parse_unix(const char *path, const char *port, struct sockaddr_storage *ss,
+    socklen_t *len, char *err)
+{
+	struct sockaddr_un *sun = (struct sockaddr_un *)ss;
+	size_t n = strlen(path);
+
+	memset(ss, 0, sizeof *ss);
+	sun->sun_family = AF_UNIX;
+	if (port != NULL) {
+		snprintf(err, LEX_ERRLEN, _("an AF_UNIX address is a path with "
+		    "no port: write one word, as in /tmp/srv.sock or @name "
+		    "(not '%.40s %.20s')"), path, port);
+		return -1;
+	}
+	if (n == 0) {
+		snprintf(err, LEX_ERRLEN, "%s", _("an AF_UNIX address is a "
+		    "path, as in /tmp/srv.sock, or @name, or @ for a name the "
+		    "kernel picks"));
+		return -1;
+	}
+	if (n >= sizeof sun->sun_path) {
+		snprintf(err, LEX_ERRLEN, _("the path '%.40s...' is too long: "
+		    "an AF_UNIX address holds at most %zu bytes"), path,
+		    sizeof sun->sun_path - 1);
+		return -1;
+	}
+	if (path[0] == '@') {
+		/* sun_path[0] stays '\0': the abstract namespace */
+		memcpy(sun->sun_path + 1, path + 1, n - 1);
+		*len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n);
+		if (n == 1)
+			*len = sizeof(sa_family_t);	/* autobind */
+		return 0;
+	}
+	memcpy(sun->sun_path, path, n);
+	*len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + n + 1);
+	return 0;
+}
+
 int
 parse_endpoint(struct shell *sh, const char *addr, const char *port,
     int family, struct sockaddr_storage *ss, socklen_t *len, char *err)
@@ -217,6 +322,8 @@ parse_endpoint(struct shell *sh, const char *addr, const char *port,
 	size_t n;
 
 	(void)sh;
+	if (family == AF_UNIX)
+		return parse_unix(addr, port, ss, len, err);
 	if (port == NULL) {
 		/* ADDRESS:PORT or [IPv6]:PORT */
 		if (addr[0] == '[') {
@@ -280,6 +387,33 @@ parse_endpoint(struct shell *sh, const char *addr, const char *port,
 	return 0;
 }
 
+/* A path as it is, "@name" in the abstract namespace, or "(unnamed)". */
+static char *
+format_unix(const struct sockaddr_storage *ss, socklen_t len, char *buf,
+    size_t n)
+{
+	const struct sockaddr_un *sun = (const struct sockaddr_un *)ss;
+	size_t off = offsetof(struct sockaddr_un, sun_path), plen;
+
+	if (len <= off) {
+		snprintf(buf, n, "%s", _("(unnamed)"));
+		return buf;
+	}
+	plen = len - off;
+	if (plen > sizeof sun->sun_path)
+		plen = sizeof sun->sun_path;
+	if (sun->sun_path[0] == '\0') {
+		char name[sizeof sun->sun_path * 4 + 8];
+
+		escape_bytes(sun->sun_path + 1, plen - 1, plen - 1, name,
+		    sizeof name);
+		snprintf(buf, n, "@%s", name);
+	} else
+		snprintf(buf, n, "%.*s", (int)strnlen(sun->sun_path, plen),
+		    sun->sun_path);
+	return buf;
+}
+
 char *
 format_sockaddr(const struct sockaddr_storage *ss, socklen_t len, char *buf,
     size_t n)
@@ -293,6 +427,8 @@ format_sockaddr(const struct sockaddr_storage *ss, socklen_t len, char *buf,
 		return buf;
 	}
 	switch (ss->ss_family) {
+	case AF_UNIX:
+		return format_unix(ss, len, buf, n);
 	case AF_INET:
 		inet_ntop(AF_INET, &sin->sin_addr, a, sizeof a);
 		snprintf(buf, n, "%s:%u", a, ntohs(sin->sin_port));
@@ -305,4 +441,101 @@ format_sockaddr(const struct sockaddr_storage *ss, socklen_t len, char *buf,
 		snprintf(buf, n, "?");
 	}
 	return buf;
+}
+
+/*
+ * Whether SS names the socket: a port other than 0, an AF_UNIX path or
+ * abstract name. A socket that is not bound has none.
+ */
+int
+sockaddr_named(const struct sockaddr_storage *ss, socklen_t len)
+{
+	if (len == 0)
+		return 0;
+	switch (ss->ss_family) {
+	case AF_INET:
+		return ((const struct sockaddr_in *)ss)->sin_port != 0;
+	case AF_INET6:
+		return ((const struct sockaddr_in6 *)ss)->sin6_port != 0;
+	case AF_UNIX:
+		return len > offsetof(struct sockaddr_un, sun_path);
+	default:
+		return 0;
+	}
+}
+
+static const struct constant msg_flags[] = {
+	{ "MSG_PEEK", MSG_PEEK }, { "MSG_DONTWAIT", MSG_DONTWAIT },
+	{ "MSG_WAITALL", MSG_WAITALL }, { "MSG_OOB", MSG_OOB },
+	{ NULL, 0 }
+};
+
+/* MSG_PEEK and the others that teach something; S as written in C. */
+int
+parse_msg_flag(const char *s, int *flag)
+{
+	if (strncmp(s, "MSG_", 4) != 0)
+		return -1;
+	return find_constant(msg_flags, s, flag);
+}
+
+/* "MSG_PEEK|MSG_DONTWAIT", or "0". */
+char *
+format_msg_flags(int flags, char *buf, size_t n)
+{
+	const struct constant *c;
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (c = msg_flags; c->name != NULL && o < n; c++)
+		if (flags & c->value)
+			o += (size_t)snprintf(buf + o, n - o, "%s%s",
+			    o ? "|" : "", c->name);
+	if (o == 0)
+		snprintf(buf, n, "0");
+	return buf;
+}
+
+/* A number of bytes: 1000, 64K, 64KiB, 64M, 1G (K = 1024). */
+int
+parse_size(const char *s, unsigned long long *v, char *err)
+{
+	unsigned long long n = 0, mult = 1;
+	const char *p = s;
+
+	if (!isdigit((unsigned char)*p))
+		goto bad;
+	for (; isdigit((unsigned char)*p); p++) {
+		if (n > (1ULL << 50))
+			goto bad;
+		n = n * 10 + (unsigned long long)(*p - '0');
+	}
+	switch (toupper((unsigned char)*p)) {
+	case '\0':
+		break;
+	case 'K':
+		mult = 1ULL << 10;
+		p++;
+		break;
+	case 'M':
+		mult = 1ULL << 20;
+		p++;
+		break;
+	case 'G':
+		mult = 1ULL << 30;
+		p++;
+		break;
+	default:
+		goto bad;
+	}
+	if (mult > 1 && (strcasecmp(p, "iB") == 0 || strcasecmp(p, "B") == 0))
+		p += strlen(p);
+	if (*p != '\0' || n > (1ULL << 40) / mult)
+		goto bad;
+	*v = n * mult;
+	return 0;
+bad:
+	snprintf(err, LEX_ERRLEN, _("'%.40s' is not a size: write a number of "
+	    "bytes, as in 1000, 64K or 64M (K = 1024 bytes, up to 1T)"), s);
+	return -1;
 }

@@ -45,14 +45,22 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 		err = errno;
 		fprintf(sh->out, "bind(%d, %s) = -1 %s (%s)\n", h->fd, addr,
 		    errno_name(err), strerror(err));
-		shell_syscall_error(sh, "bind", err);
-		shell_log(sh, EV_BIND, h->id, 0, -1, err);
+		if (h->family == AF_UNIX && err == EADDRINUSE)
+			shell_error(sh, _("bind failed with EADDRINUSE: a file "
+			    "named %s exists (a socket's file stays after "
+			    "close): pick another path, or remove the file"),
+			    addr);
+		else
+			shell_syscall_error(sh, "bind", err);
+		event_set_addr(shell_log(sh, EV_BIND, h->id, 0, -1, err), &ss,
+		    len);
 		return CMD_ERROR;
 	}
 	h->port_lost = 0;
 	h->port_chosen = ss.ss_family == AF_INET6 ?
 	    ((struct sockaddr_in6 *)&ss)->sin6_port != 0 :
-	    ((struct sockaddr_in *)&ss)->sin_port != 0;
+	    ss.ss_family == AF_INET ?
+	    ((struct sockaddr_in *)&ss)->sin_port != 0 : 1;
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("bind(%d, %s) = 0: %s is bound to %s\n"), h->fd,
 	    addr, h->name, format_sockaddr(&h->local, h->local_len, addr,
@@ -61,21 +69,23 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	 * and later steps ("connect cli 127.0.0.1 $PORT") need that one. */
 	if (a->argc == 3 && a->vars[2] != NULL && strcmp(a->argv[2], "0") == 0)
 		set_var_to_port(sh, a->vars[2], &h->local);
-	shell_log(sh, EV_BIND, h->id, 0, 0, 0);
+	event_set_addr(shell_log(sh, EV_BIND, h->id, 0, 0, 0), &ss, len);
 	return CMD_OK;
 }
 
 const struct cmd_entry cmd_bind_entry = {
 	.name = "bind",
 	.min_args = 2, .max_args = 3,
-	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT"),
+	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME PATH"),
 	.summary = N_("bind a socket to an IP address and port"),
 	.help = N_("Makes bind(2): the socket NAME gets a local address. "
 	    "ADDRESS is an IPv4 or IPv6 address ([::1]:8888 with a port), a "
 	    "host name, or * for every address (0.0.0.0 or ::). PORT 0 lets "
 	    "the kernel pick a free port; the state then shows which. Given "
 	    "as a variable ($PORT) whose value is 0, the variable takes the "
-	    "picked port, so later steps can use it."),
+	    "picked port, so later steps can use it. An AF_UNIX socket binds "
+	    "to a PATH (a file is made there), to @NAME (an abstract name, "
+	    "no file), or to @ (the kernel picks an abstract name)."),
 	.example = "bind srv 127.0.0.1 8888",
 	.flags = CMD_STATE,
 	.exec = cmd_bind_exec,

@@ -10,8 +10,8 @@
  * The address of the shell's own handle OTHER, to connect to it; the
  * wildcard address (bound to *) becomes loopback, where it is reachable.
  */
-static int
-handle_address(struct shell *sh, struct handle *h, struct handle *other,
+int
+handle_address_of(struct shell *sh, struct handle *h, struct handle *other,
     struct sockaddr_storage *ss, socklen_t *len)
 {
 	socklen_t l = sizeof *ss;
@@ -23,7 +23,7 @@ handle_address(struct shell *sh, struct handle *h, struct handle *other,
 		return -1;
 	}
 	if (getsockname(other->fd, (struct sockaddr *)ss, &l) < 0 ||
-	    ss->ss_family != h->family) {
+	    ss->ss_family != h->family || !sockaddr_named(ss, l)) {
 		shell_error(sh, _("'%s' has no %s address to connect to: bind "
 		    "it (and listen) first, or give ADDRESS PORT"),
 		    other->name, family_name(h->family));
@@ -35,7 +35,7 @@ handle_address(struct shell *sh, struct handle *h, struct handle *other,
 
 		if (sin->sin_addr.s_addr == htonl(INADDR_ANY))
 			sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	} else {
+	} else if (ss->ss_family == AF_INET6) {
 		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
 
 		if (IN6_IS_ADDR_UNSPECIFIED(&sin6->sin6_addr))
@@ -57,7 +57,7 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	other = a->argc == 2 ? handle_find(sh, a->argv[1]) : NULL;
 	if (other != NULL) {
-		if (handle_address(sh, h, other, &ss, &len) < 0)
+		if (handle_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
 	} else if (parse_endpoint(sh, a->argv[1], a->argc == 3 ?
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {
@@ -82,14 +82,19 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_connect_entry = {
 	.name = "connect",
 	.min_args = 2, .max_args = 3,
-	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME OTHER [&]"),
+	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME OTHER | "
+	    "NAME PATH [&]"),
 	.summary = N_("set up a connection"),
 	.help = N_("Makes connect(2): the client socket NAME actively sets up "
 	    "a connection to the server at ADDRESS and PORT, or to the local "
 	    "address of this shell's socket OTHER. The kernel picks the "
 	    "client's own port. The call waits until the server's kernel "
 	    "answers; Ctrl-C stops waiting (the handshake goes on). On a "
-	    "SOCK_DGRAM socket it only sets the default destination."),
+	    "SOCK_DGRAM socket it only sets the default destination (and "
+	    "only datagrams from there arrive). An AF_UNIX socket connects "
+	    "to a PATH or @NAME. On a non-blocking socket (nonblock) it fails "
+	    "with EINPROGRESS while the handshake goes on: poll, then "
+	    "'getsockopt NAME SO_ERROR'."),
 	.example = "connect cli 127.0.0.1 8888",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_connect_exec,

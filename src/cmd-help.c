@@ -43,12 +43,16 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 {
 	const struct cmd_entry *const *c, *ce;
 	char err[LEX_ERRLEN];
+	int w = 9;
 
 	if (a->argc == 0) {
 		fprintf(sh->out, "%s\n", _("Commands (help COMMAND tells more; "
 		    "a unique prefix is enough):"));
 		for (c = cmd_table; *c != NULL; c++)
-			fprintf(sh->out, "  %-9s %s\n", (*c)->name,
+			if ((int)strlen((*c)->name) > w)
+				w = (int)strlen((*c)->name);
+		for (c = cmd_table; *c != NULL; c++)
+			fprintf(sh->out, "  %-*s %s\n", w, (*c)->name,
 			    _((*c)->summary));
 		fprintf(sh->out, "%s\n", _("The server: socket, bind, listen, "
 		    "accept. The client: socket, connect. Both: send, recv, "

@@ -10,41 +10,42 @@
 static enum cmd_retval
 cmd_recv_exec(struct shell *sh, struct cmd_args *a)
 {
-	unsigned long max = RECV_DEFAULT;
 	struct handle *h;
 	struct op op;
-	char *end;
 
 	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
-	if (a->argc == 2) {
-		errno = 0;
-		max = strtoul(a->argv[1], &end, 10);
-		if (!isdigit((unsigned char)a->argv[1][0]) || *end != '\0' ||
-		    errno != 0 || max == 0 || max > RECV_MAX) {
-			shell_error(sh, _("'%.40s' is not a size to receive: "
-			    "write a number of bytes from 1 to %d, as in "
-			    "'recv %s 1024'"), a->argv[1], RECV_MAX, h->name);
-			return CMD_ERROR;
-		}
-	}
 	if (op_prepare(sh, &op, OP_RECV, h, "recv", a) < 0)
 		return CMD_ERROR;
-	op.maxbytes = max;
+	/* MAXBYTES, MSG_* flags, --all or --to PATH. */
+	if (op_recv_args(sh, &op, a, 1, 1, "recv") < 0) {
+		op_free(&op);
+		return CMD_ERROR;
+	}
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_recv_entry = {
 	.name = "recv",
 	.alias = "receive",
-	.min_args = 1, .max_args = 2,
-	.usage = N_("NAME [MAXBYTES] [&]"),
+	.min_args = 1, .max_args = 8,
+	.usage = N_("NAME [MAXBYTES] [&] | NAME [MAXBYTES] "
+	    "[MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|MSG_OOB]... | NAME --all | "
+	    "NAME --to PATH"),
 	.summary = N_("receive data from the network"),
 	.help = N_("Makes recv(2): takes up to MAXBYTES bytes (1024 by "
 	    "default, as in the lecture) of what has arrived, or waits for "
 	    "data. Shows them as text with unprintable bytes escaped, and as "
 	    "a hex dump when they are not text. 0 bytes means the peer closed "
-	    "its side: the end of the stream (EOF)."),
+	    "its side: the end of the stream (EOF). Flags: MSG_PEEK looks "
+	    "without taking (the next recv gets the same bytes), "
+	    "MSG_DONTWAIT fails with EAGAIN instead of waiting, MSG_WAITALL "
+	    "waits for all MAXBYTES (or the end), MSG_OOB takes the urgent "
+	    "byte. --all receives until the end of the stream and reports "
+	    "the bytes, the time and the rate, keeping none of the data; "
+	    "--to PATH writes it to a file. With '&' the shell goes on while "
+	    "it drains the socket: 'recv b --all &' then 'send a --size "
+	    "64M'."),
 	.example = "recv conn 1024",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recv_exec,

@@ -2,10 +2,43 @@
 #include <config.h>
 
 #include <errno.h>
+#include <netdb.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "sockshell.h"
+
+/*
+ * "socket cli localhost": the family of the first address HOST resolves
+ * to, as a client that takes getaddrinfo's first result. Constants
+ * (AF_..., SOCK_...) and type names are never looked up.
+ */
+static int
+family_of_host(struct shell *sh, const char *host, int *family)
+{
+	struct addrinfo hints, *res;
+	char addr[128];
+	int type;
+
+	if (strncasecmp(host, "AF_", 3) == 0 ||
+	    strncasecmp(host, "PF_", 3) == 0 ||
+	    strncasecmp(host, "SOCK_", 5) == 0 || parse_type(host, &type) == 0)
+		return -1;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(host, NULL, &hints, &res) != 0)
+		return -1;
+	*family = res->ai_family;
+	if (getnameinfo(res->ai_addr, res->ai_addrlen, addr, sizeof addr,
+	    NULL, 0, NI_NUMERICHOST) != 0)
+		snprintf(addr, sizeof addr, "?");
+	fprintf(sh->out, _("  %s resolves first to %s: %s\n"), host, addr,
+	    family_name(*family));
+	freeaddrinfo(res);
+	return 0;
+}
 
 static enum cmd_retval
 cmd_socket_exec(struct shell *sh, struct cmd_args *a)
@@ -27,9 +60,11 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 	if (a->argc == 2 && parse_family(a->argv[1], &family) < 0 &&
 	    parse_type(a->argv[1], &type) == 0) {
 		/* "socket s udp": the type alone is clear enough. */
-	} else if (a->argc >= 2 && parse_family(a->argv[1], &family) < 0) {
+	} else if (a->argc >= 2 && parse_family(a->argv[1], &family) < 0 &&
+	    family_of_host(sh, a->argv[1], &family) < 0) {
 		shell_error(sh, _("unknown address family '%.40s': use AF_INET "
-		    "(IPv4) or AF_INET6 (IPv6)"), a->argv[1]);
+		    "(IPv4), AF_INET6 (IPv6) or AF_UNIX (local), or a host name "
+		    "to take its family"), a->argv[1]);
 		return CMD_ERROR;
 	}
 	if (a->argc == 3 && parse_type(a->argv[2], &type) < 0) {
@@ -62,14 +97,17 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_socket_entry = {
 	.name = "socket",
 	.min_args = 1, .max_args = 3,
-	.usage = N_("NAME [AF_INET|AF_INET6] [SOCK_STREAM|SOCK_DGRAM]"),
+	.usage = N_("NAME [AF_INET|AF_INET6|AF_UNIX|HOST] "
+	    "[SOCK_STREAM|SOCK_DGRAM]"),
 	.summary = N_("create a new socket and name it"),
 	.help = N_("Makes socket(2) and keeps the new file descriptor under "
 	    "NAME. The family is the network layer (AF_INET: IPv4, "
 	    "AF_INET6: IPv6; also inet, ipv4, inet6, ipv6), the type the "
 	    "transport (SOCK_STREAM: TCP, SOCK_DGRAM: UDP; also stream, tcp, "
 	    "dgram, udp). The defaults are AF_INET and SOCK_STREAM, as in the "
-	    "lecture."),
+	    "lecture. AF_UNIX (also unix, local) makes a socket for this "
+	    "machine only, addressed by a path. A host name instead of the "
+	    "family takes the family of its first address."),
 	.example = "socket srv AF_INET SOCK_STREAM",
 	.flags = CMD_STATE,
 	.exec = cmd_socket_exec,

@@ -11,18 +11,31 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_bind_entry,
 	&cmd_close_entry,
 	&cmd_connect_entry,
+	&cmd_getpeername_entry,
+	&cmd_getsockname_entry,
+	&cmd_getsockopt_entry,
 	&cmd_help_entry,
 	&cmd_jobs_entry,
 	&cmd_lesson_entry,
 	&cmd_listen_entry,
+	&cmd_nonblock_entry,
 	&cmd_pause_entry,
+	&cmd_picture_entry,
+	&cmd_poll_entry,
 	&cmd_quit_entry,
 	&cmd_recv_entry,
+	&cmd_recvfrom_entry,
+	&cmd_resolve_entry,
 	&cmd_send_entry,
+	&cmd_sendto_entry,
 	&cmd_set_entry,
+	&cmd_setsockopt_entry,
 	&cmd_show_entry,
+	&cmd_shutdown_entry,
 	&cmd_socket_entry,
+	&cmd_socketpair_entry,
 	&cmd_source_entry,
+	&cmd_view_entry,
 	&cmd_wait_entry,
 	NULL
 };
@@ -92,6 +105,24 @@ cmd_find(const char *name, char *err)
 				o += (size_t)snprintf(list + o, sizeof list - o,
 				    "%s%s", o ? ", " : "", (*c)->name);
 		}
+	}
+	/* "rec" is recv, not recvfrom: the shortest match wins when every
+	 * other match goes on from it (send, sendto; socket, socketpair). */
+	if (nfound > 1) {
+		const struct cmd_entry *shortest = NULL;
+
+		for (c = cmd_table; *c != NULL; c++)
+			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
+			    (shortest == NULL ||
+			    strlen((*c)->name) < strlen(shortest->name)))
+				shortest = *c;
+		for (c = cmd_table; *c != NULL; c++)
+			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
+			    strncmp((*c)->name, shortest->name,
+			    strlen(shortest->name)) != 0)
+				break;
+		if (*c == NULL)
+			return shortest;
 	}
 	if (nfound == 1)
 		return found;

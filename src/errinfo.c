@@ -58,7 +58,54 @@ static const struct explanation explanations[] = {
 	{ "connect", EALREADY, N_("this socket is still connecting: wait for "
 	    "it, or close it and start again") },
 	{ "connect", EINPROGRESS, N_("the connection is being set up in the "
-	    "background (non-blocking socket): wait until it is writable") },
+	    "background (non-blocking socket): 'poll NAME' until it is "
+	    "writable, then 'getsockopt NAME SO_ERROR' says whether it "
+	    "worked") },
+	{ "connect", EADDRNOTAVAIL, N_("no local port is free for this "
+	    "destination, or the address cannot be reached from here: try "
+	    "127.0.0.1 or ::1") },
+	{ "connect", ENOENT, N_("there is no socket file at that path: start "
+	    "the server first (socket, bind, listen), or check the path") },
+	{ "connect", EPROTOTYPE, N_("the socket at that address is of another "
+	    "type (SOCK_STREAM and SOCK_DGRAM do not connect)") },
+	{ "bind", ENOENT, N_("a folder in that path does not exist: bind to a "
+	    "path in an existing folder") },
+	{ "sendto", EISCONN, N_("this socket is connected: a connected stream "
+	    "socket takes send, without an address") },
+	{ "sendto", EACCES, N_("sending to a broadcast address needs "
+	    "SO_BROADCAST: 'setsockopt NAME SO_BROADCAST on'") },
+	{ "sendto", ENOENT, N_("there is no socket file at that path: bind "
+	    "the receiving socket first, or check the path") },
+	{ "sendto", ECONNREFUSED, N_("no socket is bound to that path (its "
+	    "file is left from a closed one)") },
+	{ "send", ECONNREFUSED, N_("an earlier datagram found nobody at its "
+	    "port: the kernel got an ICMP \"port unreachable\" and reports "
+	    "it on the next call") },
+	{ "recv", ECONNREFUSED, N_("a datagram sent earlier found nobody at "
+	    "its port: the kernel got an ICMP \"port unreachable\" and "
+	    "reports it here") },
+	{ "recvfrom", ECONNREFUSED, N_("a datagram sent earlier found nobody "
+	    "at its port: the kernel got an ICMP \"port unreachable\" and "
+	    "reports it here") },
+	{ "recv", EINVAL, N_("no urgent byte (MSG_OOB) is waiting, or it was "
+	    "read already (or SO_OOBINLINE keeps it in the stream)") },
+	{ "shutdown", ENOTCONN, N_("shutdown is for a connected socket: there "
+	    "is no connection to close a direction of") },
+	{ "getpeername", ENOTCONN, N_("this socket has no peer: it is not "
+	    "connected") },
+	{ "setsockopt", EINVAL, N_("the kernel does not take this value for "
+	    "this option, or not in this state (IPV6_V6ONLY only before "
+	    "bind, TCP_MAXSEG from 88 bytes up)") },
+	{ "setsockopt", ENOPROTOOPT, N_("this option is not for this kind of "
+	    "socket (a TCP_ option on UDP, an IPv6 option on IPv4, ...)") },
+	{ "getsockopt", ENOPROTOOPT, N_("this option is not for this kind of "
+	    "socket (a TCP_ option on UDP, an IPv6 option on IPv4, ...)") },
+	{ NULL, EMSGSIZE, N_("the datagram is larger than the protocol "
+	    "allows (65507 bytes for UDP over IPv4, the send buffer for "
+	    "AF_UNIX): send less at once") },
+	{ NULL, EDESTADDRREQ, N_("this datagram socket has no destination: "
+	    "use sendto with an address, or connect it first") },
+	{ NULL, ENOENT, N_("no such file or folder") },
 	{ "connect", EINVAL, N_("a listening socket cannot connect: create a "
 	    "new socket for the client side") },
 	{ "connect", ETIMEDOUT, N_("the server did not answer in time: is "
@@ -78,8 +125,16 @@ static const struct explanation explanations[] = {
 	    "handles first") },
 	{ NULL, EAFNOSUPPORT, N_("the address family does not match the "
 	    "socket's family") },
-	{ NULL, EAGAIN, N_("the call would have to wait, and the socket is "
-	    "non-blocking: try again when poll says it is ready") },
+	{ NULL, EAGAIN, N_("the call would have to wait, and it may not (a "
+	    "non-blocking socket, or MSG_DONTWAIT): try again when poll says "
+	    "the socket is ready") },
+	{ NULL, EALREADY, N_("this socket is still connecting: poll until it "
+	    "is writable") },
+	{ NULL, EISCONN, N_("this socket is already connected") },
+	{ NULL, EACCES, N_("permission denied: ports below 1024 and "
+	    "broadcast addresses need more rights") },
+	{ NULL, EADDRNOTAVAIL, N_("that address is not one of this machine's, "
+	    "or no port is free for it: use 127.0.0.1 or ::1") },
 	{ NULL, ENETUNREACH, N_("no route to that network from here") },
 	{ NULL, EHOSTUNREACH, N_("that host cannot be reached from here") },
 	{ NULL, 0, NULL }

@@ -84,10 +84,20 @@ is_number(const char *s)
 	return *s == '\0';
 }
 
-/* The call this command made: its first event, or NULL. */
+/*
+ * The call this command made: its first event on the command's socket
+ * HANDLE (a job that ended meanwhile logs its own call first), else its
+ * first event, or NULL.
+ */
 static const struct event *
-first_call(struct shell *sh, size_t first)
+first_call(struct shell *sh, size_t first, const char *handle)
 {
+	struct handle *h = handle != NULL ? handle_find(sh, handle) : NULL;
+	size_t i;
+
+	for (i = first; h != NULL && i < sh->nevents; i++)
+		if (sh->events[i].handle_id == h->id)
+			return &sh->events[i];
 	return first < sh->nevents ? &sh->events[first] : NULL;
 }
 
@@ -96,7 +106,7 @@ static int
 check_word(struct shell *sh, const struct token *w, const char *handle,
     int rc, size_t first, char *why, size_t n)
 {
-	const struct event *ev = first_call(sh, first);
+	const struct event *ev = first_call(sh, first, handle);
 	const char *word = w->text, *colon;
 	char shown[128], got[128];
 	struct sock_state st;
@@ -106,10 +116,12 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 	if (w->quoted) {
 		if (sh->last_data != NULL && sh->last_len == w->len &&
 		    memcmp(sh->last_data, w->text, w->len) == 0 &&
-		    ev != NULL && ev->kind == EV_RECV)
+		    ev != NULL && (ev->kind == EV_RECV ||
+		    ev->kind == EV_RECVFROM))
 			return 1;
 		escape_bytes(w->text, w->len, 40, shown, sizeof shown);
-		if (ev == NULL || ev->kind != EV_RECV || ev->result <= 0)
+		if (ev == NULL || (ev->kind != EV_RECV &&
+		    ev->kind != EV_RECVFROM) || ev->result <= 0)
 			snprintf(why, n, _("expected to receive \"%s\", but "
 			    "nothing was received"), shown);
 		else
@@ -132,7 +144,8 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 		return 0;
 	}
 	if (strcmp(word, "EOF") == 0) {
-		if (ev != NULL && ev->kind == EV_RECV && ev->result == 0)
+		if (ev != NULL && (ev->kind == EV_RECV ||
+		    ev->kind == EV_RECVFROM) && ev->result == 0)
 			return 1;
 		snprintf(why, n, "%s", _("expected the end of the stream "
 		    "(recv = 0), but it was not"));
@@ -186,11 +199,12 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 		return 0;
 	}
 	state_collect(h, &st);
-	if ((s != 0 && st.open && st.tcp_state == s) ||
+	/* A closed socket's connection the kernel keeps counts too. */
+	if ((s != 0 && st.tcp_state == s) ||
 	    (e >= 0 && st.step == (enum step)e))
 		return 1;
 	snprintf(why, n, _("expected %s to be %s, but it is %s (%s)"),
-	    h->name, word, step_name(st.step), st.open && st.tcp_state ?
+	    h->name, word, step_name(st.step), st.tcp_state ?
 	    tcp_state_name(st.tcp_state) : "-");
 	return 0;
 }

@@ -140,6 +140,11 @@ handle_remember_addrs(struct handle *h)
 	len = sizeof h->peer;
 	if (getpeername(h->fd, (struct sockaddr *)&h->peer, &len) == 0)
 		h->peer_len = len;
+	/* What names this connection after close, too (diag.c). */
+	len = sizeof h->cookie;
+	if (h->cookie == 0 && h->peer_len > 0 &&
+	    getsockopt(h->fd, SOL_SOCKET, SO_COOKIE, &h->cookie, &len) < 0)
+		h->cookie = 0;
 }
 
 /*

@@ -22,6 +22,7 @@ struct source {
 	char	*(*next)(struct source *, struct shell *, size_t *);
 	FILE	*fp;
 	int	 echo;		/* print the prompt and the line */
+	int	 too_long;	/* the line was longer than LINE_MAX_BYTES */
 };
 
 static int
@@ -97,6 +98,27 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	while (!sh->quit && !sh->stop && !shell_terminated &&
 	    (line = src->next(src, sh, &len)) != NULL) {
 		sh->line++;
+		if (src->too_long || len > LINE_MAX_BYTES) {
+			src->too_long = 0;
+			free(line);
+			shell_error(sh, _("the line is longer than %d bytes, so "
+			    "it is skipped: split it into several commands"),
+			    LINE_MAX_BYTES);
+			failed = 1;
+			if (sh->bail && !interactive)
+				break;
+			continue;
+		}
+		/* Ctrl-C while a script runs and no call waits: the script
+		 * stops (in a call, it stops the call; see op_run). */
+		if (shell_interrupted && !interactive) {
+			shell_interrupted = 0;
+			free(line);
+			shell_error(sh, "%s", _("interrupted (Ctrl-C): the "
+			    "script stops here"));
+			failed = 1;
+			break;
+		}
 		if (src->fp != NULL && is_narration(line, len)) {
 			print_narration(sh, line, len);
 			free(line);
@@ -123,29 +145,65 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	return failed ? -1 : 0;
 }
 
+/*
+ * The next line of a file or pipe, NUL bytes and all. A line longer than
+ * LINE_MAX_BYTES is read to its end but not kept (src->too_long), so a
+ * file with no newline (/dev/zero) cannot eat the memory.
+ */
 static char *
 next_stream(struct source *src, struct shell *sh, size_t *len)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
+	char *line = NULL, *grown;
+	size_t n = 0, cap = 0;
+	int c = EOF;
 
 	(void)sh;
-	n = getline(&line, &cap, src->fp);
-	if (n < 0) {
+	src->too_long = 0;
+	flockfile(src->fp);
+	while ((c = getc_unlocked(src->fp)) != EOF && c != '\n') {
+		if (src->too_long) {
+			/* Endless (/dev/zero): a signal still ends it. */
+			if (shell_terminated || shell_interrupted) {
+				c = EOF;
+				break;
+			}
+			continue;
+		}
+		if (n + 1 >= cap) {
+			cap = cap ? cap * 2 : 128;
+			if (n >= LINE_MAX_BYTES ||
+			    (grown = realloc(line, cap)) == NULL) {
+				src->too_long = 1;
+				free(line);
+				line = NULL;
+				n = 0;
+				continue;
+			}
+			line = grown;
+		}
+		line[n++] = (char)c;
+	}
+	funlockfile(src->fp);
+	if (c == EOF && src->too_long && (shell_terminated ||
+	    shell_interrupted)) {
+		src->too_long = 0;
+		return NULL;
+	}
+	if (c == EOF && n == 0 && !src->too_long) {
 		free(line);
 		return NULL;
 	}
-	if (n > 0 && line[n - 1] == '\n')
-		line[--n] = '\0';
-	*len = (size_t)n;
+	if (line == NULL && (line = malloc(1)) == NULL)
+		return NULL;
+	line[n] = '\0';
+	*len = n;
 	return line;
 }
 
 int
 shell_run_stream(struct shell *sh, FILE *fp, const char *name)
 {
-	struct source src = { next_stream, fp, sh->echo };
+	struct source src = { next_stream, fp, sh->echo, 0 };
 
 	return process_input(sh, &src, name);
 }
@@ -270,7 +328,14 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 /* Completion: command names first, then handle names and constants. */
 
 static const char *const constants[] = {
-	"AF_INET", "AF_INET6", "SOCK_STREAM", "SOCK_DGRAM", NULL
+	"AF_INET", "AF_INET6", "AF_UNIX", "SOCK_STREAM", "SOCK_DGRAM",
+	"SHUT_RD", "SHUT_WR", "SHUT_RDWR",
+	"MSG_PEEK", "MSG_DONTWAIT", "MSG_WAITALL", "MSG_OOB",
+	"SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_LINGER",
+	"SO_OOBINLINE", "SO_RCVBUF", "SO_SNDBUF", "SO_RCVTIMEO", "SO_SNDTIMEO",
+	"SO_BROADCAST", "SO_ERROR", "SO_TYPE", "SO_ACCEPTCONN", "TCP_NODELAY",
+	"TCP_MAXSEG", "IPV6_V6ONLY", "IP_TTL", "IPV6_UNICAST_HOPS",
+	"--size", "--file", "--all", "--to", NULL
 };
 
 static struct shell *completing;
@@ -346,23 +411,6 @@ history_path(void)
 	return path;
 }
 
-/* A history file that is a symbolic link is left alone: it could lead
- * into somebody else's file. */
-static int
-history_usable(struct shell *sh, const char *path)
-{
-	struct stat st;
-
-	if (lstat(path, &st) < 0)
-		return errno == ENOENT;
-	if (!S_ISREG(st.st_mode)) {
-		fprintf(sh->err, _("%s: history file %s is not a regular file; "
-		    "history is not kept\n"), PACKAGE, path);
-		return 0;
-	}
-	return 1;
-}
-
 static char	*hist_path;
 static int	 hist_ok;
 
@@ -370,8 +418,6 @@ static int	 hist_ok;
 void
 shell_terminal_begin(struct shell *sh)
 {
-	int rc;
-
 	completing = sh;
 	rl_readline_name = PACKAGE;
 	rl_attempted_completion_function = complete;
@@ -379,10 +425,8 @@ shell_terminal_begin(struct shell *sh)
 	rl_catch_sigwinch = 0;
 	using_history();
 	hist_path = history_path();
-	hist_ok = hist_path != NULL && history_usable(sh, hist_path);
-	if (hist_ok && (rc = read_history(hist_path)) != 0 && rc != ENOENT)
-		fprintf(sh->err, _("%s: cannot read history %s: %s\n"),
-		    PACKAGE, hist_path, strerror(rc));
+	/* A file that cannot be used is said so and left alone. */
+	hist_ok = hist_path != NULL && hist_load(sh, hist_path) == 0;
 	sh->async_begin = tty_async_begin;
 	sh->async_end = tty_async_end;
 	sh->terminal = 1;
@@ -394,10 +438,8 @@ shell_terminal_end(struct shell *sh)
 	if (!sh->terminal)
 		return;
 	sh->async_begin = sh->async_end = NULL;
-	if (hist_ok && history_usable(sh, hist_path)) {
-		if (write_history(hist_path) == 0)
-			history_truncate_file(hist_path, 1000);
-	}
+	if (hist_ok)
+		hist_save(sh, hist_path);
 	free(hist_path);
 	hist_path = NULL;
 	sh->terminal = 0;
@@ -406,7 +448,7 @@ shell_terminal_end(struct shell *sh)
 int
 shell_run_terminal(struct shell *sh)
 {
-	struct source src = { next_tty, NULL, 0 };
+	struct source src = { next_tty, NULL, 0, 0 };
 
 	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time. "
 	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,
@@ -450,7 +492,11 @@ shell_pause(struct shell *sh)
 	sh->depth = saved_depth;
 	sh->interactive = saved_interactive;
 	if (line == NULL) {
+		/* The lesson did not finish: the exit status will say so. */
 		sh->stop = 1;
+		sh->lesson_stopped = 1;
+		shell_error(sh, "%s", _("end of input (Ctrl-D) at a pause: the "
+		    "lesson stops here, before its end"));
 		return -1;
 	}
 	free(line);

@@ -33,10 +33,15 @@ push_token(struct tokens *t, char *text, size_t len, size_t start,
 {
 	struct token *v;
 
-	v = realloc(t->v, (t->n + 1) * sizeof *t->v);
-	if (v == NULL)
-		return -1;
-	t->v = v;
+	/* Room doubles at each power of two: a line of a million words
+	 * costs a million copies, not a million squared. */
+	if ((t->n & (t->n - 1)) == 0) {
+		v = realloc(t->v, (t->n ? t->n * 2 : 1) * sizeof *t->v);
+		if (v == NULL)
+			return -1;
+		t->v = v;
+	}
+	v = t->v;
 	v[t->n].text = text;
 	v[t->n].len = len;
 	v[t->n].start = start;
@@ -123,15 +128,22 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 		if (i == len || line[i] == '#')
 			break;
 		start = i;
-		buf = malloc(len - i + 1);
-		if (buf == NULL)
-			goto nomem;
 		if (line[i] == '"' || line[i] == '\'') {
+			buf = malloc(len - i + 1);
+			if (buf == NULL)
+				goto nomem;
 			n = lex_quoted(line, len, &i, buf, err);
 			if (n < 0) {
 				free(buf);
 				tokens_free(t);
 				return -1;
+			}
+			/* Only what the string holds stays allocated. */
+			{
+				char *fit = realloc(buf, (size_t)n + 1);
+
+				if (fit != NULL)
+					buf = fit;
 			}
 			if (i < len && !is_blank(line[i])) {
 				free(buf);
@@ -150,6 +162,9 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 		}
 		while (i < len && !is_blank(line[i]))
 			i++;
+		buf = malloc(i - start + 1);
+		if (buf == NULL)
+			goto nomem;
 		memcpy(buf, line + start, i - start);
 		buf[i - start] = '\0';
 		if (push_token(t, buf, i - start, start, i, 0) < 0) {
@@ -221,6 +236,12 @@ utf8_seq(const unsigned char *s, size_t len)
 	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
 	return n;
+}
+
+size_t
+utf8_char_len(const char *s, size_t len)
+{
+	return len == 0 ? 0 : utf8_seq((const unsigned char *)s, len);
 }
 
 char *

@@ -37,6 +37,8 @@ void	tokens_free(struct tokens *);
  */
 char	*escape_bytes(const char *data, size_t len, size_t max, char *buf,
 	    size_t bufsize);
+/* The length of the valid UTF-8 character at S (1 for ASCII), or 0. */
+size_t	utf8_char_len(const char *s, size_t len);
 /* Whether DATA reads as text (printable, UTF-8, tabs and newlines). */
 int	bytes_are_text(const char *data, size_t len);
 

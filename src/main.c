@@ -10,6 +10,9 @@
 
 #include "sockshell.h"
 
+/* Long options without a short one. */
+enum { OPT_VIEW = 256, OPT_NO_COLOR };
+
 extern volatile sig_atomic_t shell_resized;
 
 static void
@@ -79,6 +82,14 @@ usage(FILE *f)
 	    "                        picks the lessons' port)\n"
 	    "  -b, --bail          stop a script at its first error\n"
 	    "  -q, --quiet         do not print the state after each command\n"
+	    "                        (the same as --view=none)\n"
+	    "      --view=WHAT     what follows each command: picture (the "
+	    "lecture's\n"
+	    "                        step-by-step picture), table, both or "
+	    "none;\n"
+	    "                        both at a terminal, table otherwise\n"
+	    "      --no-color      no colours in the picture (NO_COLOR=1 "
+	    "too)\n"
 	    "      --timeout=SECS  how long a call may wait in a script "
 	    "(default 10;\n"
 	    "                        0 waits for ever; at a terminal, for "
@@ -121,6 +132,8 @@ main(int argc, char **argv)
 		{ "list-lessons", no_argument,		NULL, 'L' },
 		{ "no-pause",	no_argument,		NULL, 'P' },
 		{ "define",	required_argument,	NULL, 'D' },
+		{ "view",	required_argument,	NULL, OPT_VIEW },
+		{ "no-color",	no_argument,		NULL, OPT_NO_COLOR },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -129,7 +142,7 @@ main(int argc, char **argv)
 	const char *file = NULL, *lesson = NULL;
 	char path[4096], *end, *eq;
 	double timeout = -1;
-	int c, rc, no_pause = 0;
+	int c, rc, no_pause = 0, view = -1, no_color = 0;
 
 	setlocale(LC_ALL, "");
 	bindtextdomain(PACKAGE, LOCALEDIR);
@@ -145,6 +158,19 @@ main(int argc, char **argv)
 			break;
 		case 'q':
 			sh.quiet = 1;
+			view = VIEW_NONE;
+			break;
+		case OPT_VIEW:
+			sh.quiet = 0;
+			if ((view = view_parse(optarg)) < 0) {
+				fprintf(stderr, _("%s: --view takes picture, "
+				    "table, both or none, as in --view=both\n"),
+				    PACKAGE);
+				return 2;
+			}
+			break;
+		case OPT_NO_COLOR:
+			no_color = 1;
 			break;
 		case 't':
 			timeout = strtod(optarg, &end);
@@ -216,6 +242,11 @@ main(int argc, char **argv)
 	sh.echo = !sh.interactive;
 	sh.timeout = timeout >= 0 ? timeout : sh.interactive ? 0 :
 	    SCRIPT_TIMEOUT;
+	/* A person watching gets the picture too; a transcript, the table. */
+	sh.view = view >= 0 ? (enum view)view : isatty(STDOUT_FILENO) ?
+	    VIEW_BOTH : VIEW_TABLE;
+	sh.color = !no_color && isatty(STDOUT_FILENO) &&
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	if (isatty(STDIN_FILENO))
 		shell_terminal_begin(&sh);
 	sh.pauses = sh.terminal && !no_pause;
@@ -227,14 +258,27 @@ main(int argc, char **argv)
 		rc = shell_run_stream(&sh, stdin, "<stdin>");
 	/* After a lesson at a terminal, the student stays at the prompt. */
 	if (lesson != NULL && sh.terminal && !sh.quit && !shell_terminated) {
-		fprintf(stdout, "%s\n", _("The lesson is over; its sockets are "
-		    "as it left them. Go on here, or press Ctrl-D to leave."));
+		fprintf(stdout, "%s\n", sh.lesson_stopped ? _("The lesson "
+		    "stopped before its end; its sockets are as it left them. "
+		    "Go on here, or press Ctrl-D to leave.") : _("The lesson is "
+		    "over; its sockets are as it left them. Go on here, or "
+		    "press Ctrl-D to leave."));
 		sh.interactive = 1;
 		sh.echo = 0;
 		sh.timeout = timeout >= 0 ? timeout : 0;
 		rc = shell_run_terminal(&sh);
 	}
 	(void)rc;
+	/* A script that ends while calls still wait did not get their
+	 * results: they are cancelled (shell_free says so) and it failed. */
+	if (!sh.terminal && !sh.quit && !shell_terminated && sh.jobs != NULL)
+		shell_error(&sh, _("the input ended while %zu calls still "
+		    "waited: they are cancelled and every socket is closed"),
+		    jobs_count(&sh));
+	if (sh.lesson_stopped && handle_open_count(&sh) > 0 && !sh.quit)
+		fprintf(stderr, _("%s: the lesson did not finish: its %zu open "
+		    "sockets are closed, and the exit status is 1\n"), PACKAGE,
+		    handle_open_count(&sh));
 	shell_terminal_end(&sh);
 	shell_free(&sh);
 	if (shell_terminated)

@@ -24,8 +24,70 @@ print_failure(struct shell *sh, const char *prefix, const char *call,
 	shell_syscall_error(sh, call, err);
 }
 
-/* A hex dump, 16 bytes a line, for data that is not text. */
+/* The picture's kind of event for OP's call. */
+static enum ev_kind
+op_ev_kind(const struct op *op)
+{
+	switch (op->kind) {
+	case OP_ACCEPT:
+		return EV_ACCEPT;
+	case OP_CONNECT:
+		return EV_CONNECT;
+	case OP_RECV:
+		return op->from ? EV_RECVFROM : EV_RECV;
+	case OP_SEND:
+		break;
+	}
+	return op->addrlen > 0 ? EV_SENDTO : EV_SEND;
+}
+
+/* A call that stopped waiting (ERR: EINTR, ETIMEDOUT, ECANCELED): a job's
+ * entry says so, a call waited for here gets one. */
 static void
+op_stopped(struct shell *sh, struct op *op, int err)
+{
+	struct event *ev;
+
+	if (op->event > 0 && op->event <= sh->nevents) {
+		ev = &sh->events[op->event - 1];
+		ev->seq = ++sh->event_seq;
+	} else if ((ev = shell_log(sh, op_ev_kind(op), op->handle_id, 0, -1,
+	    err)) == NULL)
+		return;
+	op->event = 0;
+	ev->pending = 0;
+	ev->stopped = 1;
+	ev->result = op->kind == OP_SEND && op->done > 0 ?
+	    (long long)op->done : -1;
+	ev->err = err;
+	if (op->addrlen > 0)
+		event_set_addr(ev, &op->addr, op->addrlen);
+}
+
+/*
+ * The event OP's step logged (at FIRST): the address the call went to,
+ * and for a job, where the call began (its pending entry, now settled).
+ */
+static void
+op_settle(struct shell *sh, struct op *op, size_t first)
+{
+	struct event *ev = first < sh->nevents ? &sh->events[first] : NULL;
+
+	if (ev != NULL && ev->addrlen == 0 && op->addrlen > 0 &&
+	    (ev->kind == EV_CONNECT || ev->kind == EV_SENDTO))
+		event_set_addr(ev, &op->addr, op->addrlen);
+	if (op->event == 0)
+		return;
+	if (ev != NULL && op->event <= first) {
+		sh->events[op->event - 1].pending = 0;
+		ev->began = op->event;
+		op->event = 0;
+	} else
+		op_stopped(sh, op, ECANCELED);
+}
+
+/* A hex dump, 16 bytes a line, for data that is not text. */
+void
 hexdump(FILE *f, const unsigned char *p, size_t len)
 {
 	size_t i, j;
@@ -100,6 +162,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 		return OP_FAILED;
 	}
 	nh->listener_id = h->id;
+	nh->opts_set = h->opts_set;	/* a connection inherits them */
 	handle_remember_addrs(nh);
 	fprintf(sh->out, _("%saccept(%s) = %d: new socket %s, peer %s\n"),
 	    prefix, args, fd, nh->name,
@@ -209,6 +272,11 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	free(sh->last_data);
 	sh->last_data = buf;
 	sh->last_len = (size_t)n;
+	if (n == 0 && op->maxbytes > 0 && h->type == SOCK_DGRAM) {
+		fprintf(sh->out, _("%srecv(%s) = 0: an empty datagram (a "
+		    "datagram socket has no end of stream)\n"), prefix, args);
+		return OP_DONE;
+	}
 	if (n == 0 && op->maxbytes > 0) {
 		h->eof = 1;
 		fprintf(sh->out, _("%srecv(%s) = 0: end of stream, the peer "
@@ -281,8 +349,9 @@ step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
  * the result is printed (PREFIX first), or OP_WAIT with the poll events
  * to wait for on the handle's fd.
  */
-enum op_status
-op_step(struct shell *sh, struct op *op, short *events, const char *prefix)
+static enum op_status
+op_dispatch(struct shell *sh, struct op *op, short *events,
+    const char *prefix)
 {
 	struct handle *h = handle_by_id(sh, op->handle_id);
 
@@ -294,11 +363,26 @@ op_step(struct shell *sh, struct op *op, short *events, const char *prefix)
 	case OP_CONNECT:
 		return step_connect(sh, op, h, events, prefix);
 	case OP_RECV:
+		if (op_extended(op))
+			return op_step_recv(sh, op, h, events, prefix);
 		return step_recv(sh, op, h, events, prefix);
 	case OP_SEND:
+		if (op_extended(op))
+			return op_step_send(sh, op, h, events, prefix);
 		return step_send(sh, op, h, events, prefix);
 	}
 	return OP_FAILED;
+}
+
+enum op_status
+op_step(struct shell *sh, struct op *op, short *events, const char *prefix)
+{
+	size_t first = sh->nevents;
+	enum op_status st = op_dispatch(sh, op, events, prefix);
+
+	if (st != OP_WAIT)
+		op_settle(sh, op, first);
+	return st;
 }
 
 /* What a waiting op waits for, for messages and the jobs list. */
@@ -323,7 +407,11 @@ op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 		    format_sockaddr(&op->addr, op->addrlen, a, sizeof a));
 		break;
 	case OP_RECV:
-		snprintf(buf, n, _("for data on %s"), h->name);
+		if (op->bulk || (op->flags & MSG_WAITALL))
+			snprintf(buf, n, _("for data on %s (%zu bytes received "
+			    "so far)"), h->name, op->done);
+		else
+			snprintf(buf, n, _("for data on %s"), h->name);
 		break;
 	case OP_SEND:
 		snprintf(buf, n, _("for room in %s's send buffer (%zu of %zu "
@@ -339,6 +427,8 @@ op_cancel(struct shell *sh, struct op *op)
 {
 	struct handle *h = handle_by_id(sh, op->handle_id);
 
+	if (op->event > 0)
+		op_stopped(sh, op, ECANCELED);	/* a job */
 	if (h == NULL)
 		return;
 	if (op->kind == OP_CONNECT && h->fd >= 0)
@@ -348,6 +438,8 @@ op_cancel(struct shell *sh, struct op *op)
 	if (op->kind == OP_SEND && op->done > 0)
 		fprintf(sh->out, _("  %zu of %zu bytes were sent\n"), op->done,
 		    op->len);
+	if (op->kind == OP_RECV && op->done > 0)
+		fprintf(sh->out, _("  %zu bytes were received\n"), op->done);
 }
 
 void
@@ -355,7 +447,12 @@ op_free(struct op *op)
 {
 	free(op->data);
 	free(op->desc);
-	op->data = op->desc = NULL;
+	free(op->buf);
+	free(op->path);
+	if (op->file != NULL)
+		fclose(op->file);
+	op->data = op->desc = op->buf = op->path = NULL;
+	op->file = NULL;
 }
 
 /*
@@ -370,16 +467,29 @@ op_run(struct shell *sh, struct op *op, int background)
 	short events = 0;
 	char why[256];
 	int rc, said = 0;
+	double saved, timeo;
 
 	for (;;) {
 		st = op_step(sh, op, &events, "");
 		if (st != OP_WAIT)
 			break;
 		if (background) {
-			struct job *j = job_start(sh, op);
+			struct job *j;
+			struct event *ev = shell_log(sh, op_ev_kind(op),
+			    op->handle_id, 0, -1, 0);
 
-			if (j == NULL)
+			/* The picture draws the call where it began. */
+			if (ev != NULL) {
+				ev->pending = 1;
+				op->event = sh->nevents;
+				if (op->addrlen > 0)
+					event_set_addr(ev, &op->addr,
+					    op->addrlen);
+			}
+			if ((j = job_start(sh, op)) == NULL) {
+				op_stopped(sh, op, ENOMEM);
 				break;
+			}
 			fprintf(sh->out, _("[%d] %s: waiting %s\n"), j->number,
 			    j->op.desc, op_waiting_for(sh, &j->op, why,
 			    sizeof why));
@@ -397,10 +507,22 @@ op_run(struct shell *sh, struct op *op, int background)
 			    op_waiting_for(sh, op, why, sizeof why));
 			said = 1;
 		}
+		/* SO_RCVTIMEO / SO_SNDTIMEO: the wait ends as the kernel's
+		 * would, in EAGAIN (op-data.c). */
+		saved = sh->timeout;
+		timeo = op_sotimeo(sh, op);
+		if (timeo >= 0 && (saved == 0 || timeo < saved))
+			sh->timeout = timeo > 0 ? timeo : 1e-3;
 		rc = shell_wait(sh, handle_by_id(sh, op->handle_id)->fd,
 		    events, 0);
+		sh->timeout = saved;
 		if (rc == 0)
 			continue;
+		if (rc == -2 && timeo >= 0 && (saved == 0 || timeo < saved)) {
+			op_timed_out(sh, op);
+			st = OP_FAILED;
+			break;
+		}
 		if (rc == -1 && sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
 		if (rc == -1)
@@ -412,6 +534,7 @@ op_run(struct shell *sh, struct op *op, int background)
 			    "(--timeout; 0 waits for ever)"), op->desc,
 			    sh->timeout, op_waiting_for(sh, op, why,
 			    sizeof why));
+		op_stopped(sh, op, rc == -1 ? EINTR : ETIMEDOUT);
 		op_cancel(sh, op);
 		st = OP_FAILED;
 		break;
@@ -448,6 +571,7 @@ op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 		    sizeof shown));
 	op->kind = kind;
 	op->handle_id = h->id;
+	clock_gettime(CLOCK_MONOTONIC, &op->t0);
 	op->desc = strdup(desc);
 	if (op->desc == NULL) {
 		shell_error(sh, "%s", _("out of memory"));

@@ -12,6 +12,7 @@ enum { COL_NAME, COL_FD, COL_PROTO, COL_STEP, COL_LOCAL, COL_PEER,
 	COL_TCP, COL_QUEUE, NCOLS };
 
 #define CELL	64
+#define DETAILS	512	/* the second line of a row */
 
 /* Columns on the screen, not bytes: Cyrillic takes two bytes a letter. */
 static int
@@ -44,7 +45,8 @@ fill_row(const struct sock_state *st, char row[NCOLS][CELL])
 	format_sockaddr(&st->peer, st->peer_len, row[COL_PEER], CELL);
 	if (st->step == STEP_CREATED || st->step == STEP_BOUND)
 		snprintf(row[COL_PEER], CELL, "-");
-	snprintf(row[COL_TCP], CELL, "%s", st->open && st->tcp_state ?
+	/* Closed, a connection the kernel still keeps shows its state. */
+	snprintf(row[COL_TCP], CELL, "%s", st->tcp_state ?
 	    tcp_state_name(st->tcp_state) : "-");
 	row[COL_QUEUE][0] = '\0';
 	if (st->listening)
@@ -53,6 +55,105 @@ fill_row(const struct sock_state *st, char row[NCOLS][CELL])
 	else if (st->inq > 0)
 		snprintf(row[COL_QUEUE], CELL, P_("%d byte unread",
 		    "%d bytes unread", (unsigned long)st->inq), st->inq);
+}
+
+/* Appends ITEM to the DETAILS line BUF (O bytes so far). */
+static size_t
+add_item(char *buf, size_t n, size_t o, const char *item)
+{
+	if (o < n)
+		o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? "; " : "",
+		    item);
+	return o;
+}
+
+/* "shut down for writing (SHUT_WR)" and so on, or NULL. */
+static const char *
+shut_text(int shut)
+{
+	switch (shut) {
+	case 1:	return _("shut down for reading (SHUT_RD)");
+	case 2:	return _("shut down for writing (SHUT_WR)");
+	case 3:	return _("shut down both ways (SHUT_RDWR)");
+	default: return NULL;
+	}
+}
+
+/*
+ * The second line of a socket's row, only where it says something: the
+ * connection the kernel keeps after close, a shutdown, O_NONBLOCK, the
+ * options that differ from a new socket's. Empty otherwise.
+ */
+static void
+details(const struct sock_state *st, char *buf, size_t n, int afterlife)
+{
+	const struct sockopt *o;
+	char item[128], v[64];
+	size_t off = 0;
+	int i;
+
+	buf[0] = '\0';
+	if (st->afterlife && afterlife)
+		off = add_item(buf, n, off, st->open ? _("the kernel keeps the "
+		    "connection apart from the socket (CLOSE)") :
+		    _("closed, but the kernel keeps the connection"));
+	if (shut_text(st->shut) != NULL && st->open)
+		off = add_item(buf, n, off, shut_text(st->shut));
+	if (st->nonblock)
+		off = add_item(buf, n, off, _("non-blocking (O_NONBLOCK)"));
+	for (o = sockopt_table; o->name != NULL; o++) {
+		i = sockopt_index(o);
+		if (i >= SOCKOPT_MAX || !(st->opts_differ & (1UL << i)))
+			continue;
+		snprintf(item, sizeof item, "%s %s", o->name,
+		    sockopt_format(o, &st->opts[i], v, sizeof v));
+		off = add_item(buf, n, off, item);
+	}
+}
+
+/* Every field of one socket, as 'show NAME' prints it. */
+void
+render_details(struct shell *sh, const struct handle *h)
+{
+	struct sock_state st;
+	char a[128], b[128], d[512];
+	FILE *f = sh->out;
+
+	state_collect(h, &st);
+	fprintf(f, "%s: %s, ", h->name, proto_label(h->family, h->type));
+	if (st.open)
+		fprintf(f, _("fd %d, %s"), h->fd, step_name(st.step));
+	else
+		fprintf(f, "%s", _("closed (no descriptor)"));
+	if (st.tcp_state)
+		fprintf(f, _(", TCP state %s"), tcp_state_name(st.tcp_state));
+	fputc('\n', f);
+	format_sockaddr(&st.local, st.local_len, a, sizeof a);
+	format_sockaddr(&st.peer, st.peer_len, b, sizeof b);
+	fprintf(f, _("  local %s, peer %s\n"), a, b);
+	if (st.afterlife && st.expires_ms > 0)
+		fprintf(f, _("  the kernel keeps the connection in %s for "
+		    "%.1f s more\n"), tcp_state_name(st.tcp_state),
+		    st.expires_ms / 1000.0);
+	else if (st.afterlife)
+		fprintf(f, _("  the kernel keeps the connection in %s\n"),
+		    tcp_state_name(st.tcp_state));
+	if (st.listening)
+		fprintf(f, _("  accept queue: %u waiting, of a backlog of "
+		    "%u\n"), st.accept_queue, st.backlog);
+	if (st.have_info && !st.listening)
+		fprintf(f, _("  segments: %u in, %u out; bytes: %llu received, "
+		    "%llu acknowledged by the peer (TCP_INFO)\n"), st.segs_in,
+		    st.segs_out, st.bytes_received, st.bytes_acked);
+	if (st.inq >= 0 || st.outq >= 0)
+		fprintf(f, _("  queued: %d bytes to read (SIOCINQ), %d bytes "
+		    "sent and not yet acknowledged (SIOCOUTQ)\n"),
+		    st.inq < 0 ? 0 : st.inq, st.outq < 0 ? 0 : st.outq);
+	details(&st, d, sizeof d, 0);	/* the afterlife is said above */
+	if (d[0] != '\0')
+		fprintf(f, "  %s\n", d);
+	fprintf(f, _("  this shell sent %llu bytes on it and received %llu\n"),
+	    h->sent, h->received);
 }
 
 void
@@ -73,7 +174,7 @@ render_state(struct shell *sh)
 	const char *head[NCOLS] = { _("NAME"), _("FD"), _("PROTO"),
 	    _("STEP"), _("LOCAL"), _("PEER"), _("TCP STATE"), _("QUEUE") };
 	int width[NCOLS], c, any_queue = 0;
-	char (*rows)[NCOLS][CELL];
+	char (*rows)[NCOLS][CELL], (*det)[DETAILS];
 	struct sock_state st;
 	size_t i, n = 0;
 
@@ -83,8 +184,12 @@ render_state(struct shell *sh)
 		return;
 	}
 	rows = malloc(sh->nhandles * sizeof *rows);
-	if (rows == NULL)
+	det = malloc(sh->nhandles * sizeof *det);
+	if (rows == NULL || det == NULL) {
+		free(rows);
+		free(det);
 		return;
+	}
 	for (c = 0; c < NCOLS; c++)
 		width[c] = text_width(head[c]);
 	for (i = 0; i < sh->nhandles; i++) {
@@ -92,6 +197,7 @@ render_state(struct shell *sh)
 			continue;
 		state_collect(sh->handles[i], &st);
 		fill_row(&st, rows[n]);
+		details(&st, det[n], DETAILS, 1);
 		for (c = 0; c < NCOLS; c++) {
 			int w = text_width(rows[n][c]);
 
@@ -121,7 +227,12 @@ render_state(struct shell *sh)
 		while (o > 0 && line[o - 1] == ' ')
 			o--;
 		fprintf(sh->out, "  %.*s\n", (int)o, line);
+		/* The second line, under the columns after the name. */
+		if (i > 0 && det[i - 1][0] != '\0')
+			fprintf(sh->out, "  %*s%s\n", width[COL_NAME] + 2, "",
+			    det[i - 1]);
 	}
 	free(rows);
+	free(det);
 	render_jobs(sh, sh->out);
 }

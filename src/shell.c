@@ -60,13 +60,41 @@ async_end(struct shell *sh)
 }
 
 /*
+ * Writes MSG with what could break the line or the terminal escaped: control
+ * characters (a pasted ESC or CR) and bytes that are not UTF-8 become \xHH.
+ */
+static void
+put_sanitized(FILE *f, const char *msg)
+{
+	size_t len = strlen(msg), i = 0, n;
+	unsigned char c;
+
+	while (i < len) {
+		c = (unsigned char)msg[i];
+		n = utf8_char_len(msg + i, len - i);
+		if (n == 0 || (n == 1 && ((c < 0x20 && c != '\t') ||
+		    c == 0x7f)) || (n == 2 && c == 0xc2 &&
+		    (unsigned char)msg[i + 1] < 0xa0)) {
+			fprintf(f, "\\x%02x", c);	/* C1 controls too */
+			i++;
+			continue;
+		}
+		fwrite(msg + i, 1, n, f);
+		i += n;
+	}
+}
+
+/*
  * The one way errors are reported: "FILE:LINE: message" while a script
- * runs, "sockshell: message" at the prompt. Marks the run as failed.
+ * runs, "sockshell: message" at the prompt, always on one line. Marks the
+ * run as failed.
  */
 void
 shell_error(struct shell *sh, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg;
+	int n;
 
 	fflush(sh->out);
 	if ((sh->interactive && sh->depth == 0) || sh->line == 0)
@@ -74,8 +102,13 @@ shell_error(struct shell *sh, const char *fmt, ...)
 	else
 		fprintf(sh->err, "%s:%lu: ", sh->file, sh->line);
 	va_start(ap, fmt);
-	vfprintf(sh->err, fmt, ap);
+	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
+	if (n >= 0) {
+		put_sanitized(sh->err, msg);
+		free(msg);
+	} else
+		fputs(_("out of memory"), sh->err);
 	fputc('\n', sh->err);
 	fflush(sh->err);
 	sh->failed = 1;
@@ -95,7 +128,12 @@ shell_syscall_error(struct shell *sh, const char *call, int err)
 		    errno_name(err), strerror(err));
 }
 
-void
+/*
+ * Appends an event for the picture (and the expectations): a call made on
+ * handle HANDLE_ID and what it returned. Returns it, for the caller to add
+ * what it knows, or NULL when memory ran out.
+ */
+struct event *
 shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
     long long result, int err)
 {
@@ -106,17 +144,30 @@ shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
 
 		v = realloc(sh->events, cap * sizeof *v);
 		if (v == NULL)
-			return;
+			return NULL;
 		sh->events = v;
 		sh->events_cap = cap;
 	}
 	v = &sh->events[sh->nevents++];
+	memset(v, 0, sizeof *v);
 	v->kind = kind;
 	v->handle_id = handle_id;
 	v->other_id = other_id;
 	v->result = result;
 	v->err = err;
-	v->pending = 0;
+	v->seq = ++sh->event_seq;
+	return v;
+}
+
+/* The address a bind or connect was given, kept with its event. */
+void
+event_set_addr(struct event *ev, const struct sockaddr_storage *ss,
+    socklen_t len)
+{
+	if (ev == NULL || len > sizeof ev->addr)
+		return;
+	memcpy(&ev->addr, ss, len);
+	ev->addrlen = len;
 }
 
 void
@@ -215,8 +266,8 @@ run_command(struct shell *sh, struct tokens *t)
 	}
 	if (t->background && !(ce->flags & CMD_BACKGROUND)) {
 		shell_error(sh, _("%s cannot run in the background: only "
-		    "accept, connect, send and recv wait, so only they take "
-		    "'&'"), ce->name);
+		    "accept, connect, send and recv wait (and sendto and "
+		    "recvfrom), so only they take '&'"), ce->name);
 		return -1;
 	}
 	if (build_args(sh, ce, t, &a) < 0) {
@@ -225,6 +276,8 @@ run_command(struct shell *sh, struct tokens *t)
 	}
 	a.background = t->background;
 	calls = sh->nevents;
+	if (ce->flags & CMD_STATE)
+		sh->event_mark = sh->event_seq;	/* what follows is new */
 	rv = ce->exec(sh, &a);
 	free_args(&a);
 	jobs_check(sh);
@@ -233,7 +286,7 @@ run_command(struct shell *sh, struct tokens *t)
 	/* A mistake caught before any syscall changed nothing to show. */
 	if ((ce->flags & CMD_STATE) && !sh->quiet &&
 	    (rv != CMD_ERROR || sh->nevents != calls))
-		render_state(sh);
+		shell_show_view(sh);
 	fflush(sh->out);
 	return rv == CMD_ERROR ? -1 : 0;
 }

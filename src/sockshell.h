@@ -2,6 +2,7 @@
 #ifndef SOCKSHELL_H
 #define SOCKSHELL_H
 
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #define RECV_MAX		(1024 * 1024)
 #define VAR_NAME_MAX		32
 #define SCRIPT_TIMEOUT		10	/* seconds a blocking call waits in a script */
+#define LINE_MAX_BYTES		(1024 * 1024)	/* a longer line is refused */
 
 /* Set by the SIGINT handler (installed by main); a waiting call stops. */
 extern volatile sig_atomic_t shell_interrupted;
@@ -42,6 +44,12 @@ struct handle {
 	struct sockaddr_storage	 local, peer;	/* last known, kept after close */
 	socklen_t		 local_len, peer_len;
 	unsigned long long	 sent, received;
+	int			 shut;		/* shutdown: 1 SHUT_RD, 2 SHUT_WR
+						   (bits) */
+	unsigned long		 opts_set;	/* options setsockopt set (bits
+						   of sockopt_table) */
+	uint64_t		 cookie;	/* SO_COOKIE: finds the connection
+						   after close (diag.c) */
 };
 
 /* A call that can wait: accept, connect, recv, send. */
@@ -61,6 +69,17 @@ struct op {
 	int			 started;	/* connect: the call is under way */
 	int			 saved_flags;
 	char			*desc;		/* the command, for jobs */
+	size_t			 event;		/* a job: its pending entry in
+						 * sh->events, plus 1; or 0 */
+	/* The rest of the API (op-data.c): flags, sendto/recvfrom, bulk. */
+	int			 flags;		/* MSG_* the student gave */
+	int			 from;		/* recvfrom: show the sender */
+	int			 bulk;		/* send --size/--file, recv --all */
+	FILE			*file;		/* --file, --to, or NULL */
+	char			*path;		/* its name */
+	char			*buf;		/* a chunk; MSG_WAITALL's data */
+	size_t			 buflen, bufpos;
+	struct timespec		 t0;		/* when the call began */
 };
 
 struct job {
@@ -72,7 +91,10 @@ struct job {
 /* What the picture needs: every call made, in order. */
 enum ev_kind {
 	EV_SOCKET, EV_BIND, EV_LISTEN, EV_ACCEPT, EV_CONNECT, EV_SEND,
-	EV_RECV, EV_CLOSE
+	EV_RECV, EV_CLOSE,
+	EV_SENDTO, EV_RECVFROM, EV_SHUTDOWN, EV_SETSOCKOPT, EV_GETSOCKOPT,
+	EV_GETSOCKNAME, EV_GETPEERNAME, EV_SOCKETPAIR, EV_FCNTL, EV_POLL,
+	EV_GETADDRINFO
 };
 
 struct event {
@@ -82,7 +104,22 @@ struct event {
 	long long	 result;	/* the call's return value */
 	int		 err;		/* errno when result is -1 */
 	int		 pending;	/* a job still waits for it */
+	int		 stopped;	/* given up waiting: err is EINTR (Ctrl-C),
+					 * ETIMEDOUT (--timeout) or ECANCELED
+					 * (the job's socket was closed) */
+	size_t		 began;		/* a job's result: its pending entry's
+					 * index plus 1, where the call began */
+	unsigned long	 seq;		/* when it was logged or last changed */
+	union {				/* bind, connect: the address given */
+		struct sockaddr		sa;
+		struct sockaddr_in	in;
+		struct sockaddr_in6	in6;
+	}		 addr;
+	socklen_t	 addrlen;
 };
+
+/* What follows each command that changes a socket. */
+enum view { VIEW_TABLE, VIEW_PICTURE, VIEW_BOTH, VIEW_NONE };
 
 struct var {
 	char		 name[VAR_NAME_MAX + 1];
@@ -114,7 +151,12 @@ struct shell {
 	int		 depth;		/* source nesting */
 	int		 failed;	/* a command failed: exit status 1 */
 	int		 quit;
+	enum view	 view;		/* after each command (quiet: none) */
+	int		 color;		/* ANSI colours in the picture */
+	unsigned long	 event_seq;	/* the last event's seq */
+	unsigned long	 event_mark;	/* events after it are the newest step */
 	int		 stop;		/* stop the lesson (end of a pause) */
+	int		 lesson_stopped; /* input ended in a lesson's pause */
 	int		 terminal;	/* readline is set up (input.c) */
 	int		 pauses;	/* a lesson's 'pause' waits for Enter */
 
@@ -133,8 +175,14 @@ void		 shell_syscall_error(struct shell *, const char *call, int err);
 void		 shell_show_state(struct shell *);
 void		 shell_async_begin(struct shell *);
 void		 shell_async_end(struct shell *);
-void		 shell_log(struct shell *, enum ev_kind, int handle_id,
+struct event	*shell_log(struct shell *, enum ev_kind, int handle_id,
 		     int other_id, long long result, int err);
+void		 event_set_addr(struct event *, const struct sockaddr_storage *,
+		     socklen_t);
+/* cmd-view.c: the view after each command */
+void		 shell_show_view(struct shell *);
+int		 view_parse(const char *);	/* an enum view, or -1 */
+const char	*view_name(enum view);
 
 /* handle.c */
 struct handle	*handle_find(struct shell *, const char *name);
@@ -161,6 +209,23 @@ int		 op_run(struct shell *, struct op *, int background);
 struct cmd_args;
 int		 op_prepare(struct shell *, struct op *, enum op_kind,
 		     struct handle *, const char *cmd, const struct cmd_args *);
+
+void		 hexdump(FILE *, const unsigned char *, size_t);
+
+/* op-data.c: send and recv with MSG_* flags, sendto and recvfrom, bulk
+ * data (send --size/--file, recv --all); op.c's steps hand over to them. */
+int		 op_extended(const struct op *);
+enum op_status	 op_step_send(struct shell *, struct op *, struct handle *,
+		     short *events, const char *prefix);
+enum op_status	 op_step_recv(struct shell *, struct op *, struct handle *,
+		     short *events, const char *prefix);
+double		 op_sotimeo(struct shell *, const struct op *);
+void		 op_timed_out(struct shell *, struct op *);
+int		 op_data_args(struct shell *, struct op *,
+		     const struct cmd_args *, size_t first, const char *cmd);
+int		 op_recv_args(struct shell *, struct op *,
+		     const struct cmd_args *, int first, int bulk_ok,
+		     const char *cmd);
 
 /* job.c */
 struct job	*job_start(struct shell *, struct op *);
@@ -199,10 +264,21 @@ char		*format_sockaddr(const struct sockaddr_storage *, socklen_t,
 const char	*family_name(int family);
 const char	*type_name(int type);
 const char	*proto_label(int family, int type);
+int		 sockaddr_named(const struct sockaddr_storage *, socklen_t);
+int		 parse_msg_flag(const char *s, int *flag);
+char		*format_msg_flags(int flags, char *buf, size_t n);
+int		 parse_size(const char *s, unsigned long long *v, char *err);
+int		 handle_address_of(struct shell *, struct handle *h,
+		     struct handle *other, struct sockaddr_storage *,
+		     socklen_t *);
 
 /* errinfo.c */
 const char	*errno_name(int err);
 const char	*errno_explain(const char *call, int err);
+
+/* history.c: the history file (0600, no symbolic links) */
+int		 hist_load(struct shell *, const char *path);
+int		 hist_save(struct shell *, const char *path);
 
 /* input.c */
 int		 shell_run_file(struct shell *, const char *path);
@@ -255,18 +331,31 @@ extern const struct cmd_entry cmd_accept_entry;
 extern const struct cmd_entry cmd_bind_entry;
 extern const struct cmd_entry cmd_close_entry;
 extern const struct cmd_entry cmd_connect_entry;
+extern const struct cmd_entry cmd_getpeername_entry;
+extern const struct cmd_entry cmd_getsockname_entry;
+extern const struct cmd_entry cmd_getsockopt_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_jobs_entry;
 extern const struct cmd_entry cmd_lesson_entry;
 extern const struct cmd_entry cmd_listen_entry;
+extern const struct cmd_entry cmd_nonblock_entry;
 extern const struct cmd_entry cmd_pause_entry;
+extern const struct cmd_entry cmd_picture_entry;
+extern const struct cmd_entry cmd_poll_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recv_entry;
+extern const struct cmd_entry cmd_recvfrom_entry;
+extern const struct cmd_entry cmd_resolve_entry;
 extern const struct cmd_entry cmd_send_entry;
+extern const struct cmd_entry cmd_sendto_entry;
 extern const struct cmd_entry cmd_set_entry;
+extern const struct cmd_entry cmd_setsockopt_entry;
 extern const struct cmd_entry cmd_show_entry;
+extern const struct cmd_entry cmd_shutdown_entry;
 extern const struct cmd_entry cmd_socket_entry;
+extern const struct cmd_entry cmd_socketpair_entry;
 extern const struct cmd_entry cmd_source_entry;
+extern const struct cmd_entry cmd_view_entry;
 extern const struct cmd_entry cmd_wait_entry;
 
 /* Helpers for command handlers: the handle named by argv[i], open. */

@@ -1,8 +1,10 @@
 /* state.c - reading each socket's state from the kernel (no drawing). */
 #include <config.h>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <linux/sockios.h>
@@ -47,14 +49,61 @@ step_name(enum step s)
 	return _(step_name_c(s));
 }
 
-static int
-port_of(const struct sockaddr_storage *ss)
+/* TCP_INFO as Linux fills it: glibc's struct stops before the segment
+ * counts, and <linux/tcp.h> clashes with <netinet/tcp.h>. */
+struct tcp_info_more {
+	struct tcp_info	 base;
+	uint64_t	 pacing_rate, max_pacing_rate;
+	uint64_t	 bytes_acked, bytes_received;
+	uint32_t	 segs_out, segs_in;
+};
+
+/*
+ * A TCP connection that outlives its socket: after close (FIN_WAIT2,
+ * TIME_WAIT, LAST_ACK), or after its socket went to CLOSE while the fd is
+ * still open (TIME_WAIT is a separate kernel object). Found by the
+ * addresses the handle remembers.
+ */
+static void
+collect_afterlife(const struct handle *h, struct sock_state *st)
 {
-	if (ss->ss_family == AF_INET)
-		return ntohs(((const struct sockaddr_in *)ss)->sin_port);
-	if (ss->ss_family == AF_INET6)
-		return ntohs(((const struct sockaddr_in6 *)ss)->sin6_port);
-	return 0;
+	struct diag_tcp d;
+
+	if (h->type != SOCK_STREAM || (h->family != AF_INET &&
+	    h->family != AF_INET6) || h->peer_len == 0 ||
+	    !sockaddr_named(&h->local, h->local_len))
+		return;
+	if (diag_tcp_find(&h->local, &h->peer, h->cookie, &d) != 1)
+		return;
+	st->tcp_state = d.state;
+	st->expires_ms = d.expires_ms;
+	st->afterlife = 1;
+}
+
+/* The options whose values differ from a new socket's of the same kind:
+ * those the kernel tunes by itself (buffers) only once they were set. */
+static void
+collect_options(const struct handle *h, struct sock_state *st)
+{
+	const struct sockopt *o;
+	union optval v, d;
+	int i;
+
+	for (o = sockopt_table; o->name != NULL; o++) {
+		i = sockopt_index(o);
+		if (i >= SOCKOPT_MAX || (o->flags & OPT_RO) ||
+		    !sockopt_listed(o, h->family, h->type))
+			continue;
+		if ((o->flags & OPT_SETONLY) && !(h->opts_set & (1UL << i)))
+			continue;
+		if (sockopt_get(h->fd, o, &v) < 0 ||
+		    sockopt_default(h->family, h->type, o, &d) < 0)
+			continue;
+		if (!sockopt_equal(o, &v, &d)) {
+			st->opts_differ |= 1UL << i;
+			st->opts[i] = v;
+		}
+	}
 }
 
 /*
@@ -66,27 +115,30 @@ port_of(const struct sockaddr_storage *ss)
 void
 state_collect(const struct handle *h, struct sock_state *st)
 {
-	struct tcp_info ti;
+	struct tcp_info_more ti;
 	socklen_t len;
+	unsigned q, b;
 	int v;
 
 	memset(st, 0, sizeof *st);
 	st->h = h;
 	st->inq = st->outq = -1;
+	st->shut = h->shut;
 	if (h->fd < 0) {
 		st->step = STEP_CLOSED;
 		st->local = h->local;
-		st->local_len = port_of(&h->local) && !h->port_lost ?
-		    h->local_len : 0;
+		st->local_len = sockaddr_named(&h->local, h->local_len) &&
+		    !h->port_lost ? h->local_len : 0;
 		st->peer = h->peer;
 		st->peer_len = h->peer_len;
+		collect_afterlife(h, st);
 		return;
 	}
 	st->open = 1;
 	len = sizeof st->local;
 	/* Port 0: not bound yet, no address worth showing. */
 	if (getsockname(h->fd, (struct sockaddr *)&st->local, &len) == 0 &&
-	    port_of(&st->local) != 0)
+	    sockaddr_named(&st->local, len))
 		st->local_len = len;
 	len = sizeof st->peer;
 	if (getpeername(h->fd, (struct sockaddr *)&st->peer, &len) == 0)
@@ -97,17 +149,32 @@ state_collect(const struct handle *h, struct sock_state *st)
 	/* A port a failed connect gave back: not bound (op.c). */
 	if (h->port_lost && !st->listening && st->peer_len == 0)
 		st->local_len = 0;
-	if (h->type == SOCK_STREAM) {
+	if (h->type == SOCK_STREAM && h->family != AF_UNIX) {
 		len = sizeof ti;
 		memset(&ti, 0, sizeof ti);
 		if (getsockopt(h->fd, IPPROTO_TCP, TCP_INFO, &ti, &len) == 0) {
-			st->tcp_state = ti.tcpi_state;
+			st->tcp_state = ti.base.tcpi_state;
 			if (st->listening) {
-				st->accept_queue = ti.tcpi_unacked;
-				st->backlog = ti.tcpi_sacked;
+				st->accept_queue = ti.base.tcpi_unacked;
+				st->backlog = ti.base.tcpi_sacked;
+			}
+			if (len >= offsetof(struct tcp_info_more, segs_in) +
+			    sizeof ti.segs_in) {
+				st->have_info = 1;
+				st->segs_in = ti.segs_in;
+				st->segs_out = ti.segs_out;
+				st->bytes_acked = ti.bytes_acked;
+				st->bytes_received = ti.bytes_received;
 			}
 		}
+	} else if (h->family == AF_UNIX && st->listening &&
+	    diag_unix_queue(h->fd, &q, &b) == 0) {
+		st->accept_queue = q;
+		st->backlog = b;
 	}
+	v = fcntl(h->fd, F_GETFL);
+	st->nonblock = v >= 0 && (v & O_NONBLOCK);
+	collect_options(h, st);
 	if (!st->listening) {
 		if (ioctl(h->fd, SIOCINQ, &v) == 0)
 			st->inq = v;
@@ -132,4 +199,6 @@ state_collect(const struct handle *h, struct sock_state *st)
 		st->peer = h->peer;
 		st->peer_len = h->peer_len;
 	}
+	if (st->tcp_state == TCP_CLOSE)
+		collect_afterlife(h, st);
 }

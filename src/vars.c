@@ -128,6 +128,14 @@ vars_expand(struct shell *sh, struct tokens *t, char *err)
 			}
 			p = start + n + braces;
 			size += strlen(val);
+			if ((size_t)(o - out) + strlen(val) + w->len -
+			    (size_t)(p - w->text) > LINE_MAX_BYTES) {
+				free(out);
+				snprintf(err, LEX_ERRLEN, _("the word grows past "
+				    "%d bytes once $%s is replaced: use shorter "
+				    "values"), LINE_MAX_BYTES, name);
+				return -1;
+			}
 			{
 				size_t off = (size_t)(o - out);
 				char *grown = realloc(out, size);

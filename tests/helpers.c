@@ -5,6 +5,7 @@
 #include <dirent.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,4 +132,73 @@ ts_ready(struct tshell *t, const char *name, short events)
 	if (poll(&p, 1, 5000) <= 0)
 		return 0;
 	return p.revents;
+}
+
+int
+ts_runf(struct tshell *t, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	return ts_run(t, line);
+}
+
+void
+ts_okf(struct tshell *t, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	cr_assert_eq(ts_run(t, line), 0, "'%s' failed: %s", line, ts_err(t));
+}
+
+void
+ts_fail(struct tshell *t, const char *line, const char *says, int usage)
+{
+	size_t nhandles = t->sh.nhandles, open = handle_open_count(&t->sh);
+	size_t jobs = jobs_count(&t->sh), nevents = t->sh.nevents;
+	int fds = count_fds();
+	const char *err, *nl;
+
+	ts_clear(t);
+	t->sh.failed = 0;
+	cr_assert_eq(ts_run(t, line), -1, "'%s' did not fail; said:\n%s",
+	    line, ts_out(t));
+	err = ts_err(t);
+	assert_has(err, says);
+	nl = strchr(err, '\n');
+	cr_assert(nl != NULL && nl[1] == '\0', "'%s': not one line:\n%s",
+	    line, err);
+	cr_assert(t->sh.failed, "'%s' did not set the failed flag", line);
+	cr_assert_eq(t->sh.nhandles, nhandles, "'%s' changed the handles",
+	    line);
+	cr_assert_eq(handle_open_count(&t->sh), open, "'%s' opened or closed "
+	    "a socket", line);
+	cr_assert_eq(count_fds(), fds, "'%s' leaked or closed a descriptor",
+	    line);
+	cr_assert_eq(jobs_count(&t->sh), jobs, "'%s' changed the jobs", line);
+	if (usage)
+		cr_assert_eq(t->sh.nevents, nevents, "'%s' made a call before "
+		    "finding the mistake", line);
+}
+
+int
+ts_wait_state(struct tshell *t, const char *name, int state)
+{
+	struct sock_state st;
+	int i;
+
+	for (i = 0; i < 500; i++) {
+		ts_state(t, name, &st);
+		if (st.tcp_state == state)
+			break;
+		poll(NULL, 0, 10);
+	}
+	return st.tcp_state;
 }

@@ -39,6 +39,28 @@ int		 count_fds(void);
  */
 short		 ts_ready(struct tshell *, const char *name, short events);
 
+/* For the rest of the API (test-sockopt.c, test-udp.c, ...): */
+/* Runs a printf-formatted line; returns shell_run_line's result. */
+int		 ts_runf(struct tshell *, const char *fmt, ...)
+		     __attribute__((format(printf, 2, 3)));
+/* The same, asserting it succeeds. */
+void		 ts_okf(struct tshell *, const char *fmt, ...)
+		     __attribute__((format(printf, 2, 3)));
+/*
+ * Runs LINE, which must fail with a one-line message holding SAYS, mark
+ * the run failed, and change no handle, descriptor or job. USAGE: the
+ * mistake is caught before any system call (no call is logged).
+ */
+void		 ts_fail(struct tshell *, const char *line, const char *says,
+		     int usage);
+/*
+ * Waits (a bounded retry, up to 5 s) until handle NAME's TCP state, or
+ * that of the connection the kernel keeps after close, is STATE; returns
+ * the last state seen. For what the kernel does on its own (a delayed
+ * ACK moving FIN_WAIT1 to FIN_WAIT2).
+ */
+int		 ts_wait_state(struct tshell *, const char *name, int state);
+
 /* HAY contains NEEDLE; says both when not. */
 #define assert_has(hay, needle) do {					\
 	const char *hay_ = (hay), *needle_ = (needle);			\

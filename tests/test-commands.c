@@ -393,12 +393,16 @@ Test(commands, unique_prefix)
 Test(commands, help_lists_every_command)
 {
 	const struct cmd_entry *const *c;
-	char want[64];
+	char want[128];
+	int w = 9;
 
 	run_ok("help");
 	cr_assert_geq(cmd_count(), 14);
+	for (c = cmd_table; *c != NULL; c++)
+		if ((int)strlen((*c)->name) > w)
+			w = (int)strlen((*c)->name);
 	for (c = cmd_table; *c != NULL; c++) {
-		snprintf(want, sizeof want, "\n  %-9s %s\n", (*c)->name,
+		snprintf(want, sizeof want, "\n  %-*s %s\n", w, (*c)->name,
 		    (*c)->summary);
 		assert_has(ts_out(&t), want);
 	}

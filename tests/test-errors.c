@@ -183,10 +183,11 @@ ParameterizedTestParameters(errors, commands_and_arguments)
 		{ "xyzzy", "unknown command 'xyzzy': type 'help'" },
 		{ "s srv", "ambiguous command 's', could be: send, " },
 		{ "c srv", "ambiguous command 'c', could be: close, connect" },
-		{ "so x", "ambiguous command 'so', could be: socket, source" },
+		{ "so x", "ambiguous command 'so', could be: socket, socketpair, "
+		    "source" },
 		{ "\"\"", "empty command name" },
 		{ "socket", "socket: wrong number of arguments (0); usage: "
-		    "socket NAME [AF_INET|AF_INET6]" },
+		    "socket NAME [AF_INET|AF_INET6|AF_UNIX|HOST]" },
 		{ "socket a AF_INET SOCK_STREAM x", "wrong number of arguments "
 		    "(4); usage: socket NAME" },
 		{ "bind c", "bind: wrong number of arguments (1); usage: bind "
@@ -204,7 +205,7 @@ ParameterizedTestParameters(errors, commands_and_arguments)
 		{ "recv c 1 2", "usage: recv NAME [MAXBYTES] [&]" },
 		{ "close", "usage: close NAME" },
 		{ "close c u", "usage: close NAME" },
-		{ "show x", "wrong number of arguments (1); usage: show" },
+		{ "show x", "no socket named 'x'" },
 		{ "jobs x", "wrong number of arguments (1); usage: jobs" },
 		{ "quit now", "wrong number of arguments (1); usage: quit" },
 		{ "wait 1 2", "usage: wait [JOB]" },
@@ -260,8 +261,8 @@ ParameterizedTestParameters(errors, handles)
 		{ "socket a:b", "'a:b' is not a handle name" },
 		{ "socket \"a b\"", "'a b' is not a handle name" },
 		{ "accept srv 9conn", "'9conn' is not a handle name" },
-		{ "socket x AF_UNIX", "unknown address family 'AF_UNIX': use "
-		    "AF_INET (IPv4) or AF_INET6 (IPv6)" },
+		{ "socket x AF_IPX", "unknown address family 'AF_IPX': use "
+		    "AF_INET (IPv4), AF_INET6 (IPv6) or AF_UNIX" },
 		{ "socket x bogus", "unknown address family 'bogus'" },
 		{ "socket x udp tcp", "unknown address family 'udp'" },
 		{ "socket x AF_INET SOCK_RAW", "unknown socket type "

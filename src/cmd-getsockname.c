@@ -1,0 +1,51 @@
+/* cmd-getsockname.c - getsockname NAME: getsockname(2). */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "sockshell.h"
+
+static enum cmd_retval
+cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	struct handle *h;
+	char addr[128];
+	int err;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	memset(&ss, 0, sizeof ss);
+	if (getsockname(h->fd, (struct sockaddr *)&ss, &len) < 0) {
+		err = errno;
+		fprintf(sh->out, "getsockname(%d) = -1 %s (%s)\n", h->fd,
+		    errno_name(err), strerror(err));
+		shell_syscall_error(sh, "getsockname", err);
+		shell_log(sh, EV_GETSOCKNAME, h->id, 0, -1, err);
+		return CMD_ERROR;
+	}
+	format_sockaddr(&ss, len, addr, sizeof addr);
+	if (sockaddr_named(&ss, len))
+		fprintf(sh->out, _("getsockname(%d) = 0: %s\n"), h->fd, addr);
+	else
+		fprintf(sh->out, _("getsockname(%d) = 0: %s: not bound yet (the "
+		    "kernel gives it an address at bind, listen or connect, "
+		    "or for AF_UNIX never unless bound)\n"), h->fd, addr);
+	shell_log(sh, EV_GETSOCKNAME, h->id, 0, 0, 0);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_getsockname_entry = {
+	.name = "getsockname",
+	.min_args = 1, .max_args = 1,
+	.usage = N_("NAME"),
+	.summary = N_("the socket's own address"),
+	.help = N_("Makes getsockname(2): the local address and port of the "
+	    "socket, as bind gave them or as the kernel picked them (at "
+	    "connect, or listen without bind). The state table shows the "
+	    "same as LOCAL."),
+	.example = "getsockname cli",
+	.exec = cmd_getsockname_exec,
+};

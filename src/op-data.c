@@ -1,0 +1,747 @@
+/* op-data.c - data calls beyond the lecture's plain send and recv, as
+ * steps of op.c's mechanism (so '&', Ctrl-C and --timeout work alike):
+ * MSG_* flags, sendto and recvfrom, and bulk data for flow-control
+ * experiments (send --size/--file, recv --all/--to), which moves any
+ * amount through a fixed chunk and keeps only counts. */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+
+#include "sockshell.h"
+
+#define SHOW_DATA	60		/* bytes of data shown in a call line */
+#define BULK_CHUNK	(64 * 1024)	/* bytes a bulk call moves at most */
+#define BULK_YIELD	(4 * 1024 * 1024)	/* then jobs and Ctrl-C get a
+						   turn */
+#define DGRAM_MAX	(1024 * 1024)	/* the largest datagram tried */
+#define PATH_MAX_SHOWN	80
+
+/* The generated data of send --size: readable lines, 64 bytes each. */
+static const char pattern[] =
+    "sockshell bulk data: 0123456789 abcdefghijklmnopqrstuvwxyz ....\n";
+#define PATTERN_LEN	(sizeof pattern - 1)
+
+int
+op_extended(const struct op *op)
+{
+	return op->flags != 0 || op->from || op->bulk ||
+	    (op->kind == OP_SEND && op->addrlen > 0);
+}
+
+static enum ev_kind
+op_event(const struct op *op)
+{
+	if (op->kind == OP_RECV)
+		return op->from ? EV_RECVFROM : EV_RECV;
+	if (op->kind == OP_SEND)
+		return op->addrlen > 0 ? EV_SENDTO : EV_SEND;
+	return op->kind == OP_ACCEPT ? EV_ACCEPT : EV_CONNECT;
+}
+
+static void
+fail(struct shell *sh, const char *prefix, const char *call,
+    const char *args, int err)
+{
+	fprintf(sh->out, "%s%s(%s) = -1 %s (%s)\n", prefix, call, args,
+	    errno_name(err), strerror(err));
+	shell_syscall_error(sh, call, err);
+}
+
+static double
+elapsed(const struct op *op)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - op->t0.tv_sec) +
+	    (double)(now.tv_nsec - op->t0.tv_nsec) / 1e9;
+}
+
+/* ", 0.123 s, 520.3 MiB/s" for a bulk transfer. */
+static char *
+rate(const struct op *op, size_t bytes, char *buf, size_t n)
+{
+	double t = elapsed(op);
+
+	if (t > 1e-6)
+		snprintf(buf, n, _("%.3f s, %.1f MiB/s"), t,
+		    (double)bytes / t / (1024.0 * 1024.0));
+	else
+		snprintf(buf, n, _("%.3f s"), t);
+	return buf;
+}
+
+/* The bytes received, as text and (when not text) as a hex dump. */
+static void
+show_data(struct shell *sh, const char *buf, size_t n)
+{
+	char shown[SHOW_DATA * 4 + 8];
+
+	escape_bytes(buf, n, n, shown, sizeof shown);
+	if (strlen(shown) > SHOW_DATA * 4)
+		escape_bytes(buf, n, SHOW_DATA, shown, sizeof shown);
+	fprintf(sh->out, "\"%s\"", shown);
+}
+
+static void
+keep_data(struct shell *sh, const char *buf, size_t n)
+{
+	char *copy = malloc(n ? n : 1);
+
+	if (copy == NULL)
+		return;
+	memcpy(copy, buf, n);
+	free(sh->last_data);
+	sh->last_data = copy;
+	sh->last_len = n;
+}
+
+/* recv --all: until the end of the stream, counting, into a file or
+ * nowhere; the first bytes are kept to be shown. */
+static enum op_status
+bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	char args[64], r[64], shown[SHOW_DATA * 4 + 8];
+	size_t round = 0;
+	ssize_t n;
+	int err, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
+
+	snprintf(args, sizeof args, "%d, %zu", h->fd, op->buflen);
+	for (;;) {
+		n = recv(h->fd, op->buf, op->buflen, MSG_DONTWAIT);
+		if (n < 0) {
+			err = errno;
+			if (err == EINTR)
+				continue;
+			if (err == EAGAIN && !dontwait) {
+				*events = POLLIN;
+				return OP_WAIT;
+			}
+			fail(sh, prefix, "recv", args, err);
+			fprintf(sh->out, _("  %zu bytes had been received "
+			    "before the error, in %u calls\n"), op->done,
+			    op->calls);
+			shell_log(sh, EV_RECV, h->id, 0, -1, err);
+			return OP_FAILED;
+		}
+		op->calls++;
+		if (n == 0)
+			break;
+		if (op->len < SHOW_DATA) {
+			size_t k = (size_t)n < SHOW_DATA - op->len ?
+			    (size_t)n : SHOW_DATA - op->len;
+
+			memcpy(op->data + op->len, op->buf, k);
+			op->len += k;
+		}
+		if (op->file != NULL &&
+		    fwrite(op->buf, 1, (size_t)n, op->file) != (size_t)n) {
+			err = errno;
+			fprintf(sh->out, _("%srecv(%s): writing to %s failed "
+			    "after %zu bytes: %s\n"), prefix, args, op->path,
+			    op->done, strerror(err));
+			shell_error(sh, _("cannot write to '%s': %s"), op->path,
+			    strerror(err));
+			shell_log(sh, EV_RECV, h->id, 0, (long long)op->done,
+			    0);
+			return OP_FAILED;
+		}
+		op->done += (size_t)n;
+		h->received += (unsigned long long)n;
+		round += (size_t)n;
+		if (round >= BULK_YIELD) {
+			/* Ready again at once, but the others get a turn. */
+			*events = POLLIN;
+			return OP_WAIT;
+		}
+	}
+	h->eof = 1;
+	if (op->file != NULL && fflush(op->file) != 0) {
+		shell_error(sh, _("cannot write to '%s': %s"), op->path,
+		    strerror(errno));
+		shell_log(sh, EV_RECV, h->id, 0, (long long)op->done, 0);
+		return OP_FAILED;
+	}
+	fprintf(sh->out, P_("%srecv(%s) until the end of the stream = %zu "
+	    "byte in %u calls, %s, %s\n", "%srecv(%s) until the end of the "
+	    "stream = %zu bytes in %u calls, %s, %s\n",
+	    (unsigned long)op->done), prefix, args, op->done, op->calls,
+	    rate(op, op->done, r, sizeof r), op->file != NULL ?
+	    op->path : _("discarded"));
+	if (op->len > 0)
+		fprintf(sh->out, _("  it began with \"%s\"\n"),
+		    escape_bytes(op->data, op->len, SHOW_DATA, shown,
+		    sizeof shown));
+	free(sh->last_data);
+	sh->last_data = NULL;
+	sh->last_len = 0;
+	shell_log(sh, EV_RECV, h->id, 0, (long long)op->done, 0);
+	return OP_DONE;
+}
+
+enum op_status
+op_step_recv(struct shell *sh, struct op *op, struct handle *h,
+    short *events, const char *prefix)
+{
+	const char *call = op->from ? "recvfrom" : "recv";
+	struct sockaddr_storage from;
+	char args[96], fl[64], who[128];
+	struct msghdr msg;
+	struct iovec iov;
+	ssize_t n;
+	size_t got;
+	int err, flags, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
+	int truncated = 0;
+
+	if (op->bulk)
+		return bulk_recv(sh, op, h, events, prefix);
+	if (op->flags)
+		snprintf(args, sizeof args, "%d, %zu, %s", h->fd, op->maxbytes,
+		    format_msg_flags(op->flags, fl, sizeof fl));
+	else
+		snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
+	if (op->buf == NULL) {
+		op->buf = malloc(op->maxbytes ? op->maxbytes : 1);
+		if (op->buf == NULL) {
+			fail(sh, prefix, call, args, ENOMEM);
+			return OP_FAILED;
+		}
+	}
+	/* The data of MSG_WAITALL gathers at op->done; one call otherwise. */
+	flags = (op->flags & (MSG_PEEK | MSG_OOB)) | MSG_DONTWAIT;
+	if (h->type != SOCK_STREAM)
+		flags |= MSG_TRUNC;	/* tells a datagram's real size */
+	for (;;) {
+		memset(&msg, 0, sizeof msg);
+		memset(&from, 0, sizeof from);
+		iov.iov_base = op->buf + op->done;
+		iov.iov_len = op->maxbytes - op->done;
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_name = &from;
+		msg.msg_namelen = sizeof from;
+		n = recvmsg(h->fd, &msg, flags);
+		if (n < 0) {
+			err = errno;
+			if (err == EINTR)
+				continue;
+			if (err == EAGAIN && op->done > 0 && dontwait)
+				break;	/* MSG_WAITALL, non-blocking: as much
+					   as there is */
+			if (err == EAGAIN && !dontwait) {
+				*events = (op->flags & MSG_OOB) ? POLLPRI :
+				    POLLIN;
+				return OP_WAIT;
+			}
+			fail(sh, prefix, call, args, err);
+			shell_log(sh, op_event(op), h->id, 0, -1, err);
+			return OP_FAILED;
+		}
+		if ((size_t)n > op->maxbytes - op->done) {
+			truncated = (int)n;
+			n = (ssize_t)(op->maxbytes - op->done);
+		}
+		op->done += (size_t)n;
+		if (!(op->flags & MSG_WAITALL) || n == 0 ||
+		    op->done == op->maxbytes || h->type != SOCK_STREAM)
+			break;
+	}
+	got = op->done;
+	shell_log(sh, op_event(op), h->id, 0, (long long)got, 0);
+	keep_data(sh, op->buf, got);
+	who[0] = '\0';
+	if (op->from && msg.msg_namelen > 0) {
+		char a[96];
+
+		snprintf(who, sizeof who, _(" from %s"), format_sockaddr(&from,
+		    msg.msg_namelen, a, sizeof a));
+	} else if (op->from && h->type == SOCK_DGRAM)
+		/* AF_UNIX: a sender that is not bound cannot be answered */
+		snprintf(who, sizeof who, "%s", _(" from (unnamed)"));
+	if (got == 0 && h->type == SOCK_STREAM) {
+		h->eof = 1;
+		fprintf(sh->out, _("%s%s(%s) = 0: end of stream, the peer "
+		    "closed its side\n"), prefix, call, args);
+		return OP_DONE;
+	}
+	if (!(op->flags & MSG_PEEK))
+		h->received += got;
+	fprintf(sh->out, "%s%s(%s) = %zu%s: ", prefix, call, args, got, who);
+	show_data(sh, op->buf, got);
+	fputc('\n', sh->out);
+	if (!bytes_are_text(op->buf, got))
+		hexdump(sh->out, (unsigned char *)op->buf, got);
+	if (got == 0)
+		fprintf(sh->out, "%s\n", _("  an empty datagram (a datagram "
+		    "socket has no end of stream)"));
+	if (truncated)
+		fprintf(sh->out, P_("  the datagram had %d byte: the rest is "
+		    "lost (a datagram is read whole or cut, never in parts)\n",
+		    "  the datagram had %d bytes: the rest is lost (a datagram "
+		    "is read whole or cut, never in parts)\n",
+		    (unsigned long)truncated), truncated);
+	if (op->flags & MSG_PEEK)
+		fprintf(sh->out, "%s\n", _("  MSG_PEEK: the bytes stay queued; "
+		    "the next recv gets them again"));
+	if (op->flags & MSG_OOB)
+		fprintf(sh->out, "%s\n", _("  MSG_OOB: the urgent byte, read "
+		    "apart from the stream"));
+	if ((op->flags & MSG_WAITALL) && got < op->maxbytes &&
+	    h->type == SOCK_STREAM)
+		fprintf(sh->out, "%s\n", _("  MSG_WAITALL gave less: the "
+		    "stream ended, or the socket does not wait"));
+	return OP_DONE;
+}
+
+/*
+ * The next piece of a bulk send, at *P: the generated pattern from the
+ * right place in it, or the file's next chunk. Returns its length; 0 at
+ * the end of the file (ERR: 0) or after a read error (ERR: errno).
+ */
+static size_t
+next_chunk(struct op *op, const char **p, int *err)
+{
+	size_t want = op->len - op->done, got;
+
+	*err = 0;
+	if (op->file == NULL) {
+		*p = op->buf + op->done % PATTERN_LEN;
+		return want < BULK_CHUNK ? want : BULK_CHUNK;
+	}
+	if (op->bufpos == op->buflen) {
+		got = fread(op->buf, 1, want < BULK_CHUNK ? want : BULK_CHUNK,
+		    op->file);
+		if (got == 0) {
+			*err = ferror(op->file) ? errno : 0;
+			return 0;
+		}
+		op->buflen = got;
+		op->bufpos = 0;
+	}
+	*p = op->buf + op->bufpos;
+	return op->buflen - op->bufpos;
+}
+
+/* send --size / --file on a stream: chunk by chunk, as a program's loop
+ * around send(2) would, waiting whenever the send buffer is full. */
+static enum op_status
+bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	const char *call = op->addrlen > 0 ? "sendto" : "send", *p;
+	char args[PATH_MAX_SHOWN + 96], r[64];
+	size_t round = 0, cnt;
+	ssize_t n;
+	int err, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
+
+	if (op->file != NULL)
+		snprintf(args, sizeof args, "%d, <%.*s>, %zu", h->fd,
+		    PATH_MAX_SHOWN, op->path, op->len);
+	else
+		snprintf(args, sizeof args, _("%d, <generated data>, %zu"),
+		    h->fd, op->len);
+	while (op->done < op->len) {
+		cnt = next_chunk(op, &p, &err);
+		if (cnt == 0 && err != 0) {
+			fprintf(sh->out, _("%s%s(%s): reading %s failed after "
+			    "%zu bytes: %s\n"), prefix, call, args, op->path,
+			    op->done, strerror(err));
+			shell_error(sh, _("cannot read '%s': %s"), op->path,
+			    strerror(err));
+			shell_log(sh, op_event(op), h->id, 0,
+			    op->done ? (long long)op->done : -1, 0);
+			return OP_FAILED;
+		}
+		if (cnt == 0) {
+			op->len = op->done;	/* the file was shorter */
+			break;
+		}
+		n = sendto(h->fd, p, cnt, MSG_NOSIGNAL | MSG_DONTWAIT,
+		    op->addrlen > 0 ? (struct sockaddr *)&op->addr : NULL,
+		    op->addrlen);
+		if (n < 0) {
+			err = errno;
+			if (err == EINTR)
+				continue;
+			if (err == EAGAIN && !dontwait) {
+				*events = POLLOUT;
+				return OP_WAIT;
+			}
+			fail(sh, prefix, call, args, err);
+			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
+			    "before the error, in %u calls\n"), op->done,
+			    op->len, op->calls);
+			shell_log(sh, op_event(op), h->id, 0,
+			    op->done ? (long long)op->done : -1, err);
+			return OP_FAILED;
+		}
+		op->calls++;
+		op->done += (size_t)n;
+		op->bufpos += (size_t)n;
+		h->sent += (unsigned long long)n;
+		round += (size_t)n;
+		if (round >= BULK_YIELD && op->done < op->len) {
+			*events = POLLOUT;	/* the others get a turn */
+			return OP_WAIT;
+		}
+	}
+	fprintf(sh->out, P_("%s%s(%s) = %zu, in %u call, %s\n",
+	    "%s%s(%s) = %zu, in %u calls, %s\n", (unsigned long)op->calls),
+	    prefix, call, args, op->done, op->calls,
+	    rate(op, op->done, r, sizeof r));
+	shell_log(sh, op_event(op), h->id, 0, (long long)op->done, 0);
+	return OP_DONE;
+}
+
+enum op_status
+op_step_send(struct shell *sh, struct op *op, struct handle *h,
+    short *events, const char *prefix)
+{
+	const char *call = op->addrlen > 0 ? "sendto" : "send";
+	char args[SHOW_DATA * 4 + 192], shown[SHOW_DATA * 4 + 8], fl[64];
+	char to[96];
+	size_t o;
+	ssize_t n;
+	int err = 0, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
+
+	if (op->bulk)
+		return bulk_send(sh, op, h, events, prefix);
+	escape_bytes(op->data, op->len, SHOW_DATA, shown, sizeof shown);
+	o = (size_t)snprintf(args, sizeof args, "%d, \"%s\", %zu", h->fd,
+	    shown, op->len);
+	if (op->flags && o < sizeof args)
+		o += (size_t)snprintf(args + o, sizeof args - o, ", %s",
+		    format_msg_flags(op->flags, fl, sizeof fl));
+	if (op->addrlen > 0 && o < sizeof args)
+		snprintf(args + o, sizeof args - o, ", %s",
+		    format_sockaddr(&op->addr, op->addrlen, to, sizeof to));
+	do {
+		n = sendto(h->fd, op->data + op->done, op->len - op->done,
+		    MSG_NOSIGNAL | MSG_DONTWAIT | (op->flags & MSG_OOB),
+		    op->addrlen > 0 ? (struct sockaddr *)&op->addr : NULL,
+		    op->addrlen);
+		if (n < 0) {
+			err = errno;
+			if (err == EINTR)
+				continue;
+			if (err == EAGAIN && !dontwait) {
+				*events = POLLOUT;
+				return OP_WAIT;
+			}
+			break;
+		}
+		op->calls++;
+		op->done += (size_t)n;
+		h->sent += (unsigned long long)n;
+	} while (op->done < op->len);
+	if (op->done < op->len || n < 0) {
+		fail(sh, prefix, call, args, err);
+		if (op->done > 0)
+			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
+			    "before the error\n"), op->done, op->len);
+		shell_log(sh, op_event(op), h->id, 0,
+		    op->done ? (long long)op->done : -1, err);
+		return OP_FAILED;
+	}
+	if (op->calls > 1)
+		fprintf(sh->out, _("%s%s(%s) = %zu, in %u calls (like "
+		    "sendall)\n"), prefix, call, args, op->done, op->calls);
+	else
+		fprintf(sh->out, "%s%s(%s) = %zu\n", prefix, call, args,
+		    op->done);
+	if ((op->flags & MSG_OOB) && h->type == SOCK_STREAM)
+		fprintf(sh->out, "%s\n", _("  MSG_OOB: the last byte goes as "
+		    "urgent data; the peer reads it with 'recv NAME MSG_OOB'"));
+	shell_log(sh, op_event(op), h->id, 0, (long long)op->done, 0);
+	return OP_DONE;
+}
+
+/*
+ * SO_RCVTIMEO (accept, recv) or SO_SNDTIMEO (connect, send) of the
+ * op's socket: the seconds left until it runs out, or -1 when it is not
+ * set. It counts for the whole call, as in the kernel; a bulk transfer,
+ * many calls, is left alone.
+ */
+double
+op_sotimeo(struct shell *sh, const struct op *op)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	int name = op->kind == OP_ACCEPT || op->kind == OP_RECV ?
+	    SO_RCVTIMEO : SO_SNDTIMEO;
+	socklen_t len = sizeof(struct timeval);
+	struct timeval tv;
+	double left;
+
+	if (h == NULL || h->fd < 0 || op->bulk ||
+	    getsockopt(h->fd, SOL_SOCKET, name, &tv, &len) < 0 ||
+	    (tv.tv_sec == 0 && tv.tv_usec == 0))
+		return -1;
+	left = (double)tv.tv_sec + (double)tv.tv_usec / 1e6 - elapsed(op);
+	return left > 0 ? left : 0;
+}
+
+/* The socket's timeout ran out: the call fails as the kernel's would. */
+void
+op_timed_out(struct shell *sh, struct op *op)
+{
+	static const char *const calls[] = { "accept", "connect", "recv",
+	    "send" };
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	int err = op->kind == OP_CONNECT ? EINPROGRESS : EAGAIN;
+	const char *opt = op->kind == OP_ACCEPT || op->kind == OP_RECV ?
+	    "SO_RCVTIMEO" : "SO_SNDTIMEO";
+	const char *call = calls[op->kind];
+
+	if (h == NULL)
+		return;
+	if (op->from)
+		call = "recvfrom";
+	else if (op->kind == OP_SEND && op->addrlen > 0)
+		call = "sendto";
+	fprintf(sh->out, "%s(%d, ...) = -1 %s (%s)\n", call, h->fd,
+	    errno_name(err), strerror(err));
+	shell_error(sh, _("%s failed with %s: the socket's %s ran out before "
+	    "the call could complete (it fails as a non-blocking call "
+	    "would)"), call, errno_name(err), opt);
+	if (op->kind == OP_CONNECT)
+		h->connecting = 1;
+	op_cancel(sh, op);
+	shell_log(sh, op_event(op), h->id, 0, -1, err);
+}
+
+/* Opens PATH for a bulk transfer; 0, or -1 after a message. */
+static int
+open_file(struct shell *sh, struct op *op, const char *path, int writing)
+{
+	struct stat sb;
+
+	op->path = strdup(path);
+	if (op->path == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
+		return -1;
+	}
+	op->file = fopen(path, writing ? "we" : "re");
+	if (op->file == NULL) {
+		shell_error(sh, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	if (!writing && (fstat(fileno(op->file), &sb) < 0 ||
+	    !S_ISREG(sb.st_mode))) {
+		shell_error(sh, _("'%s' is not a regular file: --file sends a "
+		    "file's bytes"), path);
+		return -1;
+	}
+	if (!writing)
+		op->len = (size_t)sb.st_size;
+	return 0;
+}
+
+/* The generated data, a datagram or a file read whole (datagrams). */
+static int
+whole_data(struct shell *sh, struct op *op, unsigned long long size)
+{
+	size_t i;
+
+	if (size > DGRAM_MAX) {
+		shell_error(sh, _("a datagram of %llu bytes is more than this "
+		    "shell tries (%d): UDP takes at most 65507"), size,
+		    DGRAM_MAX);
+		return -1;
+	}
+	op->len = (size_t)size;
+	op->data = malloc(op->len ? op->len : 1);
+	if (op->data == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
+		return -1;
+	}
+	if (op->file == NULL) {
+		for (i = 0; i < op->len; i++)
+			op->data[i] = pattern[i % PATTERN_LEN];
+		return 0;
+	}
+	if (fread(op->data, 1, op->len, op->file) != op->len) {
+		shell_error(sh, _("cannot read '%s': %s"), op->path,
+		    strerror(errno));
+		return -1;
+	}
+	fclose(op->file);
+	op->file = NULL;
+	return 0;
+}
+
+/*
+ * The data words of send and sendto, from token FIRST of the line: MSG_*
+ * flags, then DATA (one quoted string, or the rest of the line as typed),
+ * --size BYTES, or --file PATH. Fills OP; 0, or -1 after a message.
+ */
+int
+op_data_args(struct shell *sh, struct op *op, const struct cmd_args *a,
+    size_t first, const char *cmd)
+{
+	const struct tokens *t = a->tok;
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	unsigned long long size;
+	char msg[LEX_ERRLEN];
+	size_t i = first, s, e, k;
+	int f;
+
+	while (i + 1 < t->n && !t->v[i].quoted &&
+	    parse_msg_flag(t->v[i].text, &f) == 0) {
+		if (f != MSG_OOB && f != MSG_DONTWAIT) {
+			shell_error(sh, _("%s takes the flags MSG_OOB and "
+			    "MSG_DONTWAIT (%s is for receiving)"), cmd,
+			    t->v[i].text);
+			return -1;
+		}
+		op->flags |= f;
+		i++;
+	}
+	if (i >= t->n) {
+		shell_error(sh, _("%s: no data to send"), cmd);
+		return -1;
+	}
+	if (!t->v[i].quoted && (strcmp(t->v[i].text, "--size") == 0 ||
+	    strcmp(t->v[i].text, "--file") == 0)) {
+		int bysize = t->v[i].text[2] == 's';
+
+		if (i + 2 != t->n) {
+			shell_error(sh, _("%s %s takes one word: %s"), cmd,
+			    t->v[i].text, bysize ?
+			    _("a size, as in --size 64M") :
+			    _("a file's path, as in --file /etc/services"));
+			return -1;
+		}
+		if (bysize && parse_size(t->v[i + 1].text, &size, msg) < 0) {
+			shell_error(sh, "%s", msg);
+			return -1;
+		}
+		if (!bysize && open_file(sh, op, t->v[i + 1].text, 0) < 0)
+			return -1;
+		if (!bysize)
+			size = op->len;
+		if (h != NULL && h->type != SOCK_STREAM)
+			return whole_data(sh, op, size);
+		if (size > (unsigned long long)SIZE_MAX / 2) {
+			shell_error(sh, "%s", _("that is too much to send"));
+			return -1;
+		}
+		op->bulk = 1;
+		op->len = (size_t)size;
+		op->buf = malloc(BULK_CHUNK + PATTERN_LEN);
+		if (op->buf == NULL) {
+			shell_error(sh, "%s", _("out of memory"));
+			return -1;
+		}
+		if (op->file == NULL)
+			for (k = 0; k < BULK_CHUNK + PATTERN_LEN; k++)
+				op->buf[k] = pattern[k % PATTERN_LEN];
+		return 0;
+	}
+	if (i + 1 == t->n) {
+		op->len = t->v[i].len;
+		op->data = malloc(op->len + 1);
+		if (op->data == NULL) {
+			shell_error(sh, "%s", _("out of memory"));
+			return -1;
+		}
+		memcpy(op->data, t->v[i].text, op->len);
+		return 0;
+	}
+	if (t->v[i].quoted) {
+		shell_error(sh, _("%s takes one quoted string: put the whole "
+		    "message inside the quotes"), cmd);
+		return -1;
+	}
+	/* The rest of the line, as typed. */
+	s = t->v[i].start;
+	e = t->v[t->n - 1].end;
+	op->len = e - s;
+	op->data = strndup(t->line + s, op->len);
+	if (op->data == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The words of recv and recvfrom from argument FIRST: MAXBYTES, MSG_*
+ * flags, and (BULK_OK) --all or --to PATH. Fills OP; 0, or -1 after a
+ * message.
+ */
+int
+op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
+    int first, int bulk_ok, const char *cmd)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	const struct cmd_entry *ce;
+	unsigned long max = 0;
+	const char *w = "", *to = NULL;
+	char *end, e[LEX_ERRLEN];
+	int i, f;
+
+	ce = cmd_find(cmd, e);
+
+	for (i = first; i < a->argc; i++) {
+		w = a->argv[i];
+		if (parse_msg_flag(w, &f) == 0) {
+			op->flags |= f;
+		} else if (bulk_ok && strcmp(w, "--all") == 0) {
+			op->bulk = 1;
+		} else if (bulk_ok && strcmp(w, "--to") == 0 &&
+		    i + 1 < a->argc) {
+			op->bulk = 1;
+			to = a->argv[++i];
+		} else if (isdigit((unsigned char)w[0]) && max == 0) {
+			errno = 0;
+			max = strtoul(w, &end, 10);
+			if (*end != '\0' || errno != 0 || max == 0 ||
+			    max > RECV_MAX)
+				goto bad_size;
+		} else if (isdigit((unsigned char)w[0]) ||
+		    strncmp(w, "--", 2) == 0 || strncmp(w, "MSG_", 4) == 0) {
+			shell_error(sh, _("%s: '%.40s' does not fit here; "
+			    "usage: %s %s"), cmd, w, cmd, ce ? _(ce->usage) : "");
+			return -1;
+		} else
+			goto bad_size;
+	}
+	if (op->bulk && (op->flags & (MSG_PEEK | MSG_OOB | MSG_WAITALL))) {
+		shell_error(sh, _("%s --all reads the whole stream: MSG_PEEK, "
+		    "MSG_OOB and MSG_WAITALL do not go with it"), cmd);
+		return -1;
+	}
+	if (op->bulk && h != NULL && h->type != SOCK_STREAM) {
+		shell_error(sh, _("%s --all reads until the end of the stream, "
+		    "and a SOCK_DGRAM socket has none: receive its datagrams "
+		    "one by one"), cmd);
+		return -1;
+	}
+	op->maxbytes = max ? max : RECV_DEFAULT;
+	if (op->bulk) {
+		op->buflen = max ? max : BULK_CHUNK;
+		op->buf = malloc(op->buflen);
+		op->data = malloc(SHOW_DATA);
+		if (op->buf == NULL || op->data == NULL) {
+			shell_error(sh, "%s", _("out of memory"));
+			return -1;
+		}
+		if (to != NULL && open_file(sh, op, to, 1) < 0)
+			return -1;
+	}
+	return 0;
+bad_size:
+	shell_error(sh, _("'%.40s' is not a size to receive: write a number of "
+	    "bytes from 1 to %d, as in '%s %s 1024', or a flag (MSG_PEEK, "
+	    "MSG_DONTWAIT, MSG_WAITALL, MSG_OOB)%s"), w, RECV_MAX, cmd,
+	    h != NULL ? h->name : "NAME", bulk_ok ? _(", --all or --to PATH") :
+	    "");
+	return -1;
+}

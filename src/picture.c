@@ -1,0 +1,2140 @@
+/* picture.c - the lecture's step-by-step picture, drawn from the event log
+ * and the sockets' state after every command.
+ *
+ * Every call the shell made is a box line in its socket's column: the
+ * server's (sockets that listen, and the connections they accept) on the
+ * left, the client's (sockets that connect) on the right, each column in
+ * the order of its calls. A call that sends something (connect, send,
+ * close) and the call that takes it on the other side (accept, recv) share
+ * a row, with an arrow between them; the pairs are found by address (an
+ * accepted socket's peer is its client's local address) and by the bytes
+ * of the stream. When they cannot share a row (messages crossed), each
+ * gets its own and the arrow stops short of the other column. Where the
+ * other end is another program, its column shows that program's address.
+ *
+ * Sockets that talk to each other (a listener, its connections and their
+ * clients) make one picture; each other conversation makes its own, and
+ * the sockets that talk to nobody yet share one.
+ *
+ * Layout, in the order the calls began (a background job's call where it
+ * began): a call with an arrow takes the next row free in both columns,
+ * or its partner's row if that is still free on its own side; a call
+ * without one takes the next row free in its own column, so the client's
+ * first boxes sit beside the server's, as on the slides. Earlier boxes
+ * never move when a later one comes, so each command adds its box to the
+ * picture before. A few passes over the calls, with the pairs found
+ * through hash tables of addresses: no work grows with the square of the
+ * sockets.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sockshell.h"
+#include "state.h"
+#include "picture.h"
+
+enum { LEFT, RIGHT };		/* the server's column, the client's */
+
+#define NONE		(-1)
+#define MIN_WIDTH	40	/* narrower terminals get lines that wrap */
+#define TEXT_WIDTH	27	/* a box's text at 80 columns */
+#define GAP_WIDTH	14	/* between the boxes, for an arrow's label */
+#define CELL		160	/* bytes of one box line's text */
+
+enum arrow {
+	A_NONE,
+	A_CONNECT,	/* a connection set up: connect -> accept */
+	A_CONNECTING,	/* SYN sent, no connection yet */
+	A_REFUSED,	/* a connect that failed on its way */
+	A_DATA,		/* bytes, or one datagram: send -> recv */
+	A_EOF,		/* close -> the peer's recv of 0 */
+	A_RESET,	/* close with unread data -> the peer's ECONNRESET */
+	A_WAIT		/* a call still waiting: no arrow yet, but its row
+			 * stays free for the one that will answer it */
+};
+
+enum style { S_PLAIN, S_NEW, S_FAIL, S_WAIT, S_NOTE };
+
+struct glyphs {
+	const char	*h, *v, *tl, *tr, *bl, *br, *cross;
+	const char	*dash_v, *dash_h;	/* another program's box */
+	const char	*head_l, *head_r;	/* arrow heads */
+	const char	*stub_l, *stub_r;	/* a loose start */
+	const char	*fail, *ellipsis, *to, *waiting, *more;
+	const char	*mark_l, *mark_r;	/* the newest step */
+};
+
+static const struct glyphs utf8_glyphs = {
+	"\u2500", "\u2502", "\u250c", "\u2510", "\u2514", "\u2518", "\u253c",
+	"\u2506", "\u2504",
+	"\u25c4", "\u25ba",
+	"\u2576", "\u2574",
+	"\u2717", "\u2026", "\u2192", "\u22ef", "\u22ee",
+	"\u25b6", "\u25c0",
+};
+
+static const struct glyphs ascii_glyphs = {
+	"-", "|", "+", "+", "+", "+", "+",
+	":", ".",
+	"<", ">",
+	"-", "-",
+	"!", "~", "->", "...", ":",
+	">", "<",
+};
+
+/* One socket, as the picture sees it. */
+struct psock {
+	const struct handle	*h;
+	struct sock_state	 st;
+	int			 side;
+	int			 dest;		/* gets what this one sends */
+	int			 via;		/* connected to this listener, not
+						 * accepted yet */
+	int			 group;		/* the picture it is drawn in */
+	int			 remote;	/* its peer is another program */
+	int			 listener;	/* accepted from this one */
+	int			 listened;
+	int			 bind_k, connect_k, send_k, recv_k;
+	int			 listen_k;	/* positions, or NONE */
+	int			 conn_k;	/* its connect that got through */
+	int			 conn_ok, last_connect_k;
+	int			 close_k, eof_k;
+	int			 fin_k;		/* its shutdown or close that sent
+						 * the end of the stream */
+	unsigned long long	 sent, rcvd;	/* bytes, by the calls */
+	int			 nsend, nrecv, nin;
+	int			 send_at, recv_at, in_at;
+	int			 fill_send, fill_recv, fill_in;
+	int			 unmatched_in;	/* UDP: datagrams still unread */
+	long long		 queued;	/* listener: the shell's connects
+						 * in its queue */
+};
+
+/* One call, at its position in the order the calls began. */
+struct pev {
+	const struct event	*ev;
+	enum ev_kind		 kind;		/* sendto as send, recvfrom as
+						 * recv */
+	int			 twin;		/* socketpair: the second socket */
+	int			 sock;		/* NONE: its handle is unknown */
+	int			 to;		/* data: the socket it goes to */
+	int			 other;		/* accept: the new socket */
+	enum arrow		 arrow;
+	int			 out;		/* the arrow leaves its side */
+	int			 partner;	/* position, or NONE */
+	int			 target;	/* connect: the listener, or NONE */
+	int			 row;
+	unsigned long long	 off, len;	/* data: the bytes carried */
+	int			 newest;
+};
+
+/* A row: a box line in each column, maybe an arrow between them. */
+struct prow {
+	int		 cell[2];	/* positions, or NONE */
+	int		 arrow;		/* the position whose arrow it is */
+	/* Rows the kernel's state adds after the calls (another program). */
+	int		 pseudo_sock;
+	enum arrow	 pseudo_arrow;
+	long long	 pseudo_n;
+};
+
+/* An address as a hash key; IPv4-mapped IPv6 addresses as IPv4. */
+struct ep {
+	uint8_t		 family;
+	uint8_t		 pad;
+	uint16_t	 port;
+	uint8_t		 addr[16];
+};
+
+struct key {
+	struct ep	 a, b;
+};
+
+struct table {
+	struct key	*keys;
+	int		*vals;		/* NONE: empty */
+	size_t		 mask;
+};
+
+struct picture {
+	const struct picture_opts	*o;
+	const struct glyphs		*g;
+	struct shell			*sh;
+	struct psock			*s;
+	size_t				 ns;
+	struct pev			*e;
+	size_t				 ne;
+	struct prow			*r;
+	size_t				 nr;
+	int				*send_list, *recv_list, *in_list;
+	struct table			 tuples, listeners, udp;
+	int				 opw;		/* op names' width */
+	/* Sockets that talk to each other are drawn in one picture. */
+	int				*group_socks, *group_evs;
+	struct pgroup			*groups;
+	size_t				 ngroups;
+};
+
+struct pgroup {
+	int	 sock_at, nsocks, ev_at, nevs;
+	int	 first;			/* its first call's position */
+	int	 row_at, nrows;		/* its rows in p->r */
+	int	 newest, shown;
+};
+
+/* --- Text widths ------------------------------------------------------ */
+
+static unsigned
+utf8_next(const char **sp)
+{
+	const unsigned char *s = (const unsigned char *)*sp;
+	unsigned cp, n, i;
+
+	if (s[0] < 0x80) {
+		*sp += 1;
+		return s[0];
+	}
+	if ((s[0] & 0xe0) == 0xc0) {
+		cp = s[0] & 0x1f;
+		n = 1;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		cp = s[0] & 0x0f;
+		n = 2;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		cp = s[0] & 0x07;
+		n = 3;
+	} else {
+		*sp += 1;
+		return s[0];		/* not UTF-8: one byte, one column */
+	}
+	for (i = 1; i <= n; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*sp += 1;
+			return s[0];
+		}
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	*sp += n + 1;
+	return cp;
+}
+
+/* Combining marks take no column, East Asian wide characters two. */
+static int
+cp_width(unsigned cp)
+{
+	if ((cp >= 0x300 && cp <= 0x36f) || cp == 0x200b ||
+	    (cp >= 0xfe00 && cp <= 0xfe0f))
+		return 0;
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 &&
+	    cp <= 0x1f64f) || (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+int
+picture_text_width(const char *s, int utf8)
+{
+	int w = 0;
+
+	if (!utf8)
+		return (int)strlen(s);
+	while (*s != '\0')
+		w += cp_width(utf8_next(&s));
+	return w;
+}
+
+/* The bytes of S that fit in WIDTH columns. */
+static size_t
+fit_bytes(const char *s, int width, int utf8, int *used)
+{
+	const char *p = s, *q;
+	int w = 0, cw;
+
+	while (*p != '\0') {
+		q = p;
+		cw = utf8 ? cp_width(utf8_next(&q)) : (q++, 1);
+		if (w + cw > width)
+			break;
+		w += cw;
+		p = q;
+	}
+	*used = w;
+	return (size_t)(p - s);
+}
+
+/* --- Output, with trailing blanks dropped ------------------------------- */
+
+struct out {
+	FILE	*f;
+	int	 spaces;	/* owed, written before the next text */
+	int	 color;
+};
+
+static void
+put(struct out *o, const char *s)
+{
+	if (*s == '\0')
+		return;
+	fprintf(o->f, "%*s%s", o->spaces, "", s);
+	o->spaces = 0;
+}
+
+static void
+put_n(struct out *o, const char *s, int n)
+{
+	while (n-- > 0)
+		put(o, s);
+}
+
+static void
+blank(struct out *o, int n)
+{
+	if (n > 0)
+		o->spaces += n;
+}
+
+static void
+end_line(struct out *o)
+{
+	fputc('\n', o->f);
+	o->spaces = 0;
+}
+
+static const char *
+esc(enum style s)
+{
+	switch (s) {
+	case S_NEW:	return "\033[1;36m";
+	case S_FAIL:	return "\033[31m";
+	case S_WAIT:	return "\033[33m";
+	case S_NOTE:	return "\033[2m";
+	case S_PLAIN:	break;
+	}
+	return "";
+}
+
+static void
+color_on(struct out *o, enum style s, int newest)
+{
+	if (!o->color || (s == S_PLAIN && !newest))
+		return;
+	fprintf(o->f, "%*s", o->spaces, "");	/* blanks stay plain */
+	o->spaces = 0;
+	if (newest && s == S_FAIL)
+		fputs("\033[1;31m", o->f);
+	else if (newest && s == S_WAIT)
+		fputs("\033[1;33m", o->f);
+	else
+		fputs(esc(newest ? S_NEW : s), o->f);
+}
+
+static void
+color_off(struct out *o, enum style s, int newest)
+{
+	if (o->color && (s != S_PLAIN || newest))
+		fputs("\033[0m", o->f);
+}
+
+/* TEXT in exactly WIDTH columns: cut with an ellipsis, or padded. */
+static void
+put_fit(struct out *o, const struct picture *p, const char *text, int width,
+    enum style s, int newest)
+{
+	int utf8 = p->o->utf8, w = picture_text_width(text, utf8), used;
+	char buf[CELL * 2];
+	size_t n;
+
+	if (width <= 0)
+		return;
+	color_on(o, s, newest);
+	if (w <= width) {
+		put(o, text);
+		color_off(o, s, newest);
+		blank(o, width - w);
+		return;
+	}
+	n = fit_bytes(text, width - 1, utf8, &used);
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	put(o, buf);
+	put(o, p->g->ellipsis);
+	color_off(o, s, newest);
+	blank(o, width - 1 - used);
+}
+
+/* --- Addresses as keys -------------------------------------------------- */
+
+static int
+ep_of(const struct sockaddr_storage *ss, socklen_t len, struct ep *e)
+{
+	memset(e, 0, sizeof *e);
+	if (len == 0)
+		return -1;
+	if (ss->ss_family == AF_INET) {
+		const struct sockaddr_in *sin = (const void *)ss;
+
+		e->family = 4;
+		e->port = sin->sin_port;
+		memcpy(e->addr, &sin->sin_addr, 4);
+		return 0;
+	}
+	if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *sin6 = (const void *)ss;
+
+		e->port = sin6->sin6_port;
+		if (IN6_IS_ADDR_V4MAPPED(&sin6->sin6_addr)) {
+			e->family = 4;
+			memcpy(e->addr, sin6->sin6_addr.s6_addr + 12, 4);
+		} else {
+			e->family = 6;
+			memcpy(e->addr, &sin6->sin6_addr, 16);
+		}
+		return 0;
+	}
+	return -1;
+}
+
+/* The same port on the wildcard address (0.0.0.0 or ::). */
+static struct ep
+ep_any(const struct ep *e)
+{
+	struct ep a = *e;
+
+	memset(a.addr, 0, sizeof a.addr);
+	return a;
+}
+
+static size_t
+key_hash(const struct key *k)
+{
+	const unsigned char *b = (const unsigned char *)k;
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < sizeof *k; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 29);
+}
+
+static int
+table_init(struct table *t, size_t n)
+{
+	size_t cap = 16, i;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	t->keys = calloc(cap, sizeof *t->keys);
+	t->vals = malloc(cap * sizeof *t->vals);
+	if (t->keys == NULL || t->vals == NULL)
+		return -1;
+	for (i = 0; i < cap; i++)
+		t->vals[i] = NONE;
+	t->mask = cap - 1;
+	return 0;
+}
+
+static void
+table_free(struct table *t)
+{
+	free(t->keys);
+	free(t->vals);
+}
+
+/* Later sockets replace earlier ones with the same key. */
+static void
+table_put(struct table *t, const struct ep *a, const struct ep *b, int val)
+{
+	struct key k;
+	size_t i;
+
+	memset(&k, 0, sizeof k);
+	k.a = *a;
+	if (b != NULL)
+		k.b = *b;
+	for (i = key_hash(&k) & t->mask; t->vals[i] != NONE;
+	    i = (i + 1) & t->mask)
+		if (memcmp(&t->keys[i], &k, sizeof k) == 0)
+			break;
+	t->keys[i] = k;
+	t->vals[i] = val;
+}
+
+static int
+table_get(const struct table *t, const struct ep *a, const struct ep *b)
+{
+	struct key k;
+	size_t i;
+
+	memset(&k, 0, sizeof k);
+	k.a = *a;
+	if (b != NULL)
+		k.b = *b;
+	for (i = key_hash(&k) & t->mask; t->vals[i] != NONE;
+	    i = (i + 1) & t->mask)
+		if (memcmp(&t->keys[i], &k, sizeof k) == 0)
+			return t->vals[i];
+	return NONE;
+}
+
+/* A socket bound to A exactly, else to A's port on every address. */
+static int
+table_get_bound(const struct table *t, const struct ep *a)
+{
+	struct ep any;
+	int v = table_get(t, a, NULL);
+
+	if (v != NONE)
+		return v;
+	any = ep_any(a);
+	return table_get(t, &any, NULL);
+}
+
+/* --- What the calls did ------------------------------------------------- */
+
+static int
+is_tcp(const struct psock *s)
+{
+	return s->h->type == SOCK_STREAM;
+}
+
+static void
+ev_addr(const struct event *ev, struct sockaddr_storage *ss, socklen_t *len)
+{
+	memset(ss, 0, sizeof *ss);
+	*len = ev->addrlen;
+	if (ev->addrlen > 0)
+		memcpy(ss, &ev->addr, ev->addrlen);
+}
+
+/* The listener a connect went to, if it is one of the shell's. */
+static int
+connect_target(struct picture *p, const struct pev *e)
+{
+	const struct psock *s = &p->s[e->sock];
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct ep ep;
+
+	ev_addr(e->ev, &ss, &len);
+	if (len == 0) {
+		ss = s->st.peer;
+		len = s->st.peer_len;
+	}
+	if (ep_of(&ss, len, &ep) < 0)
+		return NONE;
+	return table_get_bound(&p->listeners, &ep);
+}
+
+/* The lecture's operations (and the ones that change what travels);
+ * calls that only read a setting or an address are left out. */
+static int
+drawn(enum ev_kind k)
+{
+	switch (k) {
+	case EV_SOCKET: case EV_BIND: case EV_LISTEN: case EV_ACCEPT:
+	case EV_CONNECT: case EV_SEND: case EV_RECV: case EV_CLOSE:
+	case EV_SENDTO: case EV_RECVFROM: case EV_SHUTDOWN:
+	case EV_SOCKETPAIR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Orders the calls as they began: a job's result where the job started. */
+static int
+collect_events(struct picture *p)
+{
+	struct shell *sh = p->sh;
+	size_t i, n = 0, nid = (size_t)sh->next_id + 1;
+	int *done, *idmap;
+
+	for (i = 0; i < sh->nevents; i++)
+		n += sh->events[i].kind == EV_SOCKETPAIR;
+	done = malloc((sh->nevents + 1) * sizeof *done);
+	idmap = malloc(nid * sizeof *idmap);
+	p->e = calloc(sh->nevents + n + 1, sizeof *p->e);
+	n = 0;
+	if (done == NULL || idmap == NULL || p->e == NULL) {
+		free(done);
+		free(idmap);
+		return -1;
+	}
+	for (i = 0; i < nid; i++)
+		idmap[i] = NONE;
+	for (i = 0; i < p->ns; i++)
+		if (p->s[i].h->id >= 0 && (size_t)p->s[i].h->id < nid)
+			idmap[p->s[i].h->id] = (int)i;
+	for (i = 0; i < sh->nevents; i++)
+		done[i] = NONE;
+	for (i = 0; i < sh->nevents; i++)
+		if (sh->events[i].began > 0 && sh->events[i].began - 1 < i)
+			done[sh->events[i].began - 1] = (int)i;
+	for (i = 0; i < sh->nevents; i++) {
+		const struct event *ev = &sh->events[i];
+		struct pev *e;
+
+		if (ev->began > 0 && ev->began - 1 < i)
+			continue;	/* drawn where its job began */
+		if (done[i] != NONE)
+			ev = &sh->events[done[i]];
+		if (!drawn(ev->kind))
+			continue;
+		e = &p->e[n++];
+		e->ev = ev;
+		e->kind = ev->kind == EV_SENDTO ? EV_SEND :
+		    ev->kind == EV_RECVFROM ? EV_RECV : ev->kind;
+		e->sock = ev->handle_id > 0 && (size_t)ev->handle_id < nid ?
+		    idmap[ev->handle_id] : NONE;
+		e->partner = e->target = e->row = e->other = e->to = NONE;
+		if ((ev->kind == EV_ACCEPT || ev->kind == EV_SOCKETPAIR) &&
+		    ev->other_id > 0 && (size_t)ev->other_id < nid)
+			e->other = idmap[ev->other_id];
+		e->newest = ev->seq > sh->event_mark;
+		if (ev->kind == EV_SOCKETPAIR && e->other != NONE) {
+			/* Two sockets at once: a box in each column. */
+			p->e[n] = *e;
+			p->e[n].twin = 1;
+			p->e[n].sock = e->other;
+			p->e[n].other = e->sock;
+			n++;
+		}
+	}
+	p->ne = n;
+	/* The connection an accept made is a socket of the server's. */
+	for (i = 0; i < n; i++)
+		if (p->e[i].kind == EV_ACCEPT && p->e[i].other != NONE &&
+		    p->e[i].sock != NONE && p->e[i].ev->result >= 0)
+			p->s[p->e[i].other].listener = p->e[i].sock;
+	free(done);
+	free(idmap);
+	return 0;
+}
+
+/* What each socket did, in order; the bytes each data call carried. */
+static void
+scan_calls(struct picture *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+		const struct event *ev = e->ev;
+		struct psock *s;
+		int ok = ev->result >= 0 && !ev->pending;
+
+		if (e->sock == NONE)
+			continue;
+		s = &p->s[e->sock];
+		switch (e->kind) {
+		case EV_BIND:
+			if (ok && s->bind_k == NONE)
+				s->bind_k = (int)k;
+			break;
+		case EV_LISTEN:
+			if (ok) {
+				s->listened = 1;
+				s->listen_k = (int)k;
+			}
+			break;
+		case EV_CONNECT:
+			if (s->connect_k == NONE)
+				s->connect_k = (int)k;
+			s->last_connect_k = (int)k;
+			if (ev->result == 0 && !ev->pending)
+				s->conn_ok = (int)k;
+			break;
+		case EV_SEND:
+			if (ev->result > 0) {
+				if (s->send_k == NONE)
+					s->send_k = (int)k;
+				e->off = s->sent;
+				e->len = (unsigned long long)ev->result;
+				s->sent += e->len;
+				s->nsend++;
+			}
+			break;
+		case EV_RECV:
+			if (ok) {
+				if (s->recv_k == NONE)
+					s->recv_k = (int)k;
+				e->off = s->rcvd;
+				e->len = (unsigned long long)ev->result;
+				s->rcvd += e->len;
+				s->nrecv++;
+			}
+			if (s->eof_k == NONE && ((ok && ev->result == 0 &&
+			    is_tcp(s)) || (ev->result < 0 &&
+			    ev->err == ECONNRESET)))
+				s->eof_k = (int)k;
+			break;
+		case EV_CLOSE:
+			if (ok && s->close_k == NONE)
+				s->close_k = (int)k;
+			if (ok && s->fin_k == NONE)
+				s->fin_k = (int)k;
+			break;
+		case EV_SHUTDOWN:
+			/* Which direction is not logged: the socket's
+			 * shutdown bits tell whether its sending ended. */
+			if (ok && s->fin_k == NONE && (s->h->shut & 2))
+				s->fin_k = (int)k;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Server or client: from what the socket did, as the lecture tells. */
+static int
+side_of(const struct psock *s)
+{
+	if (is_tcp(s)) {
+		if (s->listened || s->st.listening || s->listener != NONE)
+			return LEFT;
+		if (s->connect_k != NONE)
+			return RIGHT;
+		if (s->bind_k != NONE)
+			return LEFT;
+		return NONE;
+	}
+	/* UDP: a server binds its well-known port; a client connects (or
+	 * sends) first. */
+	if (s->bind_k != NONE && (s->connect_k == NONE ||
+	    s->bind_k < s->connect_k))
+		return LEFT;
+	if (s->connect_k != NONE || s->send_k != NONE)
+		return RIGHT;
+	if (s->recv_k != NONE)
+		return LEFT;
+	return NONE;
+}
+
+/* The two ends of each conversation that are both the shell's. */
+static int
+find_peers(struct picture *p)
+{
+	size_t i;
+	struct ep l, r;
+
+	if (table_init(&p->tuples, p->ns) < 0 ||
+	    table_init(&p->listeners, p->ns) < 0 ||
+	    table_init(&p->udp, p->ns) < 0)
+		return -1;
+	for (i = 0; i < p->ns; i++) {
+		struct psock *s = &p->s[i];
+
+		if (ep_of(&s->st.local, s->st.local_len, &l) < 0)
+			continue;
+		if (is_tcp(s) && (s->listened || s->st.listening))
+			table_put(&p->listeners, &l, NULL, (int)i);
+		else if (is_tcp(s) && ep_of(&s->st.peer, s->st.peer_len,
+		    &r) == 0)
+			table_put(&p->tuples, &l, &r, (int)i);
+		else if (!is_tcp(s) && l.port != 0)
+			table_put(&p->udp, &l, NULL, (int)i);
+	}
+	for (i = 0; i < p->ns; i++) {
+		struct psock *s = &p->s[i];
+		int j;
+
+		if (ep_of(&s->st.peer, s->st.peer_len, &r) < 0 ||
+		    s->st.listening)
+			continue;
+		if (is_tcp(s)) {
+			if (ep_of(&s->st.local, s->st.local_len, &l) < 0)
+				continue;
+			j = table_get(&p->tuples, &r, &l);
+		} else
+			j = table_get_bound(&p->udp, &r);
+		if (j != NONE && j != (int)i)
+			s->dest = j;
+		else if (is_tcp(s) && (j = table_get_bound(&p->listeners,
+		    &r)) != NONE)
+			s->via = j;	/* in the listener's queue */
+		else
+			s->remote = 1;
+	}
+	return 0;
+}
+
+static void
+decide_sides(struct picture *p)
+{
+	size_t i, g;
+	int *has;
+
+	for (i = 0; i < p->ns; i++)
+		p->s[i].side = side_of(&p->s[i]);
+	/* Two of the shell's sockets talking are never in one column: the
+	 * one that began (connected or sent first) is the client. */
+	for (i = 0; i < p->ns; i++) {
+		struct psock *a = &p->s[i], *b;
+		int a_first;
+
+		if (a->dest == NONE || a->side == NONE)
+			continue;
+		b = &p->s[a->dest];
+		if (b->side != a->side)
+			continue;
+		if (is_tcp(a) && (a->listened || a->listener != NONE)) {
+			b->side = !a->side;
+			continue;
+		}
+		a_first = a->send_k != NONE && (b->send_k == NONE ||
+		    a->send_k < b->send_k);
+		a->side = a_first ? RIGHT : LEFT;
+		b->side = !a->side;
+	}
+	/* A socket that did nothing telling yet: the client when its
+	 * picture has a server, else the first is the server. */
+	for (g = 0; g < p->ngroups; g++) {
+		const struct pgroup *gr = &p->groups[g];
+		int k, left = 0, right = 0;
+
+		has = p->group_socks + gr->sock_at;
+		for (k = 0; k < gr->nsocks; k++) {
+			left |= p->s[has[k]].side == LEFT;
+			right |= p->s[has[k]].side == RIGHT;
+		}
+		for (k = 0; k < gr->nsocks; k++) {
+			struct psock *s = &p->s[has[k]];
+
+			if (s->side != NONE)
+				continue;
+			s->side = left || !right ? (left ? RIGHT : LEFT) : LEFT;
+			left |= s->side == LEFT;
+		}
+	}
+}
+
+static int
+uf_find(int *u, int i)
+{
+	while (u[i] != i) {
+		u[i] = u[u[i]];
+		i = u[i];
+	}
+	return i;
+}
+
+static void
+uf_unite(int *u, int a, int b)
+{
+	a = uf_find(u, a);
+	b = uf_find(u, b);
+	if (a != b)
+		u[a > b ? a : b] = a < b ? a : b;
+}
+
+static int
+by_first(const void *a, const void *b)
+{
+	const struct pgroup *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/*
+ * One picture for each set of sockets that talk to each other (a listener,
+ * its connections and their clients), and one for the sockets that talk to
+ * nobody yet, in the order of their first calls.
+ */
+static int
+make_groups(struct picture *p)
+{
+	int *u, *size, *gid, lonely = NONE, k;
+	size_t i, g, n = 0;
+
+	u = malloc((p->ns + 1) * sizeof *u);
+	size = calloc(p->ns + 1, sizeof *size);
+	gid = malloc((p->ns + 1) * sizeof *gid);
+	p->groups = calloc(p->ns + 1, sizeof *p->groups);
+	p->group_socks = malloc((p->ns + 1) * sizeof *p->group_socks);
+	p->group_evs = malloc((p->ne + 1) * sizeof *p->group_evs);
+	if (u == NULL || size == NULL || gid == NULL || p->groups == NULL ||
+	    p->group_socks == NULL || p->group_evs == NULL) {
+		free(u);
+		free(size);
+		free(gid);
+		return -1;
+	}
+	for (i = 0; i < p->ns; i++)
+		u[i] = (int)i;
+	for (i = 0; i < p->ns; i++) {
+		const struct psock *s = &p->s[i];
+
+		if (s->listener != NONE)
+			uf_unite(u, (int)i, s->listener);
+		if (s->dest != NONE)
+			uf_unite(u, (int)i, s->dest);
+		if (s->via != NONE)
+			uf_unite(u, (int)i, s->via);
+	}
+	for (i = 0; i < p->ne; i++) {
+		if (p->e[i].sock == NONE)
+			continue;
+		if (p->e[i].target != NONE)
+			uf_unite(u, p->e[i].sock, p->e[i].target);
+		if (p->e[i].to != NONE)
+			uf_unite(u, p->e[i].sock, p->e[i].to);
+	}
+	for (i = 0; i < p->ns; i++)
+		size[uf_find(u, (int)i)]++;
+	/* The sockets that talk to nobody (yet) share a picture. */
+	for (i = 0; i < p->ns; i++) {
+		if (size[uf_find(u, (int)i)] != 1 || p->s[i].remote)
+			continue;
+		if (lonely == NONE)
+			lonely = (int)i;
+		else
+			uf_unite(u, lonely, (int)i);
+	}
+	for (i = 0; i < p->ns; i++)
+		gid[i] = NONE;
+	for (i = 0; i < p->ns; i++) {
+		int r = uf_find(u, (int)i);
+
+		if (gid[r] == NONE) {
+			gid[r] = (int)n;
+			p->groups[n].first = INT32_MAX;
+			n++;
+		}
+		p->s[i].group = gid[r];
+		p->groups[gid[r]].nsocks++;
+	}
+	for (i = 0; i < p->ne; i++)
+		if (p->e[i].sock != NONE) {
+			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
+
+			gr->nevs++;
+			if ((int)i < gr->first)
+				gr->first = (int)i;
+		}
+	/* In the order of their first calls; the sockets' group numbers
+	 * follow. */
+	for (g = 0; g < n; g++)
+		p->groups[g].sock_at = (int)g;	/* the old number, for now */
+	qsort(p->groups, n, sizeof *p->groups, by_first);
+	for (g = 0; g < n; g++)
+		gid[p->groups[g].sock_at] = (int)g;
+	for (i = 0; i < p->ns; i++)
+		p->s[i].group = gid[p->s[i].group];
+	for (g = 0, k = 0; g < n; g++) {
+		p->groups[g].sock_at = k;
+		k += p->groups[g].nsocks;
+		p->groups[g].nsocks = 0;
+	}
+	for (g = 0, k = 0; g < n; g++) {
+		p->groups[g].ev_at = k;
+		k += p->groups[g].nevs;
+		p->groups[g].nevs = 0;
+	}
+	for (i = 0; i < p->ns; i++) {
+		struct pgroup *gr = &p->groups[p->s[i].group];
+
+		p->group_socks[gr->sock_at + gr->nsocks++] = (int)i;
+	}
+	for (i = 0; i < p->ne; i++)
+		if (p->e[i].sock != NONE) {
+			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
+
+			p->group_evs[gr->ev_at + gr->nevs++] = (int)i;
+			gr->newest |= p->e[i].newest;
+		}
+	p->ngroups = n;
+	free(u);
+	free(size);
+	free(gid);
+	return 0;
+}
+
+/* The socket of the shell's a datagram sent with sendto goes to. */
+static int
+datagram_to(struct picture *p, const struct event *ev)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct ep ep;
+
+	ev_addr(ev, &ss, &len);
+	if (ep_of(&ss, len, &ep) < 0)
+		return NONE;
+	return table_get_bound(&p->udp, &ep);
+}
+
+/* The arrow each call draws, and which way it points. */
+static void
+decide_arrows(struct picture *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+		const struct event *ev = e->ev;
+		struct psock *s;
+
+		if (e->sock == NONE)
+			continue;
+		s = &p->s[e->sock];
+		e->arrow = A_NONE;
+		if (ev->pending && ev->kind != EV_CONNECT) {
+			e->arrow = A_WAIT;
+			continue;
+		}
+		switch (e->kind) {
+		case EV_CONNECT:
+			if (!is_tcp(s))
+				break;
+			e->out = 1;
+			if (ev->pending)
+				e->arrow = A_CONNECTING;
+			else if (ev->result == 0)
+				e->arrow = A_CONNECT;
+			else if (ev->stopped || ev->err == EINPROGRESS ||
+			    ev->err == EALREADY) {
+				/* The kernel goes on with the handshake: the
+				 * socket's state tells how far it got. */
+				if ((int)k != s->last_connect_k)
+					break;
+				if (s->st.step == STEP_CONNECTING)
+					e->arrow = A_CONNECTING;
+				else if (s->st.peer_len > 0 &&
+				    s->conn_ok == NONE)
+					e->arrow = A_CONNECT;
+			} else if (ev->err == ECONNREFUSED ||
+			    ev->err == ETIMEDOUT || ev->err == EHOSTUNREACH ||
+			    ev->err == ENETUNREACH || ev->err == ECONNRESET)
+				e->arrow = A_REFUSED;
+			if (e->arrow == A_CONNECT)
+				s->conn_k = (int)k;
+			if (e->arrow != A_NONE && e->arrow != A_REFUSED)
+				e->target = connect_target(p, e);
+			break;
+		case EV_ACCEPT:
+			if (ev->result >= 0)
+				e->arrow = A_CONNECT;
+			break;
+		case EV_SEND:
+			if (ev->result > 0) {
+				e->arrow = A_DATA;
+				e->out = 1;
+				e->to = s->dest;
+				if (!is_tcp(s) && ev->addrlen > 0)
+					e->to = datagram_to(p, ev);
+			}
+			break;
+		case EV_RECV:
+			if (ev->result > 0 || (ev->result == 0 && !is_tcp(s)))
+				e->arrow = A_DATA;
+			else if (ev->result == 0 && !ev->stopped)
+				e->arrow = A_EOF;
+			else if (ev->err == ECONNRESET)
+				e->arrow = A_RESET;
+			break;
+		case EV_SOCKETPAIR:
+			e->arrow = A_CONNECT;
+			e->out = !e->twin;
+			break;
+		case EV_CLOSE:
+		case EV_SHUTDOWN:
+			/* The end of the stream reaches the peer, unless the
+			 * peer was closed before. */
+			if ((int)k != s->fin_k || !is_tcp(s) ||
+			    s->st.peer_len == 0 || s->listened)
+				break;
+			if (s->dest != NONE && p->s[s->dest].close_k != NONE &&
+			    p->s[s->dest].close_k < (int)k)
+				break;
+			if (s->dest == NONE && !s->remote)
+				break;
+			e->arrow = A_EOF;
+			e->out = 1;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+link_pair(struct picture *p, int a, int b)
+{
+	if (a == NONE || b == NONE || p->e[a].partner != NONE ||
+	    p->e[b].partner != NONE ||
+	    p->s[p->e[a].sock].side == p->s[p->e[b].sock].side)
+		return;
+	p->e[a].partner = b;
+	p->e[b].partner = a;
+}
+
+/* Each socket's sends and recvs (and the datagrams sent to it), in
+ * order, as slices of three arrays. */
+static int
+list_data(struct picture *p)
+{
+	size_t i, k;
+	int ns = 0, nr = 0, ni = 0;
+
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+
+		if (e->sock == NONE || e->arrow != A_DATA || !e->out ||
+		    is_tcp(&p->s[e->sock]) || e->to == NONE)
+			continue;
+		p->s[e->to].nin++;
+	}
+	for (i = 0; i < p->ns; i++) {
+		struct psock *s = &p->s[i];
+
+		s->send_at = ns;
+		s->recv_at = nr;
+		s->in_at = ni;
+		ns += s->nsend;
+		nr += s->nrecv;
+		ni += s->nin;
+	}
+	p->send_list = malloc(((size_t)ns + 1) * sizeof *p->send_list);
+	p->recv_list = malloc(((size_t)nr + 1) * sizeof *p->recv_list);
+	p->in_list = malloc(((size_t)ni + 1) * sizeof *p->in_list);
+	if (p->send_list == NULL || p->recv_list == NULL || p->in_list == NULL)
+		return -1;
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+		struct psock *s;
+
+		if (e->sock == NONE)
+			continue;
+		s = &p->s[e->sock];
+		if (e->kind == EV_SEND && e->ev->result > 0 &&
+		    s->fill_send < s->nsend)
+			p->send_list[s->send_at + s->fill_send++] = (int)k;
+		else if (e->kind == EV_RECV && e->ev->result >= 0 &&
+		    !e->ev->pending && s->fill_recv < s->nrecv)
+			p->recv_list[s->recv_at + s->fill_recv++] = (int)k;
+		if (e->arrow == A_DATA && e->out && !is_tcp(s) &&
+		    e->to != NONE) {
+			struct psock *d = &p->s[e->to];
+
+			if (d->fill_in < d->nin)
+				p->in_list[d->in_at + d->fill_in++] = (int)k;
+		}
+	}
+	return 0;
+}
+
+/* Which call answers which: accept a connect, recv a send (the same
+ * bytes of the stream, or the next datagram), a recv of 0 a close. */
+static void
+pair_calls(struct picture *p)
+{
+	size_t i, k;
+
+	/* accept <- connect: the accepted socket's peer is the client;
+	 * socketpair: its two boxes */
+	for (k = 0; k < p->ne; k++) {
+		if (p->e[k].kind == EV_SOCKETPAIR && !p->e[k].twin &&
+		    k + 1 < p->ne && p->e[k + 1].twin)
+			link_pair(p, (int)k, (int)k + 1);
+	}
+	for (k = 0; k < p->ne; k++) {
+		const struct pev *e = &p->e[k];
+		const struct psock *c;
+
+		if (e->arrow != A_CONNECT || e->ev->kind != EV_ACCEPT ||
+		    e->other == NONE)
+			continue;
+		c = &p->s[e->other];
+		if (c->dest != NONE && p->s[c->dest].conn_k != NONE)
+			link_pair(p, (int)k, p->s[c->dest].conn_k);
+	}
+	for (i = 0; i < p->ns; i++) {
+		struct psock *a = &p->s[i], *b;
+		int x, y, xe, ye;
+
+		if (a->dest == NONE || !is_tcp(a) || p->s[a->dest].dest !=
+		    (int)i)
+			continue;
+		b = &p->s[a->dest];
+		x = a->send_at;
+		xe = a->send_at + a->fill_send;
+		y = b->recv_at;
+		ye = b->recv_at + b->fill_recv;
+		while (x < xe && y < ye) {
+			const struct pev *s = &p->e[p->send_list[x]];
+			const struct pev *r = &p->e[p->recv_list[y]];
+
+			if (r->len == 0)
+				y++;
+			else if (s->off == r->off && s->len == r->len)
+				link_pair(p, p->send_list[x++],
+				    p->recv_list[y++]);
+			else if (s->off + s->len <= r->off + r->len)
+				x++;
+			else
+				y++;
+		}
+		if (a->fin_k != NONE && b->eof_k != NONE &&
+		    p->e[a->fin_k].arrow == A_EOF) {
+			link_pair(p, a->fin_k, b->eof_k);
+			if (p->e[b->eof_k].arrow == A_RESET)
+				p->e[a->fin_k].arrow = A_RESET;
+		}
+	}
+	/* Datagrams: a recv takes the next one sent to its socket; one of
+	 * another size came from elsewhere. */
+	for (i = 0; i < p->ns; i++) {
+		struct psock *b = &p->s[i];
+		int x = b->in_at, xe = b->in_at + b->fill_in;
+		int y = b->recv_at, ye = b->recv_at + b->fill_recv;
+
+		if (is_tcp(b))
+			continue;
+		for (; x < xe && y < ye; y++)
+			if (p->e[p->in_list[x]].len ==
+			    p->e[p->recv_list[y]].len)
+				link_pair(p, p->in_list[x++], p->recv_list[y]);
+		b->unmatched_in = xe - x;
+	}
+}
+
+/* --- Rows --------------------------------------------------------------- */
+
+static struct prow *
+new_row(struct picture *p)
+{
+	struct prow *r = &p->r[p->nr++];
+
+	r->cell[LEFT] = r->cell[RIGHT] = r->arrow = r->pseudo_sock = NONE;
+	r->pseudo_arrow = A_NONE;
+	r->pseudo_n = 0;
+	return r;
+}
+
+/* Places each call on a row; see the top of the file. */
+static void
+layout(struct picture *p, const int *evs, int n)
+{
+	int cur[2], x, min, row, pr, i, k;
+
+	cur[LEFT] = cur[RIGHT] = (int)p->nr;
+	for (i = 0; i < n; i++) {
+		struct pev *e = &p->e[k = evs[i]];
+
+		if (e->sock == NONE)
+			continue;
+		x = p->s[e->sock].side;
+		min = cur[x];
+		/* A connect comes after the listen it reaches. */
+		if (e->ev->kind == EV_CONNECT && e->target != NONE) {
+			const struct psock *l = &p->s[e->target];
+
+			if (l->side != x && l->listen_k != NONE &&
+			    l->listen_k < k &&
+			    p->e[l->listen_k].row >= min)
+				min = p->e[l->listen_k].row + 1;
+		}
+		pr = e->partner != NONE && e->partner < k ?
+		    p->e[e->partner].row : NONE;
+		if (pr != NONE && pr >= min && p->r[pr].cell[x] == NONE)
+			row = pr;
+		else if (e->arrow != A_NONE)
+			row = min > cur[!x] ? min : cur[!x];
+		else
+			for (row = min; row < (int)p->nr &&
+			    p->r[row].arrow != NONE; row++)
+				;
+		while ((int)p->nr <= row)
+			new_row(p);
+		p->r[row].cell[x] = k;
+		if (e->arrow != A_NONE && p->r[row].arrow == NONE)
+			p->r[row].arrow = k;
+		e->row = row;
+		cur[x] = row + 1;
+	}
+}
+
+static void
+add_pseudo(struct picture *p, int sock, enum arrow a, long long n)
+{
+	struct prow *r = new_row(p);
+
+	r->pseudo_sock = sock;
+	r->pseudo_arrow = a;
+	r->pseudo_n = n;
+}
+
+/* What the kernel holds that no call of the shell's explains: another
+ * program's connections in a listener's queue, its data and its close. */
+static void
+count_queued(struct picture *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->ne; k++) {
+		const struct pev *e = &p->e[k];
+
+		if (e->ev->kind == EV_CONNECT && e->arrow == A_CONNECT &&
+		    e->partner == NONE && e->target != NONE)
+			p->s[e->target].queued++;
+	}
+}
+
+static void
+state_rows(struct picture *p, const int *socks, int n)
+{
+	int j, i;
+
+	for (j = 0; j < n; j++) {
+		const struct psock *s = &p->s[i = socks[j]];
+
+		if (!s->st.open)
+			continue;
+		if (s->st.listening) {
+			if ((long long)s->st.accept_queue > s->queued)
+				add_pseudo(p, i, A_CONNECT,
+				    (long long)s->st.accept_queue - s->queued);
+		} else if (is_tcp(s) && s->remote) {
+			if (s->st.inq > 0)
+				add_pseudo(p, i, A_DATA, s->st.inq);
+			if (s->st.tcp_state == TCP_CLOSE_WAIT &&
+			    s->eof_k == NONE)
+				add_pseudo(p, i, A_EOF, 0);
+			else if (s->st.tcp_state == TCP_CLOSE &&
+			    s->st.step == STEP_DISCONNECTED && s->eof_k == NONE)
+				add_pseudo(p, i, A_RESET, 0);
+		} else if (!is_tcp(s) && s->st.inq > 0 && s->unmatched_in == 0)
+			add_pseudo(p, i, A_DATA, s->st.inq);
+	}
+}
+
+/* --- Texts -------------------------------------------------------------- */
+
+struct cellv {
+	char		 main[CELL];
+	char		 suffix[64];	/* a failure or a wait: kept whole */
+	enum style	 style;
+	int		 newest;
+	int		 own;		/* a call of this column's */
+};
+
+struct linev {
+	struct cellv	 c[2];
+	enum arrow	 arrow;		/* A_NONE: no arrow on this row */
+	int		 from;		/* the side it leaves */
+	int		 attached[2];	/* it reaches the box on that side */
+	char		 label[48];
+	enum style	 style;
+	int		 newest;
+	int		 more;		/* the row that says rows were left out */
+};
+
+static const char *
+op_name(enum ev_kind k)
+{
+	switch (k) {
+	case EV_SOCKET:		return _("Socket");
+	case EV_BIND:		return _("Bind");
+	case EV_LISTEN:		return _("Listen");
+	case EV_ACCEPT:		return _("Accept");
+	case EV_CONNECT:	return _("Connect");
+	case EV_SEND:		return _("Send");
+	case EV_RECV:		return _("Receive");
+	case EV_CLOSE:		return _("Close");
+	case EV_SENDTO:		return _("Sendto");
+	case EV_RECVFROM:	return _("Recvfrom");
+	case EV_SHUTDOWN:	return _("Shutdown");
+	case EV_SOCKETPAIR:	return _("Socketpair");
+	default:		break;
+	}
+	return "?";
+}
+
+static const char *
+format_ev_addr(const struct event *ev, char *buf, size_t n)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+
+	ev_addr(ev, &ss, &len);
+	return format_sockaddr(&ss, len, buf, n);
+}
+
+/* Appends printf-style text to BUF (of size N) holding a string. */
+static void
+cat(char *buf, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+cat(char *buf, size_t n, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, n - len, fmt, ap);
+	va_end(ap);
+}
+
+/* "Receive conn 13 B", and apart " ✗ ECONNRESET" when it failed. */
+static void
+event_text(struct picture *p, const struct pev *e, struct cellv *c)
+{
+	const struct event *ev = e->ev;
+	const struct psock *s = &p->s[e->sock];
+	const char *op = op_name(ev->kind);
+	char a[96];
+	int w;
+
+	c->main[0] = c->suffix[0] = '\0';
+	c->style = S_PLAIN;
+	c->newest = e->newest;
+	c->own = 1;
+	cat(c->main, sizeof c->main, "%s", op);
+	for (w = picture_text_width(op, p->o->utf8); w < p->opw; w++)
+		cat(c->main, sizeof c->main, " ");
+	cat(c->main, sizeof c->main, " %s", s->h->name);
+	switch (e->kind) {
+	case EV_SOCKET:
+	case EV_SOCKETPAIR:
+		if (s->h->family != AF_INET || s->h->type != SOCK_STREAM)
+			cat(c->main, sizeof c->main, " %s",
+			    proto_label(s->h->family, s->h->type));
+		break;
+	case EV_BIND:
+		if (ev->result == 0 && s->st.local_len > 0)
+			format_sockaddr(&s->st.local, s->st.local_len, a,
+			    sizeof a);
+		else
+			format_ev_addr(ev, a, sizeof a);
+		cat(c->main, sizeof c->main, " %s", a);
+		break;
+	case EV_LISTEN:
+		if (ev->result >= 0) {
+			cat(c->main, sizeof c->main, " ");
+			cat(c->main, sizeof c->main, _("backlog %lld"),
+			    ev->result);
+		}
+		break;
+	case EV_ACCEPT:
+		if (ev->result >= 0 && e->other != NONE)
+			cat(c->main, sizeof c->main, " %s %s", p->g->to,
+			    p->s[e->other].h->name);
+		break;
+	case EV_CONNECT:
+		if (!is_tcp(s))
+			cat(c->main, sizeof c->main, " %s",
+			    format_ev_addr(ev, a, sizeof a));
+		break;
+	case EV_RECV:
+		if (ev->result >= 0 && !ev->pending) {
+			cat(c->main, sizeof c->main, " ");
+			cat(c->main, sizeof c->main, _("%lld B"), ev->result);
+		}
+		break;
+	case EV_SEND:
+		if (!is_tcp(s) && ev->addrlen > 0)
+			cat(c->main, sizeof c->main, " %s",
+			    format_ev_addr(ev, a, sizeof a));
+		break;
+	default:
+		break;
+	}
+	if (ev->pending) {
+		snprintf(c->suffix, sizeof c->suffix, " %s %s", p->g->waiting,
+		    _("waiting"));
+		c->style = S_WAIT;
+	} else if (ev->stopped) {
+		snprintf(c->suffix, sizeof c->suffix, " %s %s", p->g->fail,
+		    ev->err == EINTR ? _("interrupted") : ev->err == ETIMEDOUT ?
+		    _("gave up") : ev->err == ECANCELED ? _("cancelled") :
+		    errno_name(ev->err));
+		c->style = S_FAIL;
+	} else if (ev->err != 0) {
+		snprintf(c->suffix, sizeof c->suffix, " %s %s", p->g->fail,
+		    errno_name(ev->err));
+		c->style = S_FAIL;
+	}
+}
+
+static void
+note(struct cellv *c, const char *text)
+{
+	snprintf(c->main, sizeof c->main, "%s", text);
+	c->suffix[0] = '\0';
+	c->style = S_NOTE;
+	c->newest = 0;
+	c->own = 0;
+}
+
+/* Another program at the far end: its address. */
+static void
+note_peer(struct cellv *c, const struct psock *s, const struct event *ev)
+{
+	char a[96];
+
+	if (s->st.peer_len > 0)
+		note(c, format_sockaddr(&s->st.peer, s->st.peer_len, a,
+		    sizeof a));
+	else if (ev != NULL && ev->addrlen > 0)
+		note(c, format_ev_addr(ev, a, sizeof a));
+	else
+		note(c, _("another program"));
+}
+
+static void
+arrow_label(struct linev *l, enum arrow a, int err, long long n)
+{
+	switch (a) {
+	case A_CONNECT:
+		if (n > 1)
+			snprintf(l->label, sizeof l->label, P_("%lld connection",
+			    "%lld connections", (unsigned long)n), n);
+		else
+			snprintf(l->label, sizeof l->label, "%s",
+			    _("connection"));
+		break;
+	case A_CONNECTING:
+		snprintf(l->label, sizeof l->label, "%s", _("connecting"));
+		break;
+	case A_REFUSED:
+		snprintf(l->label, sizeof l->label, "%s", err == ECONNREFUSED ?
+		    _("refused") : err == ETIMEDOUT ? _("no answer") :
+		    errno_name(err));
+		break;
+	case A_DATA:
+		snprintf(l->label, sizeof l->label, _("%lld B"), n);
+		break;
+	case A_EOF:
+		snprintf(l->label, sizeof l->label, "%s", _("EOF"));
+		break;
+	case A_RESET:
+		snprintf(l->label, sizeof l->label, "%s", _("RST"));
+		break;
+	case A_NONE:
+	case A_WAIT:
+		l->label[0] = '\0';
+		break;
+	}
+}
+
+/*
+ * The far end of an arrow no call answers on this row: what waits there
+ * (a connection in the listener's queue, bytes unread, an end of stream
+ * not read yet), another program's address, or nothing: the arrow stops
+ * short.
+ */
+static void
+far_end(struct picture *p, const struct pev *e, struct linev *l, int far)
+{
+	const struct psock *s = &p->s[e->sock], *d;
+	struct cellv *c = &l->c[far];
+	char buf[CELL];
+
+	d = e->arrow == A_DATA && e->out ? (e->to != NONE ? &p->s[e->to] :
+	    NULL) : s->dest != NONE ? &p->s[s->dest] : NULL;
+	buf[0] = '\0';
+	switch (e->arrow) {
+	case A_CONNECT:
+		if (e->ev->kind == EV_ACCEPT) {
+			if (e->other != NONE && p->s[e->other].remote)
+				note_peer(c, &p->s[e->other], NULL);
+			break;
+		}
+		if (e->target != NONE && p->s[e->target].st.listening)
+			snprintf(buf, sizeof buf, _("(in %s's accept queue)"),
+			    p->s[e->target].h->name);
+		else if (e->target == NONE && s->remote)
+			note_peer(c, s, e->ev);
+		break;
+	case A_CONNECTING:
+		if (e->target != NONE) {
+			const struct psock *t = &p->s[e->target];
+
+			if (t->st.listening && t->st.accept_queue > t->st.backlog)
+				snprintf(buf, sizeof buf,
+				    _("(%s's queue is full)"), t->h->name);
+		} else
+			note_peer(c, s, e->ev);
+		break;
+	case A_DATA:
+		if (!e->out) {
+			if (d == NULL && (s->remote || !is_tcp(s)))
+				note_peer(c, s, NULL);
+		} else if (d != NULL && d->st.open) {
+			unsigned long long end = e->off + e->len, unread;
+
+			if (is_tcp(s))
+				unread = end <= d->rcvd ? 0 : end - d->rcvd >
+				    e->len ? e->len : end - d->rcvd;
+			else
+				unread = e->len;
+			if (unread > 0)
+				snprintf(buf, sizeof buf, _("(%s: %llu B "
+				    "unread)"), d->h->name, unread);
+		} else if (d == NULL && (s->remote || e->ev->addrlen > 0))
+			note_peer(c, s, e->ev);
+		break;
+	case A_EOF:
+	case A_RESET:
+		if (e->out && d != NULL && d->st.open && d->eof_k == NONE)
+			snprintf(buf, sizeof buf, _("(%s: EOF unread)"),
+			    d->h->name);
+		else if (d == NULL && s->remote)
+			note_peer(c, s, NULL);
+		break;
+	case A_REFUSED:
+	case A_WAIT:
+	case A_NONE:
+		break;
+	}
+	if (buf[0] != '\0')
+		note(c, buf);
+	l->attached[far] = c->main[0] != '\0';
+}
+
+/* Row R as it is drawn. */
+static void
+view_row(struct picture *p, const struct prow *r, struct linev *l)
+{
+	const struct pev *owner;
+	int x, far;
+
+	memset(l, 0, sizeof *l);
+	l->arrow = A_NONE;
+	if (r->pseudo_sock != NONE) {
+		const struct psock *s = &p->s[r->pseudo_sock];
+		char buf[CELL];
+
+		x = s->side;
+		if (r->pseudo_arrow == A_CONNECT)
+			snprintf(buf, sizeof buf, _("(%s: %lld to accept)"),
+			    s->h->name, r->pseudo_n);
+		else if (r->pseudo_arrow == A_DATA)
+			snprintf(buf, sizeof buf, _("(%s: %lld B unread)"),
+			    s->h->name, r->pseudo_n);
+		else if (r->pseudo_arrow == A_RESET)
+			snprintf(buf, sizeof buf, _("(%s: reset, unread)"),
+			    s->h->name);
+		else
+			snprintf(buf, sizeof buf, _("(%s: EOF unread)"),
+			    s->h->name);
+		note(&l->c[x], buf);
+		if (r->pseudo_arrow == A_CONNECT || !is_tcp(s) ||
+		    s->st.peer_len == 0)
+			note(&l->c[!x], _("another program"));
+		else
+			note_peer(&l->c[!x], s, NULL);
+		l->arrow = r->pseudo_arrow;
+		l->from = !x;
+		l->attached[LEFT] = l->attached[RIGHT] = 1;
+		arrow_label(l, r->pseudo_arrow, 0, r->pseudo_n);
+		return;
+	}
+	for (x = LEFT; x <= RIGHT; x++)
+		if (r->cell[x] != NONE)
+			event_text(p, &p->e[r->cell[x]], &l->c[x]);
+	if (r->arrow == NONE || p->e[r->arrow].arrow == A_WAIT)
+		return;
+	owner = &p->e[r->arrow];
+	x = p->s[owner->sock].side;
+	far = !x;
+	l->arrow = owner->arrow;
+	l->from = owner->out ? x : far;
+	l->attached[x] = 1;
+	if (r->cell[far] != NONE)
+		l->attached[far] = 1;
+	else
+		far_end(p, owner, l, far);
+	l->newest = owner->newest || (r->cell[far] != NONE &&
+	    p->e[r->cell[far]].newest);
+	arrow_label(l, owner->arrow, owner->ev->err, owner->arrow == A_DATA ?
+	    (long long)owner->len : 0);
+	l->style = owner->arrow == A_REFUSED ? S_FAIL :
+	    owner->arrow == A_CONNECTING ? S_WAIT : S_PLAIN;
+}
+
+/* --- Drawing ------------------------------------------------------------ */
+
+struct dims {
+	int	 text, box, gap;	/* box = text + 5 */
+	int	 start[2];		/* first line of each column's box, or
+					 * NONE: no box */
+	int	 dashed[2];		/* only another program's ends */
+};
+
+static void
+put_title(struct out *o, const struct picture *p, const char *t, int width)
+{
+	int w = picture_text_width(t, p->o->utf8), left;
+
+	if (w >= width) {
+		put_fit(o, p, t, width, S_PLAIN, 0);
+		return;
+	}
+	left = (width - w) / 2;
+	blank(o, left);
+	put(o, t);
+	blank(o, width - w - left);
+}
+
+static void
+put_border(struct out *o, const struct picture *p, const struct dims *d,
+    int x, int top)
+{
+	const struct glyphs *g = p->g;
+
+	put(o, top ? g->tl : g->bl);
+	put_n(o, d->dashed[x] ? g->dash_h : g->h, d->text + 3);
+	put(o, top ? g->tr : g->br);
+}
+
+/* The gap between the boxes: an arrow, its label in the middle. */
+static void
+put_gap(struct out *o, const struct picture *p, const struct dims *d,
+    const struct linev *l)
+{
+	const struct glyphs *g = p->g;
+	const char *cells[256], *line;
+	int a, b, i, lw, room, used;
+	int n = d->gap < 256 ? d->gap : 256;
+	char label[64];
+	size_t nb;
+
+	if (l->arrow == A_NONE) {
+		blank(o, d->gap);
+		return;
+	}
+	line = l->arrow == A_CONNECTING ? g->dash_h : g->h;
+	a = l->attached[LEFT] ? 0 : 1;
+	b = l->attached[RIGHT] ? n : n - 1;
+	for (i = 0; i < n; i++)
+		cells[i] = i >= a && i < b ? line : NULL;
+	if (l->from == LEFT) {
+		if (!l->attached[LEFT])
+			cells[a] = g->stub_l;
+		if (!l->attached[RIGHT])
+			cells[b - 1] = l->arrow == A_REFUSED ? g->fail :
+			    g->head_r;
+	} else {
+		if (!l->attached[RIGHT])
+			cells[b - 1] = g->stub_r;
+		if (!l->attached[LEFT])
+			cells[a] = l->arrow == A_REFUSED ? g->fail : g->head_l;
+	}
+	/* The label, a blank either side, between two line characters. */
+	room = b - a - 4;
+	lw = picture_text_width(l->label, p->o->utf8);
+	nb = 0;
+	used = 0;
+	if (room > 1 && lw > room) {
+		nb = fit_bytes(l->label, room - 1, p->o->utf8, &used);
+		if (nb + strlen(g->ellipsis) < sizeof label) {
+			memcpy(label, l->label, nb);
+			strcpy(label + nb, g->ellipsis);
+			nb += strlen(g->ellipsis);
+			used++;
+		} else
+			nb = 0;
+	} else if (room > 0) {
+		nb = fit_bytes(l->label, room, p->o->utf8, &used);
+		if (nb >= sizeof label)
+			nb = sizeof label - 1;
+		memcpy(label, l->label, nb);
+	}
+	label[nb] = '\0';
+	color_on(o, l->style, l->newest);
+	if (nb == 0) {
+		for (i = 0; i < n; i++)
+			if (cells[i] != NULL)
+				put(o, cells[i]);
+			else
+				blank(o, 1);
+		color_off(o, l->style, l->newest);
+		return;
+	}
+	{
+		int start = a + 1 + (room - used) / 2;
+
+		for (i = 0; i < n; i++) {
+			if (i == start) {
+				blank(o, 1);
+				put(o, label);
+				blank(o, 1);
+				i += used + 1;
+			} else if (cells[i] != NULL)
+				put(o, cells[i]);
+			else
+				blank(o, 1);
+		}
+	}
+	color_off(o, l->style, l->newest);
+}
+
+/* One column's box line: its border, the text, and where an arrow
+ * crosses the border, the arrow's end. */
+static void
+put_box_line(struct out *o, const struct picture *p, const struct dims *d,
+    const struct linev *l, int x)
+{
+	const struct glyphs *g = p->g;
+	const struct cellv *c = &l->c[x];
+	const char *v = d->dashed[x] ? g->dash_v : g->v;
+	const char *border = v, *port = NULL;
+	char text[CELL + 64];
+	int tw, sw;
+
+	if (l->arrow != A_NONE && l->attached[x]) {
+		border = g->cross;
+		if (l->from == x)
+			port = l->arrow == A_CONNECTING ? g->dash_h : g->h;
+		else
+			port = x == LEFT ? g->head_l : g->head_r;
+	}
+	if (x == RIGHT) {
+		put(o, border);
+		if (port != NULL) {
+			color_on(o, l->style, l->newest);
+			put(o, port);
+			color_off(o, l->style, l->newest);
+		} else
+			blank(o, 1);
+		blank(o, 1);
+	} else {
+		put(o, v);
+		blank(o, 1);
+	}
+	if (l->more)
+		put_fit(o, p, g->more, d->text, S_PLAIN, 0);
+	else {
+		/* Cut the text, not the failure after it. */
+		tw = picture_text_width(c->main, p->o->utf8);
+		sw = picture_text_width(c->suffix, p->o->utf8);
+		if (tw + sw > d->text && sw < d->text - 2) {
+			int used;
+			size_t nb = fit_bytes(c->main, d->text - sw - 1,
+			    p->o->utf8, &used);
+
+			snprintf(text, sizeof text, "%.*s%s%*s%s", (int)nb,
+			    c->main, g->ellipsis, d->text - sw - 1 - used, "",
+			    c->suffix);
+		} else
+			snprintf(text, sizeof text, "%s%s", c->main,
+			    c->suffix);
+		put_fit(o, p, text, d->text, c->style, c->newest);
+	}
+	if (x == LEFT) {
+		blank(o, 1);
+		if (port != NULL) {
+			color_on(o, l->style, l->newest);
+			put(o, port);
+			color_off(o, l->style, l->newest);
+		} else
+			blank(o, 1);
+		put(o, border);
+	} else {
+		blank(o, 1);
+		put(o, v);
+	}
+}
+
+static void
+draw(struct picture *p, FILE *f, struct linev *lines, int n)
+{
+	struct out o = { f, 0, p->o->color };
+	const struct glyphs *g = p->g;
+	struct dims d;
+	int own[2] = { 0, 0 }, far[2] = { 0, 0 }, i, x, w, lw = 0;
+	int width = p->o->width < MIN_WIDTH ? MIN_WIDTH : p->o->width;
+	int natural = TEXT_WIDTH, top;
+	char title[2][128];
+
+	for (i = 0; i < n; i++) {
+		for (x = LEFT; x <= RIGHT; x++) {
+			const struct cellv *c = &lines[i].c[x];
+
+			if (c->main[0] == '\0' && !lines[i].more)
+				continue;
+			if (c->own)
+				own[x] = 1;
+			else if (c->main[0] != '\0')
+				far[x] = 1;
+			w = picture_text_width(c->main, p->o->utf8) +
+			    picture_text_width(c->suffix, p->o->utf8);
+			if (w > natural)
+				natural = w;
+		}
+		w = picture_text_width(lines[i].label, p->o->utf8);
+		if (w > lw)
+			lw = w;
+	}
+	d.gap = lw + 4 > GAP_WIDTH ? lw + 4 : GAP_WIDTH;
+	d.text = (width - 2 - 10 - d.gap) / 2;
+	if (d.text < 12) {
+		d.gap = width - 2 - 10 - 24;
+		if (d.gap < 8)
+			d.gap = 8;
+		d.text = (width - 2 - 10 - d.gap) / 2;
+	}
+	if (d.text > natural)
+		d.text = natural;
+	d.box = d.text + 5;
+	for (x = LEFT; x <= RIGHT; x++) {
+		d.start[x] = NONE;
+		for (i = 0; i < n && d.start[x] == NONE; i++)
+			if (lines[i].c[x].main[0] != '\0' || (lines[i].more &&
+			    (own[x] || far[x])))
+				d.start[x] = i;
+		d.dashed[x] = !own[x] && far[x];
+	}
+	snprintf(title[LEFT], sizeof title[LEFT], "%s", d.dashed[LEFT] ?
+	    _("Server (another program)") : _("Server"));
+	snprintf(title[RIGHT], sizeof title[RIGHT], "%s", d.dashed[RIGHT] ?
+	    _("Client (another program)") : _("Client"));
+
+	blank(&o, 1);
+	put_title(&o, p, title[LEFT], d.box);
+	blank(&o, d.gap);
+	put_title(&o, p, title[RIGHT], d.box);
+	end_line(&o);
+	/* The top of a box that starts with the first row has a line of
+	 * its own; a later one's is drawn beside the other's row before. */
+	top = d.start[LEFT] == 0 || d.start[RIGHT] == 0;
+	if (top) {
+		blank(&o, 1);
+		for (x = LEFT; x <= RIGHT; x++) {
+			if (d.start[x] == 0)
+				put_border(&o, p, &d, x, 1);
+			else
+				blank(&o, d.box);
+			if (x == LEFT)
+				blank(&o, d.gap);
+		}
+		end_line(&o);
+	}
+	for (i = 0; i < n; i++) {
+		const struct linev *l = &lines[i];
+
+		if (!o.color && l->c[LEFT].newest)
+			put(&o, g->mark_l);
+		else
+			blank(&o, 1);
+		for (x = LEFT; x <= RIGHT; x++) {
+			if (d.start[x] != NONE && i == d.start[x] - 1)
+				put_border(&o, p, &d, x, 1);
+			else if (d.start[x] != NONE && i >= d.start[x])
+				put_box_line(&o, p, &d, l, x);
+			else
+				blank(&o, d.box);
+			if (x == LEFT)
+				put_gap(&o, p, &d, l);
+		}
+		if (!o.color && l->c[RIGHT].newest)
+			put(&o, g->mark_r);
+		end_line(&o);
+	}
+	if (d.start[LEFT] != NONE || d.start[RIGHT] != NONE) {
+		blank(&o, 1);
+		for (x = LEFT; x <= RIGHT; x++) {
+			if (d.start[x] != NONE)
+				put_border(&o, p, &d, x, 0);
+			else
+				blank(&o, d.box);
+			if (x == LEFT)
+				blank(&o, d.gap);
+		}
+		end_line(&o);
+	}
+}
+
+static void
+picture_free(struct picture *p)
+{
+	free(p->s);
+	free(p->e);
+	free(p->r);
+	free(p->send_list);
+	free(p->recv_list);
+	free(p->in_list);
+	free(p->groups);
+	free(p->group_socks);
+	free(p->group_evs);
+	table_free(&p->tuples);
+	table_free(&p->listeners);
+	table_free(&p->udp);
+}
+
+/* Reads the sockets and the calls, and decides every row. */
+static int
+prepare(struct picture *p)
+{
+	size_t i, g;
+
+	p->s = calloc(p->ns + 1, sizeof *p->s);
+	if (p->s == NULL)
+		return -1;
+	for (i = 0; i < p->ns; i++) {
+		struct psock *s = &p->s[i];
+
+		s->h = p->sh->handles[i];
+		state_collect(s->h, &s->st);
+		s->dest = s->via = s->listener = s->side = NONE;
+		s->bind_k = s->connect_k = s->send_k = s->recv_k = NONE;
+		s->listen_k = s->conn_k = s->conn_ok = NONE;
+		s->last_connect_k = s->close_k = s->eof_k = s->fin_k = NONE;
+	}
+	if (collect_events(p) < 0)
+		return -1;
+	scan_calls(p);
+	if (find_peers(p) < 0)
+		return -1;
+	for (i = 0; i < p->ne; i++)
+		if (p->e[i].kind == EV_SOCKETPAIR && !p->e[i].twin &&
+		    p->e[i].other != NONE && p->e[i].sock != NONE) {
+			p->s[p->e[i].sock].dest = p->e[i].other;
+			p->s[p->e[i].other].dest = p->e[i].sock;
+		}
+	decide_arrows(p);
+	if (make_groups(p) < 0)
+		return -1;
+	decide_sides(p);
+	if (list_data(p) < 0)
+		return -1;
+	pair_calls(p);
+	count_queued(p);
+	p->r = malloc((p->ne + 2 * p->ns + 1) * sizeof *p->r);
+	if (p->r == NULL)
+		return -1;
+	for (g = 0; g < p->ngroups; g++) {
+		struct pgroup *gr = &p->groups[g];
+
+		gr->row_at = (int)p->nr;
+		layout(p, p->group_evs + gr->ev_at, gr->nevs);
+		state_rows(p, p->group_socks + gr->sock_at, gr->nsocks);
+		gr->nrows = (int)p->nr - gr->row_at;
+	}
+	return 0;
+}
+
+/*
+ * Which pictures fit in MAX_ROWS lines (0: all): the ones with the newest
+ * step first, then the latest others. Returns how many are left out.
+ */
+static int
+choose_groups(struct picture *p, int max_rows)
+{
+	int budget = max_rows, left = 0, g, pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (g = (int)p->ngroups - 1; g >= 0; g--) {
+			struct pgroup *gr = &p->groups[g];
+			int cost = gr->nrows + 4;
+
+			if (gr->shown || gr->nrows == 0 ||
+			    (pass == 0 && !gr->newest))
+				continue;
+			if (max_rows > 0 && cost > budget && budget < max_rows)
+				continue;
+			gr->shown = 1;
+			budget -= cost;
+		}
+	for (g = 0; g < (int)p->ngroups; g++)
+		left += !p->groups[g].shown && p->groups[g].nrows > 0;
+	return left;
+}
+
+static int
+draw_group(struct picture *p, FILE *f, const struct pgroup *gr,
+    int max_rows)
+{
+	struct linev *lines;
+	int first = 0, n = gr->nrows, i;
+
+	if (max_rows > 0 && n > max_rows) {
+		first = n - (max_rows > 1 ? max_rows - 1 : 1);
+		n = n - first + 1;
+	}
+	lines = calloc((size_t)n, sizeof *lines);
+	if (lines == NULL)
+		return -1;
+	if (first > 0)
+		lines[0].more = 1;
+	for (i = first; i < gr->nrows; i++)
+		view_row(p, &p->r[gr->row_at + i], &lines[i - first +
+		    (first > 0)]);
+	draw(p, f, lines, n);
+	free(lines);
+	return 0;
+}
+
+void
+picture_render(FILE *f, struct shell *sh, const struct picture_opts *opts)
+{
+	static const enum ev_kind ops[] = { EV_SOCKET, EV_BIND, EV_LISTEN,
+	    EV_ACCEPT, EV_CONNECT, EV_SEND, EV_RECV, EV_CLOSE };
+	struct picture p;
+	size_t i, g;
+	int w, left, drawn = 0, rows;
+
+	memset(&p, 0, sizeof p);
+	p.o = opts;
+	p.g = opts->utf8 ? &utf8_glyphs : &ascii_glyphs;
+	p.sh = sh;
+	p.ns = sh->nhandles;
+	if (prepare(&p) < 0)
+		goto fail;
+	if (p.nr == 0) {
+		fprintf(f, "  %s\n", _("(nothing to draw yet: the picture "
+		    "grows with each call, starting with 'socket NAME')"));
+		picture_free(&p);
+		return;
+	}
+	for (i = 0; i < sizeof ops / sizeof *ops; i++) {
+		w = picture_text_width(op_name(ops[i]), opts->utf8);
+		if (w > p.opw)
+			p.opw = w;
+	}
+	if (opts->width < 64)
+		p.opw = 0;	/* narrow: no room to line the names up */
+	left = choose_groups(&p, opts->max_rows);
+	if (left > 0) {
+		fprintf(f, "  ");
+		fprintf(f, P_("(%d more picture is left out: 'picture' draws "
+		    "them all)\n", "(%d more pictures are left out: 'picture' "
+		    "draws them all)\n", (unsigned long)left), left);
+	}
+	for (g = 0; g < p.ngroups; g++) {
+		const struct pgroup *gr = &p.groups[g];
+
+		if (!gr->shown)
+			continue;
+		if (drawn++ > 0)
+			fputc('\n', f);
+		rows = opts->max_rows > 0 ? opts->max_rows - 4 : 0;
+		if (opts->max_rows > 0 && rows < 4)
+			rows = 4;
+		if (draw_group(&p, f, gr, rows) < 0)
+			goto fail;
+	}
+	picture_free(&p);
+	return;
+fail:
+	fprintf(f, "  %s\n", _("(no picture: out of memory)"));
+	picture_free(&p);
+}

@@ -1,0 +1,32 @@
+/* picture.h - the lecture's step-by-step picture ("Работа сокетов"): the
+ * server's calls in a column on the left, the client's on the right, and
+ * arrows across for what travels between them. Drawn from the calls made
+ * (the event log) and the kernel's state of each socket (state_collect);
+ * where the output goes and how wide it is come from the caller. */
+#ifndef SOCKSHELL_PICTURE_H
+#define SOCKSHELL_PICTURE_H
+
+#include <stdio.h>
+
+struct shell;
+
+struct picture_opts {
+	int	width;		/* columns to fit in (40 at least are used) */
+	int	utf8;		/* box drawing characters; else plain ASCII */
+	int	color;		/* ANSI colours; else a marker at the newest
+				 * step */
+	int	max_rows;	/* only the last rows that fit; 0: all */
+};
+
+/* Draws SH's picture into F. Reads the sockets' state; no other call. */
+void	picture_render(FILE *f, struct shell *sh,
+	    const struct picture_opts *opts);
+
+/* Screen columns TEXT takes: characters, not bytes, when UTF8. */
+int	picture_text_width(const char *text, int utf8);
+
+/* cmd-picture.c: the options for SH's output as it is now (the terminal's
+ * width, the locale's charset, colour when allowed). */
+void	picture_opts_detect(struct shell *sh, struct picture_opts *opts);
+
+#endif

@@ -1,0 +1,414 @@
+#! /bin/sh
+# faults.sh - the built program under bad input and faults, loopback only:
+# exit statuses and --bail, running out of descriptors (ulimit -n), SIGINT
+# and SIGTERM to a script read from a pipe, the input ending while calls
+# wait; and at a real terminal (tmux): Ctrl-C in accept, connect, recv and
+# a send on a full buffer, the terminal resized, Ctrl-D in a lesson's
+# pause, SIGTERM saving the history. And that the program can run no
+# other program. Every wait is bounded; the terminal is polled for what it
+# shows. SOCKSHELL and srcdir (this folder) come from 'make check'.
+: "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
+tmp=$(mktemp -d) || exit 99
+fail=0
+ran=0
+pids=
+cleanup() {
+	[ -n "$pids" ] && kill $pids 2>/dev/null
+	[ -n "${tmux_up:-}" ] && tm kill-server 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+export INPUTRC=/dev/null LC_ALL=C.UTF-8
+
+ok() {
+	echo "ok - $1"
+	ran=$((ran + 1))
+}
+
+not_ok() {
+	echo "FAIL - $1"
+	[ -n "${2:-}" ] && [ -f "$2" ] && sed 's/^/    /' "$2" | cut -c1-200 |
+	    tail -n 40
+	fail=1
+	ran=$((ran + 1))
+}
+
+# check NAME FILE COMMAND...: ok when COMMAND succeeds, else shows FILE.
+check() {
+	name=$1 file=$2
+	shift 2
+	if "$@"; then ok "$name"; else not_ok "$name" "$file"; fi
+}
+
+has() { grep -qF -- "$2" "$1"; }
+has_not() { ! grep -qF -- "$2" "$1"; }
+
+# wait_for FILE TEXT [TRIES]: polls FILE (every 50 ms, 5 s by default)
+# until it holds TEXT.
+wait_for() {
+	i=0
+	while [ "$i" -lt "${3:-100}" ]; do
+		grep -qF -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# run NAME STATUS [ARGS...] < SCRIPT: runs sockshell on the script, its
+# output in $tmp/NAME.out; fails the test unless it exits with STATUS.
+run() {
+	name=$1 want=$2
+	shift 2
+	"$SOCKSHELL" "$@" > "$tmp/$name.out" 2>&1
+	got=$?
+	echo "exit status $got" >> "$tmp/$name.out"
+	[ "$got" = "$want" ]
+}
+
+# 1. Every kind of bad input fails the script (status 1) with one
+# message. bad FORMAT: the line, as printf writes it.
+n=0
+bad() {
+	n=$((n + 1))
+	{ echo 'socket x'; printf "$1\n"; } > "$tmp/bad$n.sock"
+	if ! run "bad$n" 1 -q < "$tmp/bad$n.sock" ||
+	    [ "$(grep -c '^<stdin>:2: ' "$tmp/bad$n.out")" != 1 ]; then
+		not_ok "bad input '$1': exit status 1, one message" \
+		    "$tmp/bad$n.out"
+	fi
+}
+bad 'xyzzy'
+bad 'socket'
+bad 'socket a\tb c d e'
+bad 'sho\000w'
+bad 'send x \001\002\033[2J'
+bad '\377\376'
+bad 'send x "\\xZZ"'
+bad 'send x "\\x"'
+bad 'send x "unclosed'
+bad 'socket x'
+bad 'socket abcdefghijklmnopqrstuvwxyz0123456789'
+bad 'bind x 127.0.0.1 -1'
+bad 'bind x 127.0.0.1 65536'
+bad 'bind x 127.0.0.1 0x50'
+bad 'bind x 127.0.0.1 8888abc'
+bad 'bind x 999.1.1.1 0'
+bad 'bind x nosuchhost.invalid 0'
+bad 'connect x [::1 80'
+bad 'connect x ::1:: 80'
+bad 'accept x'
+bad 'recv x'
+bad 'listen x 1 2 3'
+ok "$n kinds of bad input: exit status 1, one message each"
+printf 'socket x\n\n   \n\t\n' > "$tmp/blank.sock"
+run blank 0 -q < "$tmp/blank.sock"
+check "empty and blank lines are no mistake" "$tmp/blank.out" \
+    has_not "$tmp/blank.out" "<stdin>:"
+
+# A line of 1 MiB and one longer: errors, and the script goes on.
+head -c 1048576 /dev/zero | tr '\0' A > "$tmp/long.sock"
+printf '\n' >> "$tmp/long.sock"
+head -c 1048577 /dev/zero | tr '\0' B >> "$tmp/long.sock"
+printf '\nsocket after\n' >> "$tmp/long.sock"
+run long 1 -q < "$tmp/long.sock"
+check "lines of 1 MiB: one error each, then the next line runs" \
+    "$tmp/long.out" has "$tmp/long.out" "after is a new TCP/IPv4 socket"
+check "a line over 1 MiB is refused" "$tmp/long.out" \
+    has "$tmp/long.out" "<stdin>:2: the line is longer than 1048576 bytes"
+
+# 2. --bail stops a script at its first error; without it, it goes on.
+printf 'socket a\nlisten nosuch\nsocket b\n' > "$tmp/bail.sock"
+run bail 1 -q --bail "$tmp/bail.sock"
+check "--bail stops at the first error, status 1" "$tmp/bail.out" \
+    has_not "$tmp/bail.out" "socket b"
+check "--bail says where" "$tmp/bail.out" \
+    has "$tmp/bail.out" "bail.sock:2: no socket named 'nosuch'"
+run nobail 1 -q < "$tmp/bail.sock"
+check "without --bail the script goes on, status 1" "$tmp/nobail.out" \
+    has "$tmp/nobail.out" "b is a new"
+
+# 3. Out of descriptors: EMFILE, then recovery after closes.
+i=1
+: > "$tmp/emfile.sock"
+while [ $i -le 20 ]; do
+	echo "socket s$i" >> "$tmp/emfile.sock"
+	i=$((i + 1))
+done
+printf 'close s1\nclose s2\nsocket t1\nsocket t2\nshow\n' >> "$tmp/emfile.sock"
+(ulimit -n 20 && exec "$SOCKSHELL" -q) < "$tmp/emfile.sock" \
+    > "$tmp/emfile.out" 2>&1
+echo "exit status $?" >> "$tmp/emfile.out"
+check "ulimit -n 20: socket fails with EMFILE" "$tmp/emfile.out" \
+    has "$tmp/emfile.out" "socket failed with EMFILE: too many open files"
+check "after two closes, two sockets again" "$tmp/emfile.out" sh -c \
+    "grep -q 't1 is a new' '$tmp/emfile.out' &&
+    grep -q 't2 is a new' '$tmp/emfile.out' &&
+    grep -q 'exit status 1' '$tmp/emfile.out'"
+
+# 4. SIGINT to a script read from a pipe, in each call that waits: the
+# call stops, the socket stays as it was, the next command runs.
+# pipe_start NAME: sockshell reading fd 4, its output in $tmp/NAME.out.
+pipe_start() {
+	rm -f "$tmp/$1.in"
+	mkfifo "$tmp/$1.in"
+	"$SOCKSHELL" -q --timeout=10 < "$tmp/$1.in" > "$tmp/$1.out" 2>&1 &
+	pid=$!
+	pids="$pids $pid"
+	exec 4> "$tmp/$1.in"
+}
+
+# pipe_end: closes its input and waits; $status is its exit status.
+pipe_end() {
+	exec 4>&-
+	wait "$pid"
+	status=$?
+	echo "exit status $status" >> "$tmp/$1.out"
+}
+
+pipe_start sigint
+printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv 0' \
+    'accept srv conn' >&4
+wait_for "$tmp/sigint.out" 'sockshell> accept srv conn' && kill -INT "$pid"
+printf '%s\n' 'show' 'socket c1' 'connect c1 srv' 'socket c2' \
+    'connect c2 srv' >&4
+wait_for "$tmp/sigint.out" 'sockshell> connect c2 srv' && kill -INT "$pid"
+printf '%s\n' 'show' 'accept srv conn' 'recv conn' >&4
+wait_for "$tmp/sigint.out" 'sockshell> recv conn' && kill -INT "$pid"
+printf '%s\n' 'show' 'connect c2 srv => ESTABLISHED' 'accept srv conn2' \
+    'send c2 hello' 'recv conn2 => "hello"' >&4
+pipe_end sigint
+f=$tmp/sigint.out
+check "SIGINT in accept: interrupted, srv still listening" "$f" sh -c \
+    "grep -q 'accept srv conn: interrupted (Ctrl-C) while waiting for a \
+connection' '$f' && grep -q '^  srv .* listening .* LISTEN' '$f'"
+check "SIGINT in connect to a full backlog: c2 stays connecting" "$f" \
+    has "$f" "c2 stays connecting: the kernel goes on with the handshake"
+check "SIGINT in recv: interrupted, conn intact" "$f" \
+    has "$f" "recv conn: interrupted (Ctrl-C) while waiting for data on conn"
+check "after the interruptions the connection completes and carries data" \
+    "$f" has "$f" ', 1024) = 5: "hello"'
+check "a script with interruptions exits 1" "$f" has "$f" "exit status 1"
+
+# 5. SIGTERM to a script: sockets closed, jobs cancelled, status 143.
+pipe_start sigterm
+printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv' \
+    'accept srv conn &' 'recv nosuchsocket' >&4
+wait_for "$tmp/sigterm.out" "no socket named 'nosuchsocket'" &&
+    kill -TERM "$pid"
+pipe_end sigterm
+check "SIGTERM: the waiting job is cancelled, exit status 143" \
+    "$tmp/sigterm.out" sh -c "grep -q '\[1\] cancelled: accept srv conn' \
+'$tmp/sigterm.out' && grep -q 'exit status 143' '$tmp/sigterm.out'"
+
+# 6. The input ends while a call waits: cancelled, status 1, said so.
+printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv' \
+    'accept srv conn &' > "$tmp/eof.sock"
+run eof 1 -q < "$tmp/eof.sock"
+check "end of input with a job waiting: status 1, and why" "$tmp/eof.out" \
+    has "$tmp/eof.out" "the input ended while 1 calls still waited"
+
+# 7. sockshell runs no other program: it does not even link the calls.
+if command -v nm >/dev/null; then
+	nm -D --undefined-only "$SOCKSHELL" > "$tmp/syms" 2>&1
+	if grep -Eq ' (system|popen|exec[lv]p?e?|execvpe|fexecve|posix_spawnp?|fork|vfork|clone3?)(@|$)' \
+	    "$tmp/syms"; then
+		not_ok "sockshell calls no exec, system, popen or fork" \
+		    "$tmp/syms"
+	else
+		ok "sockshell calls no exec, system, popen or fork"
+	fi
+fi
+
+# 8. At a terminal, under tmux.
+if ! command -v tmux >/dev/null; then
+	echo "# no tmux: the terminal tests are skipped"
+	[ "$fail" = 0 ] && echo "$ran passed, 0 failed"
+	exit "$fail"
+fi
+: > "$tmp/tmux.conf"
+tm() { tmux -L "sockshell-faults-$$" -f "$tmp/tmux.conf" "$@"; }
+screen() { tm capture-pane -p -J -S -1000 -t "$1" > "$tmp/$1.screen"; }
+
+# tm_wait WINDOW TEXT [TRIES]: polls the screen until it shows TEXT.
+tm_wait() {
+	i=0
+	while [ "$i" -lt "${3:-100}" ]; do
+		screen "$1"
+		grep -qF -- "$2" "$tmp/$1.screen" && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tm_count WINDOW TEXT: how many lines of the screen hold TEXT.
+tm_count() {
+	screen "$1"
+	grep -cF -- "$2" "$tmp/$1.screen"
+}
+
+# tm_wait_count WINDOW TEXT N [TRIES]: until N lines show TEXT.
+tm_wait_count() {
+	i=0
+	while [ "$i" -lt "${4:-100}" ]; do
+		[ "$(tm_count "$1" "$2")" -ge "$3" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# tm_type WINDOW LINE: types LINE and Enter.
+tm_type() { tm send-keys -t "$1" -l "$2" && tm send-keys -t "$1" Enter; }
+
+# tm_start WINDOW COMMAND: runs COMMAND (sockshell ...) in a new window
+# of the tmux session, its exit status to be read by tm_status. The shell
+# around it ignores Ctrl-C (only sockshell hears it), and keeps the window
+# open after it for capture-pane.
+tm_start() {
+	printf '%s\n' "trap '' INT" "$2" "echo \$? > '$tmp/$1.status'" \
+	    "read keep_the_window" > "$tmp/$1.sh"
+	if [ -z "${tmux_up:-}" ]; then
+		tm new-session -d -s faults -n "$1" -x 100 -y 40 \
+		    "sh '$tmp/$1.sh'"
+		tmux_up=1
+	else
+		tm new-window -d -n "$1" "sh '$tmp/$1.sh'"
+	fi
+}
+
+# tm_pid WINDOW: the pid of the sockshell the window runs.
+tm_pid() {
+	ps -o pid= --ppid "$(tm display -p -t "$1" '#{pane_pid}')" | tr -d ' '
+}
+
+# tm_status WINDOW: its program's exit status, once it has ended.
+tm_status() {
+	i=0
+	while [ "$i" -lt 200 ]; do
+		if [ -s "$tmp/$1.status" ]; then
+			cat "$tmp/$1.status"
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo none
+}
+
+# A variable of 120000 bytes: "send c $X$X$X$X$X$X$X$X" sends 960000.
+head -c 120000 /dev/zero | tr '\000' x > "$tmp/x"
+tm_start term "SOCKSHELL_HISTORY='$tmp/history' '$SOCKSHELL' \
+-D \"X=\$(cat '$tmp/x')\""
+printf 'socket srv\nbind srv 127.0.0.1 0\nlisten srv 1\npause\nsocket cli\n' \
+    > "$tmp/stop.lesson"
+tm_start lesson "SOCKSHELL_HISTORY= '$SOCKSHELL' --lesson '$tmp/stop.lesson'"
+w=term
+if ! tm_wait $w 'sockshell>'; then
+	not_ok "sockshell starts at a terminal" "$tmp/$w.screen"
+else
+	for l in 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv 0'; do
+		tm_type $w "$l"
+	done
+	tm_type $w 'accept srv conn'
+	tm_wait $w 'waiting for a connection on 127.0.0.1:' &&
+	    tm send-keys -t $w C-c
+	tm_wait $w 'interrupted (Ctrl-C) while waiting for a connection'
+	tm_type $w 'show => srv:LISTEN'
+	check "Ctrl-C in accept: back at the prompt, srv still listening" \
+	    "$tmp/$w.screen" tm_wait $w 'LISTEN     0 of 0 to accept'
+
+	tm_type $w 'socket c1'
+	tm_type $w 'connect c1 srv'
+	tm_type $w 'socket c2'
+	tm_type $w 'connect c2 srv'
+	tm_wait $w 'waiting for the connection to 127.0.0.1:' &&
+	    tm send-keys -t $w C-c
+	check "Ctrl-C in connect to a full backlog: c2 stays connecting" \
+	    "$tmp/$w.screen" tm_wait $w 'c2 stays connecting'
+	tm_type $w 'accept srv conn'
+	tm_type $w 'connect c2 srv'
+	check "a slot frees: the connect completes" "$tmp/$w.screen" \
+	    tm_wait_count $w "= 0: connected from" 2 200
+
+	tm_type $w 'recv conn'
+	tm_wait $w 'waiting for data on conn' && tm send-keys -t $w C-c
+	check "Ctrl-C in recv: interrupted" "$tmp/$w.screen" \
+	    tm_wait $w 'recv conn: interrupted (Ctrl-C) while waiting for data'
+
+	# Nobody reads c1's peer: its buffers fill, a send waits for room.
+	n=0
+	while [ $n -lt 12 ] &&
+	    [ "$(tm_count $w 'waiting for room in c1')" = 0 ]; do
+		tm_type $w 'send c1 $X$X$X$X$X$X$X$X'
+		tm_wait $w 'waiting for room in c1' 10
+		n=$((n + 1))
+	done
+	tm send-keys -t $w C-c
+	check "Ctrl-C in a send on a full buffer: the bytes sent are said" \
+	    "$tmp/$w.screen" tm_wait $w 'bytes were sent'
+	tm_type $w 'show => c1:ESTABLISHED conn:ESTABLISHED'
+	tm_wait $w 'sockshell> show => c1:ESTABLISHED'
+	sleep 0.2
+
+	# Ctrl-C at the prompt drops the line; the terminal resized, at
+	# the prompt and in a wait; the shell goes on.
+	tm send-keys -t $w -l 'this is dropped'
+	tm send-keys -t $w C-c
+	tm resize-window -t $w -x 60 -y 20
+	tm_type $w 'recv c2'
+	tm_wait $w 'waiting for data on c2'
+	tm resize-window -t $w -x 120 -y 40
+	sleep 0.2
+	screen $w
+	check "a resize does not stop a waiting call" "$tmp/$w.screen" \
+	    has_not "$tmp/$w.screen" "recv c2: interrupted"
+	tm send-keys -t $w C-c
+	tm_wait $w 'recv c2: interrupted'
+	tm_type $w 'jobs'
+	check "after Ctrl-C at the prompt and resizes, commands still run" \
+	    "$tmp/$w.screen" tm_wait $w 'no background jobs'
+	check "the dropped line never ran" "$tmp/$w.screen" \
+	    has_not "$tmp/$w.screen" "unknown command 'this'"
+	screen $w
+	if grep -q 'expected' "$tmp/$w.screen"; then
+		not_ok "every state the terminal steps expected held" \
+		    "$tmp/$w.screen"
+	fi
+
+	# SIGTERM: sockets closed, history saved (0600), status 143.
+	kill -TERM "$(tm_pid $w)"
+	st=$(tm_status $w)
+	check "SIGTERM at the prompt: exit status 143 (not $st)" \
+	    "$tmp/$w.screen" [ "$st" = 143 ]
+	check "SIGTERM saves the history" "$tmp/history" \
+	    grep -qx 'connect c2 srv' "$tmp/history"
+	check "the history file is created 0600" "$tmp/history" \
+	    [ "$(stat -c %a "$tmp/history")" = 600 ]
+fi
+
+# Ctrl-D in a lesson's pause: the lesson stops, and leaving then says
+# so: its sockets are closed, exit status 1.
+w=lesson
+if tm_wait $w 'Enter: next step'; then
+	tm send-keys -t $w C-d
+	check "Ctrl-D in a pause stops the lesson" "$tmp/$w.screen" \
+	    tm_wait $w 'The lesson stopped before its end'
+	tm send-keys -t $w C-d
+	st=$(tm_status $w)
+	screen $w
+	check "leaving after that: exit status 1 (not $st)" "$tmp/$w.screen" \
+	    [ "$st" = 1 ]
+	check "and the sockets are said to be closed" "$tmp/$w.screen" \
+	    has "$tmp/$w.screen" "the lesson did not finish: its 1 open"
+	check "the pause never ran the next step" "$tmp/$w.screen" \
+	    has_not "$tmp/$w.screen" "cli is a new"
+else
+	not_ok "the lesson starts at a terminal" "$tmp/$w.screen"
+fi
+
+if [ "$fail" = 0 ]; then
+	echo "$ran passed, 0 failed"
+fi
+exit "$fail"

@@ -1,0 +1,432 @@
+/* test-api.c - the rest of the sockets API on real loopback sockets:
+ * non-blocking mode and poll (a non-blocking connect completing through
+ * poll), getsockname and getpeername, getaddrinfo with resolve and host
+ * names, the command lookup with the new commands, and what the new
+ * errors mean. */
+#include <config.h>
+
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <string.h>
+#include <sys/un.h>
+
+#include "helpers.h"
+
+static struct tshell t;
+
+static void
+setup(void)
+{
+	ts_init(&t);
+}
+
+static void
+teardown(void)
+{
+	ts_fini(&t);
+}
+
+TestSuite(api, .init = setup, .fini = teardown);
+
+static struct sock_state
+state(const char *name)
+{
+	struct sock_state st;
+
+	ts_state(&t, name, &st);
+	return st;
+}
+
+static int
+fd_flags(const char *name)
+{
+	return fcntl(handle_find(&t.sh, name)->fd, F_GETFL);
+}
+
+Test(api, nonblocking_connect_completes_through_poll)
+{
+	struct sock_state st;
+
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv", "socket cli", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "nonblock cli on");
+	assert_has(ts_out(&t), ", F_SETFL, O_RDWR|O_NONBLOCK) = 0: calls on cli "
+	    "no longer wait");
+	cr_assert(fd_flags("cli") & O_NONBLOCK);
+	cr_assert(handle_find(&t.sh, "cli")->nonblock);
+	/* connect returns at once; the handshake goes on. */
+	ts_fail(&t, "connect cli srv", "connect failed with EINPROGRESS: the "
+	    "connection is being set up in the background (non-blocking "
+	    "socket): 'poll NAME' until it is writable, then 'getsockopt NAME "
+	    "SO_ERROR'", 0);
+	cr_assert(handle_find(&t.sh, "cli")->connecting);
+	/* poll waits until it is writable: the handshake has ended. */
+	ts_clear(&t);
+	ts_okf(&t, "poll cli 5000 => 1");
+	assert_has(ts_out(&t), "poll([cli], 1, 5000) = 1\n");
+	assert_has(ts_out(&t), "POLLOUT");
+	assert_has(ts_out(&t), "writable: the connection attempt has ended");
+	ts_clear(&t);
+	ts_okf(&t, "getsockopt cli SO_ERROR");
+	assert_has(ts_out(&t), "SO_ERROR) = 0: 0 (no error)");
+	st = state("cli");
+	cr_assert_eq(st.tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(st.step, STEP_CONNECTED);
+	/* A second connect confirms it, as a program's would. */
+	ts_okf(&t, "connect cli srv => 0");
+	cr_assert_not(handle_find(&t.sh, "cli")->connecting);
+	ts_fail(&t, "connect cli srv", "connect failed with EISCONN", 0);
+	ts_clear(&t);
+	ts_okf(&t, "show");
+	assert_has(ts_out(&t), "non-blocking (O_NONBLOCK)");
+}
+
+Test(api, ealready_while_the_queue_is_full)
+{
+	struct sock_state st;
+
+	/* listen 0 holds one connection: the next client stays SYN_SENT. */
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 0", "socket c1", "connect c1 srv", "socket c2",
+	    "nonblock c2 on", "connect c2 srv => EINPROGRESS", NULL });
+	st = state("c2");
+	cr_assert_eq(st.tcp_state, TCP_SYN_SENT);
+	cr_assert_eq(st.step, STEP_CONNECTING);
+	ts_fail(&t, "connect c2 srv", "connect failed with EALREADY: this "
+	    "socket is still connecting", 0);
+	ts_clear(&t);
+	ts_okf(&t, "poll c2 => 0");
+	assert_has(ts_out(&t), "poll([c2], 1, 0) = 0: nothing is ready\n");
+	/* A slot frees: the kernel completes the handshake on its own. */
+	ts_ok(&t, (const char *const[]){ "accept srv a", NULL });
+	cr_assert(ts_ready(&t, "c2", POLLOUT) & POLLOUT);
+	ts_okf(&t, "connect c2 srv => 0");
+	cr_assert_eq(state("c2").tcp_state, TCP_ESTABLISHED);
+}
+
+Test(api, nonblocking_accept_and_recv)
+{
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv", "nonblock srv on", NULL });
+	ts_fail(&t, "accept srv", "accept failed with EAGAIN: the call would "
+	    "have to wait, and it may not", 0);
+	ts_ok(&t, (const char *const[]){ "socket cli", "connect cli srv",
+	    NULL });
+	cr_assert(ts_ready(&t, "srv", POLLIN) & POLLIN);
+	ts_ok(&t, (const char *const[]){ "accept srv conn", "nonblock conn on",
+	    NULL });
+	ts_fail(&t, "recv conn", "recv failed with EAGAIN", 0);
+	ts_okf(&t, "recv conn => EAGAIN");
+	ts_ok(&t, (const char *const[]){ "send cli x", NULL });
+	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
+	ts_ok(&t, (const char *const[]){ "recv conn => \"x\"",
+	    "nonblock conn off", NULL });
+	cr_assert_not(fd_flags("conn") & O_NONBLOCK);
+	ts_clear(&t);
+	ts_okf(&t, "nonblock conn");
+	assert_has(ts_out(&t), ", F_GETFL) = O_RDWR: blocking\n");
+	ts_okf(&t, "fcntl srv");
+	assert_has(ts_out(&t), "= O_RDWR|O_NONBLOCK: non-blocking\n");
+}
+
+Test(api, poll_many)
+{
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv", "socket cli", "connect cli srv", "accept srv conn",
+	    "socket u udp", "bind u 127.0.0.1 0", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "poll srv conn u");
+	assert_has(ts_out(&t), "poll([srv, conn, u], 3, 0) = 2\n");
+	assert_has(ts_out(&t), "nothing: no connection waits to be accepted");
+	assert_has(ts_out(&t), "writable: send would not wait");
+	ts_ok(&t, (const char *const[]){ "socket c2", "connect c2 srv",
+	    "send cli hi", "socket v udp", "sendto v u x", NULL });
+	cr_assert(ts_ready(&t, "u", POLLIN) & POLLIN);
+	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
+	ts_clear(&t);
+	ts_okf(&t, "select srv conn u 10 => 3");
+	assert_has(ts_out(&t), "a connection waits: accept would not wait");
+	assert_has(ts_out(&t), "readable: data waits");
+	assert_has(ts_out(&t), "readable: a datagram waits");
+	/* The end of the stream. */
+	ts_ok(&t, (const char *const[]){ "close cli", NULL });
+	cr_assert(ts_ready(&t, "conn", POLLRDHUP) & POLLRDHUP);
+	ts_ok(&t, (const char *const[]){ "recv conn", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "poll conn");
+	assert_has(ts_out(&t), "POLLIN|POLLOUT|POLLRDHUP");
+	assert_has(ts_out(&t), "readable: the end of the stream (recv returns "
+	    "0)");
+}
+
+Test(api, poll_waits_and_serves_jobs)
+{
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv", "socket a", "connect a srv", "accept srv b",
+	    "socket u udp", "bind u 127.0.0.1 0", NULL });
+	/* a's buffer fills and the send waits as a job; b drains as one. */
+	ts_ok(&t, (const char *const[]){ "send a --size 16M &",
+	    "recv b --all &", NULL });
+	ts_clear(&t);
+	/* No client comes to srv: poll waits its 300 ms, the jobs go on. */
+	ts_okf(&t, "poll srv 300 => 0");
+	assert_has(ts_out(&t), "poll([srv], 1, 300) = 0: nothing is ready\n");
+	assert_has(ts_out(&t), "nothing: no connection waits to be accepted");
+	assert_has(ts_out(&t), "[1] done: send(");
+	cr_assert_eq(jobs_count(&t.sh), 1, "the recv waits for the end");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 16ULL << 20);
+	/* In a script --timeout caps a wait for ever. */
+	t.sh.timeout = 0.2;
+	ts_clear(&t);
+	ts_okf(&t, "poll srv -1 => 0");
+	assert_has(ts_out(&t), "poll([srv], 1, 200) = 0: nothing is ready\n");
+	assert_has(ts_out(&t), "the shell's --timeout, 0.2 s, capped the "
+	    "wait");
+}
+
+Test(api, getsockname_and_getpeername)
+{
+	char want[96];
+
+	ts_ok(&t, (const char *const[]){ "socket srv", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "getsockname srv");
+	assert_has(ts_out(&t), "= 0: 0.0.0.0:0: not bound yet");
+	ts_ok(&t, (const char *const[]){ "bind srv 127.0.0.1 0", "listen srv",
+	    "socket cli", "connect cli srv", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "getsockname srv");
+	snprintf(want, sizeof want, "= 0: 127.0.0.1:%d\n", ts_port(&t, "srv"));
+	assert_has(ts_out(&t), want);
+	ts_clear(&t);
+	ts_okf(&t, "getpeername cli");
+	assert_has(ts_out(&t), want);
+	cr_assert_eq(t.sh.events[t.sh.nevents - 1].kind, EV_GETPEERNAME);
+	ts_fail(&t, "getpeername srv", "getpeername failed with ENOTCONN: this "
+	    "socket has no peer", 0);
+	assert_has(ts_out(&t), "= -1 ENOTCONN (");
+	ts_fail(&t, "getsockname", "usage: getsockname NAME", 1);
+	ts_fail(&t, "getpeername a b", "usage: getpeername NAME", 1);
+	ts_fail(&t, "getsockname nosuch", "no socket named 'nosuch'", 1);
+}
+
+Test(api, resolve)
+{
+	ts_clear(&t);
+	ts_okf(&t, "resolve localhost 8888");
+	assert_has(ts_out(&t), "getaddrinfo(\"localhost\", \"8888\") = 0: ");
+	assert_has(ts_out(&t), "  AF_INET   SOCK_STREAM  IPPROTO_TCP  "
+	    "127.0.0.1:8888\n");
+	assert_has(ts_out(&t), "  AF_INET   SOCK_DGRAM   IPPROTO_UDP  "
+	    "127.0.0.1:8888\n");
+	cr_assert_eq(t.sh.events[t.sh.nevents - 1].kind, EV_GETADDRINFO);
+	cr_assert_gt(t.sh.events[t.sh.nevents - 1].result, 0);
+	ts_clear(&t);
+	ts_okf(&t, "resolve ::1");
+	assert_has(ts_out(&t), "getaddrinfo(\"::1\", NULL) = 0: ");
+	assert_has(ts_out(&t), "AF_INET6  SOCK_STREAM  IPPROTO_TCP  [::1]:0\n");
+	ts_fail(&t, "resolve nosuchhost.invalid", "cannot resolve "
+	    "'nosuchhost.invalid': no such host", 0);
+	assert_has(ts_out(&t), "= EAI_NONAME (");
+	ts_fail(&t, "resolve 127.0.0.1 nosuchservice", "no such service: give "
+	    "a port number", 0);
+	ts_fail(&t, "resolve", "usage: resolve HOST [SERVICE]", 1);
+	ts_okf(&t, "resolve localhost => ok");
+}
+
+Test(api, host_names_for_socket_bind_connect)
+{
+	ts_clear(&t);
+	ts_okf(&t, "socket srv localhost");
+	assert_has(ts_out(&t), "  localhost resolves first to 127.0.0.1: "
+	    "AF_INET\n");
+	cr_assert_eq(handle_find(&t.sh, "srv")->family, AF_INET);
+	ts_ok(&t, (const char *const[]){ "bind srv localhost 0", "listen srv",
+	    "socket cli 127.0.0.1 SOCK_STREAM", NULL });
+	ts_okf(&t, "connect cli localhost %d", ts_port(&t, "srv"));
+	cr_assert_eq(state("cli").tcp_state, TCP_ESTABLISHED);
+	ts_okf(&t, "socket six ::1 udp");
+	cr_assert_eq(handle_find(&t.sh, "six")->family, AF_INET6);
+	cr_assert_eq(handle_find(&t.sh, "six")->type, SOCK_DGRAM);
+}
+
+Test(api, prefixes_with_longer_commands)
+{
+	char err[LEX_ERRLEN];
+
+	/* The shortest match wins when the others go on from it. */
+	cr_assert_eq(cmd_find("sen", err), &cmd_send_entry);
+	cr_assert_eq(cmd_find("rec", err), &cmd_recv_entry);
+	cr_assert_eq(cmd_find("sock", err), &cmd_socket_entry);
+	cr_assert_eq(cmd_find("socketp", err), &cmd_socketpair_entry);
+	cr_assert_eq(cmd_find("sendt", err), &cmd_sendto_entry);
+	cr_assert_eq(cmd_find("recvf", err), &cmd_recvfrom_entry);
+	cr_assert_eq(cmd_find("shu", err), &cmd_shutdown_entry);
+	cr_assert_eq(cmd_find("nonb", err), &cmd_nonblock_entry);
+	cr_assert_eq(cmd_find("fcntl", err), &cmd_nonblock_entry);
+	cr_assert_eq(cmd_find("select", err), &cmd_poll_entry);
+	cr_assert_eq(cmd_find("res", err), &cmd_resolve_entry);
+	cr_assert_eq(cmd_find("setso", err), &cmd_setsockopt_entry);
+	cr_assert_null(cmd_find("getso", err));
+	cr_assert(strstr(err, "could be: getsockname, getsockopt") != NULL,
+	    "%s", err);
+	cr_assert_null(cmd_find("sh", err));
+	cr_assert(strstr(err, "could be: show, shutdown") != NULL, "%s", err);
+	cr_assert_null(cmd_find("re", err));
+	cr_assert(strstr(err, "recv, recvfrom, resolve") != NULL, "%s", err);
+}
+
+Test(api, help_for_each_new_command)
+{
+	static const char *const names[] = { "sendto", "recvfrom", "shutdown",
+	    "setsockopt", "getsockopt", "getsockname", "getpeername",
+	    "nonblock", "poll", "resolve", "socketpair", NULL };
+	const char *const *n;
+	char line[64], want[64];
+
+	for (n = names; *n != NULL; n++) {
+		ts_clear(&t);
+		snprintf(line, sizeof line, "help %s", *n);
+		ts_okf(&t, "%s", line);
+		snprintf(want, sizeof want, "usage: %s ", *n);
+		assert_has(ts_out(&t), want);
+		assert_has(ts_out(&t), "example: ");
+	}
+}
+
+Test(api, errno_explanations)
+{
+	static const struct { const char *call; int err; const char *says; }
+	    e[] = {
+		{ "recv", EAGAIN, "non-blocking socket, or MSG_DONTWAIT" },
+		{ "accept", EAGAIN, "poll says" },
+		{ "connect", EINPROGRESS, "'poll NAME' until it is writable" },
+		{ "connect", EALREADY, "still connecting" },
+		{ "connect", EISCONN, "already connected" },
+		{ "sendto", EISCONN, "a connected stream socket takes send" },
+		{ "sendto", EMSGSIZE, "65507 bytes for UDP over IPv4" },
+		{ "send", EMSGSIZE, "larger than the protocol allows" },
+		{ "bind", EACCES, "ports below 1024" },
+		{ "sendto", EACCES, "SO_BROADCAST" },
+		{ "bind", EADDRNOTAVAIL, "this machine has no such address" },
+		{ "connect", EADDRNOTAVAIL, "no local port is free" },
+		{ "send", EDESTADDRREQ, "use sendto with an address" },
+		{ "setsockopt", ENOPROTOOPT, "not for this kind of socket" },
+		{ "shutdown", ENOTCONN, "shutdown is for a connected socket" },
+		{ "getpeername", ENOTCONN, "has no peer" },
+		{ "connect", ENOENT, "no socket file at that path" },
+		{ "recv", EINVAL, "no urgent byte" },
+		{ "recv", ECONNREFUSED, "ICMP" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof e / sizeof *e; i++) {
+		const char *s = errno_explain(e[i].call, e[i].err);
+
+		cr_assert(s != NULL && strstr(s, e[i].says) != NULL,
+		    "%s %s: %s", e[i].call, errno_name(e[i].err),
+		    s ? s : "(none)");
+	}
+}
+
+Test(api, eacces_below_1024)
+{
+	/* Only where the rule applies: root, or a lowered
+	 * net.ipv4.ip_unprivileged_port_start, may bind such ports. */
+	if (geteuid() == 0)
+		cr_skip_test("running as root: ports below 1024 are allowed");
+	ts_ok(&t, (const char *const[]){ "socket s", NULL });
+	if (ts_run(&t, "bind s 127.0.0.1 1") == 0)
+		cr_skip_test("ports below 1024 are open to everyone here");
+	assert_has(ts_err(&t), "bind failed with EACCES: ports below 1024 are "
+	    "reserved for the superuser");
+}
+
+Test(api, unix_addresses_format)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
+	char buf[128], err[LEX_ERRLEN];
+	socklen_t len;
+
+	cr_assert_eq(parse_endpoint(&t.sh, "/tmp/x.sock", NULL, AF_UNIX, &ss,
+	    &len, err), 0);
+	cr_assert_str_eq(sun->sun_path, "/tmp/x.sock");
+	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf),
+	    "/tmp/x.sock");
+	cr_assert(sockaddr_named(&ss, len));
+	cr_assert_eq(parse_endpoint(&t.sh, "@name", NULL, AF_UNIX, &ss, &len,
+	    err), 0);
+	cr_assert_eq(sun->sun_path[0], '\0');
+	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf), "@name");
+	cr_assert_eq(parse_endpoint(&t.sh, "@", NULL, AF_UNIX, &ss, &len,
+	    err), 0);
+	cr_assert_eq(len, sizeof(sa_family_t));
+	cr_assert_not(sockaddr_named(&ss, len));
+	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf),
+	    "(unnamed)");
+	cr_assert_str_eq(proto_label(AF_UNIX, SOCK_STREAM), "stream/UNIX");
+	cr_assert_str_eq(proto_label(AF_UNIX, SOCK_DGRAM), "dgram/UNIX");
+}
+
+Test(api, sizes_and_flags)
+{
+	unsigned long long v;
+	char err[LEX_ERRLEN], buf[64];
+	int f;
+
+	cr_assert_eq(parse_size("64M", &v, err), 0);
+	cr_assert_eq(v, 64ULL << 20);
+	cr_assert_eq(parse_size("1k", &v, err), 0);
+	cr_assert_eq(v, 1024);
+	cr_assert_eq(parse_size("3GiB", &v, err), 0);
+	cr_assert_eq(v, 3ULL << 30);
+	cr_assert_eq(parse_size("12", &v, err), 0);
+	cr_assert_eq(v, 12);
+	cr_assert_eq(parse_size("1.5M", &v, err), -1);
+	cr_assert_eq(parse_size("M", &v, err), -1);
+	cr_assert_eq(parse_msg_flag("MSG_PEEK", &f), 0);
+	cr_assert_eq(f, MSG_PEEK);
+	cr_assert_eq(parse_msg_flag("msg_peek", &f), -1, "as C writes them");
+	cr_assert_eq(parse_msg_flag("MSG_TRUNC", &f), -1);
+	cr_assert_str_eq(format_msg_flags(MSG_PEEK | MSG_DONTWAIT, buf,
+	    sizeof buf), "MSG_PEEK|MSG_DONTWAIT");
+	cr_assert_str_eq(format_msg_flags(0, buf, sizeof buf), "0");
+}
+
+struct bad { char line[64]; char says[100]; };
+
+ParameterizedTestParameters(api, usage)
+{
+	static struct bad bad[] = {
+		{ "nonblock", "usage: nonblock NAME [on|off]" },
+		{ "nonblock s maybe", "'maybe' is not on or off" },
+		{ "nonblock s on off", "usage: nonblock NAME [on|off]" },
+		{ "nonblock gone on", "'gone' is closed" },
+		{ "poll", "usage: poll NAME... [TIMEOUT]" },
+		{ "poll 100", "no socket named '100'" },
+		{ "poll s nosuch", "no socket named 'nosuch'" },
+		{ "poll s gone", "'gone' is closed" },
+		{ "poll s 1x", "'1x' is not a timeout: write milliseconds" },
+		{ "poll s 99999999999", "'99999999999' is not a timeout" },
+		{ "poll s &", "poll cannot run in the background" },
+		{ "resolve a b c", "usage: resolve HOST [SERVICE]" },
+		{ "socket x AF_BOGUS", "unknown address family 'AF_BOGUS'" },
+		{ "socket x SOCK_DGRAM tcp", "unknown address family "
+		    "'SOCK_DGRAM'" },
+		{ "show s nosuch", "no socket named 'nosuch'" },
+	};
+	return cr_make_param_array(struct bad, bad, sizeof bad / sizeof *bad);
+}
+
+ParameterizedTest(struct bad *b, api, usage)
+{
+	ts_ok(&t, (const char *const[]){ "socket s", "socket gone",
+	    "close gone", NULL });
+	ts_fail(&t, b->line, b->says, 1);
+}

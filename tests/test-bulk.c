@@ -1,0 +1,355 @@
+/* test-bulk.c - data in bulk for flow-control experiments (send --size,
+ * send --file, recv --all, recv --to), and the flags that teach something
+ * (MSG_PEEK, MSG_DONTWAIT, MSG_WAITALL, MSG_OOB), on real loopback TCP. */
+#include <config.h>
+
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+#define MiB	(1024ULL * 1024)
+
+static struct tshell t;
+
+static void
+setup(void)
+{
+	ts_init(&t);
+}
+
+static void
+teardown(void)
+{
+	ts_fini(&t);
+}
+
+TestSuite(bulk, .init = setup, .fini = teardown);
+
+/* a and b, the two ends of a connection (srv listening). */
+static void
+pair(const char *family)
+{
+	ts_okf(&t, "socket srv %s", family);
+	ts_okf(&t, "bind srv %s 0", strcmp(family, "ipv6") == 0 ? "::1" :
+	    "127.0.0.1");
+	ts_okf(&t, "listen srv");
+	ts_okf(&t, "socket a %s", family);
+	ts_ok(&t, (const char *const[]){ "connect a srv", "accept srv b",
+	    NULL });
+	ts_clear(&t);
+}
+
+static const struct event *
+last_event(void)
+{
+	cr_assert_gt(t.sh.nevents, 0);
+	return &t.sh.events[t.sh.nevents - 1];
+}
+
+/* The receiver drains in the background while the sender waits in the
+ * foreground: one shell, both ends, 64 MiB. */
+Test(bulk, sixty_four_mib_between_two_handles)
+{
+	struct job *j;
+	char want[128];
+
+	pair("inet");
+	ts_okf(&t, "recv b --all &");
+	cr_assert_eq(jobs_count(&t.sh), 1);
+	j = job_find(&t.sh, 1);
+	cr_assert_not_null(j);
+	/* Counts only: a fixed chunk, never the whole stream. */
+	cr_assert_eq(j->op.buflen, 64 * 1024);
+	ts_okf(&t, "send a --size 64M");
+	snprintf(want, sizeof want, "<generated data>, %llu) = %llu, in ",
+	    64 * MiB, 64 * MiB);
+	assert_has(ts_out(&t), want);
+	assert_has(ts_out(&t), " MiB/s\n");
+	cr_assert_eq(handle_find(&t.sh, "a")->sent, 64 * MiB);
+	cr_assert_eq(last_event()->kind, EV_SEND);
+	cr_assert_eq(last_event()->result, (long long)(64 * MiB));
+	ts_okf(&t, "close a");
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	cr_assert_eq(jobs_count(&t.sh), 0);
+	snprintf(want, sizeof want, "[1] done: recv(%d, 65536) until the end "
+	    "of the stream = %llu bytes in ", handle_find(&t.sh, "b")->fd,
+	    64 * MiB);
+	assert_has(ts_out(&t), want);
+	assert_has(ts_out(&t), ", discarded\n");
+	assert_has(ts_out(&t), "  it began with \"sockshell bulk data: ");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 64 * MiB);
+	cr_assert(handle_find(&t.sh, "b")->eof);
+	cr_assert_eq(last_event()->kind, EV_RECV);
+	cr_assert_eq(last_event()->result, (long long)(64 * MiB));
+	cr_assert_str_eq(ts_err(&t), "");
+}
+
+Test(bulk, ipv6_with_expectations)
+{
+	pair("ipv6");
+	ts_ok(&t, (const char *const[]){ "recv b 4096 --all &",
+	    "send a --size 8M => 8388608", "close a", NULL });
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	assert_has(ts_out(&t), "recv(");
+	assert_has(ts_out(&t), ", 4096) until the end of the stream = 8388608 "
+	    "bytes in ");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 8 * MiB);
+}
+
+Test(bulk, file_to_file)
+{
+	char in[] = "/tmp/sockshell-bulk-in-XXXXXX";
+	char out[] = "/tmp/sockshell-bulk-out-XXXXXX";
+	unsigned char *buf, *back;
+	size_t n = MiB + 123, i;
+	int fd, ofd;
+	FILE *f;
+
+	fd = mkstemp(in);
+	ofd = mkstemp(out);
+	cr_assert(fd >= 0 && ofd >= 0);
+	close(ofd);
+	buf = malloc(n);
+	back = malloc(n + 1);
+	cr_assert(buf != NULL && back != NULL);
+	for (i = 0; i < n; i++)
+		buf[i] = (unsigned char)(i * 7 + i / 251);
+	cr_assert_eq(write(fd, buf, n), (ssize_t)n);
+	close(fd);
+	pair("inet");
+	ts_okf(&t, "recv b --to %s &", out);
+	ts_okf(&t, "send a --file %s", in);
+	ts_okf(&t, "close a");
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	assert_has(ts_out(&t), out);
+	f = fopen(out, "rb");
+	cr_assert_not_null(f);
+	cr_assert_eq(fread(back, 1, n + 1, f), n, "the file has another size");
+	fclose(f);
+	cr_assert_eq(memcmp(buf, back, n), 0, "the bytes differ");
+	cr_assert_eq(handle_find(&t.sh, "a")->sent, n);
+	unlink(in);
+	unlink(out);
+	free(buf);
+	free(back);
+}
+
+Test(bulk, full_buffer_shows_how_far_it_got)
+{
+	unsigned long long sent;
+	char want[96];
+
+	pair("inet");
+	t.sh.timeout = 0.3;	/* nobody reads: the send must wait */
+	ts_fail(&t, "send a --size 64M", "send a --size 64M: gave up after "
+	    "waiting 0.3 s for room in a's send buffer (", 0);
+	sent = handle_find(&t.sh, "a")->sent;
+	cr_assert_gt(sent, 0);
+	cr_assert_lt(sent, 64 * MiB);
+	snprintf(want, sizeof want, "(%llu of %llu bytes sent)", sent,
+	    64 * MiB);
+	assert_has(ts_err(&t), want);
+	snprintf(want, sizeof want, "  %llu of %llu bytes were sent\n", sent,
+	    64 * MiB);
+	assert_has(ts_out(&t), want);
+	/* The connection is as it was: what was sent arrives. */
+	t.sh.timeout = 5;
+	ts_ok(&t, (const char *const[]){ "recv b --all &", "close a", NULL });
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, sent);
+}
+
+Test(bulk, interrupted)
+{
+	unsigned long long sent;
+
+	pair("inet");
+	shell_interrupted = 1;	/* Ctrl-C, as the send waits */
+	ts_fail(&t, "send a --size 64M", "send a --size 64M: interrupted "
+	    "(Ctrl-C) while waiting for room in a's send buffer", 0);
+	cr_assert_not(shell_interrupted);
+	sent = handle_find(&t.sh, "a")->sent;
+	cr_assert_gt(sent, 0);
+	assert_has(ts_out(&t), "bytes were sent\n");
+	cr_assert_eq(jobs_count(&t.sh), 0);
+	cr_assert(handle_find(&t.sh, "a")->fd >= 0);
+}
+
+Test(bulk, nonblocking_send_stops_at_eagain)
+{
+	pair("inet");
+	ts_okf(&t, "nonblock a on");
+	ts_fail(&t, "send a --size 64M", "send failed with EAGAIN: the call "
+	    "would have to wait, and it may not (a non-blocking socket", 0);
+	assert_has(ts_out(&t), " of 67108864 bytes had been sent before the "
+	    "error, in ");
+	cr_assert_gt(handle_find(&t.sh, "a")->sent, 0);
+}
+
+Test(bulk, background_send_foreground_recv)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "send a --size 16M &", NULL });
+	/* The job fills a's buffer and waits; the foreground drains. */
+	ts_okf(&t, "recv b 65536 MSG_WAITALL");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 65536);
+	ts_ok(&t, (const char *const[]){ "recv b --all &", "wait 1", NULL });
+	ts_okf(&t, "close a");
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 16 * MiB);
+}
+
+Test(bulk, empty_stream)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "close a", "recv b --all => 0",
+	    NULL });
+	assert_has(ts_out(&t), "until the end of the stream = 0 bytes in 1 "
+	    "calls");
+}
+
+Test(bulk, size_units)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "recv b --all &", "send a --size 1K",
+	    "send a --size 2KiB", "send a --size 1000", "close a", NULL });
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 1024 + 2048 + 1000);
+}
+
+/* The flags. */
+
+Test(bulk, msg_peek)
+{
+	pair("inet");
+	ts_okf(&t, "send a hello");
+	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
+	ts_clear(&t);
+	ts_okf(&t, "recv b 3 MSG_PEEK => \"hel\"");
+	assert_has(ts_out(&t), ", 3, MSG_PEEK) = 3: \"hel\"\n");
+	assert_has(ts_out(&t), "MSG_PEEK: the bytes stay queued");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 0);
+	ts_okf(&t, "recv b => \"hello\"");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 5);
+}
+
+Test(bulk, msg_dontwait)
+{
+	pair("inet");
+	ts_fail(&t, "recv b MSG_DONTWAIT", "recv failed with EAGAIN", 0);
+	assert_has(ts_out(&t), ", 1024, MSG_DONTWAIT) = -1 EAGAIN (");
+	cr_assert_eq(jobs_count(&t.sh), 0);
+	t.sh.failed = 0;
+	ts_okf(&t, "recv b MSG_DONTWAIT => EAGAIN");
+	cr_assert_not(t.sh.failed, "a failure the step expected");
+}
+
+Test(bulk, msg_waitall)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "recv b 6 MSG_WAITALL &",
+	    "send a abc", NULL });
+	cr_assert_eq(jobs_count(&t.sh), 1, "MSG_WAITALL waits for all 6");
+	ts_ok(&t, (const char *const[]){ "jobs", NULL });
+	assert_has(ts_out(&t), "(3 bytes received so far)");
+	ts_ok(&t, (const char *const[]){ "send a defgh", NULL });
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	assert_has(ts_out(&t), ", 6, MSG_WAITALL) = 6: \"abcdef\"");
+	ts_okf(&t, "recv b => \"gh\"");
+}
+
+Test(bulk, msg_waitall_until_eof)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "send a abc", "close a",
+	    "recv b 100 MSG_WAITALL => \"abc\"", NULL });
+	assert_has(ts_out(&t), "MSG_WAITALL gave less");
+}
+
+Test(bulk, msg_oob)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "send a normal", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "send a MSG_OOB \"!\"");
+	assert_has(ts_out(&t), ", \"!\", 1, MSG_OOB) = 1\n");
+	assert_has(ts_out(&t), "the last byte goes as urgent data");
+	cr_assert(ts_ready(&t, "b", POLLPRI) & POLLPRI);
+	ts_clear(&t);
+	ts_okf(&t, "poll b");
+	assert_has(ts_out(&t), "POLLPRI");
+	assert_has(ts_out(&t), "urgent data (MSG_OOB) waits");
+	ts_ok(&t, (const char *const[]){ "recv b MSG_OOB => \"!\"",
+	    "recv b => \"normal\"", NULL });
+	/* No urgent byte left. */
+	ts_fail(&t, "recv b MSG_OOB", "recv failed with EINVAL: no urgent "
+	    "byte (MSG_OOB) is waiting", 0);
+}
+
+Test(bulk, send_flags_before_unquoted_data)
+{
+	pair("inet");
+	ts_okf(&t, "send a MSG_DONTWAIT several words here");
+	assert_has(ts_out(&t), ", \"several words here\", 18, MSG_DONTWAIT) = "
+	    "18\n");
+	/* Quoted, a flag's name is data. */
+	ts_okf(&t, "send a \"MSG_OOB\"");
+	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
+	ts_okf(&t, "recv b => \"several words hereMSG_OOB\"");
+}
+
+struct bad { char line[128]; char says[120]; };
+
+ParameterizedTestParameters(bulk, usage)
+{
+	static struct bad bad[] = {
+		{ "send a --size", "send --size takes one word: a size, as in "
+		    "--size 64M" },
+		{ "send a --size 1 2", "send --size takes one word" },
+		{ "send a --size 1X", "'1X' is not a size: write a number of "
+		    "bytes, as in 1000, 64K or 64M" },
+		{ "send a --size -5", "'-5' is not a size" },
+		{ "send a --size 2T", "'2T' is not a size" },
+		{ "send a --size 2000G", "'2000G' is not a size" },
+		{ "send a --file", "send --file takes one word: a file's path" },
+		{ "send a --file /nonexistent/x", "cannot open "
+		    "'/nonexistent/x'" },
+		{ "send a --file /", "'/' is not a regular file" },
+		{ "send a MSG_PEEK x", "send takes the flags MSG_OOB and "
+		    "MSG_DONTWAIT (MSG_PEEK is for receiving)" },
+		{ "recv b --to", "recv: '--to' does not fit here; usage: recv "
+		    "NAME [MAXBYTES] [&]" },
+		{ "recv b --to /nonexistent/dir/f", "cannot open "
+		    "'/nonexistent/dir/f'" },
+		{ "recv b --all MSG_PEEK", "recv --all reads the whole stream: "
+		    "MSG_PEEK, MSG_OOB and MSG_WAITALL do not go with it" },
+		{ "recv b --everything", "recv: '--everything' does not fit "
+		    "here" },
+		{ "recv b MSG_TRUNC", "recv: 'MSG_TRUNC' does not fit here" },
+		{ "recv b 10 20", "recv: '20' does not fit here" },
+		{ "recv b 2000000", "'2000000' is not a size to receive" },
+		{ "recv b MSG_PEEK MSG_PEEK MSG_PEEK MSG_PEEK MSG_PEEK MSG_PEEK "
+		    "MSG_PEEK MSG_PEEK", "recv: wrong number of arguments (9)" },
+	};
+	return cr_make_param_array(struct bad, bad, sizeof bad / sizeof *bad);
+}
+
+ParameterizedTest(struct bad *b, bulk, usage)
+{
+	pair("inet");
+	ts_fail(&t, b->line, b->says, 1);
+}

@@ -1,0 +1,752 @@
+/* test-picture.c - the lecture's step-by-step picture: golden pictures of
+ * whole exchanges (read from $srcdir/pictures; REGEN=1 writes them anew),
+ * and what every picture must hold whatever the exchange. */
+#include <config.h>
+
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "helpers.h"
+#include "picture.h"
+
+static struct tshell t;
+
+static void
+setup(void)
+{
+	ts_init(&t);
+}
+
+static void
+teardown(void)
+{
+	ts_fini(&t);
+}
+
+TestSuite(picture, .init = setup, .fini = teardown);
+
+/* Ports the kernel picks differ from run to run: their digits become P,
+ * keeping the width (also in a port cut short by a narrow picture). */
+static void
+normalise(char *s)
+{
+	char *p = s;
+
+	while ((p = strstr(p, "127.0.0.1:")) != NULL) {
+		p += strlen("127.0.0.1:");
+		while (*p >= '0' && *p <= '9')
+			*p++ = 'P';
+	}
+}
+
+/* The picture of T's shell, as a string to free. */
+static char *
+draw(int width, int utf8, int color)
+{
+	struct picture_opts o = { width, utf8, color, 0 };
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	cr_assert(f != NULL);
+	picture_render(f, &t.sh, &o);
+	fclose(f);
+	normalise(buf);
+	return buf;
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *f = fopen(path, "re");
+	char *buf;
+	long n;
+
+	if (f == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	buf = malloc((size_t)n + 1);
+	cr_assert(buf != NULL);
+	cr_assert_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* TEXT is tests/pictures/NAME, or becomes it with REGEN=1. */
+static void
+golden(const char *name, const char *text)
+{
+	const char *dir = getenv("srcdir");
+	char path[4096], *want;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/pictures/%s", dir ? dir : ".", name);
+	if (getenv("REGEN") != NULL && *getenv("REGEN") != '\0') {
+		f = fopen(path, "we");
+		cr_assert(f != NULL, "cannot write %s", path);
+		fputs(text, f);
+		fclose(f);
+		return;
+	}
+	want = read_file(path);
+	cr_assert(want != NULL, "cannot read %s: %s (REGEN=1 writes it)",
+	    path, strerror(errno));
+	cr_assert(strcmp(want, text) == 0, "%s differs; expected:\n%s\ngot:\n%s",
+	    path, want, text);
+	free(want);
+}
+
+/* Runs each line, appending the prompt, the line and the picture after
+ * it to OUT. */
+static void
+steps(FILE *out, const char *const *lines, int width, int utf8)
+{
+	char *pic;
+
+	for (; *lines != NULL; lines++) {
+		cr_assert_eq(ts_run(&t, *lines), 0, "'%s' failed: %s",
+		    *lines, ts_err(&t));
+		pic = draw(width, utf8, 0);
+		fprintf(out, "sockshell> %s\n%s", *lines, pic);
+		free(pic);
+	}
+}
+
+/* The lecture's exchange in the lesson's order: the server waits in
+ * accept (in the background) before the client exists. */
+static const char *const lecture[] = {
+	"socket srv AF_INET SOCK_STREAM", "bind srv 127.0.0.1 0",
+	"listen srv 1", "accept srv conn &", "socket cli AF_INET SOCK_STREAM",
+	"connect cli srv", "send cli \"Hello, world!\"", "recv conn 1024",
+	"send conn \"Hello, world!\"", "recv cli 1024", "close cli",
+	"recv conn 1024", "close conn", NULL
+};
+
+/* The same in tests/transcripts/echo.sock's order: connect, then
+ * accept; and the listener closed at the end. */
+static const char *const echo[] = {
+	"socket srv AF_INET SOCK_STREAM", "bind srv 127.0.0.1 0",
+	"listen srv 1", "socket cli", "connect cli srv", "accept srv conn",
+	"send cli \"Hello, world!\"", "recv conn 1024",
+	"send conn \"Hello, world!\"", "recv cli", "close cli", "recv conn",
+	"close conn", "close srv", NULL
+};
+
+static char *
+collect_steps(const char *const *lines, int width, int utf8)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	cr_assert(f != NULL);
+	steps(f, lines, width, utf8);
+	fclose(f);
+	return buf;
+}
+
+Test(picture, lecture_exchange_step_by_step)
+{
+	char *all = collect_steps(lecture, 80, 1);
+
+	golden("lecture-steps.txt", all);
+	free(all);
+}
+
+Test(picture, echo_exchange_step_by_step_ascii)
+{
+	char *all = collect_steps(echo, 80, 0);
+
+	golden("echo-steps-ascii.txt", all);
+	free(all);
+}
+
+Test(picture, narrow_terminals)
+{
+	char *a, *b, *all = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&all, &len);
+
+	ts_ok(&t, echo);
+	a = draw(50, 1, 0);
+	b = draw(40, 0, 0);
+	fprintf(f, "50 columns, UTF-8:\n%s\n40 columns, ASCII:\n%s", a, b);
+	fclose(f);
+	golden("echo-narrow.txt", all);
+	free(a);
+	free(b);
+	free(all);
+}
+
+Test(picture, udp_exchange)
+{
+	static const char *const udp[] = {
+		"socket srv AF_INET SOCK_DGRAM", "bind srv 127.0.0.1 0",
+		"socket cli AF_INET SOCK_DGRAM", "connect cli srv",
+		"send cli \"ping\"", "recv srv", "connect srv cli",
+		"send srv \"pong!\"", "send srv \"again\"", "recv cli",
+		"close cli", "close srv", NULL
+	};
+	char *all = collect_steps(udp, 80, 1);
+
+	golden("udp-steps.txt", all);
+	/* The datagram version: no handshake, one arrow per datagram. */
+	cr_assert_null(strstr(all, "connection"));
+	cr_assert_null(strstr(all, "Listen"));
+	free(all);
+}
+
+Test(picture, one_server_two_clients)
+{
+	/* c2 connects first, so the first accepted socket is c2's: the
+	 * pairs come from the addresses, not from the order. */
+	static const char *const two[] = {
+		"socket srv", "bind srv 127.0.0.1 0", "listen srv 2",
+		"socket c1", "socket c2", "connect c2 srv", "connect c1 srv",
+		"accept srv a", "accept srv b", "send c1 \"one\"",
+		"send c2 \"two!\"", "recv b", "recv a", "send a \"A\"",
+		"send b \"BB\"", "recv c1", "recv c2", "close c1", "close c2",
+		NULL
+	};
+	char *pic, *line;
+
+	ts_ok(&t, two);
+	pic = draw(80, 1, 0);
+	golden("two-clients.txt", pic);
+	for (line = strtok(pic, "\n"); line != NULL;
+	    line = strtok(NULL, "\n")) {
+		if (strstr(line, "Accept  srv → a ") != NULL)
+			assert_has(line, "Connect c2 ");
+		if (strstr(line, "Accept  srv → b ") != NULL)
+			assert_has(line, "Connect c1 ");
+		if (strstr(line, "Receive b 3 B") != NULL)
+			assert_has(line, "Send    c1 ");
+		if (strstr(line, "Send    b ") != NULL)
+			assert_has(line, "Receive c1 2 B");
+	}
+	free(pic);
+}
+
+Test(picture, refused_connect)
+{
+	char *pic;
+
+	/* Bound but not listening: the connect is refused. */
+	ts_ok(&t, (const char *const[]){ "socket closedport",
+	    "bind closedport 127.0.0.1 0", "socket cli", NULL });
+	cr_assert_eq(ts_run(&t, "connect cli closedport"), -1);
+	pic = draw(80, 1, 0);
+	golden("refused.txt", pic);
+	assert_has(pic, "Connect cli ✗ ECONNREFUSED");
+	assert_has(pic, "✗─ refused");
+	free(pic);
+}
+
+/* The text of each box line in the left and right box (ASCII pictures):
+ * the boxes' corners are the '+' of their top lines. */
+struct boxes {
+	char	 left[64][64], right[64][64];
+	int	 n;
+};
+
+static void
+first_word(char *dst, const char *src, int n)
+{
+	if (n <= 0) {
+		dst[0] = '\0';
+		return;
+	}
+	while (*src == ' ' && n > 0) {
+		src++;
+		n--;
+	}
+	snprintf(dst, 64, "%.*s", n, src);
+	dst[strcspn(dst, " \n")] = '\0';
+}
+
+/* The columns of the first two '+' at or after column FROM, or -1. */
+static void
+corners(const char *line, int from, int *a, int *b)
+{
+	int j;
+
+	*a = *b = -1;
+	for (j = from; line[j] != '\n' && line[j] != '\0'; j++)
+		if (line[j] == '+') {
+			if (*a < 0)
+				*a = j;
+			else if (*b < 0)
+				*b = j;
+		}
+}
+
+static void
+parse_boxes(const char *pic, struct boxes *b)
+{
+	const char *line = pic, *top = NULL;
+	int l0 = -1, l1 = -1, r0 = -1, r1 = -1, a, c, len;
+
+	memset(b, 0, sizeof *b);
+	for (; *line != '\0'; line += len + 1) {
+		len = (int)strcspn(line, "\n");
+		if (top == NULL) {
+			corners(line, 0, &l0, &l1);
+			if (l0 < 0)
+				continue;
+			top = line;
+			if (l0 > 2) {		/* only a right box */
+				r0 = l0;
+				r1 = l1;
+				l0 = l1 = -1;
+			} else
+				corners(line, l1 + 1, &r0, &r1);
+			continue;
+		}
+		if (l0 >= 0 && len > l0 + 1 && line[l0] == '+' &&
+		    line[l0 + 1] == '-')
+			break;		/* the bottom */
+		if (r0 < 0 && len > l1 + 1) {
+			corners(line, l1 + 2, &a, &c);
+			if (a >= 0 && c >= 0) {
+				r0 = a;	/* the right box's top, beside */
+				r1 = c;
+				b->n++;
+				goto next;
+			}
+		}
+		if (l0 >= 0 && len > l0 + 2)
+			first_word(b->left[b->n], line + l0 + 2, l1 - l0 - 2);
+		if (r0 >= 0 && len > r0 + 3)
+			first_word(b->right[b->n], line + r0 + 3, r1 - r0 - 3);
+		b->n++;
+next:
+		if (line[len] == '\0')
+			break;
+	}
+	cr_assert(top != NULL, "no box in:\n%s", pic);
+}
+
+/* Each box's calls, top to bottom, skipping empty lines. */
+static void
+column(const struct boxes *b, int right, char *out, size_t n)
+{
+	int i;
+
+	out[0] = '\0';
+	for (i = 0; i < b->n; i++) {
+		const char *w = right ? b->right[i] : b->left[i];
+
+		if (*w != '\0' && *w != '(')
+			snprintf(out + strlen(out), n - strlen(out), "%s%s",
+			    out[0] ? " " : "", w);
+	}
+}
+
+Test(picture, boxes_in_the_lecture_order)
+{
+	char *pic, cols[2][512];
+	const char *c;
+	struct boxes b;
+	int i, boxes, before = 0;
+
+	for (i = 0; lecture[i] != NULL; i++) {
+		cr_assert_eq(ts_run(&t, lecture[i]), 0, "%s", lecture[i]);
+		pic = draw(80, 0, 0);
+		parse_boxes(pic, &b);
+		column(&b, 0, cols[0], sizeof cols[0]);
+		column(&b, 1, cols[1], sizeof cols[1]);
+		/* One box more with each step, as on the slides. */
+		boxes = 0;
+		for (c = cols[0]; *c != '\0'; c++)
+			boxes += *c == ' ';
+		for (c = cols[1]; *c != '\0'; c++)
+			boxes += *c == ' ';
+		boxes += (cols[0][0] != '\0') + (cols[1][0] != '\0');
+		cr_assert_eq(boxes, before + 1, "after '%s': %s | %s",
+		    lecture[i], cols[0], cols[1]);
+		before = boxes;
+		free(pic);
+	}
+	cr_assert_str_eq(cols[0], "Socket Bind Listen Accept Receive Send "
+	    "Receive Close");
+	cr_assert_str_eq(cols[1], "Socket Connect Send Receive Close");
+	/* The arrows' ends on one row each. */
+	pic = draw(80, 0, 0);
+	parse_boxes(pic, &b);
+	for (i = 0; i < b.n; i++) {
+		if (strcmp(b.left[i], "Accept") == 0)
+			cr_assert_str_eq(b.right[i], "Connect");
+		if (strcmp(b.right[i], "Connect") == 0)
+			cr_assert_str_eq(b.left[i], "Accept");
+	}
+	assert_has(pic, "<+- connection -+- Connect");
+	assert_has(pic, "Receive conn 13 B           <+---- 13 B ----+- Send");
+	assert_has(pic, "Send    conn                -+---- 13 B ----+> "
+	    "Receive cli 13 B");
+	assert_has(pic, "Receive conn 0 B            <+---- EOF -----+- Close");
+	free(pic);
+}
+
+Test(picture, job_drawn_where_it_began)
+{
+	char *pic;
+
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 1", "accept srv conn &", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "Accept  srv ⋯ waiting");
+	assert_has_not(pic, "connection");
+	free(pic);
+	ts_ok(&t, (const char *const[]){ "socket cli", "connect cli srv",
+	    "recv conn &", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "Accept  srv → conn          ◄┼─ connection ─┼─ "
+	    "Connect cli");
+	assert_has(pic, "Receive conn ⋯ waiting");
+	free(pic);
+	ts_ok(&t, (const char *const[]){ "send cli hi", NULL });
+	pic = draw(80, 1, 0);
+	/* The recv that waited takes the bytes on its own row. */
+	assert_has(pic, "Receive conn 2 B            ◄┼──── 2 B ─────┼─ Send");
+	assert_has_not(pic, "waiting");
+	free(pic);
+}
+
+Test(picture, failed_and_stopped_calls)
+{
+	char *pic, line[64];
+
+	ts_ok(&t, (const char *const[]){ "socket a", "bind a 127.0.0.1 0",
+	    "listen a", "socket b", NULL });
+	snprintf(line, sizeof line, "bind b 127.0.0.1 %d", ts_port(&t, "a"));
+	cr_assert_eq(ts_run(&t, line), -1);
+	shell_interrupted = 1;		/* as if Ctrl-C came */
+	cr_assert_eq(ts_run(&t, "accept a c1"), -1);
+	t.sh.timeout = 0.2;
+	cr_assert_eq(ts_run(&t, "accept a c2"), -1);
+	ts_ok(&t, (const char *const[]){ "accept a c3 &", "close a", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "Bind    b 127… ✗ EADDRINUSE");
+	assert_has(pic, "Accept  a ✗ interrupted");
+	assert_has(pic, "Accept  a ✗ gave up");
+	assert_has(pic, "Accept  a ✗ cancelled");
+	free(pic);
+}
+
+Test(picture, connect_waiting_in_syn_sent)
+{
+	char *pic;
+
+	/* listen 0 queues one connection; the second client's SYN is
+	 * dropped while the queue is full: it stays in SYN_SENT. */
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 0", "socket c1", "connect c1 srv", "socket c2",
+	    "connect c2 srv &", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "(in srv's accept queue)     ◄┼─ connection ─┼─ "
+	    "Connect c1");
+	assert_has(pic, "(srv's queue is full)       ◄┼┄ connecting ┄┼┄ "
+	    "Connect c2 ⋯ waiting");
+	free(pic);
+}
+
+/* A program other than the shell: a plain socket of the test's. */
+static int
+raw_connect(int port)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	cr_assert(fd >= 0);
+	sin.sin_port = htons((uint16_t)port);
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	cr_assert_eq(connect(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	return fd;
+}
+
+Test(picture, the_client_is_another_program)
+{
+	char *pic, line[16];
+	int fd;
+
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 1", NULL });
+	fd = raw_connect(ts_port(&t, "srv"));
+	cr_assert_eq(send(fd, "hey", 3, 0), 3);
+	ts_ok(&t, (const char *const[]){ "accept srv conn", NULL });
+	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
+	pic = draw(80, 1, 0);
+	assert_has(pic, "Client (another program)");
+	assert_has(pic, "Accept  srv → conn          ◄┼─ connection ─┼─ "
+	    "127.0.0.1:PPPPP");
+	assert_has(pic, "(conn: 3 B unread)          ◄┼──── 3 B ─────┼─ "
+	    "127.0.0.1:PPPPP");
+	free(pic);
+	ts_ok(&t, (const char *const[]){ "recv conn", "send conn \"hey!\"",
+	    NULL });
+	cr_assert_eq(recv(fd, line, sizeof line, 0), 4);
+	close(fd);		/* read all: a FIN, not a reset */
+	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
+	pic = draw(80, 1, 0);
+	golden("remote-client.txt", pic);
+	assert_has(pic, "Receive conn 3 B            ◄┼──── 3 B ─────┼─ "
+	    "127.0.0.1:PPPPP");
+	assert_has(pic, "(conn: EOF unread)          ◄┼──── EOF ─────┼─ "
+	    "127.0.0.1:PPPPP");
+	free(pic);
+}
+
+Test(picture, the_server_is_another_program)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	socklen_t len = sizeof sin;
+	char *pic, line[64];
+	int lfd, fd;
+
+	lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	cr_assert_eq(bind(lfd, (struct sockaddr *)&sin, sizeof sin), 0);
+	cr_assert_eq(listen(lfd, 1), 0);
+	cr_assert_eq(getsockname(lfd, (struct sockaddr *)&sin, &len), 0);
+	snprintf(line, sizeof line, "connect cli 127.0.0.1 %d",
+	    ntohs(sin.sin_port));
+	ts_ok(&t, (const char *const[]){ "socket cli", line, "send cli ping",
+	    NULL });
+	fd = accept(lfd, NULL, NULL);
+	cr_assert(fd >= 0);
+	pic = draw(80, 1, 0);
+	assert_has(pic, "Server (another program)");
+	assert_has(pic, "┆ 127.0.0.1:PPPPP             ◄┼─ connection ─┼─ "
+	    "Connect cli");
+	assert_has(pic, "┆ 127.0.0.1:PPPPP             ◄┼──── 4 B ─────┼─ "
+	    "Send    cli");
+	free(pic);
+	close(fd);
+	close(lfd);
+}
+
+Test(picture, newest_step_marked)
+{
+	char *pic;
+
+	ts_ok(&t, (const char *const[]){ "socket srv", "socket cli", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "│  Socket  cli                 │◀");
+	assert_has_not(pic, "▶");
+	assert_has_not(pic, "\033[");
+	free(pic);
+	pic = draw(80, 0, 0);
+	assert_has(pic, "|  Socket  cli                 |<");
+	free(pic);
+	ts_ok(&t, (const char *const[]){ "bind srv 127.0.0.1 0", NULL });
+	pic = draw(80, 1, 1);
+	/* In colour: the newest box stands out; no marker. */
+	assert_has(pic, "\033[1;36mBind    srv 127.0.0.1:PPPPP\033[0m");
+	assert_has_not(pic, "▶");
+	assert_has_not(pic, "◀");
+	free(pic);
+	/* A command that changes nothing (show) leaves the mark. */
+	ts_ok(&t, (const char *const[]){ "show", NULL });
+	pic = draw(80, 0, 0);
+	assert_has(pic, ">| Bind    srv");
+	free(pic);
+}
+
+/* Columns of a line, as the picture counts them (all its characters
+ * take one column). */
+static int
+columns_upto(const char *s, const char *end)
+{
+	int n = 0;
+
+	for (; s < end; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static int
+char_at(const char *line, size_t len, int col, const char *const *set)
+{
+	const char *p = line;
+	int c = 0, i;
+
+	while (p < line + len && c < col) {
+		p++;
+		while (p < line + len && ((unsigned char)*p & 0xc0) == 0x80)
+			p++;
+		c++;
+	}
+	for (i = 0; set[i] != NULL; i++)
+		if (strncmp(p, set[i], strlen(set[i])) == 0)
+			return 1;
+	return 0;
+}
+
+Test(picture, fits_the_width_and_counts_characters)
+{
+	static const char *const borders[] = { "│", "┼", "┐", "┘", "┆", "|",
+	    "+", ":", NULL };
+	int width, utf8, left, right, col;
+	char *pic, *line, *top;
+	size_t len;
+
+	ts_ok(&t, lecture);
+	ts_ok(&t, (const char *const[]){ "socket u AF_INET6 SOCK_DGRAM",
+	    "bind u ::1 0", "socket x AF_INET6 SOCK_DGRAM", "connect x u",
+	    "send x \"a longer datagram\"", NULL });
+	for (utf8 = 0; utf8 <= 1; utf8++)
+		for (width = 40; width <= 130; width += 3) {
+			pic = draw(width, utf8, 0);
+			top = strchr(pic, '\n') + 1;
+			/* The corners of the first boxes' top line. */
+			len = strcspn(top, "\n");
+			left = right = -1;
+			for (col = 0; col < 200; col++) {
+				if (!char_at(top, len, col, (const char *const[])
+				    { utf8 ? "┐" : "+", NULL }))
+					continue;
+				if (left < 0 && col > 5)
+					left = col;
+				else if (col > left + 5)
+					right = col;
+			}
+			cr_assert(left > 0 && right > left, "%d: %s", width,
+			    pic);
+			for (line = top; *line != '\0' && line[0] != '\n';
+			    line += len + 1) {
+				len = strcspn(line, "\n");
+				cr_assert_leq(columns_upto(line, line + len),
+				    width, "%d columns, line '%.*s'", width,
+				    (int)len, line);
+				if (strstr(line, utf8 ? "└" : "+-") == line + 1)
+					break;
+				if (line == top)
+					continue;
+				cr_assert(char_at(line, len, left, borders) &&
+				    char_at(line, len, right, borders),
+				    "%d columns: borders not aligned in '%.*s'",
+				    width, (int)len, line);
+			}
+			free(pic);
+		}
+}
+
+Test(picture, text_width_counts_characters)
+{
+	cr_assert_eq(picture_text_width("Сервер", 1), 6);
+	cr_assert_eq(picture_text_width("Клиент → conn", 1), 13);
+	cr_assert_eq(picture_text_width("日本", 1), 4);
+	cr_assert_eq(picture_text_width("e\xcc\x81", 1), 1);	/* e + ◌́ */
+	cr_assert_eq(picture_text_width("abc", 0), 3);
+	cr_assert_eq(picture_text_width("\xff\xfe", 1), 2);
+}
+
+Test(picture, nothing_yet)
+{
+	char *pic = draw(80, 1, 0);
+
+	assert_has(pic, "nothing to draw yet");
+	free(pic);
+}
+
+Test(picture, view_follows_each_command)
+{
+	setenv("COLUMNS", "80", 1);
+	t.sh.quiet = 0;
+	ts_ok(&t, (const char *const[]){ "view picture", NULL });
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "socket s", NULL });
+	assert_has(ts_out(&t), "Socket  s");
+	assert_has_not(ts_out(&t), "NAME");
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "view both", NULL });
+	assert_has(ts_out(&t), "Socket  s");
+	assert_has(ts_out(&t), "NAME");
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "view table", "bind s 127.0.0.1 0",
+	    NULL });
+	assert_has_not(ts_out(&t), "Socket  s");
+	assert_has(ts_out(&t), "NAME");
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "view none", "listen s", "view",
+	    NULL });
+	assert_has(ts_out(&t), "view: none\n");
+	assert_has_not(ts_out(&t), "NAME");
+	assert_has_not(ts_out(&t), "Listen");
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "picture", NULL });
+	assert_has(ts_out(&t), "Listen  s backlog 1");
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "picture 40", NULL });
+	assert_has(ts_out(&t), "Listen s");
+	ts_fail(&t, "picture 30", "is not a width", 1);
+	ts_fail(&t, "view pictures", "is not a view", 1);
+	cr_assert_eq(view_parse("both"), VIEW_BOTH);
+	cr_assert_eq(view_parse("none"), VIEW_NONE);
+	cr_assert_eq(view_parse("Both"), -1);
+	cr_assert_str_eq(view_name(VIEW_PICTURE), "picture");
+}
+
+Test(picture, quiet_means_none)
+{
+	t.sh.quiet = 1;
+	t.sh.view = VIEW_BOTH;
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "socket s", "view", NULL });
+	assert_has_not(ts_out(&t), "Socket  s");
+	assert_has(ts_out(&t), "view: none");
+}
+
+Test(picture, many_sockets_fast, .timeout = 60)
+{
+	struct rlimit rl;
+	struct timespec a, b;
+	char line[64], *pic;
+	double ms;
+	int i;
+
+	/* 1 listener, 500 clients and the 500 connections it accepted. */
+	cr_assert_eq(getrlimit(RLIMIT_NOFILE, &rl), 0);
+	if (rl.rlim_cur < 1100) {
+		rl.rlim_cur = rl.rlim_max < 2048 ? rl.rlim_max : 2048;
+		setrlimit(RLIMIT_NOFILE, &rl);
+		getrlimit(RLIMIT_NOFILE, &rl);
+		if (rl.rlim_cur < 1100)
+			cr_skip_test("only %lu descriptors allowed",
+			    (unsigned long)rl.rlim_cur);
+	}
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 1000", NULL });
+	for (i = 1; i <= 500; i++) {
+		snprintf(line, sizeof line, "socket c%d", i);
+		cr_assert_eq(ts_run(&t, line), 0);
+		snprintf(line, sizeof line, "connect c%d srv", i);
+		cr_assert_eq(ts_run(&t, line), 0);
+		snprintf(line, sizeof line, "accept srv a%d", i);
+		cr_assert_eq(ts_run(&t, line), 0);
+		snprintf(line, sizeof line, "send c%d x%d", i, i);
+		cr_assert_eq(ts_run(&t, line), 0);
+	}
+	cr_assert_eq(t.sh.nhandles, 1001);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	pic = draw(80, 1, 0);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	ms = (double)(b.tv_sec - a.tv_sec) * 1e3 +
+	    (double)(b.tv_nsec - a.tv_nsec) / 1e6;
+	assert_has(pic, "Accept  srv → a500");
+	assert_has(pic, "(a500: 4 B unread)");
+	/* Well under a millisecond a socket: the pairs come from hash
+	 * tables, not from comparing every socket with every other. */
+	cr_assert_lt(ms, 500.0, "%.1f ms for 1001 sockets", ms);
+	free(pic);
+}
