@@ -45,6 +45,8 @@ const struct cmd_entry cmd_accept_entry = {
 	    "default); the listener goes on listening. With '&' the call "
 	    "waits in the background while you go on, say to connect a "
 	    "client, as in the lecture's order."),
+	.errors = N_("EINVAL when the socket is not listening, EOPNOTSUPP on "
+	    "UDP."),
 	.example = "accept srv conn &",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_accept_exec,

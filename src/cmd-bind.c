@@ -86,6 +86,10 @@ const struct cmd_entry cmd_bind_entry = {
 	    "picked port, so later steps can use it. An AF_UNIX socket binds "
 	    "to a PATH (a file is made there), to @NAME (an abstract name, "
 	    "no file), or to @ (the kernel picks an abstract name)."),
+	.errors = N_("EADDRINUSE (the port is taken, by a listener or by "
+	    "connections in TIME_WAIT; for AF_UNIX, the file exists), "
+	    "EADDRNOTAVAIL, EINVAL (already bound), EACCES (a port "
+	    "below 1024), ENOENT (AF_UNIX: no such folder)."),
 	.example = "bind srv 127.0.0.1 8888",
 	.flags = CMD_STATE,
 	.exec = cmd_bind_exec,

@@ -95,6 +95,11 @@ const struct cmd_entry cmd_connect_entry = {
 	    "to a PATH or @NAME. On a non-blocking socket (nonblock) it fails "
 	    "with EINPROGRESS while the handshake goes on: poll, then "
 	    "'getsockopt NAME SO_ERROR'."),
+	.errors = N_("ECONNREFUSED (nobody listens there), EISCONN, ETIMEDOUT, "
+	    "EADDRNOTAVAIL, ENOENT and EPROTOTYPE (AF_UNIX), and on a "
+	    "non-blocking socket EINPROGRESS (the handshake goes on: "
+	    "poll until the socket is writable, then read SO_ERROR) and "
+	    "EALREADY."),
 	.example = "connect cli 127.0.0.1 8888",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_connect_exec,

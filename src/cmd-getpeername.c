@@ -41,6 +41,7 @@ const struct cmd_entry cmd_getpeername_entry = {
 	    "a connected socket (a connected UDP socket's default "
 	    "destination). Fails with ENOTCONN when there is none. An "
 	    "AF_UNIX client that did not bind shows as (unnamed)."),
+	.errors = N_("ENOTCONN."),
 	.example = "getpeername conn",
 	.exec = cmd_getpeername_exec,
 };

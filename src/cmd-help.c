@@ -69,6 +69,10 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 		fprintf(sh->out, _("also: %s\n"), ce->alias);
 	fprintf(sh->out, "%s.\n", _(ce->summary));
 	print_wrapped(sh->out, _(ce->help), 2, 78);
+	if (ce->errors != NULL) {
+		fprintf(sh->out, "%s\n", _("errors:"));
+		print_wrapped(sh->out, _(ce->errors), 2, 78);
+	}
 	if (ce->example != NULL)
 		fprintf(sh->out, _("example: %s\n"), ce->example);
 	return CMD_OK;

@@ -55,6 +55,8 @@ const struct cmd_entry cmd_listen_entry = {
 	    "up to BACKLOG + 1 connections on its own (default 1, as in the "
 	    "lecture) and queues them until 'accept' takes them. A socket "
 	    "that was not bound gets a random port."),
+	.errors = N_("EOPNOTSUPP on a SOCK_DGRAM socket, EINVAL on a connected "
+	    "one."),
 	.example = "listen srv 1",
 	.flags = CMD_STATE,
 	.exec = cmd_listen_exec,

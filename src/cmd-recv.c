@@ -46,6 +46,10 @@ const struct cmd_entry cmd_recv_entry = {
 	    "--to PATH writes it to a file. With '&' the shell goes on while "
 	    "it drains the socket: 'recv b --all &' then 'send a --size "
 	    "64M'."),
+	.errors = N_("ENOTCONN, ECONNRESET, EAGAIN (non-blocking, or SO_RCVTIMEO "
+	    "ran out), EINVAL (MSG_OOB with no urgent byte), "
+	    "ECONNREFUSED (connected UDP, after a datagram found "
+	    "nobody)."),
 	.example = "recv conn 1024",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recv_exec,

@@ -95,6 +95,7 @@ const struct cmd_entry cmd_resolve_entry = {
 	    "http), any family and type, and lists each result: family, "
 	    "type, protocol, address. A client tries them in this order. "
 	    "socket, bind, connect and sendto take host names too."),
+	.errors = N_("EAI_NONAME (no such host), EAI_SERVICE."),
 	.example = "resolve localhost 8888",
 	.exec = cmd_resolve_exec,
 };

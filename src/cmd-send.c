@@ -42,6 +42,9 @@ const struct cmd_entry cmd_send_entry = {
 	    "rate; when the peer does not read, the send buffer fills and "
 	    "the call waits, showing how far it got (Ctrl-C stops it). On a "
 	    "datagram socket they make one datagram."),
+	.errors = N_("EPIPE, ECONNRESET, ENOTCONN, EAGAIN (non-blocking), "
+	    "EMSGSIZE (a datagram too big), EDESTADDRREQ (an "
+	    "unconnected datagram socket)."),
 	.example = "send cli \"Hello, world!\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_send_exec,

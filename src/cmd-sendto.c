@@ -78,6 +78,10 @@ const struct cmd_entry cmd_sendto_entry = {
 	    "send (flags, --size BYTES and --file PATH too). On a connected "
 	    "stream socket the address is ignored, or refused with EISCONN "
 	    "(AF_UNIX)."),
+	.errors = N_("EMSGSIZE (more than 65507 bytes over UDP/IPv4), EACCES (a "
+	    "broadcast address without SO_BROADCAST), EISCONN (a "
+	    "connected AF_UNIX stream), ENOENT and ECONNREFUSED "
+	    "(AF_UNIX: no socket at that path)."),
 	.example = "sendto cli 127.0.0.1 8888 \"ping\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_sendto_exec,

@@ -88,6 +88,7 @@ const struct cmd_entry cmd_setsockopt_entry = {
 	    "0 for none); IP_TTL, IPV6_UNICAST_HOPS (a number). The prefix "
 	    "may be left out (reuseaddr). 'getsockopt NAME' lists the "
 	    "values."),
+	.errors = N_("ENOPROTOOPT (not for this kind of socket), EINVAL."),
 	.example = "setsockopt srv SO_REUSEADDR on",
 	.flags = CMD_STATE,
 	.exec = cmd_setsockopt_exec,

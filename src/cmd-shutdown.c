@@ -77,6 +77,7 @@ const struct cmd_entry cmd_shutdown_entry = {
 	    "ends the receiving direction here only; rdwr both. Unlike close, "
 	    "the descriptor stays, and shutdown acts on the connection even "
 	    "when other descriptors share it."),
+	.errors = N_("ENOTCONN."),
 	.example = "shutdown cli wr",
 	.flags = CMD_STATE,
 	.exec = cmd_shutdown_exec,

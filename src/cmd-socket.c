@@ -108,6 +108,8 @@ const struct cmd_entry cmd_socket_entry = {
 	    "lecture. AF_UNIX (also unix, local) makes a socket for this "
 	    "machine only, addressed by a path. A host name instead of the "
 	    "family takes the family of its first address."),
+	.errors = N_("EAFNOSUPPORT, EMFILE (too many open files: close some "
+	    "handles)."),
 	.example = "socket srv AF_INET SOCK_STREAM",
 	.flags = CMD_STATE,
 	.exec = cmd_socket_exec,

@@ -11,7 +11,7 @@
 #include "sockshell.h"
 
 /* Long options without a short one. */
-enum { OPT_VIEW = 256, OPT_NO_COLOR };
+enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
 
 extern volatile sig_atomic_t shell_resized;
 
@@ -134,6 +134,8 @@ main(int argc, char **argv)
 		{ "define",	required_argument,	NULL, 'D' },
 		{ "view",	required_argument,	NULL, OPT_VIEW },
 		{ "no-color",	no_argument,		NULL, OPT_NO_COLOR },
+		/* For the build: the man page's COMMANDS, from the table. */
+		{ "commands-roff", no_argument,		NULL, OPT_COMMANDS_ROFF },
 		{ "help",	no_argument,		NULL, 'h' },
 		{ "version",	no_argument,		NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -172,6 +174,9 @@ main(int argc, char **argv)
 		case OPT_NO_COLOR:
 			no_color = 1;
 			break;
+		case OPT_COMMANDS_ROFF:
+			cmd_doc_roff(stdout);
+			return 0;
 		case 't':
 			timeout = strtod(optarg, &end);
 			if (*optarg == '\0' || *end != '\0' || timeout < 0 ||

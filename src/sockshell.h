@@ -317,6 +317,7 @@ struct cmd_entry {
 	const char	*usage;		/* N_() */
 	const char	*summary;	/* N_() */
 	const char	*help;		/* N_(): what it does */
+	const char	*errors;	/* N_(): the errors it teaches, or NULL */
 	const char	*example;
 	int		 flags;
 	enum cmd_retval	(*exec)(struct shell *, struct cmd_args *);
@@ -326,6 +327,7 @@ extern const struct cmd_entry *const cmd_table[];
 const struct cmd_entry	*cmd_find(const char *name, char *err);
 void			 cmd_usage(struct shell *, const struct cmd_entry *);
 size_t			 cmd_count(void);
+void			 cmd_doc_roff(FILE *);
 
 extern const struct cmd_entry cmd_accept_entry;
 extern const struct cmd_entry cmd_bind_entry;
