@@ -43,8 +43,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	format_sockaddr(&ss, len, addr, sizeof addr);
 	if (bind(h->fd, (struct sockaddr *)&ss, len) < 0) {
 		err = errno;
-		fprintf(sh->out, "bind(%d, %s) = -1 %s (%s)\n", h->fd, addr,
-		    errno_name(err), strerror(err));
+		shell_call_line(sh, "", "bind", err, "%d, %s", h->fd, addr);
 		if (h->family == AF_UNIX && err == EADDRINUSE)
 			shell_error(sh, _("bind failed with EADDRINUSE: a file "
 			    "named %s exists (a socket's file stays after "

@@ -18,9 +18,7 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 	rc = handle_close(sh, h);
 	err = errno;
 	if (rc < 0) {
-		fprintf(sh->out, "close(%d) = -1 %s (%s)\n", fd,
-		    errno_name(err), strerror(err));
-		shell_syscall_error(sh, "close", err);
+		shell_call_failed(sh, "", "close", err, "%d", fd);
 		shell_log(sh, EV_CLOSE, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

@@ -20,9 +20,7 @@ cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 	memset(&ss, 0, sizeof ss);
 	if (getsockname(h->fd, (struct sockaddr *)&ss, &len) < 0) {
 		err = errno;
-		fprintf(sh->out, "getsockname(%d) = -1 %s (%s)\n", h->fd,
-		    errno_name(err), strerror(err));
-		shell_syscall_error(sh, "getsockname", err);
+		shell_call_failed(sh, "", "getsockname", err, "%d", h->fd);
 		shell_log(sh, EV_GETSOCKNAME, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

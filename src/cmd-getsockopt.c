@@ -17,10 +17,8 @@ get_one(struct shell *sh, struct handle *h, const struct sockopt *o)
 
 	if (sockopt_get(h->fd, o, &v) < 0) {
 		err = errno;
-		fprintf(sh->out, "getsockopt(%d, %s, %s) = -1 %s (%s)\n", h->fd,
-		    sockopt_level_name(o->level), o->name, errno_name(err),
-		    strerror(err));
-		shell_syscall_error(sh, "getsockopt", err);
+		shell_call_failed(sh, "", "getsockopt", err, "%d, %s, %s",
+		    h->fd, sockopt_level_name(o->level), o->name);
 		shell_log(sh, EV_GETSOCKOPT, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

@@ -32,9 +32,8 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (listen(h->fd, (int)backlog) < 0) {
 		err = errno;
-		fprintf(sh->out, "listen(%d, %ld) = -1 %s (%s)\n", h->fd,
-		    backlog, errno_name(err), strerror(err));
-		shell_syscall_error(sh, "listen", err);
+		shell_call_failed(sh, "", "listen", err, "%d, %ld", h->fd,
+		    backlog);
 		shell_log(sh, EV_LISTEN, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

@@ -42,9 +42,7 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags = fcntl(h->fd, F_GETFL);
 	if (flags < 0) {
 		err = errno;
-		fprintf(sh->out, "fcntl(%d, F_GETFL) = -1 %s (%s)\n", h->fd,
-		    errno_name(err), strerror(err));
-		shell_syscall_error(sh, "fcntl", err);
+		shell_call_failed(sh, "", "fcntl", err, "%d, F_GETFL", h->fd);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -59,9 +57,8 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags_text(flags, text, sizeof text);
 	if (fcntl(h->fd, F_SETFL, flags) < 0) {
 		err = errno;
-		fprintf(sh->out, "fcntl(%d, F_SETFL, %s) = -1 %s (%s)\n", h->fd,
-		    text, errno_name(err), strerror(err));
-		shell_syscall_error(sh, "fcntl", err);
+		shell_call_failed(sh, "", "fcntl", err, "%d, F_SETFL, %s",
+		    h->fd, text);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

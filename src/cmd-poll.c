@@ -155,9 +155,8 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 		if (rc < 0 && err == EINTR)
 			continue;
 		if (rc < 0) {
-			fprintf(sh->out, "poll([%s], %zu, %ld) = -1 %s (%s)\n",
-			    list, n, timeout, errno_name(err), strerror(err));
-			shell_syscall_error(sh, "poll", err);
+			shell_call_failed(sh, "", "poll", err, "[%s], %zu, %ld",
+			    list, n, timeout);
 			shell_log(sh, EV_POLL, h[0]->id, 0, -1, err);
 			return CMD_ERROR;
 		}

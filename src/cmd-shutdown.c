@@ -41,9 +41,8 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (shutdown(h->fd, how) < 0) {
 		err = errno;
-		fprintf(sh->out, "shutdown(%d, %s) = -1 %s (%s)\n", h->fd,
-		    how_names[how], errno_name(err), strerror(err));
-		shell_syscall_error(sh, "shutdown", err);
+		shell_call_failed(sh, "", "shutdown", err, "%d, %s", h->fd,
+		    how_names[how]);
 		shell_log(sh, EV_SHUTDOWN, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

@@ -75,10 +75,8 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 	fd = socket(family, type | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		err = errno;
-		fprintf(sh->out, "socket(%s, %s, 0) = -1 %s (%s)\n",
-		    family_name(family), type_name(type), errno_name(err),
-		    strerror(err));
-		shell_syscall_error(sh, "socket", err);
+		shell_call_failed(sh, "", "socket", err, "%s, %s, 0",
+		    family_name(family), type_name(type));
 		return CMD_ERROR;
 	}
 	h = handle_add(sh, a->argv[0], fd, family, type);

@@ -46,9 +46,8 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv) < 0) {
 		err = errno;
-		fprintf(sh->out, "socketpair(AF_UNIX, %s, 0) = -1 %s (%s)\n",
-		    type_name(type), errno_name(err), strerror(err));
-		shell_syscall_error(sh, "socketpair", err);
+		shell_call_failed(sh, "", "socketpair", err, "AF_UNIX, %s, 0",
+		    type_name(type));
 		return CMD_ERROR;
 	}
 	h1 = handle_add(sh, a->argv[0], sv[0], AF_UNIX, type);

@@ -43,15 +43,6 @@ op_event(const struct op *op)
 	return op->kind == OP_ACCEPT ? EV_ACCEPT : EV_CONNECT;
 }
 
-static void
-fail(struct shell *sh, const char *prefix, const char *call,
-    const char *args, int err)
-{
-	fprintf(sh->out, "%s%s(%s) = -1 %s (%s)\n", prefix, call, args,
-	    errno_name(err), strerror(err));
-	shell_syscall_error(sh, call, err);
-}
-
 static double
 elapsed(const struct op *op)
 {
@@ -123,7 +114,7 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLIN;
 				return OP_WAIT;
 			}
-			fail(sh, prefix, "recv", args, err);
+			shell_call_failed(sh, prefix, "recv", err, "%s", args);
 			fprintf(sh->out, _("  %zu bytes had been received "
 			    "before the error, in %u calls\n"), op->done,
 			    op->calls);
@@ -209,7 +200,7 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	if (op->buf == NULL) {
 		op->buf = malloc(op->maxbytes ? op->maxbytes : 1);
 		if (op->buf == NULL) {
-			fail(sh, prefix, call, args, ENOMEM);
+			shell_call_failed(sh, prefix, call, ENOMEM, "%s", args);
 			return OP_FAILED;
 		}
 	}
@@ -239,7 +230,7 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 				    POLLIN;
 				return OP_WAIT;
 			}
-			fail(sh, prefix, call, args, err);
+			shell_call_failed(sh, prefix, call, err, "%s", args);
 			shell_log(sh, op_event(op), h->id, 0, -1, err);
 			return OP_FAILED;
 		}
@@ -373,7 +364,7 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLOUT;
 				return OP_WAIT;
 			}
-			fail(sh, prefix, call, args, err);
+			shell_call_failed(sh, prefix, call, err, "%s", args);
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error, in %u calls\n"), op->done,
 			    op->len, op->calls);
@@ -441,7 +432,7 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		h->sent += (unsigned long long)n;
 	} while (op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		fail(sh, prefix, call, args, err);
+		shell_call_failed(sh, prefix, call, err, "%s", args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);
@@ -504,8 +495,7 @@ op_timed_out(struct shell *sh, struct op *op)
 		call = "recvfrom";
 	else if (op->kind == OP_SEND && op->addrlen > 0)
 		call = "sendto";
-	fprintf(sh->out, "%s(%d, ...) = -1 %s (%s)\n", call, h->fd,
-	    errno_name(err), strerror(err));
+	shell_call_line(sh, "", call, err, "%d, ...", h->fd);
 	shell_error(sh, _("%s failed with %s: the socket's %s ran out before "
 	    "the call could complete (it fails as a non-blocking call "
 	    "would)"), call, errno_name(err), opt);

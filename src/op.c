@@ -15,15 +15,6 @@
 
 #define SHOW_DATA	60	/* bytes of data shown in a call line */
 
-static void
-print_failure(struct shell *sh, const char *prefix, const char *call,
-    const char *args, int err)
-{
-	fprintf(sh->out, "%s%s(%s) = -1 %s (%s)\n", prefix, call, args,
-	    errno_name(err), strerror(err));
-	shell_syscall_error(sh, call, err);
-}
-
 /* The picture's kind of event for OP's call. */
 static enum ev_kind
 op_ev_kind(const struct op *op)
@@ -144,7 +135,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		print_failure(sh, prefix, "accept", args, err);
+		shell_call_failed(sh, prefix, "accept", err, "%s", args);
 		shell_log(sh, EV_ACCEPT, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
@@ -158,7 +149,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 	nh = handle_add(sh, op->newname, fd, h->family, h->type);
 	if (nh == NULL) {
 		close(fd);
-		print_failure(sh, prefix, "accept", args, ENOMEM);
+		shell_call_failed(sh, prefix, "accept", ENOMEM, "%s", args);
 		return OP_FAILED;
 	}
 	nh->listener_id = h->id;
@@ -229,7 +220,7 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 		goto connected;
 failed:
 	h->connecting = err == EINPROGRESS || err == EALREADY;
-	print_failure(sh, prefix, "connect", args, err);
+	shell_call_failed(sh, prefix, "connect", err, "%s", args);
 	shell_log(sh, EV_CONNECT, h->id, 0, -1, err);
 	return OP_FAILED;
 connected:
@@ -253,7 +244,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
 	buf = malloc(op->maxbytes ? op->maxbytes : 1);
 	if (buf == NULL) {
-		print_failure(sh, prefix, "recv", args, ENOMEM);
+		shell_call_failed(sh, prefix, "recv", ENOMEM, "%s", args);
 		return OP_FAILED;
 	}
 	n = recv(h->fd, buf, op->maxbytes, h->nonblock ? 0 : MSG_DONTWAIT);
@@ -264,7 +255,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		print_failure(sh, prefix, "recv", args, err);
+		shell_call_failed(sh, prefix, "recv", err, "%s", args);
 		shell_log(sh, EV_RECV, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
@@ -327,7 +318,7 @@ step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 		h->sent += (unsigned long long)n;
 	} while (op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		print_failure(sh, prefix, "send", args, err);
+		shell_call_failed(sh, prefix, "send", err, "%s", args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);

@@ -114,6 +114,35 @@ shell_error(struct shell *sh, const char *fmt, ...)
 	sh->failed = 1;
 }
 
+/* The line of a failed call: "PREFIXcall(ARGS) = -1 ENAME (message)". */
+void
+shell_call_line(struct shell *sh, const char *prefix, const char *call,
+    int err, const char *argsfmt, ...)
+{
+	va_list ap;
+
+	fprintf(sh->out, "%s%s(", prefix, call);
+	va_start(ap, argsfmt);
+	vfprintf(sh->out, argsfmt, ap);
+	va_end(ap);
+	fprintf(sh->out, ") = -1 %s (%s)\n", errno_name(err), strerror(err));
+}
+
+/* A failed call: its line, then what ERR means and what to try. */
+void
+shell_call_failed(struct shell *sh, const char *prefix, const char *call,
+    int err, const char *argsfmt, ...)
+{
+	va_list ap;
+
+	fprintf(sh->out, "%s%s(", prefix, call);
+	va_start(ap, argsfmt);
+	vfprintf(sh->out, argsfmt, ap);
+	va_end(ap);
+	fprintf(sh->out, ") = -1 %s (%s)\n", errno_name(err), strerror(err));
+	shell_syscall_error(sh, call, err);
+}
+
 /* After a failed CALL: what ERR means, and what to try. */
 void
 shell_syscall_error(struct shell *sh, const char *call, int err)

@@ -172,6 +172,12 @@ int		 shell_run_line(struct shell *, const char *line, size_t len);
 void		 shell_error(struct shell *, const char *fmt, ...)
 		     __attribute__((format(printf, 2, 3)));
 void		 shell_syscall_error(struct shell *, const char *call, int err);
+void		 shell_call_line(struct shell *, const char *prefix,
+		     const char *call, int err, const char *argsfmt, ...)
+		     __attribute__((format(printf, 5, 6)));
+void		 shell_call_failed(struct shell *, const char *prefix,
+		     const char *call, int err, const char *argsfmt, ...)
+		     __attribute__((format(printf, 5, 6)));
 void		 shell_show_state(struct shell *);
 void		 shell_async_begin(struct shell *);
 void		 shell_async_end(struct shell *);
