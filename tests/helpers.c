@@ -155,7 +155,16 @@ ts_okf(struct tshell *t, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
-	cr_assert_eq(ts_run(t, line), 0, "'%s' failed: %s", line, ts_err(t));
+	ts_ok(t, (const char *const[]){ line, NULL });
+}
+
+struct sock_state
+ts_st(struct tshell *t, const char *name)
+{
+	struct sock_state st;
+
+	ts_state(t, name, &st);
+	return st;
 }
 
 void

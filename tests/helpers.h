@@ -28,6 +28,8 @@ void		 ts_clear(struct tshell *);
 /* The kernel's view of handle NAME, which must exist. */
 void		 ts_state(struct tshell *, const char *name,
 		     struct sock_state *);
+/* The same, as a value. */
+struct sock_state ts_st(struct tshell *, const char *name);
 /* The port handle NAME is bound to. */
 int		 ts_port(struct tshell *, const char *name);
 /* Open file descriptors of this process. */
@@ -72,5 +74,13 @@ int		 ts_wait_state(struct tshell *, const char *name, int state);
 	cr_assert(strstr(hay_, needle_) == NULL,			\
 	    "did not expect \"%s\" in:\n%s", needle_, hay_);		\
 } while (0)
+
+/* A suite whose tests share one script-mode shell, t, made anew for
+ * each test (Criterion runs each in its own worker). */
+#define TSHELL_SUITE(suite)						\
+	static struct tshell t;						\
+	static void suite##_setup(void) { ts_init(&t); }		\
+	static void suite##_teardown(void) { ts_fini(&t); }		\
+	TestSuite(suite, .init = suite##_setup, .fini = suite##_teardown)
 
 #endif

@@ -16,30 +16,7 @@
 
 #include "helpers.h"
 
-static struct tshell t;
-
-static void
-setup(void)
-{
-	ts_init(&t);
-}
-
-static void
-teardown(void)
-{
-	ts_fini(&t);
-}
-
-TestSuite(api, .init = setup, .fini = teardown);
-
-static struct sock_state
-state(const char *name)
-{
-	struct sock_state st;
-
-	ts_state(&t, name, &st);
-	return st;
-}
+TSHELL_SUITE(api);
 
 static int
 fd_flags(const char *name)
@@ -74,7 +51,7 @@ Test(api, nonblocking_connect_completes_through_poll)
 	ts_clear(&t);
 	ts_okf(&t, "getsockopt cli SO_ERROR");
 	assert_has(ts_out(&t), "SO_ERROR) = 0: 0 (no error)");
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert_eq(st.tcp_state, TCP_ESTABLISHED);
 	cr_assert_eq(st.step, STEP_CONNECTED);
 	/* A second connect confirms it, as a program's would. */
@@ -94,7 +71,7 @@ Test(api, ealready_while_the_queue_is_full)
 	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
 	    "listen srv 0", "socket c1", "connect c1 srv", "socket c2",
 	    "nonblock c2 on", "connect c2 srv => EINPROGRESS", NULL });
-	st = state("c2");
+	st = ts_st(&t, "c2");
 	cr_assert_eq(st.tcp_state, TCP_SYN_SENT);
 	cr_assert_eq(st.step, STEP_CONNECTING);
 	ts_fail(&t, "connect c2 srv", "connect failed with EALREADY: this "
@@ -106,7 +83,7 @@ Test(api, ealready_while_the_queue_is_full)
 	ts_ok(&t, (const char *const[]){ "accept srv a", NULL });
 	cr_assert(ts_ready(&t, "c2", POLLOUT) & POLLOUT);
 	ts_okf(&t, "connect c2 srv => 0");
-	cr_assert_eq(state("c2").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "c2").tcp_state, TCP_ESTABLISHED);
 }
 
 Test(api, nonblocking_accept_and_recv)
@@ -249,7 +226,7 @@ Test(api, host_names_for_socket_bind_connect)
 	ts_ok(&t, (const char *const[]){ "bind srv localhost 0", "listen srv",
 	    "socket cli 127.0.0.1 SOCK_STREAM", NULL });
 	ts_okf(&t, "connect cli localhost %d", ts_port(&t, "srv"));
-	cr_assert_eq(state("cli").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "cli").tcp_state, TCP_ESTABLISHED);
 	ts_okf(&t, "socket six ::1 udp");
 	cr_assert_eq(handle_find(&t.sh, "six")->family, AF_INET6);
 	cr_assert_eq(handle_find(&t.sh, "six")->type, SOCK_DGRAM);

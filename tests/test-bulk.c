@@ -16,21 +16,7 @@
 
 #define MiB	(1024ULL * 1024)
 
-static struct tshell t;
-
-static void
-setup(void)
-{
-	ts_init(&t);
-}
-
-static void
-teardown(void)
-{
-	ts_fini(&t);
-}
-
-TestSuite(bulk, .init = setup, .fini = teardown);
+TSHELL_SUITE(bulk);
 
 /* a and b, the two ends of a connection (srv listening). */
 static void

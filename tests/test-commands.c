@@ -13,50 +13,12 @@
 
 #include "helpers.h"
 
-static struct tshell t;
-
-static void
-setup(void)
-{
-	ts_init(&t);
-}
-
-static void
-teardown(void)
-{
-	ts_fini(&t);
-}
-
-TestSuite(commands, .init = setup, .fini = teardown);
+TSHELL_SUITE(commands);
 
 static void
 run_ok(const char *line)
 {
 	cr_assert_eq(ts_run(&t, line), 0, "'%s' failed: %s", line, ts_err(&t));
-}
-
-/* Runs a printf-formatted line, asserting it succeeds. */
-static void run_okf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-run_okf(const char *fmt, ...)
-{
-	char line[128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	run_ok(line);
-}
-
-static struct sock_state
-state(const char *name)
-{
-	struct sock_state st;
-
-	ts_state(&t, name, &st);
-	return st;
 }
 
 /* socket srv; bind srv 127.0.0.1 0; listen srv 1; socket cli;
@@ -76,7 +38,7 @@ Test(commands, lecture_echo_exchange)
 	char want[64];
 
 	run_ok("socket srv");
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_CREATED);
 	cr_assert(st.open);
 	cr_assert_eq(st.tcp_state, TCP_CLOSE);
@@ -84,7 +46,7 @@ Test(commands, lecture_echo_exchange)
 	assert_has(ts_out(&t), "socket(AF_INET, SOCK_STREAM, 0) = ");
 
 	run_ok("bind srv 127.0.0.1 0");
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_BOUND);
 	cr_assert_eq(st.tcp_state, TCP_CLOSE);
 	port = ts_port(&t, "srv");
@@ -93,7 +55,7 @@ Test(commands, lecture_echo_exchange)
 	assert_has(ts_out(&t), want);
 
 	run_ok("listen srv 1");
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_LISTENING);
 	cr_assert(st.listening);
 	cr_assert_eq(st.tcp_state, TCP_LISTEN);
@@ -102,25 +64,25 @@ Test(commands, lecture_echo_exchange)
 	cr_assert_eq(ts_port(&t, "srv"), port, "listen moved the port");
 
 	run_ok("socket cli");
-	cr_assert_eq(state("cli").step, STEP_CREATED);
+	cr_assert_eq(ts_st(&t, "cli").step, STEP_CREATED);
 
 	run_ok("connect cli srv");
-	sc = state("cli");
+	sc = ts_st(&t, "cli");
 	cr_assert_eq(sc.step, STEP_CONNECTED);
 	cr_assert_eq(sc.tcp_state, TCP_ESTABLISHED);
 	cr_assert_eq(ntohs(((struct sockaddr_in *)&sc.peer)->sin_port), port);
 	cr_assert(ts_ready(&t, "srv", POLLIN) & POLLIN);
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.accept_queue, 1, "the kernel completed the "
 	    "handshake: one connection waits to be accepted");
 	assert_has(ts_out(&t), "connected from 127.0.0.1:");
 
 	run_ok("accept srv conn");
-	st = state("conn");
+	st = ts_st(&t, "conn");
 	cr_assert_eq(st.step, STEP_CONNECTED);
 	cr_assert_eq(st.tcp_state, TCP_ESTABLISHED);
-	cr_assert_eq(state("srv").accept_queue, 0);
-	cr_assert_eq(state("srv").tcp_state, TCP_LISTEN);
+	cr_assert_eq(ts_st(&t, "srv").accept_queue, 0);
+	cr_assert_eq(ts_st(&t, "srv").tcp_state, TCP_LISTEN);
 	cr_assert_eq(ntohs(((struct sockaddr_in *)&st.local)->sin_port), port);
 	cr_assert_eq(((struct sockaddr_in *)&st.peer)->sin_port,
 	    ((struct sockaddr_in *)&sc.local)->sin_port,
@@ -134,13 +96,13 @@ Test(commands, lecture_echo_exchange)
 	run_ok("send cli \"Hello, world!\"");
 	assert_has(ts_out(&t), "\"Hello, world!\", 13) = 13");
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
-	cr_assert_eq(state("conn").inq, 13);
+	cr_assert_eq(ts_st(&t, "conn").inq, 13);
 
 	ts_clear(&t);
 	run_ok("recv conn 1024");
 	assert_has(ts_out(&t), ", 1024) = 13: \"Hello, world!\"");
 	assert_has_not(ts_out(&t), "0000 ");	/* text: no hex dump */
-	cr_assert_eq(state("conn").inq, 0);
+	cr_assert_eq(ts_st(&t, "conn").inq, 0);
 	cr_assert_eq(handle_find(&t.sh, "conn")->received, 13);
 
 	ts_clear(&t);
@@ -154,13 +116,13 @@ Test(commands, lecture_echo_exchange)
 	ts_clear(&t);
 	run_ok("close cli");
 	assert_has(ts_out(&t), "cli is closed");
-	sc = state("cli");
+	sc = ts_st(&t, "cli");
 	cr_assert_eq(sc.step, STEP_CLOSED);
 	cr_assert_not(sc.open);
 	cr_assert(sc.local_len > 0, "a closed handle keeps its address");
 	cr_assert_eq(count_fds(), fds + 2);
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
-	st = state("conn");
+	st = ts_st(&t, "conn");
 	cr_assert_eq(st.tcp_state, TCP_CLOSE_WAIT);
 	cr_assert(st.open);
 	cr_assert_eq(st.inq, 0);
@@ -170,12 +132,12 @@ Test(commands, lecture_echo_exchange)
 	run_ok("recv conn 1024");
 	assert_has(ts_out(&t), ", 1024) = 0: end of stream");
 	cr_assert(handle_find(&t.sh, "conn")->eof);
-	cr_assert_eq(state("conn").tcp_state, TCP_CLOSE_WAIT);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_CLOSE_WAIT);
 
 	run_ok("close conn");
-	cr_assert_eq(state("conn").step, STEP_CLOSED);
+	cr_assert_eq(ts_st(&t, "conn").step, STEP_CLOSED);
 	run_ok("close srv");
-	cr_assert_eq(state("srv").step, STEP_CLOSED);
+	cr_assert_eq(ts_st(&t, "srv").step, STEP_CLOSED);
 	cr_assert_eq(handle_open_count(&t.sh), 0);
 	cr_assert_eq(count_fds(), fds);
 	cr_assert_str_eq(ts_err(&t), "");
@@ -189,15 +151,15 @@ Test(commands, ipv6_loopback)
 
 	ts_ok(&t, (const char *const[]){ "socket srv AF_INET6",
 	    "bind srv ::1 0", "listen srv", "socket cli inet6", NULL });
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.local.ss_family, AF_INET6);
 	cr_assert_eq(st.tcp_state, TCP_LISTEN);
 	cr_assert_eq(st.backlog, 1, "the default backlog is 1");
 	snprintf(want, sizeof want, "bound to [::1]:%d", ts_port(&t, "srv"));
 	assert_has(ts_out(&t), want);
-	run_okf("connect cli ::1 %d", ts_port(&t, "srv"));
+	ts_okf(&t, "connect cli ::1 %d", ts_port(&t, "srv"));
 	run_ok("accept srv conn");
-	st = state("conn");
+	st = ts_st(&t, "conn");
 	cr_assert_eq(st.tcp_state, TCP_ESTABLISHED);
 	cr_assert_eq(st.peer.ss_family, AF_INET6);
 	assert_has(ts_out(&t), "peer [::1]:");
@@ -214,7 +176,7 @@ Test(commands, bind_address_colon_port)
 
 	ts_ok(&t, (const char *const[]){ "socket srv",
 	    "bind srv 127.0.0.1:0", NULL });
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_BOUND);
 	cr_assert_eq(((struct sockaddr_in *)&st.local)->sin_addr.s_addr,
 	    htonl(INADDR_LOOPBACK));
@@ -227,13 +189,13 @@ Test(commands, bind_bracketed_ipv6)
 
 	ts_ok(&t, (const char *const[]){ "socket srv AF_INET6",
 	    "bind srv [::1]:0", "socket two ipv6", "bind two [::1] 0", NULL });
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_BOUND);
 	cr_assert_eq(st.local.ss_family, AF_INET6);
 	cr_assert(IN6_IS_ADDR_LOOPBACK(
 	    &((struct sockaddr_in6 *)&st.local)->sin6_addr));
 	cr_assert(ts_port(&t, "srv") > 0);
-	cr_assert_eq(state("two").step, STEP_BOUND);
+	cr_assert_eq(ts_st(&t, "two").step, STEP_BOUND);
 }
 
 Test(commands, connect_address_and_port)
@@ -244,16 +206,16 @@ Test(commands, connect_address_and_port)
 	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
 	    "listen srv 1", "socket cli", "socket cli2", NULL });
 	port = ts_port(&t, "srv");
-	run_okf("connect cli 127.0.0.1 %d", port);
-	cr_assert_eq(state("cli").tcp_state, TCP_ESTABLISHED);
-	run_okf("connect cli2 127.0.0.1:%d", port);
-	cr_assert_eq(state("cli2").tcp_state, TCP_ESTABLISHED);
-	st = state("cli");
+	ts_okf(&t, "connect cli 127.0.0.1 %d", port);
+	cr_assert_eq(ts_st(&t, "cli").tcp_state, TCP_ESTABLISHED);
+	ts_okf(&t, "connect cli2 127.0.0.1:%d", port);
+	cr_assert_eq(ts_st(&t, "cli2").tcp_state, TCP_ESTABLISHED);
+	st = ts_st(&t, "cli");
 	cr_assert_eq(ntohs(((struct sockaddr_in *)&st.peer)->sin_port), port);
 	cr_assert(ts_ready(&t, "srv", POLLIN) & POLLIN);
 	run_ok("accept srv");
 	run_ok("accept srv");
-	cr_assert_eq(state("srv").accept_queue, 0);
+	cr_assert_eq(ts_st(&t, "srv").accept_queue, 0);
 }
 
 Test(commands, accept_default_names)
@@ -266,16 +228,16 @@ Test(commands, accept_default_names)
 	assert_has(ts_out(&t), "new socket conn,");
 	run_ok("accept srv");
 	assert_has(ts_out(&t), "new socket conn2,");
-	cr_assert_eq(state("conn").tcp_state, TCP_ESTABLISHED);
-	cr_assert_eq(state("conn2").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "conn2").tcp_state, TCP_ESTABLISHED);
 	/* A closed name counts as free again. */
 	ts_ok(&t, (const char *const[]){ "close conn", "socket c",
 	    "connect c srv", NULL });
 	ts_clear(&t);
 	run_ok("accept srv");
 	assert_has(ts_out(&t), "new socket conn,");
-	cr_assert(state("conn").open);
-	cr_assert_eq(state("conn").tcp_state, TCP_ESTABLISHED);
+	cr_assert(ts_st(&t, "conn").open);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_ESTABLISHED);
 }
 
 Test(commands, socket_families_and_types)
@@ -288,7 +250,7 @@ Test(commands, socket_families_and_types)
 	h = handle_find(&t.sh, "s");
 	cr_assert_eq(h->family, AF_INET);
 	cr_assert_eq(h->type, SOCK_DGRAM);
-	cr_assert_eq(state("s").tcp_state, 0, "no TCP state on UDP");
+	cr_assert_eq(ts_st(&t, "s").tcp_state, 0, "no TCP state on UDP");
 
 	run_ok("socket s6 ipv6 dgram");
 	h = handle_find(&t.sh, "s6");
@@ -349,7 +311,7 @@ Test(commands, unquoted_rest_of_line)
 	run_ok("send cli Hello, world!");
 	assert_has(ts_out(&t), "\"Hello, world!\", 13) = 13");
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
-	cr_assert_eq(state("conn").inq, 13);
+	cr_assert_eq(ts_st(&t, "conn").inq, 13);
 	ts_clear(&t);
 	run_ok("recv conn");
 	assert_has(ts_out(&t), "= 13: \"Hello, world!\"");
@@ -369,7 +331,7 @@ Test(commands, receive_alias_and_maxbytes)
 	ts_clear(&t);
 	run_ok("receive conn 5");
 	assert_has(ts_out(&t), ", 5) = 5: \"Hello\"");
-	cr_assert_eq(state("conn").inq, 8);
+	cr_assert_eq(ts_st(&t, "conn").inq, 8);
 	ts_clear(&t);
 	run_ok("receive conn");
 	assert_has(ts_out(&t), ", 1024) = 8: \", world!\"");
@@ -382,12 +344,12 @@ Test(commands, unique_prefix)
 	ts_clear(&t);
 	run_ok("acc srv conn");
 	assert_has(ts_out(&t), "new socket conn,");
-	cr_assert_eq(state("conn").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_ESTABLISHED);
 	run_ok("sen cli x");
 	run_ok("rec conn");
 	assert_has(ts_out(&t), "= 1: \"x\"");
 	run_ok("clo conn");
-	cr_assert_not(state("conn").open);
+	cr_assert_not(ts_st(&t, "conn").open);
 }
 
 Test(commands, help_lists_every_command)
@@ -470,7 +432,7 @@ Test(commands, source_file)
 	snprintf(line, sizeof line, "source %s", path);
 	run_ok(line);
 	unlink(path);
-	cr_assert_eq(state("a").step, STEP_BOUND);
+	cr_assert_eq(ts_st(&t, "a").step, STEP_BOUND);
 	cr_assert_eq(t.sh.depth, 0);
 }
 

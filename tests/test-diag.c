@@ -11,30 +11,7 @@
 
 #include "helpers.h"
 
-static struct tshell t;
-
-static void
-setup(void)
-{
-	ts_init(&t);
-}
-
-static void
-teardown(void)
-{
-	ts_fini(&t);
-}
-
-TestSuite(diag, .init = setup, .fini = teardown);
-
-static struct sock_state
-state(const char *name)
-{
-	struct sock_state st;
-
-	ts_state(&t, name, &st);
-	return st;
-}
+TSHELL_SUITE(diag);
 
 static void
 establish(const char *family)
@@ -60,7 +37,7 @@ afterlife(const char *family)
 	cr_assert_neq(handle_find(&t.sh, "cli")->cookie, 0,
 	    "the connection's cookie was kept");
 	ts_okf(&t, "close cli");
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert_eq(st.step, STEP_CLOSED);
 	cr_assert_not(st.open);
 	cr_assert(st.afterlife, "the kernel keeps the connection after close");
@@ -68,7 +45,7 @@ afterlife(const char *family)
 	    st.tcp_state == TCP_FIN_WAIT2, "%s", tcp_state_name(st.tcp_state));
 	/* The peer's delayed ACK moves it to FIN_WAIT2. */
 	cr_assert_eq(ts_wait_state(&t, "cli", TCP_FIN_WAIT2), TCP_FIN_WAIT2);
-	cr_assert_eq(state("conn").tcp_state, TCP_CLOSE_WAIT);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_CLOSE_WAIT);
 	ts_clear(&t);
 	ts_okf(&t, "show");
 	assert_has(ts_out(&t), "FIN_WAIT2");
@@ -76,13 +53,13 @@ afterlife(const char *family)
 	ts_ok(&t, (const char *const[]){ "recv conn => EOF", "close conn",
 	    NULL });
 	cr_assert_eq(ts_wait_state(&t, "cli", TCP_TIME_WAIT), TCP_TIME_WAIT);
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert(st.afterlife);
 	cr_assert_gt(st.expires_ms, 0, "TIME_WAIT has a timer");
 	cr_assert_leq(st.expires_ms, 60000);
 	/* The server's side is gone once its FIN is acknowledged. */
 	cr_assert_eq(ts_wait_state(&t, "conn", 0), 0);
-	cr_assert_not(state("conn").afterlife);
+	cr_assert_not(ts_st(&t, "conn").afterlife);
 	ts_clear(&t);
 	ts_okf(&t, "show");
 	assert_has(ts_out(&t), "TIME_WAIT");
@@ -175,10 +152,10 @@ Test(diag, reset_leaves_nothing)
 	/* Unread data: close sends a reset, and nothing lives on. */
 	ts_okf(&t, "close conn");
 	cr_assert(ts_ready(&t, "cli", 0) & (POLLHUP | POLLERR));
-	st = state("conn");
+	st = ts_st(&t, "conn");
 	cr_assert_not(st.afterlife);
 	cr_assert_eq(st.tcp_state, 0);
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert_eq(st.tcp_state, TCP_CLOSE);
 	cr_assert_not(st.afterlife);
 	cr_assert_eq(st.step, STEP_DISCONNECTED);
@@ -195,13 +172,13 @@ Test(diag, half_close_client_side)
 	cr_assert_eq(t.sh.events[t.sh.nevents - 1].kind, EV_SHUTDOWN);
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
 	/* The peer sees the end of the stream, and can still send. */
-	cr_assert_eq(state("conn").tcp_state, TCP_CLOSE_WAIT);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_CLOSE_WAIT);
 	ts_ok(&t, (const char *const[]){ "recv conn => EOF",
 	    "send conn \"still open\" => 10", NULL });
 	cr_assert_eq(ts_wait_state(&t, "cli", TCP_FIN_WAIT2), TCP_FIN_WAIT2);
 	cr_assert(ts_ready(&t, "cli", POLLIN) & POLLIN);
 	ts_ok(&t, (const char *const[]){ "recv cli => \"still open\"", NULL });
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert_eq(st.shut, 2);
 	cr_assert_eq(st.step, STEP_CONNECTED);
 	ts_clear(&t);
@@ -215,7 +192,7 @@ Test(diag, half_close_client_side)
 	cr_assert(ts_ready(&t, "cli", POLLIN) & POLLIN);
 	ts_okf(&t, "recv cli => EOF");
 	cr_assert_eq(ts_wait_state(&t, "cli", TCP_TIME_WAIT), TCP_TIME_WAIT);
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert(st.open);
 	cr_assert(st.afterlife);
 	ts_clear(&t);
@@ -230,7 +207,7 @@ Test(diag, half_close_server_side_and_both)
 	establish("ipv6");
 	ts_okf(&t, "shutdown conn SHUT_WR");
 	cr_assert(ts_ready(&t, "cli", POLLIN) & POLLIN);
-	cr_assert_eq(state("cli").tcp_state, TCP_CLOSE_WAIT);
+	cr_assert_eq(ts_st(&t, "cli").tcp_state, TCP_CLOSE_WAIT);
 	ts_ok(&t, (const char *const[]){ "recv cli => EOF",
 	    "send cli request => 7", "recv conn => \"request\"", NULL });
 	/* The other way too: both FINs sent, the one who sent first waits in
@@ -240,7 +217,7 @@ Test(diag, half_close_server_side_and_both)
 	ts_okf(&t, "recv conn => EOF");
 	cr_assert_eq(ts_wait_state(&t, "conn", TCP_TIME_WAIT), TCP_TIME_WAIT);
 	cr_assert_eq(ts_wait_state(&t, "cli", TCP_CLOSE), TCP_CLOSE);
-	cr_assert_not(state("cli").afterlife);
+	cr_assert_not(ts_st(&t, "cli").afterlife);
 }
 
 Test(diag, shutdown_read)
@@ -251,9 +228,9 @@ Test(diag, shutdown_read)
 	assert_has(ts_out(&t), ", SHUT_RD) = 0: conn receives no more");
 	/* recv returns at once: the end of the stream, here only. */
 	ts_okf(&t, "recv conn => EOF");
-	cr_assert_eq(state("cli").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "cli").tcp_state, TCP_ESTABLISHED);
 	ts_okf(&t, "shutdown conn rdwr");
-	cr_assert_eq(state("conn").shut, 3);
+	cr_assert_eq(ts_st(&t, "conn").shut, 3);
 	ts_clear(&t);
 	ts_okf(&t, "show");
 	assert_has(ts_out(&t), "shut down both ways (SHUT_RDWR)");
@@ -281,13 +258,13 @@ Test(diag, segments_and_queues)
 	establish("inet");
 	ts_ok(&t, (const char *const[]){ "send cli \"twelve bytes\"", NULL });
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
-	st = state("conn");
+	st = ts_st(&t, "conn");
 	cr_assert(st.have_info);
 	cr_assert_geq(st.segs_in, 3, "SYN, ACK, data");
 	cr_assert_geq(st.segs_out, 1, "SYN-ACK");
 	cr_assert_eq(st.bytes_received, 12);
 	cr_assert_eq(st.inq, 12);
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert_geq(st.segs_out, 3);
 	cr_assert_geq(st.outq, 0);
 	ts_clear(&t);
@@ -312,7 +289,7 @@ Test(diag, unacked_bytes_while_the_peer_cannot_take_them)
 	    "connect cli srv", "accept srv conn",
 	    "setsockopt conn SO_RCVBUF 4K", "nonblock cli on", NULL });
 	ts_runf(&t, "send cli --size 1M => EAGAIN");
-	st = state("cli");
+	st = ts_st(&t, "cli");
 	cr_assert_gt(st.outq, 0, "what the peer has not acknowledged");
 	ts_clear(&t);
 	ts_okf(&t, "show cli");
@@ -326,7 +303,7 @@ Test(diag, closed_handle_without_connection)
 
 	ts_ok(&t, (const char *const[]){ "socket s", "bind s 127.0.0.1 0",
 	    "close s", NULL });
-	st = state("s");
+	st = ts_st(&t, "s");
 	cr_assert_not(st.afterlife);
 	cr_assert_eq(st.tcp_state, 0);
 	ts_clear(&t);

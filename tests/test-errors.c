@@ -36,30 +36,6 @@ teardown(void)
 
 TestSuite(errors, .init = setup, .fini = teardown);
 
-static void run_okf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* Runs a printf-formatted line, asserting it succeeds. */
-static void
-run_okf(const char *fmt, ...)
-{
-	char line[128];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	cr_assert_eq(ts_run(&t, line), 0, "'%s' failed: %s", line, ts_err(&t));
-}
-
-static struct sock_state
-state(const char *name)
-{
-	struct sock_state st;
-
-	ts_state(&t, name, &st);
-	return st;
-}
-
 #define MAXH	16
 
 /* What must not change when a command fails. */
@@ -389,8 +365,8 @@ Test(errors, econnrefused)
 	assert_has(ts_out(&t), "= -1 ECONNREFUSED (");
 	expect_fail("connect c hole", "ECONNREFUSED");
 	cr_assert_not(handle_find(&t.sh, "c")->connecting);
-	cr_assert_eq(state("c").tcp_state, TCP_CLOSE);
-	cr_assert(state("c").open);
+	cr_assert_eq(ts_st(&t, "c").tcp_state, TCP_CLOSE);
+	cr_assert(ts_st(&t, "c").open);
 }
 
 Test(errors, connect_again_after_refused)
@@ -401,7 +377,7 @@ Test(errors, connect_again_after_refused)
 	expect_fail("connect c hole", "ECONNREFUSED");
 	ts_ok(&t, (const char *const[]){ "listen hole", "connect c hole",
 	    "accept hole conn", "send c again", "recv conn", NULL });
-	cr_assert_eq(state("c").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "c").tcp_state, TCP_ESTABLISHED);
 	assert_has(ts_out(&t), "= 5: \"again\"");
 }
 
@@ -416,14 +392,14 @@ Test(errors, econnrefused_leaves_socket_unbound)
 
 	ts_ok(&t, (const char *const[]){ "socket hole", "bind hole 127.0.0.1 0",
 	    "connect c hole => ECONNREFUSED", NULL });
-	st = state("c");
+	st = ts_st(&t, "c");
 	cr_assert_eq(st.step, STEP_CREATED);
 	cr_assert_eq(st.local_len, 0);
 	ts_ok(&t, (const char *const[]){ "bind c 127.0.0.1 0", NULL });
-	cr_assert_eq(state("c").step, STEP_BOUND);
+	cr_assert_eq(ts_st(&t, "c").step, STEP_BOUND);
 	cr_assert_neq(ts_port(&t, "c"), 0);
 	ts_ok(&t, (const char *const[]){ "close c", NULL });
-	cr_assert_neq(state("c").local_len, 0, "closed, it shows its port");
+	cr_assert_neq(ts_st(&t, "c").local_len, 0, "closed, it shows its port");
 }
 
 Test(errors, econnrefused_keeps_chosen_port)
@@ -436,9 +412,9 @@ Test(errors, econnrefused_keeps_chosen_port)
 	port = ts_port(&t, "probe");
 	ts_ok(&t, (const char *const[]){ "close probe", NULL });
 	/* probe never listened or connected: its port is free at once. */
-	run_okf("bind c 127.0.0.1 %d", port);
+	ts_okf(&t, "bind c 127.0.0.1 %d", port);
 	expect_fail("connect c hole", "ECONNREFUSED");
-	cr_assert_eq(state("c").step, STEP_BOUND);
+	cr_assert_eq(ts_st(&t, "c").step, STEP_BOUND);
 	cr_assert_eq(ts_port(&t, "c"), port);
 	ts_ok(&t, (const char *const[]){ "socket d", NULL });
 	expect_failf("EADDRINUSE", "bind d 127.0.0.1 %d", port);
@@ -454,9 +430,9 @@ Test(errors, econnrefused_loses_picked_port)
 	port = ts_port(&t, "c");
 	ts_ok(&t, (const char *const[]){ "connect c hole => ECONNREFUSED",
 	    NULL });
-	cr_assert_eq(state("c").step, STEP_CREATED);
+	cr_assert_eq(ts_st(&t, "c").step, STEP_CREATED);
 	ts_ok(&t, (const char *const[]){ "socket d", NULL });
-	run_okf("bind d 127.0.0.1 %d", port);
+	ts_okf(&t, "bind d 127.0.0.1 %d", port);
 }
 
 Test(errors, econnrefused_ipv6)
@@ -465,7 +441,7 @@ Test(errors, econnrefused_ipv6)
 	    NULL });
 	expect_failf("connect failed with ECONNREFUSED", "connect s6 [::1]:%d",
 	    ts_port(&t, "hole"));
-	cr_assert_eq(state("s6").tcp_state, TCP_CLOSE);
+	cr_assert_eq(ts_st(&t, "s6").tcp_state, TCP_CLOSE);
 }
 
 Test(errors, connect_twice)

@@ -10,21 +10,7 @@
 
 #include "helpers.h"
 
-static struct tshell t;
-
-static void
-setup(void)
-{
-	ts_init(&t);
-}
-
-static void
-teardown(void)
-{
-	ts_fini(&t);
-}
-
-TestSuite(jobs, .init = setup, .fini = teardown);
+TSHELL_SUITE(jobs);
 
 static void
 run_ok(const char *line)
@@ -50,15 +36,6 @@ wait_job(int n)
 	if (job_find(&t.sh, n) != NULL)
 		run_ok(line);
 	cr_assert_eq(job_find(&t.sh, n), NULL);
-}
-
-static struct sock_state
-state(const char *name)
-{
-	struct sock_state st;
-
-	ts_state(&t, name, &st);
-	return st;
 }
 
 static void
@@ -95,8 +72,8 @@ Test(jobs, background_accept_in_lecture_order)
 	assert_has(ts_out(&t), "[1] done: accept(");
 	assert_has(ts_out(&t), ": new socket conn, peer 127.0.0.1:");
 	cr_assert_eq(jobs_count(&t.sh), 0);
-	cr_assert_eq(state("conn").tcp_state, TCP_ESTABLISHED);
-	cr_assert_eq(state("srv").accept_queue, 0);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "srv").accept_queue, 0);
 
 	/* The exchange goes on as in the lecture. */
 	ts_clear(&t);
@@ -216,7 +193,7 @@ Test(jobs, cancelled_by_close)
 	    "closed)\n");
 	cr_assert_eq(jobs_count(&t.sh), 0);
 	cr_assert_eq(count_fds(), fds - 1);
-	cr_assert_not(state("conn").open);
+	cr_assert_not(ts_st(&t, "conn").open);
 }
 
 Test(jobs, accept_cancelled_by_close)
@@ -265,12 +242,12 @@ Test(jobs, foreground_recv_times_out)
 
 	establish();
 	t.sh.timeout = 0.2;
-	before = state("conn");
+	before = ts_st(&t, "conn");
 	fds = count_fds();
 	run_fail("recv conn", "recv conn: gave up after waiting 0.2 s for "
 	    "data on conn");
 	cr_assert(t.sh.failed);
-	after = state("conn");
+	after = ts_st(&t, "conn");
 	cr_assert(after.open);
 	cr_assert_eq(after.tcp_state, TCP_ESTABLISHED);
 	cr_assert_eq(after.step, before.step);
@@ -290,7 +267,7 @@ Test(jobs, foreground_accept_times_out)
 	run_fail("accept srv conn", "accept srv conn: gave up after waiting "
 	    "0.2 s for a connection on 127.0.0.1:");
 	cr_assert_eq(handle_find(&t.sh, "conn"), NULL);
-	cr_assert_eq(state("srv").tcp_state, TCP_LISTEN);
+	cr_assert_eq(ts_st(&t, "srv").tcp_state, TCP_LISTEN);
 }
 
 Test(jobs, second_recv_is_busy)
@@ -325,7 +302,7 @@ Test(jobs, background_connect)
 	run_ok("connect cli srv &");
 	/* Loopback may finish it at once; either way it ends connected. */
 	wait_job(1);
-	cr_assert_eq(state("cli").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "cli").tcp_state, TCP_ESTABLISHED);
 	assert_has(ts_out(&t), "connected from 127.0.0.1:");
 }
 
@@ -338,8 +315,8 @@ Test(jobs, background_accept_name_taken_meanwhile)
 	run_ok("connect cli srv");
 	wait_job(1);
 	assert_has(ts_out(&t), "new socket conn2,");
-	cr_assert_eq(state("conn2").tcp_state, TCP_ESTABLISHED);
-	cr_assert_eq(state("conn").tcp_state, TCP_CLOSE);
+	cr_assert_eq(ts_st(&t, "conn2").tcp_state, TCP_ESTABLISHED);
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_CLOSE);
 }
 
 Test(jobs, background_accept_long_name_taken_meanwhile, .timeout = 10)
@@ -352,7 +329,7 @@ Test(jobs, background_accept_long_name_taken_meanwhile, .timeout = 10)
 	wait_job(1);
 	assert_has(ts_out(&t), "new socket abcdefghijklmnopqrstuvwxyz01234"
 	    "2,");
-	cr_assert_eq(state("abcdefghijklmnopqrstuvwxyz012342").tcp_state,
+	cr_assert_eq(ts_st(&t, "abcdefghijklmnopqrstuvwxyz012342").tcp_state,
 	    TCP_ESTABLISHED);
 }
 

@@ -16,21 +16,7 @@
 #include "helpers.h"
 #include "picture.h"
 
-static struct tshell t;
-
-static void
-setup(void)
-{
-	ts_init(&t);
-}
-
-static void
-teardown(void)
-{
-	ts_fini(&t);
-}
-
-TestSuite(picture, .init = setup, .fini = teardown);
+TSHELL_SUITE(picture);
 
 /* Ports the kernel picks differ from run to run: their digits become P,
  * keeping the width (also in a port cut short by a narrow picture). */

@@ -13,21 +13,7 @@
 
 #include "helpers.h"
 
-static struct tshell t;
-
-static void
-setup(void)
-{
-	ts_init(&t);
-}
-
-static void
-teardown(void)
-{
-	ts_fini(&t);
-}
-
-TestSuite(sockopt, .init = setup, .fini = teardown);
+TSHELL_SUITE(sockopt);
 
 static int
 getint(const char *name, int level, int opt)

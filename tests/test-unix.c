@@ -48,15 +48,6 @@ teardown(void)
 
 TestSuite(afunix, .init = setup, .fini = teardown);
 
-static struct sock_state
-state(const char *name)
-{
-	struct sock_state st;
-
-	ts_state(&t, name, &st);
-	return st;
-}
-
 Test(afunix, stream_on_a_path)
 {
 	struct sock_state st;
@@ -70,7 +61,7 @@ Test(afunix, stream_on_a_path)
 	ts_okf(&t, "bind srv %s", path);
 	cr_assert_eq(stat(path, &sb), 0, "bind made no file");
 	cr_assert(S_ISSOCK(sb.st_mode));
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_BOUND);
 	ts_ok(&t, (const char *const[]){ "listen srv 2", "socket cli unix",
 	    NULL });
@@ -78,14 +69,14 @@ Test(afunix, stream_on_a_path)
 	ts_okf(&t, "connect cli %s", path);
 	assert_has(ts_out(&t), "= 0: connected from (unnamed)");
 	/* The listener's queue, from sock_diag. */
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_LISTENING);
 	cr_assert_eq(st.accept_queue, 1);
 	cr_assert_eq(st.backlog, 2);
 	cr_assert_eq(st.tcp_state, 0, "no TCP state on AF_UNIX");
 	ts_ok(&t, (const char *const[]){ "accept srv conn", NULL });
-	cr_assert_eq(state("srv").accept_queue, 0);
-	st = state("conn");
+	cr_assert_eq(ts_st(&t, "srv").accept_queue, 0);
+	st = ts_st(&t, "conn");
 	cr_assert_eq(st.step, STEP_CONNECTED);
 	ts_clear(&t);
 	ts_ok(&t, (const char *const[]){ "show", NULL });
@@ -96,7 +87,7 @@ Test(afunix, stream_on_a_path)
 	ts_ok(&t, (const char *const[]){ "send cli \"over a path\" => 11",
 	    NULL });
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
-	cr_assert_eq(state("conn").inq, 11);
+	cr_assert_eq(ts_st(&t, "conn").inq, 11);
 	ts_ok(&t, (const char *const[]){ "recv conn => \"over a path\"",
 	    "getpeername cli", "getpeername conn", "getsockname conn",
 	    "close cli", NULL });
@@ -158,7 +149,7 @@ Test(afunix, abstract_names)
 	    strrchr(dir, '-') + 1);
 	ts_ok(&t, (const char *const[]){ "socket srv unix", NULL });
 	ts_okf(&t, "bind srv %s", name);
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	cr_assert_eq(st.step, STEP_BOUND);
 	snprintf(want, sizeof want, "srv is bound to %s\n", name);
 	assert_has(ts_out(&t), want);
@@ -177,7 +168,7 @@ Test(afunix, autobind)
 	ts_ok(&t, (const char *const[]){ "socket srv unix", "bind srv @",
 	    "listen srv", "socket cli unix", "connect cli srv => connected",
 	    "accept srv conn", NULL });
-	st = state("srv");
+	st = ts_st(&t, "srv");
 	sun = (const struct sockaddr_un *)&st.local;
 	cr_assert_eq(sun->sun_path[0], '\0', "an abstract name");
 	cr_assert_eq(st.local_len, offsetof(struct sockaddr_un, sun_path) + 6,
@@ -194,7 +185,7 @@ Test(afunix, socketpair_stream)
 	assert_has(ts_out(&t), "socketpair(AF_UNIX, SOCK_STREAM, 0, [");
 	assert_has(ts_out(&t), "a and b are connected to each other");
 	cr_assert_eq(count_fds(), fds + 2);
-	st = state("a");
+	st = ts_st(&t, "a");
 	cr_assert_eq(st.step, STEP_CONNECTED);
 	cr_assert_eq(t.sh.events[t.sh.nevents - 1].kind, EV_SOCKETPAIR);
 	cr_assert_eq(t.sh.events[t.sh.nevents - 1].other_id,
