@@ -5,23 +5,24 @@
 
 #include "sockshell.h"
 
-/* Prints TEXT wrapped at WIDTH columns, each line after INDENT spaces. */
+/* Prints TEXT wrapped at WIDTH columns, each line after INDENT spaces.
+ * Columns are characters, not bytes: Cyrillic takes two bytes a letter. */
 static void
 print_wrapped(FILE *f, const char *text, int indent, int width)
 {
 	const char *p = text, *word;
-	int col = 0, len;
+	int col = 0, len, cols;
 
 	while (*p != '\0') {
 		while (*p == ' ')
 			p++;
 		word = p;
-		while (*p != '\0' && *p != ' ')
-			p++;
+		for (cols = 0; *p != '\0' && *p != ' '; p++)
+			cols += ((unsigned char)*p & 0xc0) != 0x80;
 		len = (int)(p - word);
 		if (len == 0)
 			break;
-		if (col > 0 && col + 1 + len > width - indent) {
+		if (col > 0 && col + 1 + cols > width - indent) {
 			fputc('\n', f);
 			col = 0;
 		}
@@ -32,7 +33,7 @@ print_wrapped(FILE *f, const char *text, int indent, int width)
 			col++;
 		}
 		fwrite(word, 1, (size_t)len, f);
-		col += len;
+		col += cols;
 	}
 	if (col > 0)
 		fputc('\n', f);

@@ -2,6 +2,7 @@
  * that changes a socket. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "sockshell.h"
@@ -31,21 +32,37 @@ view_name(enum view v)
 	    view_names[v] : "?";
 }
 
-/* After a command: the picture, the table, both (picture first) or
- * nothing. */
+/*
+ * After a command: the picture, the table, both (picture first) or
+ * nothing. Drawn into memory and written at once: stdout is line-buffered,
+ * and a write(2) a line made the picture of 1,000 sockets cost more than
+ * drawing it.
+ */
 void
 shell_show_view(struct shell *sh)
 {
 	struct picture_opts o;
+	FILE *out = sh->out, *mem;
+	char *buf = NULL;
+	size_t len = 0;
 
 	if (sh->quiet)
 		return;
-	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH) {
-		picture_opts_detect(sh, &o);
+	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH)
+		picture_opts_detect(sh, &o);	/* for the real output */
+	mem = open_memstream(&buf, &len);
+	if (mem != NULL)
+		sh->out = mem;
+	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH)
 		picture_render(sh->out, sh, &o);
-	}
 	if (sh->view == VIEW_TABLE || sh->view == VIEW_BOTH)
 		render_state(sh);
+	if (mem != NULL) {
+		sh->out = out;
+		if (fclose(mem) == 0)
+			fwrite(buf, 1, len, out);
+		free(buf);
+	}
 }
 
 static enum cmd_retval

@@ -39,7 +39,9 @@ roff_usage(FILE *f, const char *u)
 	int upper, under, lower;
 
 	while (*u != '\0') {
-		if (!isalnum((unsigned char)*u) && *u != '_' && *u != '-') {
+		/* Bytes past ASCII: a translated placeholder (ИМЯ). */
+		if (!isalnum((unsigned char)*u) && *u != '_' && *u != '-' &&
+		    (unsigned char)*u < 0x80) {
 			if (*u == '&')
 				fputs("\\fB&\\fR", f);
 			else
@@ -49,8 +51,9 @@ roff_usage(FILE *f, const char *u)
 		}
 		upper = under = lower = 0;
 		for (n = 0; isalnum((unsigned char)u[n]) || u[n] == '_' ||
-		    u[n] == '-'; n++) {
-			upper |= isupper((unsigned char)u[n]) != 0;
+		    u[n] == '-' || (unsigned char)u[n] >= 0x80; n++) {
+			upper |= isupper((unsigned char)u[n]) != 0 ||
+			    (unsigned char)u[n] >= 0x80;
 			lower |= islower((unsigned char)u[n]) != 0;
 			under |= u[n] == '_';
 		}

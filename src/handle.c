@@ -9,12 +9,65 @@
 
 #include "sockshell.h"
 
+/*
+ * Names are looked up in a hash (open addressing, at most half full) that
+ * holds the newest handle of each name: a script that opens and closes a
+ * socket 50,000 times keeps 50,000 retired handles, and a scan of them at
+ * every command made it quadratic. Without the hash (out of memory), a
+ * scan.
+ */
+static size_t
+name_hash(const char *name)
+{
+	size_t h = 2166136261u;		/* FNV-1a */
+
+	while (*name != '\0')
+		h = (h ^ (unsigned char)*name++) * 16777619u;
+	return h;
+}
+
+/* NAME's slot in the hash: its handle, or the empty slot it would take. */
+static struct handle **
+name_slot(struct shell *sh, const char *name)
+{
+	size_t mask = sh->by_name_cap - 1, i = name_hash(name) & mask;
+
+	while (sh->by_name[i] != NULL && strcmp(sh->by_name[i]->name, name) != 0)
+		i = (i + 1) & mask;
+	return &sh->by_name[i];
+}
+
+/* Puts H in the hash (after the handles array got it), growing it. */
+static void
+name_index(struct shell *sh, struct handle *h)
+{
+	size_t cap, i;
+
+	if (sh->by_name != NULL && sh->nhandles * 2 <= sh->by_name_cap) {
+		*name_slot(sh, h->name) = h;
+		return;
+	}
+	free(sh->by_name);
+	for (cap = 64; cap < sh->nhandles * 4; cap *= 2)
+		;
+	sh->by_name = calloc(cap, sizeof *sh->by_name);
+	sh->by_name_cap = sh->by_name != NULL ? cap : 0;
+	/* In creation order: the newest of a name comes last and stays. */
+	for (i = 0; sh->by_name != NULL && i < sh->nhandles; i++)
+		*name_slot(sh, sh->handles[i]->name) = sh->handles[i];
+}
+
 struct handle *
 handle_find(struct shell *sh, const char *name)
 {
+	struct handle *h;
 	size_t i;
 
-	for (i = 0; i < sh->nhandles; i++)
+	if (sh->by_name != NULL) {
+		h = *name_slot(sh, name);
+		return h != NULL && !h->retired ? h : NULL;
+	}
+	for (i = sh->nhandles; i-- > 0; )
 		if (!sh->handles[i]->retired &&
 		    strcmp(sh->handles[i]->name, name) == 0)
 			return sh->handles[i];
@@ -26,6 +79,12 @@ handle_by_id(struct shell *sh, int id)
 {
 	size_t i;
 
+	if (id <= 0)
+		return NULL;	/* none: ids start at 1 */
+	/* Handles are numbered in the order they are added. */
+	if ((size_t)id <= sh->nhandles &&
+	    sh->handles[id - 1]->id == id)
+		return sh->handles[id - 1];
 	for (i = 0; i < sh->nhandles; i++)
 		if (sh->handles[i]->id == id)
 			return sh->handles[i];
@@ -103,6 +162,7 @@ handle_add(struct shell *sh, const char *name, int fd, int family, int type)
 	h->family = family;
 	h->type = type;
 	sh->handles[sh->nhandles++] = h;
+	name_index(sh, h);
 	return h;
 }
 

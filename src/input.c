@@ -61,22 +61,69 @@ is_narration(const char *line, size_t len)
 	return i < len && line[i] == '>';
 }
 
-/* Prints the narration's text: after the '>' and one blank. */
+/*
+ * A lesson's narration is printed a paragraph at a time: consecutive '>'
+ * lines are one message, looked up in the student's language as a whole
+ * (build-aux/lessons-pot extracts them the same way into po/lessons.pot),
+ * so a translation need not keep the English line breaks.
+ */
+struct narration {
+	char	*text;		/* the lines so far, joined by newlines */
+	size_t	 len, cap;
+	int	 lines;
+};
+
+#define NARRATION_MAX	65536	/* a longer paragraph is printed in parts */
+
+static void print_narration(struct shell *, struct narration *);
+
+/* Adds a narration line's text (after the '>' and one blank) to N. */
 static void
-print_narration(struct shell *sh, const char *line, size_t len)
+add_narration(struct shell *sh, struct narration *n, const char *line,
+    size_t len)
 {
 	const char *p = memchr(line, '>', len);
-	size_t n = len - (size_t)(p - line) - 1;
+	size_t k = len - (size_t)(p - line) - 1;
+	char *grown;
 
 	p++;
-	if (n > 0 && *p == ' ') {
+	k = strnlen(p, k);	/* as printf would: up to a NUL byte */
+	if (k > 0 && *p == ' ') {
 		p++;
-		n--;
+		k--;
 	}
-	while (n > 0 && (p[n - 1] == '\r' || p[n - 1] == ' '))
-		n--;
-	fprintf(sh->out, "%.*s\n", (int)n, p);
+	while (k > 0 && (p[k - 1] == '\r' || p[k - 1] == ' '))
+		k--;
+	if (n->len + k + 2 > NARRATION_MAX && n->lines > 0)
+		print_narration(sh, n);
+	if (n->len + k + 2 > n->cap) {
+		grown = realloc(n->text, n->len + k + 2);
+		if (grown == NULL) {
+			print_narration(sh, n);
+			fprintf(sh->out, "%.*s\n", (int)k, p);
+			return;
+		}
+		n->text = grown;
+		n->cap = n->len + k + 2;
+	}
+	if (n->lines++ > 0)
+		n->text[n->len++] = '\n';
+	memcpy(n->text + n->len, p, k);
+	n->len += k;
+	n->text[n->len] = '\0';
+}
+
+/* Prints the paragraph N holds, translated, and empties N. */
+static void
+print_narration(struct shell *sh, struct narration *n)
+{
+	if (n->lines == 0)
+		return;
+	/* gettext("") is the catalogue's header, not a translation. */
+	fprintf(sh->out, "%s\n", n->text[0] != '\0' ? _(n->text) : "");
 	fflush(sh->out);
+	n->len = 0;
+	n->lines = 0;
 }
 
 /*
@@ -90,6 +137,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	const char *saved_file = sh->file;
 	unsigned long saved_line = sh->line;
 	int failed = 0, interactive = src->fp == NULL;
+	struct narration narr = { NULL, 0, 0, 0 };
 	size_t len;
 	char *line;
 
@@ -98,6 +146,11 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	while (!sh->quit && !sh->stop && !shell_terminated &&
 	    (line = src->next(src, sh, &len)) != NULL) {
 		sh->line++;
+		/* A narration paragraph ends where another line begins. */
+		if (src->fp == NULL || src->too_long || len > LINE_MAX_BYTES ||
+		    (shell_interrupted && !interactive) ||
+		    !is_narration(line, len))
+			print_narration(sh, &narr);
 		if (src->too_long || len > LINE_MAX_BYTES) {
 			src->too_long = 0;
 			free(line);
@@ -120,7 +173,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			break;
 		}
 		if (src->fp != NULL && is_narration(line, len)) {
-			print_narration(sh, line, len);
+			add_narration(sh, &narr, line, len);
 			free(line);
 			continue;
 		}
@@ -138,6 +191,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		}
 		free(line);
 	}
+	print_narration(sh, &narr);
+	free(narr.text);
 	sh->file = saved_file;
 	sh->line = saved_line;
 	if (sh->depth <= 1)

@@ -13,6 +13,19 @@
 
 #define LESSON_EXT	".lesson"
 
+/* Whether this is the program in its build tree, not installed. */
+static int
+in_build_tree(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+
+	if (n <= 0)
+		return 0;
+	exe[n] = '\0';
+	return strcmp(exe, BUILDDIR "/src/sockshell") == 0;
+}
+
 /*
  * $SOCKSHELL_LESSONS; else the source tree's lessons/ when this is the
  * program in its build tree; else the installed ones.
@@ -20,19 +33,26 @@
 const char *
 lessons_dir(void)
 {
-	static char exe[PATH_MAX];
 	const char *env = getenv("SOCKSHELL_LESSONS");
-	ssize_t n;
 
 	if (env != NULL && *env != '\0')
 		return env;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if (strcmp(exe, BUILDDIR "/src/sockshell") == 0)
-			return SRCDIR "/lessons";
-	}
+	if (in_build_tree())
+		return SRCDIR "/lessons";
 	return PKGDATADIR "/lessons";
+}
+
+/*
+ * Where the translations are: the build tree's po/locale (the catalogues
+ * 'make' puts there, LANG/LC_MESSAGES/sockshell.mo) when this is the
+ * program in its build tree, else the installed ones.
+ */
+const char *
+locale_dir(void)
+{
+	if (in_build_tree())
+		return BUILDDIR "/po/locale";
+	return LOCALEDIR;
 }
 
 static int
@@ -138,8 +158,9 @@ lessons_list(FILE *out)
 		dash = dash != NULL ? dash + 1 : list[i]->d_name;
 		len = strlen(dash) - strlen(LESSON_EXT);
 		snprintf(name, sizeof name, "%.*s", (int)len, dash);
+		/* The title in the student's language (po/lessons.pot). */
 		fprintf(out, "  %2d  %-18s %s\n", atoi(list[i]->d_name), name,
-		    title);
+		    title[0] != '\0' ? _(title) : title);
 		free(list[i]);
 	}
 	free(list);

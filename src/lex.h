@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-#define LEX_ERRLEN	256
+#define LEX_ERRLEN	512	/* room for a translation: Cyrillic takes two
+				 * bytes a letter */
 
 struct token {
 	char	*text;		/* decoded, NUL-terminated (may hold \0 too) */

@@ -134,8 +134,10 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		if (op->file != NULL &&
 		    fwrite(op->buf, 1, (size_t)n, op->file) != (size_t)n) {
 			err = errno;
-			fprintf(sh->out, _("%srecv(%s): writing to %s failed "
-			    "after %zu bytes: %s\n"), prefix, args, op->path,
+			fprintf(sh->out, P_("%srecv(%s): writing to %s failed "
+			    "after %zu byte: %s\n", "%srecv(%s): writing to %s "
+			    "failed after %zu bytes: %s\n",
+			    (unsigned long)op->done), prefix, args, op->path,
 			    op->done, strerror(err));
 			shell_error(sh, _("cannot write to '%s': %s"), op->path,
 			    strerror(err));
@@ -340,9 +342,11 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 	while (op->done < op->len) {
 		cnt = next_chunk(op, &p, &err);
 		if (cnt == 0 && err != 0) {
-			fprintf(sh->out, _("%s%s(%s): reading %s failed after "
-			    "%zu bytes: %s\n"), prefix, call, args, op->path,
-			    op->done, strerror(err));
+			fprintf(sh->out, P_("%s%s(%s): reading %s failed after "
+			    "%zu byte: %s\n", "%s%s(%s): reading %s failed "
+			    "after %zu bytes: %s\n", (unsigned long)op->done),
+			    prefix, call, args, op->path, op->done,
+			    strerror(err));
 			shell_error(sh, _("cannot read '%s': %s"), op->path,
 			    strerror(err));
 			shell_log(sh, op_event(op), h->id, 0,
@@ -441,8 +445,10 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		return OP_FAILED;
 	}
 	if (op->calls > 1)
-		fprintf(sh->out, _("%s%s(%s) = %zu, in %u calls (like "
-		    "sendall)\n"), prefix, call, args, op->done, op->calls);
+		fprintf(sh->out, P_("%s%s(%s) = %zu, in %u call (like "
+		    "sendall)\n", "%s%s(%s) = %zu, in %u calls (like "
+		    "sendall)\n", (unsigned long)op->calls), prefix, call,
+		    args, op->done, op->calls);
 	else
 		fprintf(sh->out, "%s%s(%s) = %zu\n", prefix, call, args,
 		    op->done);

@@ -327,8 +327,10 @@ step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 		return OP_FAILED;
 	}
 	if (op->calls > 1)
-		fprintf(sh->out, _("%ssend(%s) = %zu, in %u calls (like "
-		    "sendall)\n"), prefix, args, op->done, op->calls);
+		fprintf(sh->out, P_("%ssend(%s) = %zu, in %u call (like "
+		    "sendall)\n", "%ssend(%s) = %zu, in %u calls (like "
+		    "sendall)\n", (unsigned long)op->calls), prefix, args,
+		    op->done, op->calls);
 	else
 		fprintf(sh->out, "%ssend(%s) = %zu\n", prefix, args, op->done);
 	shell_log(sh, EV_SEND, h->id, 0, (long long)op->done, 0);
@@ -399,8 +401,10 @@ op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 		break;
 	case OP_RECV:
 		if (op->bulk || (op->flags & MSG_WAITALL))
-			snprintf(buf, n, _("for data on %s (%zu bytes received "
-			    "so far)"), h->name, op->done);
+			snprintf(buf, n, P_("for data on %s (%zu byte received "
+			    "so far)", "for data on %s (%zu bytes received "
+			    "so far)", (unsigned long)op->done), h->name,
+			    op->done);
 		else
 			snprintf(buf, n, _("for data on %s"), h->name);
 		break;
@@ -430,7 +434,9 @@ op_cancel(struct shell *sh, struct op *op)
 		fprintf(sh->out, _("  %zu of %zu bytes were sent\n"), op->done,
 		    op->len);
 	if (op->kind == OP_RECV && op->done > 0)
-		fprintf(sh->out, _("  %zu bytes were received\n"), op->done);
+		fprintf(sh->out, P_("  %zu byte was received\n",
+		    "  %zu bytes were received\n", (unsigned long)op->done),
+		    op->done);
 }
 
 void

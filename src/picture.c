@@ -249,8 +249,13 @@ picture_text_width(const char *s, int utf8)
 
 	if (!utf8)
 		return (int)strlen(s);
-	while (*s != '\0')
-		w += cp_width(utf8_next(&s));
+	while (*s != '\0') {
+		if ((unsigned char)*s < 0x80) {	/* ASCII: most of it */
+			w++;
+			s++;
+		} else
+			w += cp_width(utf8_next(&s));
+	}
 	return w;
 }
 
@@ -281,13 +286,28 @@ struct out {
 	int	 color;
 };
 
+/* The blanks owed. Not with fprintf: a picture is thousands of these. */
+static void
+put_spaces(struct out *o)
+{
+	static const char sp[] = "                                ";
+	int n;
+
+	for (; o->spaces > 0; o->spaces -= n) {
+		n = o->spaces < (int)sizeof sp - 1 ? o->spaces :
+		    (int)sizeof sp - 1;
+		fwrite(sp, 1, (size_t)n, o->f);
+	}
+	o->spaces = 0;
+}
+
 static void
 put(struct out *o, const char *s)
 {
 	if (*s == '\0')
 		return;
-	fprintf(o->f, "%*s%s", o->spaces, "", s);
-	o->spaces = 0;
+	put_spaces(o);
+	fputs(s, o->f);
 }
 
 static void
@@ -329,8 +349,7 @@ color_on(struct out *o, enum style s, int newest)
 {
 	if (!o->color || (s == S_PLAIN && !newest))
 		return;
-	fprintf(o->f, "%*s", o->spaces, "");	/* blanks stay plain */
-	o->spaces = 0;
+	put_spaces(o);	/* blanks stay plain */
 	if (newest && s == S_FAIL)
 		fputs("\033[1;31m", o->f);
 	else if (newest && s == S_WAIT)
@@ -1406,10 +1425,9 @@ event_text(struct picture *p, const struct pev *e, struct cellv *c)
 	c->style = S_PLAIN;
 	c->newest = e->newest;
 	c->own = 1;
-	cat(c->main, sizeof c->main, "%s", op);
-	for (w = picture_text_width(op, p->o->utf8); w < p->opw; w++)
-		cat(c->main, sizeof c->main, " ");
-	cat(c->main, sizeof c->main, " %s", s->h->name);
+	w = picture_text_width(op, p->o->utf8);
+	cat(c->main, sizeof c->main, "%s%*s %s", op, w < p->opw ? p->opw - w :
+	    0, "", s->h->name);
 	switch (e->kind) {
 	case EV_SOCKET:
 	case EV_SOCKETPAIR:
@@ -1993,7 +2011,7 @@ prepare(struct picture *p)
 		struct psock *s = &p->s[i];
 
 		s->h = p->sh->handles[i];
-		state_collect(s->h, &s->st);
+		state_collect_brief(p->sh->handles[i], &s->st);
 		s->dest = s->via = s->listener = s->side = NONE;
 		s->bind_k = s->connect_k = s->send_k = s->recv_k = NONE;
 		s->listen_k = s->conn_k = s->conn_ok = NONE;

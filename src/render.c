@@ -19,9 +19,14 @@ static int
 text_width(const char *s)
 {
 	wchar_t w[CELL * 2];
-	size_t n = mbstowcs(w, s, sizeof w / sizeof *w - 1);
+	size_t n;
 	int width;
 
+	for (n = 0; (unsigned char)s[n] - 1u < 0x7f; n++)
+		;
+	if (s[n] == '\0')
+		return (int)n;	/* ASCII (most cells): a column a byte */
+	n = mbstowcs(w, s, sizeof w / sizeof *w - 1);
 	if (n == (size_t)-1)
 		return (int)strlen(s);
 	w[n] = L'\0';

@@ -35,6 +35,9 @@ shell_free(struct shell *sh)
 	for (i = 0; i < sh->nhandles; i++)
 		free(sh->handles[i]);
 	free(sh->handles);
+	free(sh->by_name);
+	sh->by_name = NULL;
+	sh->by_name_cap = 0;
 	free(sh->events);
 	free(sh->last_data);
 	sh->last_data = NULL;
@@ -166,6 +169,7 @@ struct event *
 shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
     long long result, int err)
 {
+	struct handle *h;
 	struct event *v;
 
 	if (sh->nevents == sh->events_cap) {
@@ -185,6 +189,11 @@ shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
 	v->result = result;
 	v->err = err;
 	v->seq = ++sh->event_seq;
+	/* A call on a socket: what the picture kept of it may change. */
+	if ((h = handle_by_id(sh, handle_id)) != NULL)
+		h->calls++;
+	if (other_id != 0 && (h = handle_by_id(sh, other_id)) != NULL)
+		h->calls++;
 	return v;
 }
 

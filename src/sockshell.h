@@ -50,6 +50,13 @@ struct handle {
 						   of sockopt_table) */
 	uint64_t		 cookie;	/* SO_COOKIE: finds the connection
 						   after close (diag.c) */
+	/* The picture's reading of a socket that cannot change by itself (a
+	 * TCP socket in CLOSE that never connected: state.c), kept until
+	 * the next call on it: calls counts the events logged for it. */
+	unsigned long		 calls;
+	unsigned long		 brief_calls;	/* calls then, plus 1; 0: none */
+	struct sockaddr_storage	 brief_local;
+	socklen_t		 brief_local_len;
 };
 
 /* A call that can wait: accept, connect, recv, send. */
@@ -130,6 +137,9 @@ struct shell {
 	FILE		*out, *err;
 	struct handle	**handles;	/* in creation order */
 	size_t		 nhandles, handles_cap;
+	struct handle	**by_name;	/* handle_find's hash: the newest
+					   handle of each name (handle.c) */
+	size_t		 by_name_cap;
 	int		 next_id;
 	struct job	*jobs;
 	int		 max_job;	/* the highest job number given yet */
@@ -298,6 +308,7 @@ int		 shell_pause(struct shell *);
 int		 lesson_find(const char *name, char *path, size_t n);
 void		 lessons_list(FILE *);
 const char	*lessons_dir(void);
+const char	*locale_dir(void);
 
 /* The command table (cmd.c), one entry per cmd-*.c file. */
 enum cmd_retval { CMD_OK, CMD_ERROR, CMD_QUIT };

@@ -58,6 +58,9 @@ int		 diag_tcp_find_proc(const struct sockaddr_storage *local,
 int		 diag_unix_queue(int fd, unsigned *queue, unsigned *backlog);
 
 void		 state_collect(const struct handle *, struct sock_state *);
+/* Only what the picture shows, in fewer calls; what it read of a socket
+ * that cannot change by itself is kept in the handle, for the next. */
+void		 state_collect_brief(struct handle *, struct sock_state *);
 const char	*tcp_state_name(int tcp_state);
 const char	*step_name(enum step);
 const char	*step_name_c(enum step);

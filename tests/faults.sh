@@ -206,7 +206,7 @@ printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv' \
     'accept srv conn &' > "$tmp/eof.sock"
 run eof 1 -q < "$tmp/eof.sock"
 check "end of input with a job waiting: status 1, and why" "$tmp/eof.out" \
-    has "$tmp/eof.out" "the input ended while 1 calls still waited"
+    has "$tmp/eof.out" "the input ended while 1 call still waited"
 
 # 7. sockshell runs no other program: it does not even link the calls.
 if command -v nm >/dev/null; then

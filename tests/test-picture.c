@@ -5,6 +5,8 @@
 
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <libintl.h>
+#include <locale.h>
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
@@ -578,53 +580,125 @@ char_at(const char *line, size_t len, int col, const char *const *set)
 	return 0;
 }
 
-Test(picture, fits_the_width_and_counts_characters)
+/* At every width from 40 to 130 columns, each line of T's picture fits,
+ * and the boxes' borders line up, counted in characters. */
+static void
+fits_every_width(int utf8)
 {
 	static const char *const borders[] = { "│", "┼", "┐", "┘", "┆", "|",
 	    "+", ":", NULL };
-	int width, utf8, left, right, col;
+	int width, left, right, col;
 	char *pic, *line, *top;
 	size_t len;
 
+	for (width = 40; width <= 130; width += 3) {
+		pic = draw(width, utf8, 0);
+		top = strchr(pic, '\n') + 1;
+		/* The corners of the first boxes' top line. */
+		len = strcspn(top, "\n");
+		left = right = -1;
+		for (col = 0; col < 200; col++) {
+			if (!char_at(top, len, col, (const char *const[])
+			    { utf8 ? "┐" : "+", NULL }))
+				continue;
+			if (left < 0 && col > 5)
+				left = col;
+			else if (col > left + 5)
+				right = col;
+		}
+		cr_assert(left > 0 && right > left, "%d: %s", width,
+		    pic);
+		for (line = top; *line != '\0' && line[0] != '\n';
+		    line += len + 1) {
+			len = strcspn(line, "\n");
+			cr_assert_leq(columns_upto(line, line + len),
+			    width, "%d columns, line '%.*s'", width,
+			    (int)len, line);
+			if (strstr(line, utf8 ? "└" : "+-") == line + 1)
+				break;
+			if (line == top)
+				continue;
+			cr_assert(char_at(line, len, left, borders) &&
+			    char_at(line, len, right, borders),
+			    "%d columns: borders not aligned in '%.*s'",
+			    width, (int)len, line);
+		}
+		free(pic);
+	}
+}
+
+Test(picture, fits_the_width_and_counts_characters)
+{
 	ts_ok(&t, lecture);
 	ts_ok(&t, (const char *const[]){ "socket u AF_INET6 SOCK_DGRAM",
 	    "bind u ::1 0", "socket x AF_INET6 SOCK_DGRAM", "connect x u",
 	    "send x \"a longer datagram\"", NULL });
-	for (utf8 = 0; utf8 <= 1; utf8++)
-		for (width = 40; width <= 130; width += 3) {
-			pic = draw(width, utf8, 0);
-			top = strchr(pic, '\n') + 1;
-			/* The corners of the first boxes' top line. */
-			len = strcspn(top, "\n");
-			left = right = -1;
-			for (col = 0; col < 200; col++) {
-				if (!char_at(top, len, col, (const char *const[])
-				    { utf8 ? "┐" : "+", NULL }))
-					continue;
-				if (left < 0 && col > 5)
-					left = col;
-				else if (col > left + 5)
-					right = col;
-			}
-			cr_assert(left > 0 && right > left, "%d: %s", width,
-			    pic);
-			for (line = top; *line != '\0' && line[0] != '\n';
-			    line += len + 1) {
-				len = strcspn(line, "\n");
-				cr_assert_leq(columns_upto(line, line + len),
-				    width, "%d columns, line '%.*s'", width,
-				    (int)len, line);
-				if (strstr(line, utf8 ? "└" : "+-") == line + 1)
-					break;
-				if (line == top)
-					continue;
-				cr_assert(char_at(line, len, left, borders) &&
-				    char_at(line, len, right, borders),
-				    "%d columns: borders not aligned in '%.*s'",
-				    width, (int)len, line);
-			}
-			free(pic);
-		}
+	fits_every_width(0);
+	fits_every_width(1);
+}
+
+/*
+ * The picture in Russian, under ru_RU.UTF-8 with the build tree's
+ * catalogue: Сервер and Клиент, соединение, 13 Б, and the operations as
+ * on the slides (Socket, Bind, ...). Skipped when the locale is not
+ * generated (tests/run-all generates it) or no catalogue was built.
+ */
+static void
+russian(void)
+{
+	char mo[4096];
+
+	snprintf(mo, sizeof mo, "%s/po/locale/ru/LC_MESSAGES/%s.mo", BUILDDIR,
+	    PACKAGE);
+	if (access(mo, R_OK) != 0)
+		cr_skip_test("no Russian catalogue in the build tree (%s)", mo);
+	if (setlocale(LC_ALL, "ru_RU.UTF-8") == NULL)
+		cr_skip_test("the ru_RU.UTF-8 locale is not generated "
+		    "(uncomment it in /etc/locale.gen, run locale-gen)");
+	setenv("LANGUAGE", "ru", 1);
+	bindtextdomain(PACKAGE, BUILDDIR "/po/locale");
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	cr_assert_str_eq(gettext("Server"), "Сервер", "the catalogue in %s "
+	    "does not translate", mo);
+}
+
+Test(picture, russian_lecture_step_by_step)
+{
+	char *all;
+
+	russian();
+	all = collect_steps(lecture, 80, 1);
+	golden("ru-lecture-steps.txt", all);
+	assert_has(all, "Сервер");
+	assert_has(all, "Клиент");
+	assert_has(all, "соединение");
+	assert_has(all, "Receive conn 13 Б");
+	free(all);
+}
+
+Test(picture, russian_columns_line_up)
+{
+	char *a, *all = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	russian();
+	ts_ok(&t, echo);
+	ts_ok(&t, (const char *const[]){ "socket u AF_INET6 SOCK_DGRAM",
+	    "bind u ::1 0", "socket x AF_INET6 SOCK_DGRAM", "connect x u",
+	    "send x \"a longer datagram\"", "socket q", "bind q 127.0.0.1 0",
+	    "socket r", NULL });
+	cr_assert_eq(ts_run(&t, "connect r q"), -1);	/* refused: отказ */
+	fits_every_width(1);
+	f = open_memstream(&all, &len);
+	cr_assert(f != NULL);
+	a = draw(50, 1, 0);
+	fprintf(f, "50 columns:\n%s", a);
+	free(a);
+	fclose(f);
+	golden("ru-echo-narrow.txt", all);
+	free(all);
 }
 
 Test(picture, text_width_counts_characters)
