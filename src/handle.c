@@ -191,14 +191,23 @@ void
 handle_remember_addrs(struct handle *h)
 {
 	socklen_t len;
+	int no_port = 0;
 
 	if (h->fd < 0)
 		return;
 	len = sizeof h->local;
-	if (getsockname(h->fd, (struct sockaddr *)&h->local, &len) == 0)
+	if (getsockname(h->fd, (struct sockaddr *)&h->local, &len) == 0) {
 		h->local_len = len;
+		/* An IP socket without a port is not connected (connect
+		 * gives it one): getpeername would fail. */
+		no_port = (h->local.ss_family == AF_INET &&
+		    ((struct sockaddr_in *)&h->local)->sin_port == 0) ||
+		    (h->local.ss_family == AF_INET6 &&
+		    ((struct sockaddr_in6 *)&h->local)->sin6_port == 0);
+	}
 	len = sizeof h->peer;
-	if (getpeername(h->fd, (struct sockaddr *)&h->peer, &len) == 0)
+	if (!no_port &&
+	    getpeername(h->fd, (struct sockaddr *)&h->peer, &len) == 0)
 		h->peer_len = len;
 	/* What names this connection after close, too (diag.c). */
 	len = sizeof h->cookie;

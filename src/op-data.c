@@ -148,7 +148,7 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		op->done += (size_t)n;
 		h->received += (unsigned long long)n;
 		round += (size_t)n;
-		if (round >= BULK_YIELD) {
+		if (round >= BULK_YIELD && !dontwait) {
 			/* Ready again at once, but the others get a turn. */
 			*events = POLLIN;
 			return OP_WAIT;
@@ -381,8 +381,10 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 		op->bufpos += (size_t)n;
 		h->sent += (unsigned long long)n;
 		round += (size_t)n;
-		if (round >= BULK_YIELD && op->done < op->len) {
-			*events = POLLOUT;	/* the others get a turn */
+		/* The others get a turn; not a call that may not wait,
+		 * which would then wait for room that may never come. */
+		if (round >= BULK_YIELD && op->done < op->len && !dontwait) {
+			*events = POLLOUT;
 			return OP_WAIT;
 		}
 	}

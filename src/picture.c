@@ -313,8 +313,26 @@ put(struct out *o, const char *s)
 static void
 put_n(struct out *o, const char *s, int n)
 {
-	while (n-- > 0)
-		put(o, s);
+	char buf[256];
+	size_t len = strlen(s), used = 0;
+
+	if (n <= 0 || len == 0)
+		return;
+	if (len > sizeof buf) {
+		while (n-- > 0)
+			put(o, s);
+		return;
+	}
+	put_spaces(o);
+	while (n-- > 0) {	/* a border is a hundred glyphs: one write */
+		if (used + len > sizeof buf) {
+			fwrite(buf, 1, used, o->f);
+			used = 0;
+		}
+		memcpy(buf + used, s, len);
+		used += len;
+	}
+	fwrite(buf, 1, used, o->f);
 }
 
 static void
