@@ -42,21 +42,28 @@ void
 shell_show_view(struct shell *sh)
 {
 	struct picture_opts o;
+	struct sock_state *states = NULL;
 	FILE *out = sh->out, *mem;
 	char *buf = NULL;
-	size_t len = 0;
+	size_t len = 0, i;
 
 	if (sh->quiet)
 		return;
 	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH)
 		picture_opts_detect(sh, &o);	/* for the real output */
+	/* Both: each socket read once, for the two. */
+	if (sh->view == VIEW_BOTH && sh->nhandles > 0 &&
+	    (states = malloc(sh->nhandles * sizeof *states)) != NULL)
+		for (i = 0; i < sh->nhandles; i++)
+			state_collect_brief(sh->handles[i], &states[i]);
 	mem = open_memstream(&buf, &len);
 	if (mem != NULL)
 		sh->out = mem;
 	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH)
-		picture_render(sh->out, sh, &o);
+		picture_render_with(sh->out, sh, &o, states);
 	if (sh->view == VIEW_TABLE || sh->view == VIEW_BOTH)
-		render_state(sh);
+		render_state_with(sh, states);
+	free(states);
 	if (mem != NULL) {
 		sh->out = out;
 		if (fclose(mem) == 0)

@@ -170,6 +170,8 @@ main(int argc, char **argv)
 	/* The build tree's catalogues when it runs from there. */
 	bindtextdomain(PACKAGE, locale_dir());
 	textdomain(PACKAGE);
+	/* A catalogue has a header, the translation of "". */
+	i18n_untranslated = *gettext("") == '\0';
 	shell_init(&sh, stdout, stderr);
 	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -167,6 +167,8 @@ struct picture {
 	const struct picture_opts	*o;
 	const struct glyphs		*g;
 	struct shell			*sh;
+	const struct sock_state		*states;	/* read already, or
+							 * NULL */
 	struct psock			*s;
 	size_t				 ns;
 	struct pev			*e;
@@ -2029,7 +2031,10 @@ prepare(struct picture *p)
 		struct psock *s = &p->s[i];
 
 		s->h = p->sh->handles[i];
-		state_collect_brief(p->sh->handles[i], &s->st);
+		if (p->states != NULL)
+			s->st = p->states[i];
+		else
+			state_collect_brief(p->sh->handles[i], &s->st);
 		s->dest = s->via = s->listener = s->side = NONE;
 		s->bind_k = s->connect_k = s->send_k = s->recv_k = NONE;
 		s->listen_k = s->conn_k = s->conn_ok = NONE;
@@ -2122,6 +2127,13 @@ draw_group(struct picture *p, FILE *f, const struct pgroup *gr,
 void
 picture_render(FILE *f, struct shell *sh, const struct picture_opts *opts)
 {
+	picture_render_with(f, sh, opts, NULL);
+}
+
+void
+picture_render_with(FILE *f, struct shell *sh,
+    const struct picture_opts *opts, const struct sock_state *states)
+{
 	static const enum ev_kind ops[] = { EV_SOCKET, EV_BIND, EV_LISTEN,
 	    EV_ACCEPT, EV_CONNECT, EV_SEND, EV_RECV, EV_CLOSE };
 	struct picture p;
@@ -2132,6 +2144,7 @@ picture_render(FILE *f, struct shell *sh, const struct picture_opts *opts)
 	p.o = opts;
 	p.g = opts->utf8 ? &utf8_glyphs : &ascii_glyphs;
 	p.sh = sh;
+	p.states = states;
 	p.ns = sh->nhandles;
 	if (prepare(&p) < 0)
 		goto fail;

@@ -21,6 +21,12 @@ struct picture_opts {
 /* Draws SH's picture into F. Reads the sockets' state; no other call. */
 void	picture_render(FILE *f, struct shell *sh,
 	    const struct picture_opts *opts);
+/* The same from STATES, what state_collect_brief read of each of
+ * sh->handles (shell_show_view reads them once for the picture and the
+ * table). */
+struct sock_state;
+void	picture_render_with(FILE *f, struct shell *sh,
+	    const struct picture_opts *opts, const struct sock_state *states);
 
 /* Screen columns TEXT takes: characters, not bytes, when UTF8. */
 int	picture_text_width(const char *text, int utf8);

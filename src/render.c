@@ -176,6 +176,12 @@ render_jobs(struct shell *sh, FILE *f)
 void
 render_state(struct shell *sh)
 {
+	render_state_with(sh, NULL);
+}
+
+void
+render_state_with(struct shell *sh, const struct sock_state *states)
+{
 	const char *head[NCOLS] = { _("NAME"), _("FD"), _("PROTO"),
 	    _("STEP"), _("LOCAL"), _("PEER"), _("TCP STATE"), _("QUEUE") };
 	int width[NCOLS], c, any_queue = 0;
@@ -200,7 +206,10 @@ render_state(struct shell *sh)
 	for (i = 0; i < sh->nhandles; i++) {
 		if (sh->handles[i]->retired)
 			continue;
-		state_collect(sh->handles[i], &st);
+		if (states != NULL)
+			st = states[i];
+		else
+			state_collect_brief(sh->handles[i], &st);
 		fill_row(&st, rows[n]);
 		details(&st, det[n], DETAILS, 1);
 		for (c = 0; c < NCOLS; c++) {

@@ -12,6 +12,7 @@
 
 volatile sig_atomic_t shell_interrupted;
 volatile sig_atomic_t shell_terminated;
+int i18n_untranslated;		/* i18n.h */
 
 void
 shell_init(struct shell *sh, FILE *out, FILE *err)

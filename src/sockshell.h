@@ -57,6 +57,7 @@ struct handle {
 	unsigned long		 brief_calls;	/* calls then, plus 1; 0: none */
 	struct sockaddr_storage	 brief_local;
 	socklen_t		 brief_local_len;
+	int			 brief_nonblock;
 };
 
 /* A call that can wait: accept, connect, recv, send. */

@@ -115,11 +115,11 @@ collect_options(const struct handle *h, struct sock_state *st)
  * No call whose answer TCP_INFO already gives: SO_ACCEPTCONN is the state
  * LISTEN; in LISTEN, SYN_SENT and CLOSE getpeername fails (ENOTCONN); a
  * socket in CLOSE that never sent a segment has nothing queued either
- * way. BRIEF is for the picture, drawn after each step from every socket:
- * only what it shows (no options, O_NONBLOCK or SIOCOUTQ), nothing to read
- * when no byte came (tcpi_bytes_received), and no call at all for a socket
- * that cannot have changed since the last picture (below). Two calls for
- * an idle TCP socket, then none, instead of sixteen.
+ * way. BRIEF is for the picture and the table, drawn after each step from
+ * every socket: only what they show (no SIOCOUTQ, no TCP_INFO counters),
+ * nothing to read when no byte came (tcpi_bytes_received), and no call at
+ * all for a socket that cannot have changed since the last step (below).
+ * Three calls for an idle TCP socket, then none, instead of sixteen.
  */
 static void
 collect(struct handle *h, struct sock_state *st, int brief)
@@ -149,8 +149,11 @@ collect(struct handle *h, struct sock_state *st, int brief)
 		/* No call on it since: it is as it was (see below). */
 		st->local = h->brief_local;
 		st->local_len = h->brief_local_len;
+		st->nonblock = h->brief_nonblock;
 		st->tcp_state = TCP_CLOSE;
 		st->inq = 0;
+		if (h->opts_set != 0)
+			collect_options(h, st);
 		goto step;
 	}
 	len = sizeof st->local;
@@ -197,14 +200,12 @@ collect(struct handle *h, struct sock_state *st, int brief)
 		st->accept_queue = q;
 		st->backlog = b;
 	}
-	if (!brief) {
-		v = fcntl(h->fd, F_GETFL);
-		st->nonblock = v >= 0 && (v & O_NONBLOCK);
-		/* Only setsockopt changes those listed (the buffers are listed
-		 * once set): none set here or on its listener, none differs. */
-		if (h->opts_set != 0)
-			collect_options(h, st);
-	}
+	v = fcntl(h->fd, F_GETFL);
+	st->nonblock = v >= 0 && (v & O_NONBLOCK);
+	/* Only setsockopt changes those listed (the buffers are listed once
+	 * set): none set here or on its listener, none differs. */
+	if (h->opts_set != 0)
+		collect_options(h, st);
 	if (st->listening)
 		;
 	else if (never_sent) {
@@ -221,13 +222,15 @@ collect(struct handle *h, struct sock_state *st, int brief)
 	}
 	/*
 	 * A TCP socket in CLOSE that never connected (nor began to) changes
-	 * only by a call on it: bind, connect or listen, each logged (shell_log
-	 * counts them in h->calls). Until then the picture needs no call.
+	 * only by a call on it: bind, connect, listen (or nonblock, for
+	 * O_NONBLOCK), each logged (shell_log counts them in h->calls). Until
+	 * then a step needs no call (the options, when set, are read).
 	 */
 	if (brief && have_ti && st->tcp_state == TCP_CLOSE && nothing_came &&
 	    st->peer_len == 0 && h->peer_len == 0 && !h->connecting) {
 		h->brief_local = st->local;
 		h->brief_local_len = st->local_len;
+		h->brief_nonblock = st->nonblock;
 		h->brief_calls = h->calls + 1;
 	}
 step:

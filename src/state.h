@@ -58,15 +58,18 @@ int		 diag_tcp_find_proc(const struct sockaddr_storage *local,
 int		 diag_unix_queue(int fd, unsigned *queue, unsigned *backlog);
 
 void		 state_collect(const struct handle *, struct sock_state *);
-/* Only what the picture shows, in fewer calls; what it read of a socket
- * that cannot change by itself is kept in the handle, for the next. */
+/* Only what the picture and the table show, in fewer calls; what it read
+ * of a socket that cannot change by itself is kept in the handle, for the
+ * next step. */
 void		 state_collect_brief(struct handle *, struct sock_state *);
 const char	*tcp_state_name(int tcp_state);
 const char	*step_name(enum step);
 const char	*step_name_c(enum step);
 
-/* render.c: the state table after each command. */
+/* render.c: the state table after each command; STATES, when not NULL,
+ * is what state_collect_brief read of each of sh->handles. */
 void		 render_state(struct shell *);
+void		 render_state_with(struct shell *, const struct sock_state *states);
 void		 render_jobs(struct shell *, FILE *);
 /* Every field of one socket, for 'show NAME'. */
 void		 render_details(struct shell *, const struct handle *);
