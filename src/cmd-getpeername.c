@@ -1,29 +1,18 @@
 /* cmd-getpeername.c - getpeername NAME: getpeername(2). */
 #include <config.h>
 
-#include <errno.h>
-#include <string.h>
-
 #include "sockshell.h"
 
 static enum cmd_retval
 cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
-	socklen_t len = sizeof ss;
+	socklen_t len;
 	struct handle *h;
 	char addr[128];
-	int err;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = cmd_sockname(sh, a->argv[0], 1, &ss, &len)) == NULL)
 		return CMD_ERROR;
-	memset(&ss, 0, sizeof ss);
-	if (getpeername(h->fd, (struct sockaddr *)&ss, &len) < 0) {
-		err = errno;
-		shell_call_failed(sh, "", "getpeername", err, "%d", h->fd);
-		shell_log(sh, EV_GETPEERNAME, h->id, 0, -1, err);
-		return CMD_ERROR;
-	}
 	fprintf(sh->out, _("getpeername(%d) = 0: %s\n"), h->fd,
 	    format_sockaddr(&ss, len, addr, sizeof addr));
 	shell_log(sh, EV_GETPEERNAME, h->id, 0, 0, 0);

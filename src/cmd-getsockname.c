@@ -1,4 +1,5 @@
-/* cmd-getsockname.c - getsockname NAME: getsockname(2). */
+/* cmd-getsockname.c - getsockname NAME: getsockname(2); the call itself
+ * is shared with getpeername. */
 #include <config.h>
 
 #include <errno.h>
@@ -6,24 +7,40 @@
 
 #include "sockshell.h"
 
+struct handle *
+cmd_sockname(struct shell *sh, const char *name, int peer,
+    struct sockaddr_storage *ss, socklen_t *len)
+{
+	const char *call = peer ? "getpeername" : "getsockname";
+	struct handle *h;
+	int r, err;
+
+	if ((h = cmd_open_handle(sh, name)) == NULL)
+		return NULL;
+	memset(ss, 0, sizeof *ss);
+	*len = sizeof *ss;
+	r = peer ? getpeername(h->fd, (struct sockaddr *)ss, len) :
+	    getsockname(h->fd, (struct sockaddr *)ss, len);
+	if (r < 0) {
+		err = errno;
+		shell_call_failed(sh, "", call, err, "%d", h->fd);
+		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
+		    -1, err);
+		return NULL;
+	}
+	return h;
+}
+
 static enum cmd_retval
 cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
-	socklen_t len = sizeof ss;
+	socklen_t len;
 	struct handle *h;
 	char addr[128];
-	int err;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = cmd_sockname(sh, a->argv[0], 0, &ss, &len)) == NULL)
 		return CMD_ERROR;
-	memset(&ss, 0, sizeof ss);
-	if (getsockname(h->fd, (struct sockaddr *)&ss, &len) < 0) {
-		err = errno;
-		shell_call_failed(sh, "", "getsockname", err, "%d", h->fd);
-		shell_log(sh, EV_GETSOCKNAME, h->id, 0, -1, err);
-		return CMD_ERROR;
-	}
 	format_sockaddr(&ss, len, addr, sizeof addr);
 	if (sockaddr_named(&ss, len))
 		fprintf(sh->out, _("getsockname(%d) = 0: %s\n"), h->fd, addr);

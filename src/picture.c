@@ -492,21 +492,32 @@ table_free(struct table *t)
 	free(t->vals);
 }
 
+/* The slot of the key (A, B) in T: where it is, or the empty slot where
+ * it would go. */
+static size_t
+table_slot(const struct table *t, const struct ep *a, const struct ep *b,
+    struct key *k)
+{
+	size_t i;
+
+	memset(k, 0, sizeof *k);
+	k->a = *a;
+	if (b != NULL)
+		k->b = *b;
+	for (i = key_hash(k) & t->mask; t->vals[i] != NONE;
+	    i = (i + 1) & t->mask)
+		if (memcmp(&t->keys[i], k, sizeof *k) == 0)
+			break;
+	return i;
+}
+
 /* Later sockets replace earlier ones with the same key. */
 static void
 table_put(struct table *t, const struct ep *a, const struct ep *b, int val)
 {
 	struct key k;
-	size_t i;
+	size_t i = table_slot(t, a, b, &k);
 
-	memset(&k, 0, sizeof k);
-	k.a = *a;
-	if (b != NULL)
-		k.b = *b;
-	for (i = key_hash(&k) & t->mask; t->vals[i] != NONE;
-	    i = (i + 1) & t->mask)
-		if (memcmp(&t->keys[i], &k, sizeof k) == 0)
-			break;
 	t->keys[i] = k;
 	t->vals[i] = val;
 }
@@ -515,17 +526,8 @@ static int
 table_get(const struct table *t, const struct ep *a, const struct ep *b)
 {
 	struct key k;
-	size_t i;
 
-	memset(&k, 0, sizeof k);
-	k.a = *a;
-	if (b != NULL)
-		k.b = *b;
-	for (i = key_hash(&k) & t->mask; t->vals[i] != NONE;
-	    i = (i + 1) & t->mask)
-		if (memcmp(&t->keys[i], &k, sizeof k) == 0)
-			return t->vals[i];
-	return NONE;
+	return t->vals[table_slot(t, a, b, &k)];
 }
 
 /* A socket bound to A exactly, else to A's port on every address. */

@@ -119,17 +119,24 @@ shell_error(struct shell *sh, const char *fmt, ...)
 }
 
 /* The line of a failed call: "PREFIXcall(ARGS) = -1 ENAME (message)". */
+static void
+call_line(struct shell *sh, const char *prefix, const char *call, int err,
+    const char *argsfmt, va_list ap)
+{
+	fprintf(sh->out, "%s%s(", prefix, call);
+	vfprintf(sh->out, argsfmt, ap);
+	fprintf(sh->out, ") = -1 %s (%s)\n", errno_name(err), strerror(err));
+}
+
 void
 shell_call_line(struct shell *sh, const char *prefix, const char *call,
     int err, const char *argsfmt, ...)
 {
 	va_list ap;
 
-	fprintf(sh->out, "%s%s(", prefix, call);
 	va_start(ap, argsfmt);
-	vfprintf(sh->out, argsfmt, ap);
+	call_line(sh, prefix, call, err, argsfmt, ap);
 	va_end(ap);
-	fprintf(sh->out, ") = -1 %s (%s)\n", errno_name(err), strerror(err));
 }
 
 /* A failed call: its line, then what ERR means and what to try. */
@@ -139,11 +146,9 @@ shell_call_failed(struct shell *sh, const char *prefix, const char *call,
 {
 	va_list ap;
 
-	fprintf(sh->out, "%s%s(", prefix, call);
 	va_start(ap, argsfmt);
-	vfprintf(sh->out, argsfmt, ap);
+	call_line(sh, prefix, call, err, argsfmt, ap);
 	va_end(ap);
-	fprintf(sh->out, ") = -1 %s (%s)\n", errno_name(err), strerror(err));
 	shell_syscall_error(sh, call, err);
 }
 

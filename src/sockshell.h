@@ -380,5 +380,9 @@ extern const struct cmd_entry cmd_wait_entry;
 
 /* Helpers for command handlers: the handle named by argv[i], open. */
 struct handle	*cmd_open_handle(struct shell *, const char *name);
+/* getsockname or getpeername (PEER) of the handle NAME into SS and LEN;
+ * a failure is said and logged, and gives NULL. */
+struct handle	*cmd_sockname(struct shell *, const char *name, int peer,
+		    struct sockaddr_storage *ss, socklen_t *len);
 
 #endif

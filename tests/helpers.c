@@ -43,6 +43,16 @@ ts_init(struct tshell *t)
 }
 
 void
+ts_init_mistakes(struct tshell *t)
+{
+	ts_init(t);
+	ts_ok(t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 1", "socket c", "socket s6 AF_INET6", "socket u udp",
+	    "socket gone", "close gone", NULL });
+	ts_clear(t);
+}
+
+void
 ts_fini(struct tshell *t)
 {
 	shell_free(&t->sh);

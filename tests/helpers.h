@@ -17,6 +17,10 @@ struct tshell {
 /* A script-mode shell (timeout 5 s) writing into memory. */
 void		 ts_init(struct tshell *);
 void		 ts_fini(struct tshell *);
+/* ts_init, then sockets to make mistakes with: srv bound to 127.0.0.1
+ * and listening; c a fresh TCP/IPv4 socket; s6 a fresh TCP/IPv6 one; u a
+ * fresh UDP one; gone closed. */
+void		 ts_init_mistakes(struct tshell *);
 /* Runs LINE; returns shell_run_line's result. */
 int		 ts_run(struct tshell *, const char *line);
 /* Runs each line, asserting each succeeds. */
