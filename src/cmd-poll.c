@@ -143,7 +143,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 		wait = timeout < 0 ? -1 : timeout - ms_since(&t0);
 		if (wait < -1 || (timeout >= 0 && wait < 0))
 			wait = 0;
-		rc = poll(p, n + nj, (int)wait);
+		rc = poll(p, n + nj, poll_sooner((int)wait, jobs_timeout(sh)));
 		err = errno;
 		if (rc < 0 && err == EINTR && shell_interrupted) {
 			shell_interrupted = 0;

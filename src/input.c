@@ -335,7 +335,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 		p[0].events = POLLIN;
 		p[0].revents = 0;
 		n = 1 + jobs_pollfds(sh, p + 1, 64);
-		rc = poll(p, n, -1);
+		rc = poll(p, n, jobs_timeout(sh));
 		if (rc < 0 && errno != EINTR)
 			break;
 		if (shell_terminated)
@@ -354,7 +354,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 			shell_resized = 0;
 			rl_resize_terminal();
 		}
-		if (rc <= 0)
+		if (rc < 0)
 			continue;
 		if (p[0].revents != 0)
 			rl_callback_read_char();

@@ -127,7 +127,11 @@ jobs_pollfds(struct shell *sh, struct pollfd *p, size_t max)
 	return n;
 }
 
-/* Steps every job whose socket is ready; reports the ones that end. */
+/*
+ * Steps every job whose socket is ready, and ends the ones whose socket's
+ * SO_RCVTIMEO or SO_SNDTIMEO ran out, as the kernel would have ended the
+ * blocking call; reports the ones that end.
+ */
 void
 jobs_check(struct shell *sh)
 {
@@ -135,6 +139,7 @@ jobs_check(struct shell *sh)
 	struct pollfd p;
 	char prefix[32];
 	short events;
+	int ready;
 
 	for (j = sh->jobs; j != NULL; j = next) {
 		struct handle *h = handle_by_id(sh, j->op.handle_id);
@@ -145,14 +150,45 @@ jobs_check(struct shell *sh)
 		p.fd = h->fd;
 		p.events = j->op.kind == OP_ACCEPT || j->op.kind == OP_RECV ?
 		    POLLIN : POLLOUT;
-		if (poll(&p, 1, 0) <= 0)
+		ready = poll(&p, 1, 0) > 0;
+		if (!ready && op_sotimeo(sh, &j->op) != 0)
 			continue;
 		snprintf(prefix, sizeof prefix, _("[%d] done: "), j->number);
 		shell_async_begin(sh);
-		if (op_step(sh, &j->op, &events, prefix) != OP_WAIT)
+		if (!ready) {
+			op_timed_out(sh, &j->op, prefix);
+			job_remove(sh, j);
+		} else if (op_step(sh, &j->op, &events, prefix) != OP_WAIT)
 			job_remove(sh, j);
 		shell_async_end(sh);
 	}
+}
+
+int
+jobs_timeout(struct shell *sh)
+{
+	struct job *j;
+	double left;
+	int ms = -1;
+
+	for (j = sh->jobs; j != NULL; j = j->next) {
+		if ((left = op_sotimeo(sh, &j->op)) < 0)
+			continue;
+		/* Rounded up: a wake-up before the time would find nothing
+		 * to do, and poll again at once. */
+		ms = poll_sooner(ms, (int)(left * 1000) + 1);
+	}
+	return ms;
+}
+
+int
+poll_sooner(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
 }
 
 static long
@@ -203,7 +239,8 @@ shell_wait(struct shell *sh, int fd, short events, int job)
 			shell_interrupted = 0;
 			return -1;
 		}
-		rc = poll(p, n, ms > INT32_MAX ? -1 : (int)ms);
+		rc = poll(p, n, poll_sooner(ms > INT32_MAX ? -1 : (int)ms,
+		    jobs_timeout(sh)));
 		if (rc < 0 && errno == EINTR) {
 			if (shell_interrupted) {
 				shell_interrupted = 0;
@@ -211,7 +248,7 @@ shell_wait(struct shell *sh, int fd, short events, int job)
 			}
 			continue;
 		}
-		if (rc == 0)
+		if (rc == 0 && sh->timeout > 0 && ms_until(&deadline) == 0)
 			return -2;
 		if (rc < 0)
 			return -1;

@@ -485,9 +485,10 @@ op_sotimeo(struct shell *sh, const struct op *op)
 	return left > 0 ? left : 0;
 }
 
-/* The socket's timeout ran out: the call fails as the kernel's would. */
+/* The socket's timeout ran out: the call fails as the kernel's would
+ * (PREFIX: "[N] done: " for a job). */
 void
-op_timed_out(struct shell *sh, struct op *op)
+op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 {
 	static const char *const calls[] = { "accept", "connect", "recv",
 	    "send" };
@@ -503,12 +504,24 @@ op_timed_out(struct shell *sh, struct op *op)
 		call = "recvfrom";
 	else if (op->kind == OP_SEND && op->addrlen > 0)
 		call = "sendto";
-	shell_call_line(sh, "", call, err, "%d, ...", h->fd);
+	shell_call_line(sh, prefix, call, err, "%d, ...", h->fd);
 	shell_error(sh, _("%s failed with %s: the socket's %s ran out before "
 	    "the call could complete (it fails as a non-blocking call "
 	    "would)"), call, errno_name(err), opt);
 	if (op->kind == OP_CONNECT)
 		h->connecting = 1;
+	if (op->event > 0 && op->event <= sh->nevents) {
+		/* A job: the call fails where the picture drew it begin. */
+		struct event *ev = &sh->events[op->event - 1];
+
+		ev->seq = ++sh->event_seq;
+		ev->pending = 0;
+		ev->result = -1;
+		ev->err = err;
+		op->event = 0;
+		op_cancel(sh, op);
+		return;
+	}
 	op_cancel(sh, op);
 	shell_log(sh, op_event(op), h->id, 0, -1, err);
 }

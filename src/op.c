@@ -516,7 +516,7 @@ op_run(struct shell *sh, struct op *op, int background)
 		if (rc == 0)
 			continue;
 		if (rc == -2 && timeo >= 0 && (saved == 0 || timeo < saved)) {
-			op_timed_out(sh, op);
+			op_timed_out(sh, op, "");
 			st = OP_FAILED;
 			break;
 		}

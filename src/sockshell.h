@@ -237,7 +237,7 @@ enum op_status	 op_step_send(struct shell *, struct op *, struct handle *,
 enum op_status	 op_step_recv(struct shell *, struct op *, struct handle *,
 		     short *events, const char *prefix);
 double		 op_sotimeo(struct shell *, const struct op *);
-void		 op_timed_out(struct shell *, struct op *);
+void		 op_timed_out(struct shell *, struct op *, const char *prefix);
 int		 op_data_args(struct shell *, struct op *,
 		     const struct cmd_args *, size_t first, const char *cmd);
 int		 op_recv_args(struct shell *, struct op *,
@@ -253,6 +253,11 @@ void		 jobs_cancel_handle(struct shell *, int handle_id,
 		     const char *why);
 size_t		 jobs_pollfds(struct shell *, struct pollfd *, size_t max);
 void		 jobs_check(struct shell *);
+/* Milliseconds until the first job's SO_RCVTIMEO or SO_SNDTIMEO runs
+ * out (jobs_check then ends it), or -1; and the sooner of two poll(2)
+ * timeouts. */
+int		 jobs_timeout(struct shell *);
+int		 poll_sooner(int, int);
 size_t		 jobs_count(struct shell *);
 int		 shell_wait(struct shell *, int fd, short events, int job);
 

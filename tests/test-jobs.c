@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <criterion/criterion.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdio.h>
@@ -346,4 +347,88 @@ Test(jobs, wait_for_a_job_that_has_ended)
 	cr_assert_eq(ts_run(&t, "wait 1"), 0, "%s", ts_err(&t));
 	assert_has(ts_out(&t), "job 1 has already ended");
 	cr_assert_eq(ts_run(&t, "wait 2"), -1);
+}
+
+/* The last event of KIND in the log. */
+static const struct event *
+last_event(enum ev_kind kind)
+{
+	size_t i;
+
+	for (i = t.sh.nevents; i > 0; i--)
+		if (t.sh.events[i - 1].kind == kind)
+			return &t.sh.events[i - 1];
+	cr_assert_fail("no event of kind %d", (int)kind);
+	return NULL;
+}
+
+Test(jobs, background_accept_ends_at_so_rcvtimeo, .timeout = 10)
+{
+	const struct event *ev;
+
+	listener();
+	ts_ok(&t, (const char *const[]){ "setsockopt srv SO_RCVTIMEO 0.05",
+	    "accept srv conn &", NULL });
+	cr_assert_eq(jobs_count(&t.sh), 1);
+	ts_clear(&t);
+	/* The shell's own timeout is far off: the socket's ends the job. */
+	t.sh.timeout = 5;
+	wait_job(1);
+	assert_has(ts_out(&t), "[1] done: accept(");
+	assert_has(ts_out(&t), ") = -1 EAGAIN (");
+	assert_has(ts_err(&t), "accept failed with EAGAIN: the socket's "
+	    "SO_RCVTIMEO ran out");
+	cr_assert_eq(handle_find(&t.sh, "conn"), NULL);
+	/* The picture's entry where the call began now says how it ended. */
+	ev = last_event(EV_ACCEPT);
+	cr_assert_eq(ev->pending, 0);
+	cr_assert_eq(ev->stopped, 0);
+	cr_assert_eq(ev->result, -1);
+	cr_assert_eq(ev->err, EAGAIN);
+	/* srv listens as before: the next client is accepted. */
+	cr_assert_eq(ts_st(&t, "srv").tcp_state, TCP_LISTEN);
+	ts_ok(&t, (const char *const[]){ "connect cli srv", "accept srv conn",
+	    NULL });
+	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_ESTABLISHED);
+}
+
+Test(jobs, background_recv_ends_at_so_rcvtimeo_during_poll, .timeout = 10)
+{
+	const char *out, *done, *polled;
+
+	establish();
+	ts_ok(&t, (const char *const[]){ "setsockopt cli SO_RCVTIMEO 0.05",
+	    "recv cli &", NULL });
+	ts_clear(&t);
+	/* Nothing comes to srv: poll waits its 300 ms, and the job ends
+	 * while it waits, not after it. */
+	run_ok("poll srv 300");
+	out = ts_out(&t);
+	done = strstr(out, "[1] done: recv(");
+	polled = strstr(out, "poll([srv], 1, 300) = 0");
+	cr_assert_not_null(done, "%s", out);
+	cr_assert_not_null(polled, "%s", out);
+	cr_assert_lt(done, polled, "%s", out);
+	assert_has(out, ") = -1 EAGAIN (");
+	cr_assert_eq(jobs_count(&t.sh), 0);
+	/* The connection is intact: data still arrives. */
+	ts_ok(&t, (const char *const[]){ "send conn late", "recv cli", NULL });
+	assert_has(ts_out(&t), "= 4: \"late\"");
+}
+
+Test(jobs, background_connect_without_so_sndtimeo_keeps_waiting,
+    .timeout = 10)
+{
+	/* The backlog is full: c2's handshake waits; no timeout set, so
+	 * the job stays until a slot frees. */
+	listener();
+	ts_ok(&t, (const char *const[]){ "connect cli srv", "socket c2",
+	    "connect c2 srv", "socket c3", "connect c3 srv &", NULL });
+	cr_assert_eq(jobs_count(&t.sh), 1);
+	run_ok("poll srv 100");
+	cr_assert_eq(jobs_count(&t.sh), 1);
+	ts_clear(&t);
+	run_ok("accept srv a");
+	wait_job(1);
+	assert_has(ts_out(&t), "[1] done: connect(");
 }
