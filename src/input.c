@@ -413,21 +413,37 @@ static char *
 complete_argument(const char *text, int state)
 {
 	static size_t i, j;
+	static int fold;
 	struct shell *sh = completing;
 	size_t n = strlen(text);
 
-	if (state == 0)
+	if (state == 0) {
+		/* As typed first, so that "s" gives the handle srv rather
+		 * than every SO_ and SOCK_ constant; "so_re" finds
+		 * SO_REUSEADDR when nothing matches as typed. */
 		i = j = 0;
+		fold = 1;
+		for (size_t k = 0; k < sh->nhandles && fold; k++)
+			if (!sh->handles[k]->retired &&
+			    sh->handles[k]->fd >= 0 &&
+			    strncmp(sh->handles[k]->name, text, n) == 0)
+				fold = 0;
+		for (size_t k = 0; constants[k] != NULL && fold; k++)
+			if (strncmp(constants[k], text, n) == 0)
+				fold = 0;
+	}
 	while (i < sh->nhandles) {
 		struct handle *h = sh->handles[i++];
 
-		if (!h->retired && h->fd >= 0 && strncmp(h->name, text, n) == 0)
+		if (!h->retired && h->fd >= 0 && (fold ?
+		    strncasecmp(h->name, text, n) : strncmp(h->name, text, n))
+		    == 0)
 			return strdup(h->name);
 	}
 	while (constants[j] != NULL) {
 		const char *c = constants[j++];
 
-		if (strncasecmp(c, text, n) == 0)
+		if ((fold ? strncasecmp(c, text, n) : strncmp(c, text, n)) == 0)
 			return strdup(c);
 	}
 	return NULL;

@@ -371,6 +371,17 @@ else
 	    "$tmp/$w.screen" tm_wait $w 'no background jobs'
 	check "the dropped line never ran" "$tmp/$w.screen" \
 	    has_not "$tmp/$w.screen" "unknown command 'this'"
+
+	# TAB: a handle name as typed ("s": srv, not the SO_ constants),
+	# a constant in any case.
+	tm send-keys -t $w -l 'show s' && tm send-keys -t $w Tab
+	check "TAB completes 's' to the handle srv" "$tmp/$w.screen" \
+	    tm_wait $w 'sockshell> show srv'
+	tm send-keys -t $w C-u
+	tm send-keys -t $w -l 'getsockopt srv so_reusea' &&
+	    tm send-keys -t $w Tab Enter
+	check "TAB completes 'so_reusea' to SO_REUSEADDR" "$tmp/$w.screen" \
+	    tm_wait $w 'SO_REUSEADDR) = 0'
 	screen $w
 	if grep -q 'expected' "$tmp/$w.screen"; then
 		not_ok "every state the terminal steps expected held" \
