@@ -37,7 +37,18 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
 	    h->family, &ss, &len, msg) < 0) {
-		shell_error(sh, "%s", msg);
+		/* "bind srv 8888", as Python's bind(('', 8888)): the address
+		 * is missing, not the port. */
+		if (a->argc == 2 && h->family != AF_UNIX &&
+		    a->argv[1][0] != '\0' &&
+		    strspn(a->argv[1], "0123456789") == strlen(a->argv[1]))
+			shell_error(sh, _("'%.10s' is a port with no address: "
+			    "write 'bind %s ADDRESS %.10s', as in 'bind %s "
+			    "127.0.0.1 %.10s' (or * for every address)"),
+			    a->argv[1], h->name, a->argv[1], h->name,
+			    a->argv[1]);
+		else
+			shell_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
 	format_sockaddr(&ss, len, addr, sizeof addr);
@@ -50,7 +61,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 			    "close): pick another path, or remove the file"),
 			    addr);
 		else
-			shell_syscall_error(sh, "bind", err);
+			shell_syscall_error(sh, h, "bind", err);
 		event_set_addr(shell_log(sh, EV_BIND, h->id, 0, -1, err), &ss,
 		    len);
 		return CMD_ERROR;

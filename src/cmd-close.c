@@ -18,7 +18,7 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 	rc = handle_close(sh, h);
 	err = errno;
 	if (rc < 0) {
-		shell_call_failed(sh, "", "close", err, "%d", fd);
+		shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
 		shell_log(sh, EV_CLOSE, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

@@ -48,7 +48,8 @@ static enum cmd_retval
 cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h, *other;
-	char msg[LEX_ERRLEN];
+	char msg[LEX_ERRLEN], why[LEX_ERRLEN];
+	const char *w;
 	struct op op;
 	struct sockaddr_storage ss;
 	socklen_t len;
@@ -61,13 +62,21 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 			return CMD_ERROR;
 	} else if (parse_endpoint(sh, a->argv[1], a->argc == 3 ?
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {
+		w = a->argv[1];
 		/* "connect cli srvv": most likely a socket's name, mistyped. */
-		if (a->argc == 2 && strpbrk(a->argv[1], ":[]") == NULL &&
-		    handle_name_ok(a->argv[1], msg) == 0)
+		if (a->argc == 2 && strpbrk(w, ":[]") == NULL &&
+		    handle_name_ok(w, why) == 0)
 			shell_error(sh, _("no socket named '%s' to connect to: "
 			    "give the name of an open socket, or ADDRESS PORT "
-			    "as in 'connect %s 127.0.0.1 8888'"), a->argv[1],
-			    h->name);
+			    "as in 'connect %s 127.0.0.1 8888'"), w, h->name);
+		/* "connect cli 127.0.0.1" (or ::1): the port is missing. */
+		else if (a->argc == 2 && h->family != AF_UNIX &&
+		    strpbrk(w, "[]") == NULL && (strchr(w, ':') == NULL ||
+		    strchr(w, ':') != strrchr(w, ':')))
+			shell_error(sh, _("'%.60s' needs a port: write "
+			    "'connect %s %.60s PORT', the port the server "
+			    "listens on, as in 'connect %s %.60s 8888'"), w,
+			    h->name, w, h->name, w);
 		else
 			shell_error(sh, "%s", msg);
 		return CMD_ERROR;

@@ -23,7 +23,7 @@ cmd_sockname(struct shell *sh, const char *name, int peer,
 	    getsockname(h->fd, (struct sockaddr *)ss, len);
 	if (r < 0) {
 		err = errno;
-		shell_call_failed(sh, "", call, err, "%d", h->fd);
+		shell_call_failed(sh, h, "", call, err, "%d", h->fd);
 		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
 		    -1, err);
 		return NULL;

@@ -17,7 +17,7 @@ get_one(struct shell *sh, struct handle *h, const struct sockopt *o)
 
 	if (sockopt_get(h->fd, o, &v) < 0) {
 		err = errno;
-		shell_call_failed(sh, "", "getsockopt", err, "%d, %s, %s",
+		shell_call_failed(sh, h, "", "getsockopt", err, "%d, %s, %s",
 		    h->fd, sockopt_level_name(o->level), o->name);
 		shell_log(sh, EV_GETSOCKOPT, h->id, 0, -1, err);
 		return CMD_ERROR;

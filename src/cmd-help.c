@@ -65,7 +65,7 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 		shell_error(sh, "%s", err);
 		return CMD_ERROR;
 	}
-	fprintf(sh->out, _("usage: %s %s\n"), ce->name, _(ce->usage));
+	fprintf(sh->out, _("usage: %s %s\n"), ce->name, cmd_usage_text(ce));
 	if (ce->alias != NULL)
 		fprintf(sh->out, _("also: %s\n"), ce->alias);
 	fprintf(sh->out, "%s.\n", _(ce->summary));

@@ -32,7 +32,7 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (listen(h->fd, (int)backlog) < 0) {
 		err = errno;
-		shell_call_failed(sh, "", "listen", err, "%d, %ld", h->fd,
+		shell_call_failed(sh, h, "", "listen", err, "%d, %ld", h->fd,
 		    backlog);
 		shell_log(sh, EV_LISTEN, h->id, 0, -1, err);
 		return CMD_ERROR;

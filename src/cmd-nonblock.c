@@ -42,7 +42,8 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags = fcntl(h->fd, F_GETFL);
 	if (flags < 0) {
 		err = errno;
-		shell_call_failed(sh, "", "fcntl", err, "%d, F_GETFL", h->fd);
+		shell_call_failed(sh, h, "", "fcntl", err, "%d, F_GETFL",
+		    h->fd);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -57,7 +58,7 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags_text(flags, text, sizeof text);
 	if (fcntl(h->fd, F_SETFL, flags) < 0) {
 		err = errno;
-		shell_call_failed(sh, "", "fcntl", err, "%d, F_SETFL, %s",
+		shell_call_failed(sh, h, "", "fcntl", err, "%d, F_SETFL, %s",
 		    h->fd, text);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;

@@ -155,8 +155,8 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 		if (rc < 0 && err == EINTR)
 			continue;
 		if (rc < 0) {
-			shell_call_failed(sh, "", "poll", err, "[%s], %zu, %ld",
-			    list, n, timeout);
+			shell_call_failed(sh, NULL, "", "poll", err,
+			    "[%s], %zu, %ld", list, n, timeout);
 			shell_log(sh, EV_POLL, h[0]->id, 0, -1, err);
 			return CMD_ERROR;
 		}

@@ -47,8 +47,9 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	sockopt_format_c(o, &v, c, sizeof c);
 	if (setsockopt(h->fd, o->level, o->optname, &v, sockopt_len(o)) < 0) {
 		err = errno;
-		shell_call_failed(sh, "", "setsockopt", err, "%d, %s, %s, %s",
-		    h->fd, sockopt_level_name(o->level), o->name, c);
+		shell_call_failed(sh, h, "", "setsockopt", err,
+		    "%d, %s, %s, %s", h->fd, sockopt_level_name(o->level),
+		    o->name, c);
 		shell_log(sh, EV_SETSOCKOPT, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

@@ -41,7 +41,7 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (shutdown(h->fd, how) < 0) {
 		err = errno;
-		shell_call_failed(sh, "", "shutdown", err, "%d, %s", h->fd,
+		shell_call_failed(sh, h, "", "shutdown", err, "%d, %s", h->fd,
 		    how_names[how]);
 		shell_log(sh, EV_SHUTDOWN, h->id, 0, -1, err);
 		return CMD_ERROR;

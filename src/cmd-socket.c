@@ -75,7 +75,7 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 	fd = socket(family, type | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		err = errno;
-		shell_call_failed(sh, "", "socket", err, "%s, %s, 0",
+		shell_call_failed(sh, NULL, "", "socket", err, "%s, %s, 0",
 		    family_name(family), type_name(type));
 		return CMD_ERROR;
 	}

@@ -21,8 +21,10 @@ const struct cmd_entry cmd_source_entry = {
 	.usage = N_("FILE"),
 	.summary = N_("run the commands of a script file"),
 	.help = N_("Reads FILE and runs each line as if typed here, echoing "
-	    "it; errors name the file and line. Scripts may source others, "
-	    "up to 16 deep. A script can only run sockshell commands."),
-	.example = "source lessons/echo.sock",
+	    "it; errors name the file and line. FILE is commands as you would "
+	    "type them, one a line (a lesson file works too). Scripts may "
+	    "source others, up to 16 deep. A script can only run sockshell "
+	    "commands."),
+	.example = "source server.sock",
 	.exec = cmd_source_exec,
 };

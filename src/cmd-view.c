@@ -100,9 +100,10 @@ const struct cmd_entry cmd_view_entry = {
 	.summary = N_("choose what follows each command"),
 	.help = N_("Chooses what the shell shows after each command that "
 	    "changes a socket: the lecture's step-by-step picture, the "
-	    "state table, both, or none (as with -q). Shows it once at "
-	    "once. Without an argument, says which is chosen. At a terminal "
-	    "it is both; in a script, the table (--view changes it)."),
+	    "state table, both, or none (as with -q), and shows the new "
+	    "choice at once. Without an argument, says which is chosen. At a "
+	    "terminal it is both; in a script, the table (--view changes "
+	    "it)."),
 	.example = "view both",
 	.exec = cmd_view_exec,
 };

@@ -80,6 +80,12 @@ distance(const char *a, const char *b)
  * Finds NAME: an exact name or alias, else a unique prefix. Otherwise
  * NULL, with ERR saying why ("ambiguous", or the closest command).
  */
+const char *
+cmd_usage_text(const struct cmd_entry *ce)
+{
+	return ce->usage[0] != '\0' ? _(ce->usage) : "";
+}
+
 const struct cmd_entry *
 cmd_find(const char *name, char *err)
 {
@@ -152,5 +158,5 @@ cmd_find(const char *name, char *err)
 void
 cmd_usage(struct shell *sh, const struct cmd_entry *ce)
 {
-	shell_error(sh, _("usage: %s %s"), ce->name, _(ce->usage));
+	shell_error(sh, _("usage: %s %s"), ce->name, cmd_usage_text(ce));
 }

@@ -73,7 +73,7 @@ cmd_doc_roff(FILE *f)
 		fprintf(f, ".TP\n\\fB%s\\fR", (*c)->name);
 		if ((*c)->usage[0] != '\0') {
 			fputc(' ', f);
-			roff_usage(f, _((*c)->usage));
+			roff_usage(f, cmd_usage_text(*c));
 		}
 		fputc('\n', f);
 		roff_text(f, _((*c)->help), strlen(_((*c)->help)));

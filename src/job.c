@@ -24,6 +24,11 @@ job_start(struct shell *sh, struct op *op)
 	if (j == NULL)
 		return NULL;
 	j->number = number;
+	if ((j->file = strdup(sh->file)) == NULL) {
+		free(j);
+		return NULL;
+	}
+	j->line = sh->line;
 	if (number > sh->max_job)
 		sh->max_job = number;
 	j->op = *op;
@@ -85,23 +90,49 @@ job_remove(struct shell *sh, struct job *job)
 		}
 	}
 	op_free(&job->op);
+	free(job->file);
 	free(job);
+}
+
+/*
+ * Reports on job J between begin and end: above the prompt, and with its
+ * errors said at the line that started it, not the one running now.
+ */
+static void
+job_report_begin(struct shell *sh, struct job *j, const char **file,
+    unsigned long *line)
+{
+	shell_async_begin(sh);
+	*file = sh->file;
+	*line = sh->line;
+	sh->file = j->file;
+	sh->line = j->line;
+}
+
+static void
+job_report_end(struct shell *sh, const char *file, unsigned long line)
+{
+	sh->file = file;
+	sh->line = line;
+	shell_async_end(sh);
 }
 
 void
 jobs_cancel_handle(struct shell *sh, int handle_id, const char *why)
 {
 	struct job *j, *next;
+	const char *file;
+	unsigned long line;
 
 	for (j = sh->jobs; j != NULL; j = next) {
 		next = j->next;
 		if (j->op.handle_id != handle_id)
 			continue;
-		shell_async_begin(sh);
+		job_report_begin(sh, j, &file, &line);
 		fprintf(sh->out, _("[%d] cancelled: %s (%s)\n"), j->number,
 		    j->op.desc, why);
 		op_cancel(sh, &j->op);
-		shell_async_end(sh);
+		job_report_end(sh, file, line);
 		job_remove(sh, j);
 	}
 }
@@ -139,7 +170,9 @@ jobs_check(struct shell *sh)
 	struct pollfd p;
 	char prefix[32];
 	short events;
-	int ready;
+	int ready, ended;
+	const char *file;
+	unsigned long line;
 
 	for (j = sh->jobs; j != NULL; j = next) {
 		struct handle *h = handle_by_id(sh, j->op.handle_id);
@@ -154,13 +187,14 @@ jobs_check(struct shell *sh)
 		if (!ready && op_sotimeo(sh, &j->op) != 0)
 			continue;
 		snprintf(prefix, sizeof prefix, _("[%d] done: "), j->number);
-		shell_async_begin(sh);
-		if (!ready) {
+		job_report_begin(sh, j, &file, &line);
+		if (!ready)
 			op_timed_out(sh, &j->op, prefix);
+		ended = !ready || op_step(sh, &j->op, &events, prefix) !=
+		    OP_WAIT;
+		job_report_end(sh, file, line);
+		if (ended)
 			job_remove(sh, j);
-		} else if (op_step(sh, &j->op, &events, prefix) != OP_WAIT)
-			job_remove(sh, j);
-		shell_async_end(sh);
 	}
 }
 

@@ -11,6 +11,8 @@
 
 #include "sockshell.h"
 
+static const char no_msgid[] = "";
+
 /* Long options without a short one. */
 enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
 
@@ -170,8 +172,9 @@ main(int argc, char **argv)
 	/* The build tree's catalogues when it runs from there. */
 	bindtextdomain(PACKAGE, locale_dir());
 	textdomain(PACKAGE);
-	/* A catalogue has a header, the translation of "". */
-	i18n_untranslated = *gettext("") == '\0';
+	/* A catalogue has a header, the translation of "" (out of
+	 * xgettext's sight: it is no message). */
+	i18n_untranslated = *gettext(no_msgid) == '\0';
 	shell_init(&sh, stdout, stderr);
 	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -114,7 +114,8 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLIN;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, prefix, "recv", err, "%s", args);
+			shell_call_failed(sh, h, prefix, "recv", err, "%s",
+			    args);
 			fprintf(sh->out, _("  %zu bytes had been received "
 			    "before the error, in %u calls\n"), op->done,
 			    op->calls);
@@ -202,7 +203,8 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	if (op->buf == NULL) {
 		op->buf = malloc(op->maxbytes ? op->maxbytes : 1);
 		if (op->buf == NULL) {
-			shell_call_failed(sh, prefix, call, ENOMEM, "%s", args);
+			shell_call_failed(sh, h, prefix, call, ENOMEM, "%s",
+			    args);
 			return OP_FAILED;
 		}
 	}
@@ -232,7 +234,7 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 				    POLLIN;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, prefix, call, err, "%s", args);
+			shell_call_failed(sh, h, prefix, call, err, "%s", args);
 			shell_log(sh, op_event(op), h->id, 0, -1, err);
 			return OP_FAILED;
 		}
@@ -368,7 +370,7 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLOUT;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, prefix, call, err, "%s", args);
+			shell_call_failed(sh, h, prefix, call, err, "%s", args);
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error, in %u calls\n"), op->done,
 			    op->len, op->calls);
@@ -438,7 +440,7 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		h->sent += (unsigned long long)n;
 	} while (op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		shell_call_failed(sh, prefix, call, err, "%s", args);
+		shell_call_failed(sh, h, prefix, call, err, "%s", args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);
@@ -719,7 +721,8 @@ op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 		} else if (isdigit((unsigned char)w[0]) ||
 		    strncmp(w, "--", 2) == 0 || strncmp(w, "MSG_", 4) == 0) {
 			shell_error(sh, _("%s: '%.40s' does not fit here; "
-			    "usage: %s %s"), cmd, w, cmd, ce ? _(ce->usage) : "");
+			    "usage: %s %s"), cmd, w, cmd,
+			    ce ? cmd_usage_text(ce) : "");
 			return -1;
 		} else
 			goto bad_size;

@@ -135,7 +135,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		shell_call_failed(sh, prefix, "accept", err, "%s", args);
+		shell_call_failed(sh, h, prefix, "accept", err, "%s", args);
 		shell_log(sh, EV_ACCEPT, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
@@ -149,7 +149,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 	nh = handle_add(sh, op->newname, fd, h->family, h->type);
 	if (nh == NULL) {
 		close(fd);
-		shell_call_failed(sh, prefix, "accept", ENOMEM, "%s", args);
+		shell_call_failed(sh, h, prefix, "accept", ENOMEM, "%s", args);
 		return OP_FAILED;
 	}
 	nh->listener_id = h->id;
@@ -220,7 +220,7 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 		goto connected;
 failed:
 	h->connecting = err == EINPROGRESS || err == EALREADY;
-	shell_call_failed(sh, prefix, "connect", err, "%s", args);
+	shell_call_failed(sh, h, prefix, "connect", err, "%s", args);
 	shell_log(sh, EV_CONNECT, h->id, 0, -1, err);
 	return OP_FAILED;
 connected:
@@ -244,7 +244,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
 	buf = malloc(op->maxbytes ? op->maxbytes : 1);
 	if (buf == NULL) {
-		shell_call_failed(sh, prefix, "recv", ENOMEM, "%s", args);
+		shell_call_failed(sh, h, prefix, "recv", ENOMEM, "%s", args);
 		return OP_FAILED;
 	}
 	n = recv(h->fd, buf, op->maxbytes, h->nonblock ? 0 : MSG_DONTWAIT);
@@ -255,7 +255,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		shell_call_failed(sh, prefix, "recv", err, "%s", args);
+		shell_call_failed(sh, h, prefix, "recv", err, "%s", args);
 		shell_log(sh, EV_RECV, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
@@ -318,7 +318,7 @@ step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 		h->sent += (unsigned long long)n;
 	} while (op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		shell_call_failed(sh, prefix, "send", err, "%s", args);
+		shell_call_failed(sh, h, prefix, "send", err, "%s", args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);

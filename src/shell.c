@@ -141,22 +141,23 @@ shell_call_line(struct shell *sh, const char *prefix, const char *call,
 
 /* A failed call: its line, then what ERR means and what to try. */
 void
-shell_call_failed(struct shell *sh, const char *prefix, const char *call,
-    int err, const char *argsfmt, ...)
+shell_call_failed(struct shell *sh, const struct handle *h,
+    const char *prefix, const char *call, int err, const char *argsfmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, argsfmt);
 	call_line(sh, prefix, call, err, argsfmt, ap);
 	va_end(ap);
-	shell_syscall_error(sh, call, err);
+	shell_syscall_error(sh, h, call, err);
 }
 
 /* After a failed CALL: what ERR means, and what to try. */
 void
-shell_syscall_error(struct shell *sh, const char *call, int err)
+shell_syscall_error(struct shell *sh, const struct handle *h,
+    const char *call, int err)
 {
-	const char *why = errno_explain(call, err);
+	const char *why = errno_explain(call, err, h);
 
 	if (why != NULL)
 		shell_error(sh, _("%s failed with %s: %s"), call,
@@ -305,7 +306,7 @@ run_command(struct shell *sh, struct tokens *t)
 	if (argc < ce->min_args || (ce->max_args >= 0 &&
 	    argc > ce->max_args && !(ce->flags & CMD_DATA))) {
 		shell_error(sh, _("%s: wrong number of arguments (%d); usage: "
-		    "%s %s"), ce->name, argc, ce->name, _(ce->usage));
+		    "%s %s"), ce->name, argc, ce->name, cmd_usage_text(ce));
 		return -1;
 	}
 	if (t->background && !(ce->flags & CMD_BACKGROUND)) {

@@ -93,6 +93,8 @@ struct op {
 struct job {
 	int		 number;
 	struct op	 op;
+	char		*file;		/* the line that started it, for */
+	unsigned long	 line;		/* its errors: FILE:LINE */
 	struct job	*next;
 };
 
@@ -182,13 +184,17 @@ void		 shell_free(struct shell *);
 int		 shell_run_line(struct shell *, const char *line, size_t len);
 void		 shell_error(struct shell *, const char *fmt, ...)
 		     __attribute__((format(printf, 2, 3)));
-void		 shell_syscall_error(struct shell *, const char *call, int err);
+/* A failed call on the socket H (or NULL): what ERR means there, and
+ * what to try; shell_call_failed prints the call's line first. */
+void		 shell_syscall_error(struct shell *, const struct handle *,
+		     const char *call, int err);
 void		 shell_call_line(struct shell *, const char *prefix,
 		     const char *call, int err, const char *argsfmt, ...)
 		     __attribute__((format(printf, 5, 6)));
-void		 shell_call_failed(struct shell *, const char *prefix,
-		     const char *call, int err, const char *argsfmt, ...)
-		     __attribute__((format(printf, 5, 6)));
+void		 shell_call_failed(struct shell *, const struct handle *,
+		     const char *prefix, const char *call, int err,
+		     const char *argsfmt, ...)
+		     __attribute__((format(printf, 6, 7)));
 void		 shell_show_state(struct shell *);
 void		 shell_async_begin(struct shell *);
 void		 shell_async_end(struct shell *);
@@ -296,7 +302,8 @@ int		 handle_address_of(struct shell *, struct handle *h,
 
 /* errinfo.c */
 const char	*errno_name(int err);
-const char	*errno_explain(const char *call, int err);
+const char	*errno_explain(const char *call, int err,
+		    const struct handle *);
 
 /* history.c: the history file (0600, no symbolic links) */
 int		 hist_load(struct shell *, const char *path);
@@ -348,6 +355,9 @@ struct cmd_entry {
 
 extern const struct cmd_entry *const cmd_table[];
 const struct cmd_entry	*cmd_find(const char *name, char *err);
+/* The entry's usage, translated; "" for a command that takes nothing
+ * (gettext("") would give the catalogue's header). */
+const char	*cmd_usage_text(const struct cmd_entry *);
 void			 cmd_usage(struct shell *, const struct cmd_entry *);
 size_t			 cmd_count(void);
 void			 cmd_doc_roff(FILE *);

@@ -122,4 +122,22 @@ check echo "$srcdir/ru/echo.out"
 # The lessons' titles too.
 "$SOCKSHELL" --list-lessons | grep -q 'Эхо-сервер и клиент' ||
     not_ok "--list-lessons: the titles are not in Russian"
+# help for every command, and the usage line of a command that takes
+# nothing: Russian, and never the catalogue's header (the translation
+# of an empty string).
+cmds=$(echo help | LC_ALL=C LANGUAGE= "$SOCKSHELL" -q 2>/dev/null |
+    sed -n 's/^  \([a-z][a-z]*\) .*/\1/p')
+[ -n "$cmds" ] || not_ok "help lists no commands"
+for c in $cmds; do
+	echo "help $c" | "$SOCKSHELL" -q > "$tmp/help.out" 2>&1
+	if grep -q 'Project-Id-Version' "$tmp/help.out"; then
+		not_ok "help $c in Russian shows the catalogue's header"
+	elif ! grep -q 'использование: ' "$tmp/help.out"; then
+		not_ok "help $c is not in Russian"
+	fi
+done
+echo "ok - help for every command in Russian"
+echo 'quit now' | "$SOCKSHELL" -q > "$tmp/usage.out" 2>&1
+grep -q 'Project-Id-Version' "$tmp/usage.out" &&
+    not_ok "a usage error in Russian shows the catalogue's header"
 exit $status

@@ -482,15 +482,61 @@ Test(errors, recv_before_connect)
 
 Test(errors, recv_on_listener)
 {
-	expect_fail("recv srv", "recv failed with ENOTCONN");
+	expect_fail("recv srv", "recv failed with ENOTCONN: this is a "
+	    "listening socket: data goes over the connections it accepts. "
+	    "'accept NAME conn', then receive on conn");
+}
+
+Test(errors, send_on_listener)
+{
+	expect_fail("send srv x", "send failed with EPIPE: this is a "
+	    "listening socket: data goes over the connections it accepts");
+}
+
+Test(errors, connect_on_listener)
+{
+	/* Linux says EISCONN; the student never connected srv. */
+	expect_fail("connect srv 127.0.0.1 1", "connect failed with EISCONN: "
+	    "this is a listening (server) socket: it only accepts "
+	    "connections. Connect from a new socket");
+	cr_assert_eq(ts_st(&t, "srv").tcp_state, TCP_LISTEN);
+}
+
+Test(errors, accept_on_connected)
+{
+	ts_ok(&t, (const char *const[]){ "connect c srv", NULL });
+	expect_fail("accept c", "accept failed with EINVAL: this socket is "
+	    "connected (a client's end, or one that accept gave): accept "
+	    "works on the listening socket");
+}
+
+Test(errors, listen_on_unbound_unix)
+{
+	ts_ok(&t, (const char *const[]){ "socket b AF_UNIX", NULL });
+	expect_fail("listen b", "listen failed with EINVAL: an AF_UNIX socket "
+	    "listens once it is bound to a path");
 }
 
 Test(errors, send_never_connected)
 {
-	expect_fail("send c \"hello\"", "send failed with EPIPE: the "
-	    "connection is closed for sending");
+	expect_fail("send c \"hello\"", "send failed with EPIPE: this socket "
+	    "was never connected: connect it first");
 	assert_has(ts_out(&t), "= -1 EPIPE (");
 	cr_assert_eq(handle_find(&t.sh, "c")->sent, 0);
+}
+
+Test(errors, connect_without_port)
+{
+	expect_fail("connect c 127.0.0.1", "'127.0.0.1' needs a port: write "
+	    "'connect c 127.0.0.1 PORT'");
+	expect_fail("connect s6 ::1", "'::1' needs a port: write 'connect s6 "
+	    "::1 PORT'");
+}
+
+Test(errors, bind_without_address)
+{
+	expect_fail("bind c 8888", "'8888' is a port with no address: write "
+	    "'bind c ADDRESS 8888', as in 'bind c 127.0.0.1 8888'");
 }
 
 Test(errors, send_after_peer_closed)
@@ -551,6 +597,20 @@ Test(errors, message_names_line)
 	t.sh.line = 6;
 	cr_assert_eq(ts_run(&t, "listen nosuch"), -1);
 	assert_has(ts_err(&t), "echo.sock:7: no socket named 'nosuch'");
+}
+
+Test(errors, job_error_names_its_line)
+{
+	ts_ok(&t, (const char *const[]){ "connect c srv", "accept srv conn",
+	    "setsockopt conn SO_LINGER on 0", NULL });
+	t.sh.file = "reset.sock";
+	t.sh.line = 10;
+	cr_assert_eq(ts_run(&t, "recv c &"), 0);
+	ts_clear(&t);
+	/* The reset ends the job during line 12; its error is line 11's. */
+	cr_assert_eq(ts_run(&t, "close conn"), 0);
+	assert_has(ts_out(&t), "[1] done: recv(");
+	assert_has(ts_err(&t), "reset.sock:11: recv failed with ECONNRESET");
 }
 
 Test(errors, connect_to_mistyped_handle)

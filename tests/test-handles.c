@@ -346,43 +346,43 @@ Test(handles, errno_explain_common)
 {
 	const char *s;
 
-	s = errno_explain("bind", EADDRINUSE);
+	s = errno_explain("bind", EADDRINUSE, NULL);
 	cr_assert(s != NULL && strstr(s, "already uses") != NULL);
-	s = errno_explain("connect", ECONNREFUSED);
+	s = errno_explain("connect", ECONNREFUSED, NULL);
 	cr_assert(s != NULL && strstr(s, "nobody is listening") != NULL);
-	s = errno_explain("recv", ENOTCONN);
+	s = errno_explain("recv", ENOTCONN, NULL);
 	cr_assert(s != NULL && strstr(s, "not connected") != NULL);
-	cr_assert_not_null(errno_explain("send", ENOTCONN));
-	s = errno_explain("send", EPIPE);
+	cr_assert_not_null(errno_explain("send", ENOTCONN, NULL));
+	s = errno_explain("send", EPIPE, NULL);
 	cr_assert(s != NULL && strstr(s, "closed for sending") != NULL);
-	s = errno_explain("recv", ECONNRESET);
+	s = errno_explain("recv", ECONNRESET, NULL);
 	cr_assert(s != NULL && strstr(s, "reset") != NULL);
-	cr_assert_not_null(errno_explain("send", ECONNRESET));
-	cr_assert_not_null(errno_explain("listen", EOPNOTSUPP));
-	cr_assert_not_null(errno_explain("accept", EINVAL));
+	cr_assert_not_null(errno_explain("send", ECONNRESET, NULL));
+	cr_assert_not_null(errno_explain("listen", EOPNOTSUPP, NULL));
+	cr_assert_not_null(errno_explain("accept", EINVAL, NULL));
 }
 
 Test(handles, errno_explain_per_call)
 {
 	/* EINVAL means something else for each call. */
-	cr_assert_neq(strcmp(errno_explain("bind", EINVAL),
-	    errno_explain("accept", EINVAL)), 0);
-	cr_assert(strstr(errno_explain("listen", EOPNOTSUPP), "listen") !=
+	cr_assert_neq(strcmp(errno_explain("bind", EINVAL, NULL),
+	    errno_explain("accept", EINVAL, NULL)), 0);
+	cr_assert(strstr(errno_explain("listen", EOPNOTSUPP, NULL), "listen") !=
 	    NULL);
-	cr_assert(strstr(errno_explain("accept", EOPNOTSUPP), "accept") !=
+	cr_assert(strstr(errno_explain("accept", EOPNOTSUPP, NULL), "accept") !=
 	    NULL);
 	/* Only bind can be refused an address in use. */
-	cr_assert_null(errno_explain("recv", EADDRINUSE));
-	cr_assert_null(errno_explain("listen", ECONNREFUSED));
-	cr_assert_null(errno_explain("send", EINVAL));
+	cr_assert_null(errno_explain("recv", EADDRINUSE, NULL));
+	cr_assert_null(errno_explain("listen", ECONNREFUSED, NULL));
+	cr_assert_null(errno_explain("send", EINVAL, NULL));
 }
 
 Test(handles, errno_explain_rare)
 {
-	cr_assert_null(errno_explain("recv", EDOM));
-	cr_assert_null(errno_explain("send", ENOEXEC));
-	cr_assert_null(errno_explain("bind", ECHILD));
-	cr_assert_null(errno_explain("connect", 0));
+	cr_assert_null(errno_explain("recv", EDOM, NULL));
+	cr_assert_null(errno_explain("send", ENOEXEC, NULL));
+	cr_assert_null(errno_explain("bind", ECHILD, NULL));
+	cr_assert_null(errno_explain("connect", 0, NULL));
 }
 
 Test(handles, errno_names)
