@@ -76,6 +76,24 @@ lesson_filter(const struct dirent *d)
 }
 
 /*
+ * The short name of the lesson file F: "echo" for 03-echo.lesson (the
+ * number and its dash dropped), "mine" for mine.lesson. Returns the
+ * lesson's number, or -1 when the file name has none.
+ */
+static int
+lesson_name(const char *f, char *name, size_t n)
+{
+	size_t digits = strspn(f, "0123456789");
+	const char *stem = f;
+
+	if (digits > 0 && f[digits] == '-')
+		stem = f + digits + 1;
+	snprintf(name, n, "%.*s", (int)(strlen(stem) - strlen(LESSON_EXT)),
+	    stem);
+	return digits > 0 ? atoi(f) : -1;
+}
+
+/*
  * Finds lesson NAME: a number (3 or 03), a name (echo), a file name
  * (03-echo.lesson), or a path. Writes its path to PATH; returns 0, or -1
  * when there is no such lesson.
@@ -83,8 +101,9 @@ lesson_filter(const struct dirent *d)
 int
 lesson_find(const char *name, char *path, size_t n)
 {
-	const char *dir = lessons_dir(), *f, *dash;
+	const char *dir = lessons_dir(), *f;
 	struct dirent **list;
+	char shortname[NAME_MAX + 1];
 	int count, i, found = -1, num = -1;
 
 	if (strchr(name, '/') != NULL) {
@@ -97,13 +116,11 @@ lesson_find(const char *name, char *path, size_t n)
 	count = scandir(dir, &list, lesson_filter, by_name);
 	if (count < 0)
 		return -1;
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < count && found < 0; i++) {
 		f = list[i]->d_name;
-		dash = strchr(f, '-');
-		if (found < 0 && (strcmp(f, name) == 0 ||
-		    (num >= 0 && atoi(f) == num && isdigit((unsigned char)*f)) ||
-		    (dash != NULL && strncmp(dash + 1, name, strlen(name)) == 0 &&
-		    strcmp(dash + 1 + strlen(name), LESSON_EXT) == 0)))
+		if (strcmp(f, name) == 0 ||
+		    (lesson_name(f, shortname, sizeof shortname) == num &&
+		    num >= 0) || strcmp(shortname, name) == 0)
 			found = i;
 	}
 	if (found >= 0)
@@ -139,10 +156,8 @@ lessons_list(FILE *out)
 {
 	const char *dir = lessons_dir();
 	struct dirent **list;
-	char path[PATH_MAX + 256], title[200], name[64];
-	int count, i;
-	const char *dash;
-	size_t len;
+	char path[PATH_MAX + 256], title[200], name[NAME_MAX + 1];
+	int count, i, num;
 
 	count = scandir(dir, &list, lesson_filter, by_name);
 	if (count <= 0) {
@@ -154,12 +169,13 @@ lessons_list(FILE *out)
 	for (i = 0; i < count; i++) {
 		snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
 		lesson_title(path, title, sizeof title);
-		dash = strchr(list[i]->d_name, '-');
-		dash = dash != NULL ? dash + 1 : list[i]->d_name;
-		len = strlen(dash) - strlen(LESSON_EXT);
-		snprintf(name, sizeof name, "%.*s", (int)len, dash);
+		num = lesson_name(list[i]->d_name, name, sizeof name);
+		if (num >= 0)
+			fprintf(out, "  %2d  ", num);
+		else
+			fputs("   -  ", out);
 		/* The title in the student's language (po/lessons.pot). */
-		fprintf(out, "  %2d  %-18s %s\n", atoi(list[i]->d_name), name,
+		fprintf(out, "%-18s %s\n", name,
 		    title[0] != '\0' ? _(title) : title);
 		free(list[i]);
 	}

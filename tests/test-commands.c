@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <criterion/criterion.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdarg.h>
@@ -442,4 +443,53 @@ Test(commands, comment_and_blank_lines)
 	run_ok("   # nothing");
 	cr_assert_eq(t.sh.nhandles, 0);
 	cr_assert_str_eq(ts_err(&t), "");
+}
+
+/* A teacher's folder of lessons: numbered or not, every one listed can
+ * be run by the name (or number) the list shows. */
+Test(commands, lessons_of_a_teacher)
+{
+	char dir[] = "/tmp/sockshell-lessons-XXXXXX", path[PATH_MAX + 64];
+	const char *files[] = { "02-first.lesson", "t.lesson",
+	    "my-own.lesson", "notes.txt", NULL };
+	char *list = NULL;
+	size_t len = 0;
+	FILE *f;
+	int i;
+
+	cr_assert_not_null(mkdtemp(dir));
+	for (i = 0; files[i] != NULL; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		cr_assert_not_null(f = fopen(path, "w"));
+		fprintf(f, "# Title %d\nsocket s\n", i);
+		fclose(f);
+	}
+	setenv("SOCKSHELL_LESSONS", dir, 1);
+
+	cr_assert_eq(lesson_find("t", path, sizeof path), 0);
+	cr_assert(strstr(path, "/t.lesson") != NULL, "%s", path);
+	cr_assert_eq(lesson_find("my-own", path, sizeof path), 0);
+	cr_assert(strstr(path, "/my-own.lesson") != NULL, "%s", path);
+	cr_assert_eq(lesson_find("first", path, sizeof path), 0);
+	cr_assert(strstr(path, "/02-first.lesson") != NULL, "%s", path);
+	cr_assert_eq(lesson_find("2", path, sizeof path), 0);
+	cr_assert(strstr(path, "/02-first.lesson") != NULL, "%s", path);
+	cr_assert_eq(lesson_find("own", path, sizeof path), -1);
+	cr_assert_eq(lesson_find("0", path, sizeof path), -1);
+	cr_assert_eq(lesson_find("notes", path, sizeof path), -1);
+
+	cr_assert_not_null(f = open_memstream(&list, &len));
+	lessons_list(f);
+	fclose(f);
+	cr_assert(strstr(list, "   2  first ") != NULL, "%s", list);
+	cr_assert(strstr(list, "   -  my-own ") != NULL, "%s", list);
+	cr_assert(strstr(list, "   -  t ") != NULL, "%s", list);
+	cr_assert(strstr(list, "notes") == NULL, "%s", list);
+	free(list);
+
+	for (i = 0; files[i] != NULL; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
 }
