@@ -522,7 +522,11 @@ op_run(struct shell *sh, struct op *op, int background)
 		}
 		if (rc == -1 && sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
-		if (rc == -1)
+		if (rc == -1 && shell_terminated)
+			shell_error(sh, _("%s: stopped while waiting %s: the "
+			    "shell was told to end (SIGTERM or SIGHUP)"),
+			    op->desc, op_waiting_for(sh, op, why, sizeof why));
+		else if (rc == -1)
 			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
 			    "waiting %s; the socket is as it was"), op->desc,
 			    op_waiting_for(sh, op, why, sizeof why));

@@ -201,6 +201,19 @@ check "SIGTERM: the waiting job is cancelled, exit status 143" \
     "$tmp/sigterm.out" sh -c "grep -q '\[1\] cancelled: accept srv conn' \
 '$tmp/sigterm.out' && grep -q 'exit status 143' '$tmp/sigterm.out'"
 
+# SIGTERM in a call that waits: said as what it is, not as Ctrl-C.
+pipe_start sigterm2
+printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv' \
+    'accept srv conn' >&4
+wait_for "$tmp/sigterm2.out" 'sockshell> accept srv conn' &&
+    kill -TERM "$pid"
+pipe_end sigterm2
+check "SIGTERM in accept: 'told to end', exit status 143" \
+    "$tmp/sigterm2.out" sh -c "grep -q 'accept srv conn: stopped while \
+waiting for a connection on 127.0.0.1:[0-9]*: the shell was told to end' \
+'$tmp/sigterm2.out' && grep -q 'exit status 143' '$tmp/sigterm2.out' && \
+! grep -q 'Ctrl-C' '$tmp/sigterm2.out'"
+
 # 6. The input ends while a call waits: cancelled, status 1, said so.
 printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv' \
     'accept srv conn &' > "$tmp/eof.sock"
