@@ -3,7 +3,7 @@
 # it prints (stdout and stderr, and the exit status) with what is expected:
 #   transcripts/NAME.sock, piped in       -> transcripts/NAME.out
 #   ../lessons/NAME.lesson, -D PORT=0     -> lessons/NAME.out
-# (every lesson but the two-terminal one, which two-terminals.sh runs).
+# (every lesson but the two-terminal one, which peers.sh runs).
 # Ports the kernel picks are normalised to PPPPP, keeping the width; so
 # are the abstract AF_UNIX names it picks (@NNNNN), and in the state
 # tables FIN_WAIT1/2 (FIN_WAIT?): the peer's delayed ACK (40 ms or more)
