@@ -120,7 +120,8 @@ print_narration(struct shell *sh, struct narration *n)
 	if (n->lines == 0)
 		return;
 	/* gettext("") is the catalogue's header, not a translation. */
-	fprintf(sh->out, "%s\n", n->text[0] != '\0' ? _(n->text) : "");
+	vars_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
+	fputc('\n', sh->out);
 	fflush(sh->out);
 	n->len = 0;
 	n->lines = 0;

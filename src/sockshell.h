@@ -272,6 +272,7 @@ const char	*var_get(struct shell *, const char *name);
 int		 var_set(struct shell *, const char *name, const char *value);
 int		 var_name_ok(const char *name);
 int		 vars_expand(struct shell *, struct tokens *, char *err);
+void		 vars_print(struct shell *, FILE *, const char *text);
 void		 vars_free(struct shell *);
 
 /* expect.c */

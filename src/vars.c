@@ -62,6 +62,40 @@ var_set(struct shell *sh, const char *name, const char *value)
 	return 0;
 }
 
+/*
+ * Writes TEXT to F with each $NAME of a variable that is set replaced by
+ * its value: a lesson's narration says the port the lesson really uses.
+ * A '$' that starts no such name is written as it is.
+ */
+void
+vars_print(struct shell *sh, FILE *f, const char *text)
+{
+	char name[VAR_NAME_MAX + 1];
+	const char *p = text, *value;
+	size_t n;
+
+	while (*p != '\0') {
+		n = strcspn(p, "$");
+		fwrite(p, 1, n, f);
+		p += n;
+		if (*p == '\0')
+			break;
+		for (n = 1; isalnum((unsigned char)p[n]) || p[n] == '_'; n++)
+			;
+		value = NULL;
+		if (n - 1 <= VAR_NAME_MAX) {
+			snprintf(name, sizeof name, "%.*s", (int)(n - 1), p + 1);
+			if (var_name_ok(name))
+				value = var_get(sh, name);
+		}
+		if (value != NULL)
+			fputs(value, f);
+		else
+			fwrite(p, 1, n, f);
+		p += n;
+	}
+}
+
 void
 vars_free(struct shell *sh)
 {

@@ -493,3 +493,20 @@ Test(commands, lessons_of_a_teacher)
 	}
 	rmdir(dir);
 }
+
+/* A lesson's narration says the port the lesson really uses. */
+Test(commands, narration_expands_variables)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	ts_ok(&t, (const char *const[]){ "set PORT 4242", NULL });
+	cr_assert_not_null(f = open_memstream(&out, &len));
+	vars_print(&t.sh, f, "nc 127.0.0.1 $PORT; $NOSUCH, $ and $1 as "
+	    "they are; $PORTS too");
+	fclose(f);
+	cr_assert_str_eq(out, "nc 127.0.0.1 4242; $NOSUCH, $ and $1 as they "
+	    "are; $PORTS too");
+	free(out);
+}
