@@ -131,7 +131,7 @@ jobs_cancel_handle(struct shell *sh, int handle_id, const char *why)
 		job_report_begin(sh, j, &file, &line);
 		fprintf(sh->out, _("[%d] cancelled: %s (%s)\n"), j->number,
 		    j->op.desc, why);
-		op_cancel(sh, &j->op);
+		op_cancel(sh, &j->op, 1);
 		job_report_end(sh, file, line);
 		job_remove(sh, j);
 	}

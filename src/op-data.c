@@ -521,10 +521,10 @@ op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 		ev->result = -1;
 		ev->err = err;
 		op->event = 0;
-		op_cancel(sh, op);
+		op_cancel(sh, op, 0);
 		return;
 	}
-	op_cancel(sh, op);
+	op_cancel(sh, op, 0);
 	shell_log(sh, op_event(op), h->id, 0, -1, err);
 }
 

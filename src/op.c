@@ -178,6 +178,8 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 		flags = fcntl(h->fd, F_GETFL);
 		if (!h->nonblock)
 			fcntl(h->fd, F_SETFL, flags | O_NONBLOCK);
+		h->target = op->addr;
+		h->target_len = op->addrlen;
 		rc = connect(h->fd, (struct sockaddr *)&op->addr, op->addrlen);
 		err = errno;
 		if (!h->nonblock)
@@ -416,9 +418,10 @@ op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 	return buf;
 }
 
-/* Stops OP where it stands and says what that leaves. */
+/* Stops OP where it stands and says what that leaves; CLOSING: its
+ * socket is about to be closed, so nothing goes on with it. */
 void
-op_cancel(struct shell *sh, struct op *op)
+op_cancel(struct shell *sh, struct op *op, int closing)
 {
 	struct handle *h = handle_by_id(sh, op->handle_id);
 
@@ -426,7 +429,7 @@ op_cancel(struct shell *sh, struct op *op)
 		op_stopped(sh, op, ECANCELED);	/* a job */
 	if (h == NULL)
 		return;
-	if (op->kind == OP_CONNECT && h->fd >= 0)
+	if (op->kind == OP_CONNECT && h->fd >= 0 && !closing)
 		fprintf(sh->out, _("  %s stays connecting: the kernel goes on "
 		    "with the handshake; 'connect' again waits for it\n"),
 		    h->name);
@@ -536,7 +539,7 @@ op_run(struct shell *sh, struct op *op, int background)
 			    sh->timeout, op_waiting_for(sh, op, why,
 			    sizeof why));
 		op_stopped(sh, op, rc == -1 ? EINTR : ETIMEDOUT);
-		op_cancel(sh, op);
+		op_cancel(sh, op, 0);
 		st = OP_FAILED;
 		break;
 	}

@@ -551,6 +551,14 @@ is_tcp(const struct psock *s)
 	return s->h->type == SOCK_STREAM;
 }
 
+/* A send that carried something: bytes, or a datagram (an empty one
+ * too, which its receiver gets as a recv of 0). */
+static int
+sent_data(const struct psock *s, const struct event *ev)
+{
+	return ev->result > 0 || (ev->result == 0 && !is_tcp(s));
+}
+
 static void
 ev_addr(const struct event *ev, struct sockaddr_storage *ss, socklen_t *len)
 {
@@ -699,7 +707,7 @@ scan_calls(struct picture *p)
 				s->conn_ok = (int)k;
 			break;
 		case EV_SEND:
-			if (ev->result > 0) {
+			if (sent_data(s, ev)) {
 				if (s->send_k == NONE)
 					s->send_k = (int)k;
 				e->off = s->sent;
@@ -1071,7 +1079,7 @@ decide_arrows(struct picture *p)
 				e->arrow = A_CONNECT;
 			break;
 		case EV_SEND:
-			if (ev->result > 0) {
+			if (sent_data(s, ev)) {
 				e->arrow = A_DATA;
 				e->out = 1;
 				e->to = s->dest;
@@ -1161,7 +1169,7 @@ list_data(struct picture *p)
 		if (e->sock == NONE)
 			continue;
 		s = &p->s[e->sock];
-		if (e->kind == EV_SEND && e->ev->result > 0 &&
+		if (e->kind == EV_SEND && sent_data(s, e->ev) &&
 		    s->fill_send < s->nsend)
 			p->send_list[s->send_at + s->fill_send++] = (int)k;
 		else if (e->kind == EV_RECV && e->ev->result >= 0 &&

@@ -54,7 +54,11 @@ fill_row(const struct sock_state *st, char row[NCOLS][CELL])
 	snprintf(row[COL_TCP], CELL, "%s", st->tcp_state ?
 	    tcp_state_name(st->tcp_state) : "-");
 	row[COL_QUEUE][0] = '\0';
-	if (st->listening)
+	if (st->listening && st->accept_queue > st->backlog)
+		/* Linux queues one connection more than the backlog. */
+		snprintf(row[COL_QUEUE], CELL, _("%u of %u+1 to accept"),
+		    st->accept_queue, st->backlog);
+	else if (st->listening)
 		snprintf(row[COL_QUEUE], CELL, _("%u of %u to accept"),
 		    st->accept_queue, st->backlog);
 	else if (st->inq > 0)

@@ -43,6 +43,8 @@ struct handle {
 						   port getsockname still shows */
 	struct sockaddr_storage	 local, peer;	/* last known, kept after close */
 	socklen_t		 local_len, peer_len;
+	struct sockaddr_storage	 target;	/* where the last connect went: */
+	socklen_t		 target_len;	/* the peer while in SYN_SENT */
 	unsigned long long	 sent, received;
 	int			 shut;		/* shutdown: 1 SHUT_RD, 2 SHUT_WR
 						   (bits) */
@@ -224,7 +226,7 @@ size_t		 handle_open_count(struct shell *);
 /* op.c: the calls that wait */
 enum op_status	 op_step(struct shell *, struct op *, short *events,
 		     const char *prefix);
-void		 op_cancel(struct shell *, struct op *);
+void		 op_cancel(struct shell *, struct op *, int closing);
 void		 op_free(struct op *);
 const char	*op_waiting_for(struct shell *, const struct op *,
 		     char *buf, size_t n);

@@ -249,10 +249,14 @@ step:
 		st->step = STEP_BOUND;
 	else
 		st->step = STEP_CREATED;
-	/* After a reset the kernel forgets the peer; the shell remembers. */
+	/* After a reset the kernel forgets the peer; the shell remembers.
+	 * In SYN_SENT it has none yet: the address connect is trying. */
 	if (st->step == STEP_DISCONNECTED) {
 		st->peer = h->peer;
 		st->peer_len = h->peer_len;
+	} else if (st->step == STEP_CONNECTING && st->peer_len == 0) {
+		st->peer = h->target;
+		st->peer_len = h->target_len;
 	}
 	if (st->tcp_state == TCP_CLOSE)
 		collect_afterlife(h, st);

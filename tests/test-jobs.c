@@ -425,10 +425,33 @@ Test(jobs, background_connect_without_so_sndtimeo_keeps_waiting,
 	ts_ok(&t, (const char *const[]){ "connect cli srv", "socket c2",
 	    "connect c2 srv", "socket c3", "connect c3 srv &", NULL });
 	cr_assert_eq(jobs_count(&t.sh), 1);
+	/* The table: c3 tries srv's address, srv holds its backlog + 1. */
+	cr_assert_eq(ts_st(&t, "c3").step, STEP_CONNECTING);
+	cr_assert_eq(ts_st(&t, "c3").peer_len, ts_st(&t, "srv").local_len);
+	ts_clear(&t);
+	t.sh.quiet = 0;
+	run_ok("show");
+	t.sh.quiet = 1;
+	assert_has(ts_out(&t), "2 of 1+1 to accept");
 	run_ok("poll srv 100");
 	cr_assert_eq(jobs_count(&t.sh), 1);
 	ts_clear(&t);
 	run_ok("accept srv a");
 	wait_job(1);
 	assert_has(ts_out(&t), "[1] done: connect(");
+}
+
+Test(jobs, closing_a_connecting_socket_cancels_quietly, .timeout = 10)
+{
+	listener();
+	ts_ok(&t, (const char *const[]){ "connect cli srv", "socket c2",
+	    "connect c2 srv", "socket c3", "connect c3 srv &", NULL });
+	ts_clear(&t);
+	run_ok("close c3");
+	assert_has(ts_out(&t), "[1] cancelled: connect c3 srv (its socket is "
+	    "being closed)");
+	/* Nothing goes on connecting: the socket is gone. */
+	cr_assert_null(strstr(ts_out(&t), "stays connecting"), "%s",
+	    ts_out(&t));
+	cr_assert_eq(jobs_count(&t.sh), 0);
 }

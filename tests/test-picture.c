@@ -194,6 +194,23 @@ Test(picture, udp_exchange)
 	free(all);
 }
 
+Test(picture, empty_datagram_is_the_clients)
+{
+	char *pic;
+
+	ts_ok(&t, (const char *const[]){ "socket s udp", "bind s 127.0.0.1 0",
+	    "socket c udp", "connect c s", "send c \"\"", "recv s",
+	    "send c hi", "recv s", NULL });
+	pic = draw(80, 1, 0);
+	/* An empty datagram is a datagram: c's send, s's recv of 0. */
+	assert_has(pic, "Receive s 0 B               ◄┼──── 0 B ─────┼─ "
+	    "Send    c");
+	assert_has(pic, "Receive s 2 B               ◄┼──── 2 B ─────┼─ "
+	    "Send    c");
+	cr_assert_null(strstr(pic, "another program"), "%s", pic);
+	free(pic);
+}
+
 Test(picture, one_server_two_clients)
 {
 	/* c2 connects first, so the first accepted socket is c2's: the
