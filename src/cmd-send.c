@@ -32,7 +32,9 @@ const struct cmd_entry cmd_send_entry = {
 	.summary = N_("send data over the network"),
 	.help = N_("Makes send(2) until every byte is sent, like Python's "
 	    "sendall. DATA is a quoted string with the escapes \\n \\r \\t "
-	    "\\0 \\xHH \\\\ \\\" \\', or the rest of the line as typed. "
+	    "\\0 \\xHH \\\\ \\\" \\', or the rest of the line as typed, up "
+	    "to a word that starts with # (a comment: quote DATA to send "
+	    "one). "
 	    "SIGPIPE never stops the shell: a send on a closed connection "
 	    "fails with EPIPE instead. Flags before DATA: MSG_OOB sends the "
 	    "last byte as urgent data, MSG_DONTWAIT fails with EAGAIN "

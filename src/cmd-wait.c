@@ -33,6 +33,16 @@ cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 		fprintf(sh->out, "%s\n", _("no background jobs to wait for"));
 		return CMD_OK;
 	}
+	/* At a terminal, say what the prompt's absence waits for. */
+	if (sh->interactive) {
+		struct job *j;
+
+		for (j = sh->jobs; j != NULL; j = j->next)
+			if (number < 0 || j->number == number)
+				fprintf(sh->err, _("waiting for [%d] %s (Ctrl-C "
+				    "stops the waiting, not the job)\n"),
+				    j->number, j->op.desc);
+	}
 	rc = shell_wait(sh, -1, 0, number);
 	if (rc == -1) {
 		if (sh->interactive)

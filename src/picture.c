@@ -385,6 +385,18 @@ color_off(struct out *o, enum style s, int newest)
 		fputs("\033[0m", o->f);
 }
 
+/* The ":PORT" that ends TEXT (an address), or NULL. */
+static const char *
+port_tail(const char *text)
+{
+	const char *colon = strrchr(text, ':');
+
+	if (colon == NULL || colon[1] == '\0' ||
+	    strspn(colon + 1, "0123456789") != strlen(colon + 1))
+		return NULL;
+	return colon;
+}
+
 /* TEXT in exactly WIDTH columns: cut with an ellipsis, or padded. */
 static void
 put_fit(struct out *o, const struct picture *p, const char *text, int width,
@@ -1875,13 +1887,32 @@ put_box_line(struct out *o, const struct picture *p, const struct dims *d,
 		tw = picture_text_width(c->main, p->o->utf8);
 		sw = picture_text_width(c->suffix, p->o->utf8);
 		if (tw + sw > d->text && sw < d->text - 2) {
-			int used;
-			size_t nb = fit_bytes(c->main, d->text - sw - 1,
-			    p->o->utf8, &used);
+			/* An address keeps its port: 127.0…:42455. */
+			const char *tail = port_tail(c->main);
+			int pw = tail != NULL ? (int)strlen(tail) : 0, used;
+			size_t nb;
 
-			snprintf(text, sizeof text, "%.*s%s%*s%s", (int)nb,
-			    c->main, g->ellipsis, d->text - sw - 1 - used, "",
-			    c->suffix);
+			/* ...when what comes before the address (the call
+			 * and the name) fits, with a character of it. */
+			if (tail != NULL) {
+				const char *sp = tail;
+				char pre[CELL * 2];
+
+				while (sp > c->main && sp[-1] != ' ')
+					sp--;
+				snprintf(pre, sizeof pre, "%.*s",
+				    (int)(sp - c->main), c->main);
+				if (picture_text_width(pre, p->o->utf8) + 1 >
+				    d->text - sw - 1 - pw) {
+					tail = NULL;
+					pw = 0;
+				}
+			}
+			nb = fit_bytes(c->main, d->text - sw - 1 - pw,
+			    p->o->utf8, &used);
+			snprintf(text, sizeof text, "%.*s%s%s%*s%s", (int)nb,
+			    c->main, g->ellipsis, tail != NULL ? tail : "",
+			    d->text - sw - 1 - pw - used, "", c->suffix);
 		} else
 			snprintf(text, sizeof text, "%s%s", c->main,
 			    c->suffix);

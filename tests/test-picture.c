@@ -25,12 +25,17 @@ TSHELL_SUITE(picture);
 static void
 normalise(char *s)
 {
-	char *p = s;
+	static const char *const before[] = { "127.0.0.1:", "…:", "~:" };
+	char *p;
+	size_t i;
 
-	while ((p = strstr(p, "127.0.0.1:")) != NULL) {
-		p += strlen("127.0.0.1:");
-		while (*p >= '0' && *p <= '9')
-			*p++ = 'P';
+	for (i = 0; i < sizeof before / sizeof *before; i++) {
+		p = s;
+		while ((p = strstr(p, before[i])) != NULL) {
+			p += strlen(before[i]);
+			while (*p >= '0' && *p <= '9')
+				*p++ = 'P';
+		}
 	}
 }
 
