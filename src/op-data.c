@@ -44,13 +44,19 @@ op_event(const struct op *op)
 }
 
 static double
-elapsed(const struct op *op)
+since(const struct timespec *t)
 {
 	struct timespec now;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return (double)(now.tv_sec - op->t0.tv_sec) +
-	    (double)(now.tv_nsec - op->t0.tv_nsec) / 1e9;
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static double
+elapsed(const struct op *op)
+{
+	return since(&op->t0);
 }
 
 /* ", 0.123 s, 520.3 MiB/s" for a bulk transfer. */
@@ -92,6 +98,24 @@ keep_data(struct shell *sh, const char *buf, size_t n)
 	sh->last_len = n;
 }
 
+/*
+ * The flag a recv that must not block takes on H: MSG_DONTWAIT, or 0
+ * when the blocking call returns at once anyway. That is a datagram
+ * socket whose reading side is shut down: its blocking recv returns 0,
+ * while with MSG_DONTWAIT it fails with EAGAIN though poll says POLLIN,
+ * and the wait would never end.
+ */
+int
+op_recv_dontwait(const struct handle *h)
+{
+	struct pollfd p = { .fd = h->fd, .events = POLLRDHUP };
+
+	if (h->type != SOCK_STREAM && poll(&p, 1, 0) == 1 &&
+	    (p.revents & POLLRDHUP))
+		return 0;
+	return MSG_DONTWAIT;
+}
+
 /* recv --all: until the end of the stream, counting, into a file or
  * nowhere; the first bytes are kept to be shown. */
 static enum op_status
@@ -105,7 +129,7 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 
 	snprintf(args, sizeof args, "%d, %zu", h->fd, op->buflen);
 	for (;;) {
-		n = recv(h->fd, op->buf, op->buflen, MSG_DONTWAIT);
+		n = recv(h->fd, op->buf, op->buflen, op_recv_dontwait(h));
 		if (n < 0) {
 			err = errno;
 			if (err == EINTR)
@@ -149,6 +173,7 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		op->done += (size_t)n;
 		h->received += (unsigned long long)n;
 		round += (size_t)n;
+		clock_gettime(CLOCK_MONOTONIC, &op->moved);
 		if (round >= BULK_YIELD && !dontwait) {
 			/* Ready again at once, but the others get a turn. */
 			*events = POLLIN;
@@ -209,7 +234,7 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 		}
 	}
 	/* The data of MSG_WAITALL gathers at op->done; one call otherwise. */
-	flags = (op->flags & (MSG_PEEK | MSG_OOB)) | MSG_DONTWAIT;
+	flags = (op->flags & (MSG_PEEK | MSG_OOB)) | op_recv_dontwait(h);
 	if (h->type != SOCK_STREAM)
 		flags |= MSG_TRUNC;	/* tells a datagram's real size */
 	for (;;) {
@@ -272,7 +297,11 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	fputc('\n', sh->out);
 	if (!bytes_are_text(op->buf, got))
 		hexdump(sh->out, (unsigned char *)op->buf, got);
-	if (got == 0)
+	if (got == 0 && (flags & MSG_DONTWAIT) == 0 && !dontwait)
+		fprintf(sh->out, _("  %s's reading side is shut down, and a "
+		    "datagram socket's recv then returns 0 at once\n"),
+		    h->name);
+	else if (got == 0)
 		fprintf(sh->out, "%s\n", _("  an empty datagram (a datagram "
 		    "socket has no end of stream)"));
 	if (truncated)
@@ -383,6 +412,7 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 		op->bufpos += (size_t)n;
 		h->sent += (unsigned long long)n;
 		round += (size_t)n;
+		clock_gettime(CLOCK_MONOTONIC, &op->moved);
 		/* The others get a turn; not a call that may not wait,
 		 * which would then wait for room that may never come. */
 		if (round >= BULK_YIELD && op->done < op->len && !dontwait) {
@@ -466,8 +496,9 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 /*
  * SO_RCVTIMEO (accept, recv) or SO_SNDTIMEO (connect, send) of the
  * op's socket: the seconds left until it runs out, or -1 when it is not
- * set. It counts for the whole call, as in the kernel; a bulk transfer,
- * many calls, is left alone.
+ * set. It counts for the whole call, as in the kernel; for a bulk
+ * transfer, many calls, from when bytes last moved: it ends when one of
+ * its calls would have waited that long in vain.
  */
 double
 op_sotimeo(struct shell *sh, const struct op *op)
@@ -479,11 +510,12 @@ op_sotimeo(struct shell *sh, const struct op *op)
 	struct timeval tv;
 	double left;
 
-	if (h == NULL || h->fd < 0 || op->bulk ||
+	if (h == NULL || h->fd < 0 ||
 	    getsockopt(h->fd, SOL_SOCKET, name, &tv, &len) < 0 ||
 	    (tv.tv_sec == 0 && tv.tv_usec == 0))
 		return -1;
-	left = (double)tv.tv_sec + (double)tv.tv_usec / 1e6 - elapsed(op);
+	left = (double)tv.tv_sec + (double)tv.tv_usec / 1e6 -
+	    (op->bulk ? since(&op->moved) : elapsed(op));
 	return left > 0 ? left : 0;
 }
 

@@ -241,7 +241,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 {
 	char args[32], *buf, *shown;
 	ssize_t n;
-	int err;
+	int err, dontwait;
 
 	snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
 	buf = malloc(op->maxbytes ? op->maxbytes : 1);
@@ -249,7 +249,8 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		shell_call_failed(sh, h, prefix, "recv", ENOMEM, "%s", args);
 		return OP_FAILED;
 	}
-	n = recv(h->fd, buf, op->maxbytes, h->nonblock ? 0 : MSG_DONTWAIT);
+	dontwait = h->nonblock ? 0 : op_recv_dontwait(h);
+	n = recv(h->fd, buf, op->maxbytes, dontwait);
 	if (n < 0) {
 		err = errno;
 		free(buf);
@@ -265,6 +266,13 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	free(sh->last_data);
 	sh->last_data = buf;
 	sh->last_len = (size_t)n;
+	if (n == 0 && op->maxbytes > 0 && h->type != SOCK_STREAM &&
+	    !h->nonblock && dontwait == 0) {
+		fprintf(sh->out, _("%srecv(%s) = 0: %s's reading side is shut "
+		    "down, and a datagram socket's recv then returns 0 at "
+		    "once\n"), prefix, args, h->name);
+		return OP_DONE;
+	}
 	if (n == 0 && op->maxbytes > 0 && h->type == SOCK_DGRAM) {
 		fprintf(sh->out, _("%srecv(%s) = 0: an empty datagram (a "
 		    "datagram socket has no end of stream)\n"), prefix, args);
@@ -576,6 +584,7 @@ op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 	op->kind = kind;
 	op->handle_id = h->id;
 	clock_gettime(CLOCK_MONOTONIC, &op->t0);
+	op->moved = op->t0;
 	op->desc = strdup(desc);
 	if (op->desc == NULL) {
 		shell_error(sh, "%s", _("out of memory"));

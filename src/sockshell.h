@@ -90,6 +90,8 @@ struct op {
 	char			*buf;		/* a chunk; MSG_WAITALL's data */
 	size_t			 buflen, bufpos;
 	struct timespec		 t0;		/* when the call began */
+	struct timespec		 moved;		/* a bulk transfer: when bytes
+						   last moved */
 };
 
 struct job {
@@ -227,6 +229,7 @@ size_t		 handle_open_count(struct shell *);
 enum op_status	 op_step(struct shell *, struct op *, short *events,
 		     const char *prefix);
 void		 op_cancel(struct shell *, struct op *, int closing);
+int		 op_recv_dontwait(const struct handle *);
 void		 op_free(struct op *);
 const char	*op_waiting_for(struct shell *, const struct op *,
 		     char *buf, size_t n);

@@ -339,3 +339,25 @@ ParameterizedTest(struct bad *b, bulk, usage)
 	pair("inet");
 	ts_fail(&t, b->line, b->says, 1);
 }
+
+/* A bulk transfer stops at SO_SNDTIMEO / SO_RCVTIMEO once no byte has
+ * moved for that long, as one of its calls would; and what moved, moved. */
+Test(bulk, socket_timeouts_end_bulk_transfers, .timeout = 20)
+{
+	unsigned long long sent;
+
+	t.sh.timeout = 0;	/* only the sockets' timeouts end the waits */
+	ts_ok(&t, (const char *const[]){ "socketpair a b",
+	    "setsockopt a SO_SNDTIMEO 0.2", "setsockopt b SO_RCVTIMEO 0.2",
+	    NULL });
+	ts_clear(&t);
+	ts_fail(&t, "send a --size 10M", "send failed with EAGAIN: the "
+	    "socket's SO_SNDTIMEO ran out", 0);
+	sent = handle_find(&t.sh, "a")->sent;
+	cr_assert_gt(sent, 0);
+	cr_assert_lt(sent, 10ULL << 20);
+	ts_clear(&t);
+	ts_fail(&t, "recv b --all", "recv failed with EAGAIN: the socket's "
+	    "SO_RCVTIMEO ran out", 0);
+	cr_assert_eq(handle_find(&t.sh, "b")->received, sent);
+}

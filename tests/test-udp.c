@@ -283,3 +283,26 @@ ParameterizedTest(struct bad *b, udp, usage)
 {
 	ts_fail(&t, b->line, b->says, 1);
 }
+
+/* After shutdown SHUT_RD a datagram socket's blocking recv returns 0 at
+ * once; its non-blocking one fails with EAGAIN though poll says POLLIN,
+ * which must not make the shell wait (or spin) for ever. */
+Test(udp, recv_after_shut_rd_returns_zero, .timeout = 10)
+{
+	t.sh.timeout = 3;
+	ts_ok(&t, (const char *const[]){ "socket u udp",
+	    "connect u 127.0.0.1 9", "shutdown u rd", "socketpair a b dgram",
+	    "shutdown a rd", NULL });
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "recv u => 0", "recvfrom u",
+	    "recv a => 0", NULL });
+	assert_has(ts_out(&t), "recv(");
+	assert_has(ts_out(&t), ") = 0: u's reading side is shut down");
+	assert_has(ts_out(&t), "a's reading side is shut down");
+	cr_assert_null(strstr(ts_err(&t), "gave up"), "%s", ts_err(&t));
+	/* An empty datagram is still told apart. */
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "socketpair c d dgram", "send c \"\"",
+	    "recv d => 0", NULL });
+	assert_has(ts_out(&t), "an empty datagram");
+}
