@@ -37,6 +37,7 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 		shell_log(sh, EV_LISTEN, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
+	h->port_lost = 0;	/* listen binds a port when there is none */
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("listen(%d, %ld) = 0: %s waits for connections; "
 	    "'accept %s' takes them\n"), h->fd, backlog, h->name, h->name);

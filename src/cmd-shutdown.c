@@ -26,7 +26,8 @@ static enum cmd_retval
 cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h;
-	int how = -1, i, err;
+	int how = -1, i, err, listening = 0;
+	socklen_t len = sizeof listening;
 
 	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
@@ -39,6 +40,8 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 		    a->argv[1]);
 		return CMD_ERROR;
 	}
+	if (getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) < 0)
+		listening = 0;
 	if (shutdown(h->fd, how) < 0) {
 		err = errno;
 		shell_call_failed(sh, h, "", "shutdown", err, "%d, %s", h->fd,
@@ -46,10 +49,22 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 		shell_log(sh, EV_SHUTDOWN, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
-	h->shut |= how == SHUT_RD ? 1 : how == SHUT_WR ? 2 : 3;
+	if (!listening)
+		h->shut |= how == SHUT_RD ? 1 : how == SHUT_WR ? 2 : 3;
+	else if (how != SHUT_WR && !h->port_chosen)
+		h->port_lost = 1;	/* the kernel took its port back */
 	handle_remember_addrs(h);
 	fprintf(sh->out, "shutdown(%d, %s) = 0: ", h->fd, how_names[how]);
-	if (how == SHUT_WR)
+	if (listening && how != SHUT_WR)
+		/* Linux: the listener is disconnected (tcp_disconnect). */
+		fprintf(sh->out, _("%s stops listening: the connections "
+		    "waiting in its queue are reset; 'listen %s' listens anew "
+		    "(on another port, if the kernel had picked this one)\n"),
+		    h->name, h->name);
+	else if (listening)
+		fprintf(sh->out, _("a listening socket sends nothing, so "
+		    "this changes nothing: %s still listens\n"), h->name);
+	else if (how == SHUT_WR)
 		fprintf(sh->out, _("%s sends no more: after the data already "
 		    "sent the peer reads the end of the stream (its recv "
 		    "returns 0); %s can still receive\n"), h->name, h->name);

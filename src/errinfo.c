@@ -31,17 +31,29 @@ enum {
 	W_LISTENING = 1,	/* listen succeeded on it */
 	W_CONNECTED = 2,	/* it has a peer */
 	W_NEVER = 4,		/* neither, and it never had a peer */
-	W_UNBOUND_UNIX = 8	/* an AF_UNIX socket with no path */
+	W_UNBOUND_UNIX = 8,	/* an AF_UNIX socket with no path */
+	W_UNIX = 16		/* an AF_UNIX socket */
 };
 
 struct explanation {
-	const char	*call;	/* NULL: any call */
+	const char	*call;	/* "send|sendto": those calls; NULL: any */
 	int		 err;
 	const char	*text;	/* N_() */
 	int		 when;	/* W_ bits, one of which must hold; 0: any */
 };
 
 static const struct explanation explanations[] = {
+	{ "connect", ECONNREFUSED, N_("nobody listens at that path: the file "
+	    "is left from a closed socket, or its socket has not called "
+	    "listen"), W_UNIX },
+	{ "send|sendto", EOPNOTSUPP, N_("urgent data (MSG_OOB) exists only "
+	    "in TCP: leave the flag out, or send it on a TCP connection"),
+	    0 },
+	{ "setsockopt|getsockopt", EOPNOTSUPP, N_("this option is not for "
+	    "this kind of socket: TCP_ and IP_ options are for TCP/IP "
+	    "sockets, and an AF_UNIX socket has neither"), 0 },
+	{ "sendto", EPROTOTYPE, N_("the socket at that path is of another "
+	    "type: a datagram goes to a SOCK_DGRAM socket"), 0 },
 	{ "connect", EISCONN, N_("this is a listening (server) socket: it "
 	    "only accepts connections. Connect from a new socket: 'socket "
 	    "c', then 'connect c ADDRESS PORT'"), W_LISTENING },
@@ -64,8 +76,9 @@ static const struct explanation explanations[] = {
 	    "gave"), W_NEVER },
 	{ "bind", EADDRINUSE, N_("another socket already uses this address "
 	    "and port (a listener, or a connection in TIME_WAIT): pick "
-	    "another port, close that socket, or bind to port 0 and let the "
-	    "kernel choose"), 0 },
+	    "another port, close that socket, or bind to port 0; past "
+	    "TIME_WAIT, SO_REUSEADDR on before bind, here and on the old "
+	    "listener"), 0 },
 	{ "bind", EADDRNOTAVAIL, N_("this machine has no such address: bind "
 	    "to 127.0.0.1, ::1, or * for every address"), 0 },
 	{ "bind", EINVAL, N_("this socket is already bound, and a socket "
@@ -113,12 +126,9 @@ static const struct explanation explanations[] = {
 	{ "send", ECONNREFUSED, N_("an earlier datagram found nobody at its "
 	    "port: the kernel got an ICMP \"port unreachable\" and reports "
 	    "it on the next call"), 0 },
-	{ "recv", ECONNREFUSED, N_("a datagram sent earlier found nobody at "
-	    "its port: the kernel got an ICMP \"port unreachable\" and "
-	    "reports it here"), 0 },
-	{ "recvfrom", ECONNREFUSED, N_("a datagram sent earlier found nobody "
-	    "at its port: the kernel got an ICMP \"port unreachable\" and "
-	    "reports it here"), 0 },
+	{ "recv|recvfrom", ECONNREFUSED, N_("a datagram sent earlier found "
+	    "nobody at its port: the kernel got an ICMP \"port unreachable\" "
+	    "and reports it here"), 0 },
 	{ "recv", EINVAL, N_("no urgent byte (MSG_OOB) is waiting, or it was "
 	    "read already (or SO_OOBINLINE keeps it in the stream)"), 0 },
 	{ "shutdown", ENOTCONN, N_("shutdown is for a connected socket: there "
@@ -128,10 +138,9 @@ static const struct explanation explanations[] = {
 	{ "setsockopt", EINVAL, N_("the kernel does not take this value for "
 	    "this option, or not in this state (IPV6_V6ONLY only before "
 	    "bind, TCP_MAXSEG from 88 bytes up)"), 0 },
-	{ "setsockopt", ENOPROTOOPT, N_("this option is not for this kind of "
-	    "socket (a TCP_ option on UDP, an IPv6 option on IPv4, ...)"), 0 },
-	{ "getsockopt", ENOPROTOOPT, N_("this option is not for this kind of "
-	    "socket (a TCP_ option on UDP, an IPv6 option on IPv4, ...)"), 0 },
+	{ "setsockopt|getsockopt", ENOPROTOOPT, N_("this option is not for "
+	    "this kind of socket (a TCP_ option on UDP, an IPv6 option on "
+	    "IPv4, ...)"), 0 },
 	{ NULL, EMSGSIZE, N_("the datagram is larger than the protocol "
 	    "allows (65507 bytes for UDP over IPv4, the send buffer for "
 	    "AF_UNIX): send less at once"), 0 },
@@ -173,6 +182,22 @@ static const struct explanation explanations[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* CALL is one of the names in LIST ("send|sendto"). */
+static int
+call_in(const char *list, const char *call)
+{
+	size_t n = strlen(call);
+
+	for (;;) {
+		if (strncmp(list, call, n) == 0 &&
+		    (list[n] == '|' || list[n] == '\0'))
+			return 1;
+		if ((list = strchr(list, '|')) == NULL)
+			return 0;
+		list++;
+	}
+}
+
 /* The W_ bits that hold for the socket H (NULL: none known). */
 static int
 situation(const struct handle *h)
@@ -191,6 +216,8 @@ situation(const struct handle *h)
 		w |= W_CONNECTED;
 	else if (h->peer_len == 0 && !h->connecting)
 		w |= W_NEVER;
+	if (h->family == AF_UNIX)
+		w |= W_UNIX;
 	len = sizeof ss;
 	if (h->family == AF_UNIX &&
 	    getsockname(h->fd, (struct sockaddr *)&ss, &len) == 0 &&
@@ -210,7 +237,7 @@ errno_explain(const char *call, int err, const struct handle *h)
 	for (e = explanations; e->text != NULL; e++) {
 		if (e->err != err)
 			continue;
-		if (e->call != NULL && strcmp(e->call, call) != 0)
+		if (e->call != NULL && !call_in(e->call, call))
 			continue;
 		if (e->when != 0) {
 			if (w < 0)

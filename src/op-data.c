@@ -116,6 +116,23 @@ op_recv_dontwait(const struct handle *h)
 	return MSG_DONTWAIT;
 }
 
+/* A stream's recv returned 0: the peer's end of the stream, or this
+ * side's own shutdown of its reading side. */
+void
+op_say_eof(struct shell *sh, struct handle *h, const char *prefix,
+    const char *call, const char *args)
+{
+	if (h->shut & 1) {
+		fprintf(sh->out, _("%s%s(%s) = 0: %s shut down its own reading "
+		    "side (shutdown rd), so its recv returns 0\n"), prefix,
+		    call, args, h->name);
+		return;
+	}
+	h->eof = 1;
+	fprintf(sh->out, _("%s%s(%s) = 0: end of stream, the peer closed its "
+	    "side\n"), prefix, call, args);
+}
+
 /* recv --all: until the end of the stream, counting, into a file or
  * nowhere; the first bytes are kept to be shown. */
 static enum op_status
@@ -285,9 +302,7 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 		/* AF_UNIX: a sender that is not bound cannot be answered */
 		snprintf(who, sizeof who, "%s", _(" from (unnamed)"));
 	if (got == 0 && h->type == SOCK_STREAM) {
-		h->eof = 1;
-		fprintf(sh->out, _("%s%s(%s) = 0: end of stream, the peer "
-		    "closed its side\n"), prefix, call, args);
+		op_say_eof(sh, h, prefix, call, args);
 		return OP_DONE;
 	}
 	if (!(op->flags & MSG_PEEK))

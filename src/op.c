@@ -279,9 +279,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		return OP_DONE;
 	}
 	if (n == 0 && op->maxbytes > 0) {
-		h->eof = 1;
-		fprintf(sh->out, _("%srecv(%s) = 0: end of stream, the peer "
-		    "closed its side\n"), prefix, args);
+		op_say_eof(sh, h, prefix, "recv", args);
 		return OP_DONE;
 	}
 	h->received += (unsigned long long)n;

@@ -230,6 +230,8 @@ enum op_status	 op_step(struct shell *, struct op *, short *events,
 		     const char *prefix);
 void		 op_cancel(struct shell *, struct op *, int closing);
 int		 op_recv_dontwait(const struct handle *);
+void		 op_say_eof(struct shell *, struct handle *, const char *prefix,
+		     const char *call, const char *args);
 void		 op_free(struct op *);
 const char	*op_waiting_for(struct shell *, const struct op *,
 		     char *buf, size_t n);

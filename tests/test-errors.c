@@ -619,3 +619,67 @@ Test(errors, connect_to_mistyped_handle)
 	cr_assert_eq(ts_run(&t, "connect cli srvv"), -1);
 	assert_has(ts_err(&t), "no socket named 'srvv' to connect to");
 }
+
+Test(errors, unix_nobody_listening)
+{
+	char line[96];
+
+	snprintf(line, sizeof line, "bind b @sockshell-refused-%d",
+	    (int)getpid());
+	ts_ok(&t, (const char *const[]){ "socket b AF_UNIX", line,
+	    "socket x AF_UNIX", NULL });
+	snprintf(line, sizeof line, "connect x @sockshell-refused-%d",
+	    (int)getpid());
+	expect_fail(line, "connect failed with ECONNREFUSED: nobody listens "
+	    "at that path");
+}
+
+Test(errors, oob_on_udp_and_tcp_option_on_unix)
+{
+	/* (The kernel binds u to a port before it refuses: not checked.) */
+	cr_assert_eq(ts_run(&t, "send u MSG_OOB x"), -1);
+	assert_has(ts_err(&t), "send failed with EOPNOTSUPP: urgent data "
+	    "(MSG_OOB) exists only in TCP");
+	ts_ok(&t, (const char *const[]){ "socket x AF_UNIX", NULL });
+	expect_fail("setsockopt x TCP_NODELAY on", "setsockopt failed with "
+	    "EOPNOTSUPP: this option is not for this kind of socket: TCP_ "
+	    "and IP_ options are for TCP/IP sockets");
+}
+
+Test(errors, eaddrinuse_tells_of_so_reuseaddr)
+{
+	char line[64];
+
+	snprintf(line, sizeof line, "bind c 127.0.0.1 %d", ts_port(&t, "srv"));
+	expect_fail(line, "past TIME_WAIT, SO_REUSEADDR on before bind, here "
+	    "and on the old listener");
+}
+
+Test(errors, shutdown_of_a_listener)
+{
+	ts_ok(&t, (const char *const[]){ "connect c srv", NULL });
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "shutdown srv wr", NULL });
+	assert_has(ts_out(&t), "a listening socket sends nothing, so this "
+	    "changes nothing: srv still listens");
+	cr_assert_eq(ts_st(&t, "srv").tcp_state, TCP_LISTEN);
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "shutdown srv rdwr", NULL });
+	assert_has(ts_out(&t), "srv stops listening: the connections waiting "
+	    "in its queue are reset");
+	cr_assert_eq(ts_st(&t, "srv").listening, 0);
+	/* The client queued there was reset. */
+	cr_assert_eq(ts_wait_state(&t, "c", TCP_CLOSE), TCP_CLOSE);
+	ts_ok(&t, (const char *const[]){ "listen srv 1", NULL });
+	cr_assert_eq(ts_st(&t, "srv").tcp_state, TCP_LISTEN);
+}
+
+Test(errors, recv_after_own_shut_rd)
+{
+	ts_ok(&t, (const char *const[]){ "connect c srv", "accept srv conn",
+	    "shutdown conn rd", NULL });
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "recv conn => EOF", NULL });
+	assert_has(ts_out(&t), "conn shut down its own reading side "
+	    "(shutdown rd), so its recv returns 0");
+}
