@@ -208,15 +208,17 @@ tokens_free(struct tokens *t)
 	t->n = 0;
 }
 
-/* Length of the valid UTF-8 sequence at S, or 0. */
+/* Length of the valid UTF-8 sequence at S, or 0; *CP: its code point. */
 static size_t
-utf8_seq(const unsigned char *s, size_t len)
+utf8_seq(const unsigned char *s, size_t len, unsigned *cpp)
 {
 	size_t n, i;
 	unsigned cp;
 
-	if (s[0] < 0x80)
+	if (s[0] < 0x80) {
+		*cpp = s[0];
 		return 1;
+	}
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
 		n = 2, cp = s[0] & 0x1f;
 	else if (s[0] >= 0xe0 && s[0] <= 0xef)
@@ -235,13 +237,43 @@ utf8_seq(const unsigned char *s, size_t len)
 	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 ||
 	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
+	*cpp = cp;
 	return n;
+}
+
+/*
+ * Whether code point CP does something to a terminal or to the text
+ * around it rather than show: the C0 and C1 controls and DEL (a C1 CSI,
+ * U+009B, starts an escape sequence as ESC [ does), and Unicode's
+ * Bidi_Control characters, which reorder what follows them on the line
+ * (the "Trojan Source" trick) though nothing of them shows.
+ */
+static int
+is_control(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c ||
+	    cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
 size_t
 utf8_char_len(const char *s, size_t len)
 {
-	return len == 0 ? 0 : utf8_seq((const unsigned char *)s, len);
+	unsigned cp;
+
+	return len == 0 ? 0 : utf8_seq((const unsigned char *)s, len, &cp);
+}
+
+size_t
+utf8_print_len(const char *s, size_t len)
+{
+	unsigned cp;
+	size_t n;
+
+	if (len == 0 || (n = utf8_seq((const unsigned char *)s, len,
+	    &cp)) == 0 || is_control(cp))
+		return 0;
+	return n;
 }
 
 char *
@@ -263,8 +295,8 @@ escape_bytes(const char *data, size_t len, size_t max, char *buf,
 		case '\\': s = "\\\\"; break;
 		case '"':  s = "\\\""; break;
 		default:
-			if (c >= 0x80 && (n = utf8_seq((const unsigned char *)
-			    data + i, len - i)) > 1 && o + n + 4 < bufsize) {
+			if (c >= 0x80 && (n = utf8_print_len(data + i,
+			    len - i)) > 1 && o + n + 4 < bufsize) {
 				memcpy(buf + o, data + i, n);
 				o += n;
 				i += n - 1;
@@ -293,17 +325,12 @@ escape_bytes(const char *data, size_t len, size_t max, char *buf,
 int
 bytes_are_text(const char *data, size_t len)
 {
-	const unsigned char *s = (const unsigned char *)data;
 	size_t i = 0, n;
 
 	while (i < len) {
-		if (s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' &&
-		    s[i] != '\t')
-			return 0;
-		if (s[i] == 0x7f)
-			return 0;
-		n = utf8_seq(s + i, len - i);
-		if (n == 0)
+		if (data[i] == '\n' || data[i] == '\r' || data[i] == '\t')
+			n = 1;
+		else if ((n = utf8_print_len(data + i, len - i)) == 0)
 			return 0;
 		i += n;
 	}

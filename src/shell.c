@@ -65,21 +65,18 @@ async_end(struct shell *sh)
 
 /*
  * Writes MSG with what could break the line or the terminal escaped: control
- * characters (a pasted ESC or CR) and bytes that are not UTF-8 become \xHH.
+ * characters (a pasted ESC or CR, a C1 CSI, a bidi override) and bytes that
+ * are not UTF-8 become \xHH, byte by byte, as escape_bytes shows data.
  */
 static void
 put_sanitized(FILE *f, const char *msg)
 {
 	size_t len = strlen(msg), i = 0, n;
-	unsigned char c;
 
 	while (i < len) {
-		c = (unsigned char)msg[i];
-		n = utf8_char_len(msg + i, len - i);
-		if (n == 0 || (n == 1 && ((c < 0x20 && c != '\t') ||
-		    c == 0x7f)) || (n == 2 && c == 0xc2 &&
-		    (unsigned char)msg[i + 1] < 0xa0)) {
-			fprintf(f, "\\x%02x", c);	/* C1 controls too */
+		n = msg[i] == '\t' ? 1 : utf8_print_len(msg + i, len - i);
+		if (n == 0) {
+			fprintf(f, "\\x%02x", (unsigned char)msg[i]);
 			i++;
 			continue;
 		}

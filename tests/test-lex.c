@@ -127,4 +127,10 @@ Test(lex, escape_bytes_and_text)
 	cr_assert(bytes_are_text("\xd0\x9f\xd1\x80", 4));
 	cr_assert_not(bytes_are_text("a\0b", 3));
 	cr_assert_not(bytes_are_text("\xff", 1));
+	/* C1 controls and bidi overrides: each byte escaped, not text. */
+	cr_assert_str_eq(escape_bytes("a\xc2\x9b" "1\xe2\x80\xae\xc2\xa0",
+	    9, 100, buf, sizeof buf), "a\\xc2\\x9b1\\xe2\\x80\\xae\xc2\xa0");
+	cr_assert_not(bytes_are_text("\xc2\x85", 2));
+	cr_assert_not(bytes_are_text("a\xe2\x81\xa6" "b", 5));
+	cr_assert(bytes_are_text("\xe2\x80\x94", 3));	/* an em dash */
 }

@@ -184,6 +184,73 @@ Test(badinput, invalid_utf8_and_control_characters)
 	ts_fail(&t, "сокет x", "unknown command 'сокет'", 1);
 }
 
+/* What a terminal acts on though it is valid UTF-8: a C1 control (CSI,
+ * U+009B, starts an escape sequence as ESC [ does) and the bidi controls
+ * that reorder the line. The call line, the data shown and the errors
+ * escape each byte as \xHH, which reads back as the same bytes. */
+Test(badinput, c1_and_bidi_controls_never_reach_the_terminal)
+{
+	static const char *const controls[] = { "\xc2\x80", "\xc2\x9b",
+	    "\xc2\x9f", "\xd8\x9c", "\xe2\x80\x8e", "\xe2\x80\x8f",
+	    "\xe2\x80\xaa", "\xe2\x80\xab", "\xe2\x80\xac", "\xe2\x80\xad",
+	    "\xe2\x80\xae", "\xe2\x81\xa6", "\xe2\x81\xa7", "\xe2\x81\xa8",
+	    "\xe2\x81\xa9", NULL };
+	char line[64], want[64];
+	int i;
+
+	ts_ok(&t, (const char *const[]){ "socketpair a b", NULL });
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "send a \"\\xc2\\x9b31mRED\\xe2\\x80\\xae\""),
+	    0, "%s", ts_err(&t));
+	assert_has(ts_out(&t), "\"\\xc2\\x9b31mRED\\xe2\\x80\\xae\", 11) = 11");
+	assert_has_not(ts_out(&t), "\xc2\x9b");
+	assert_has_not(ts_out(&t), "\xe2\x80\xae");
+	cr_assert_eq(handle("a")->sent, 11);
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "recv b"), 0, "%s", ts_err(&t));
+	assert_has(ts_out(&t), "= 11: \"\\xc2\\x9b31mRED\\xe2\\x80\\xae\"\n");
+	/* Not text: the hex dump shows the bytes too. */
+	assert_has(ts_out(&t), "0000  c2 9b 33 31 6d 52 45 44 e2 80 ae");
+	assert_has_not(ts_out(&t), "\xc2\x9b");
+	assert_has_not(ts_out(&t), "\xe2\x80\xae");
+	cr_assert_eq(handle("b")->received, 11);
+
+	/* Each control, typed raw in the data, is escaped both ways. */
+	for (i = 0; controls[i] != NULL; i++) {
+		char esc[16];
+		size_t k, o = 0;
+
+		for (k = 0; controls[i][k] != '\0'; k++)
+			o += (size_t)snprintf(esc + o, sizeof esc - o,
+			    "\\x%02x", (unsigned char)controls[i][k]);
+		ts_clear(&t);
+		snprintf(line, sizeof line, "send a x%sy", controls[i]);
+		cr_assert_eq(ts_run(&t, line), 0, "%s", ts_err(&t));
+		snprintf(want, sizeof want, "\"x%sy\", %zu) = %zu", esc,
+		    strlen(controls[i]) + 2, strlen(controls[i]) + 2);
+		assert_has(ts_out(&t), want);
+		assert_has_not(ts_out(&t), controls[i]);
+		cr_assert_eq(ts_run(&t, "recv b"), 0, "%s", ts_err(&t));
+		snprintf(want, sizeof want, ": \"x%sy\"\n", esc);
+		assert_has(ts_out(&t), want);
+		assert_has_not(ts_out(&t), controls[i]);
+		/* An error that quotes the line escapes it the same way. */
+		snprintf(line, sizeof line, "socket x%s", controls[i]);
+		snprintf(want, sizeof want, "'x%s' is not a handle name", esc);
+		ts_fail(&t, line, want, 1);
+		assert_has_not(ts_err(&t), controls[i]);
+	}
+
+	/* Other UTF-8 stays as it is, and is text: no hex dump. */
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "send a \"\xc2\xa0\xc3\xa9\xe2\x86\x92"
+	    "\xd7\x90\""), 0, "%s", ts_err(&t));
+	cr_assert_eq(ts_run(&t, "recv b"), 0, "%s", ts_err(&t));
+	assert_has(ts_out(&t), "= 9: \"\xc2\xa0\xc3\xa9\xe2\x86\x92\xd7\x90\"\n");
+	assert_has_not(ts_out(&t), "0000 ");
+	ts_fail(&t, "\xc2\x9b" "2J", "unknown command '\\xc2\\x9b2J'", 1);
+}
+
 Test(badinput, invalid_utf8_in_data)
 {
 	ts_ok(&t, (const char *const[]){ "connect c srv", "accept srv conn",
