@@ -636,6 +636,15 @@ whole_data(struct shell *sh, struct op *op, unsigned long long size)
 	return 0;
 }
 
+/* The line as typed up to token I (not included): what a usage message
+ * shows as the start of the command to type. */
+static int
+typed_before(const struct tokens *t, size_t i, const char **s)
+{
+	*s = t->line + t->v[0].start;
+	return (int)(t->v[i - 1].end - t->v[0].start);
+}
+
 /*
  * The data words of send and sendto, from token FIRST of the line: MSG_*
  * flags, then DATA (one quoted string, or the rest of the line as typed),
@@ -649,10 +658,13 @@ op_data_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 	struct handle *h = handle_by_id(sh, op->handle_id);
 	unsigned long long size;
 	char msg[LEX_ERRLEN];
+	const char *typed;
 	size_t i = first, s, e, k;
-	int f;
+	int f, n;
 
-	while (i + 1 < t->n && !t->v[i].quoted &&
+	/* A flag's name as the last word is a flag too: a word left
+	 * unsent is easier to see than its name arriving as the data. */
+	while (i < t->n && !t->v[i].quoted &&
 	    parse_msg_flag(t->v[i].text, &f) == 0) {
 		if (f != MSG_OOB && f != MSG_DONTWAIT) {
 			shell_error(sh, _("%s takes the flags MSG_OOB and "
@@ -662,6 +674,13 @@ op_data_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 		}
 		op->flags |= f;
 		i++;
+	}
+	if (i >= t->n && i > first) {
+		n = typed_before(t, i, &typed);
+		shell_error(sh, _("%s: no DATA after %s: write DATA after the "
+		    "flags, as in '%.*s \"!\"' (quote a flag's name to send "
+		    "it as data)"), cmd, t->v[i - 1].text, n, typed);
+		return -1;
 	}
 	if (i >= t->n) {
 		shell_error(sh, _("%s: no data to send"), cmd);
@@ -703,6 +722,15 @@ op_data_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 			for (k = 0; k < BULK_CHUNK + PATTERN_LEN; k++)
 				op->buf[k] = pattern[k % PATTERN_LEN];
 		return 0;
+	}
+	if (i + 1 == t->n && t->v[i].len == 0 && (op->flags & MSG_OOB)) {
+		/* TCP would return 0 and mark nothing urgent, AF_UNIX fail
+		 * with EOPNOTSUPP as if it had no urgent data at all. */
+		n = typed_before(t, i, &typed);
+		shell_error(sh, _("%s: MSG_OOB sends the last byte as urgent "
+		    "data, and \"\" has none: give at least one byte, as in "
+		    "'%.*s \"!\"'"), cmd, n, typed);
+		return -1;
 	}
 	if (i + 1 == t->n) {
 		op->len = t->v[i].len;

@@ -286,6 +286,42 @@ Test(bulk, msg_oob)
 	    "byte (MSG_OOB) is waiting", 0);
 }
 
+/* A flag with no data after it, or MSG_OOB with no byte to make urgent,
+ * is a mistake said before any call: the flag's name is not sent as the
+ * data, and no urgent mark is made. */
+Test(bulk, msg_oob_needs_a_byte)
+{
+	pair("inet");
+	ts_fail(&t, "send a MSG_OOB", "send: no DATA after MSG_OOB: write "
+	    "DATA after the flags, as in 'send a MSG_OOB \"!\"' (quote a "
+	    "flag's name to send it as data)", 1);
+	ts_fail(&t, "send a MSG_DONTWAIT MSG_OOB", "send: no DATA after "
+	    "MSG_OOB: write DATA after the flags, as in 'send a MSG_DONTWAIT "
+	    "MSG_OOB \"!\"'", 1);
+	ts_fail(&t, "send a MSG_OOB MSG_DONTWAIT &", "send: no DATA after "
+	    "MSG_DONTWAIT: write DATA after the flags, as in 'send a MSG_OOB "
+	    "MSG_DONTWAIT \"!\"'", 1);
+	ts_fail(&t, "send a MSG_OOB \"\"", "send: MSG_OOB sends the last "
+	    "byte as urgent data, and \"\" has none: give at least one "
+	    "byte, as in 'send a MSG_OOB \"!\"'", 1);
+	ts_fail(&t, "send a MSG_DONTWAIT MSG_OOB ''", "give at least one "
+	    "byte, as in 'send a MSG_DONTWAIT MSG_OOB \"!\"'", 1);
+	ts_fail(&t, "send a MSG_PEEK", "send takes the flags MSG_OOB and "
+	    "MSG_DONTWAIT (MSG_PEEK is for receiving)", 1);
+	cr_assert_eq(handle_find(&t.sh, "a")->sent, 0);
+	/* No urgent byte waits, and the first byte b gets is the next one
+	 * sent, not a flag's name. */
+	ts_fail(&t, "recv b MSG_OOB", "recv failed with EINVAL: no urgent "
+	    "byte (MSG_OOB) is waiting", 0);
+	ts_okf(&t, "send a x");
+	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
+	ts_okf(&t, "recv b => \"x\"");
+	/* Without flags, empty data is a send of 0 bytes as before. */
+	ts_clear(&t);
+	ts_okf(&t, "send a \"\"");
+	assert_has(ts_out(&t), ", \"\", 0) = 0\n");
+}
+
 Test(bulk, send_flags_before_unquoted_data)
 {
 	pair("inet");

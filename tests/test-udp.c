@@ -265,6 +265,16 @@ ParameterizedTestParameters(udp, usage)
 		{ "sendto cli srv MSG_PEEK x", "sendto takes the flags MSG_OOB "
 		    "and MSG_DONTWAIT (MSG_PEEK is for receiving)" },
 		{ "sendto cli srv \"a\" b", "sendto takes one quoted string" },
+		{ "sendto cli srv MSG_OOB", "sendto: no DATA after MSG_OOB: "
+		    "write DATA after the flags, as in 'sendto cli srv MSG_OOB "
+		    "\"!\"'" },
+		{ "sendto cli 127.0.0.1 9 MSG_DONTWAIT", "sendto: no DATA "
+		    "after MSG_DONTWAIT: write DATA after the flags, as in "
+		    "'sendto cli 127.0.0.1 9" },
+		{ "sendto cli 127.0.0.1 9 MSG_DONTWAIT", "as in 'sendto cli "
+		    "127.0.0.1 9 MSG_DONTWAIT \"!\"'" },
+		{ "sendto cli srv MSG_OOB \"\"", "sendto: MSG_OOB sends the "
+		    "last byte as urgent data, and \"\" has none" },
 		{ "recvfrom", "usage: recvfrom NAME [MAXBYTES]" },
 		{ "recvfrom srv 0", "'0' is not a size to receive" },
 		{ "recvfrom srv 1 2", "usage: recvfrom NAME [MAXBYTES]" },
