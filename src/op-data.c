@@ -690,6 +690,15 @@ op_data_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 	    strcmp(t->v[i].text, "--file") == 0)) {
 		int bysize = t->v[i].text[2] == 's';
 
+		if (op->flags & MSG_OOB) {
+			/* bulk_send's calls would drop it unsaid */
+			n = typed_before(t, first, &typed);
+			shell_error(sh, _("%s: MSG_OOB does not go with %s: "
+			    "send the bulk data, then the urgent byte apart, "
+			    "as in '%.*s MSG_OOB \"!\"'"), cmd, t->v[i].text,
+			    n, typed);
+			return -1;
+		}
 		if (i + 2 != t->n) {
 			shell_error(sh, _("%s %s takes one word: %s"), cmd,
 			    t->v[i].text, bysize ?

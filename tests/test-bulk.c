@@ -353,6 +353,11 @@ ParameterizedTestParameters(bulk, usage)
 		{ "send a --file /", "'/' is not a regular file" },
 		{ "send a MSG_PEEK x", "send takes the flags MSG_OOB and "
 		    "MSG_DONTWAIT (MSG_PEEK is for receiving)" },
+		{ "send a MSG_OOB --size 1M", "send: MSG_OOB does not go with "
+		    "--size: send the bulk data, then the urgent byte apart, "
+		    "as in 'send a MSG_OOB \"!\"'" },
+		{ "send a MSG_DONTWAIT MSG_OOB --file /etc/services", "send: "
+		    "MSG_OOB does not go with --file" },
 		{ "recv b --to", "recv: '--to' does not fit here; usage: recv "
 		    "NAME [MAXBYTES] [&]" },
 		{ "recv b --to /nonexistent/dir/f", "cannot open "
