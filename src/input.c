@@ -23,6 +23,7 @@ struct source {
 	FILE	*fp;
 	int	 echo;		/* print the prompt and the line */
 	int	 too_long;	/* the line was longer than LINE_MAX_BYTES */
+	int	 err;		/* reading failed: its errno */
 };
 
 static int
@@ -196,6 +197,13 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	free(narr.text);
 	sh->file = saved_file;
 	sh->line = saved_line;
+	/* Not the end of the input, though the lines end here; said where
+	 * the file was sourced. */
+	if (src->err != 0) {
+		shell_error(sh, _("cannot read '%s': %s"), name,
+		    strerror(src->err));
+		failed = 1;
+	}
 	if (sh->depth <= 1)
 		sh->stop = 0;	/* a stopped lesson ends here */
 	return failed ? -1 : 0;
@@ -239,6 +247,8 @@ next_stream(struct source *src, struct shell *sh, size_t *len)
 		}
 		line[n++] = (char)c;
 	}
+	if (c == EOF && ferror(src->fp))
+		src->err = errno;
 	funlockfile(src->fp);
 	if (c == EOF && src->too_long && (shell_terminated ||
 	    shell_interrupted)) {
@@ -259,7 +269,7 @@ next_stream(struct source *src, struct shell *sh, size_t *len)
 int
 shell_run_stream(struct shell *sh, FILE *fp, const char *name)
 {
-	struct source src = { next_stream, fp, sh->echo, 0 };
+	struct source src = { next_stream, fp, sh->echo, 0, 0 };
 
 	return process_input(sh, &src, name);
 }
@@ -267,6 +277,7 @@ shell_run_stream(struct shell *sh, FILE *fp, const char *name)
 int
 shell_run_file(struct shell *sh, const char *path)
 {
+	struct stat sb;
 	FILE *fp;
 	int rc, saved_depth = sh->depth;
 
@@ -274,6 +285,13 @@ shell_run_file(struct shell *sh, const char *path)
 	if (fp == NULL) {
 		shell_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
+		return -1;
+	}
+	/* fopen takes a folder, and reading it fails with EISDIR. */
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		shell_error(sh, _("'%s' is a folder: give a file of commands"),
+		    path);
+		fclose(fp);
 		return -1;
 	}
 	sh->depth++;
@@ -520,7 +538,7 @@ shell_terminal_end(struct shell *sh)
 int
 shell_run_terminal(struct shell *sh)
 {
-	struct source src = { next_tty, NULL, 0, 0 };
+	struct source src = { next_tty, NULL, 0, 0, 0 };
 
 	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time. "
 	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,

@@ -3,6 +3,8 @@
 #include <config.h>
 
 #include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -435,6 +437,40 @@ Test(commands, source_file)
 	unlink(path);
 	cr_assert_eq(ts_st(&t, "a").step, STEP_BOUND);
 	cr_assert_eq(t.sh.depth, 0);
+}
+
+/* A file whose reading fails is not an empty script: it fails, saying
+ * why, where it was sourced, and no line of it runs. */
+Test(commands, source_read_error)
+{
+	char want[128];
+	FILE *fp;
+	int fd, fds;
+
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "source /proc/self/mem"), -1);
+	snprintf(want, sizeof want, "cannot read '/proc/self/mem': %s\n",
+	    strerror(EIO));
+	assert_has(ts_err(&t), want);
+	cr_assert(t.sh.failed);
+	cr_assert_eq(t.sh.depth, 0);
+	cr_assert_eq(t.sh.nhandles, 0);
+
+	/* A folder as the shell's input: read(2) fails with EISDIR. */
+	fds = count_fds();
+	fd = open("/", O_RDONLY | O_DIRECTORY);
+	cr_assert(fd >= 0);
+	fp = fdopen(fd, "r");
+	cr_assert_not_null(fp);
+	ts_clear(&t);
+	t.sh.failed = 0;
+	cr_assert_eq(shell_run_stream(&t.sh, fp, "<stdin>"), -1);
+	fclose(fp);
+	snprintf(want, sizeof want, "cannot read '<stdin>': %s\n",
+	    strerror(EISDIR));
+	assert_has(ts_err(&t), want);
+	cr_assert(t.sh.failed);
+	cr_assert_eq(count_fds(), fds);
 }
 
 Test(commands, comment_and_blank_lines)

@@ -182,6 +182,9 @@ ParameterizedTestParameters(errors, commands_and_arguments)
 		{ "source", "usage: source FILE" },
 		{ "source /nonexistent/x.sock", "cannot open "
 		    "'/nonexistent/x.sock'" },
+		{ "source /tmp", "'/tmp' is a folder: give a file of "
+		    "commands" },
+		{ ". /", "'/' is a folder: give a file of commands" },
 		{ "send c \"a\" \"b\"", "send takes one quoted string" },
 		{ "listen c \"\\0\"", "argument 2 of listen holds a NUL byte" },
 		{ "send c \"abc", "unclosed \" quote" },
