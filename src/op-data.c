@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <unistd.h>
 
 #include "sockshell.h"
 
@@ -341,12 +342,14 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 /*
  * The next piece of a bulk send, at *P: the generated pattern from the
  * right place in it, or the file's next chunk. Returns its length; 0 at
- * the end of the file (ERR: 0) or after a read error (ERR: errno).
+ * the end of the file (ERR: 0) or after a read error (ERR: errno). A
+ * file is read to its end, whatever size stat gave: /proc's files say 0.
  */
 static size_t
 next_chunk(struct op *op, const char **p, int *err)
 {
-	size_t want = op->len - op->done, got;
+	size_t want = op->len - op->done;
+	ssize_t got;
 
 	*err = 0;
 	if (op->file == NULL) {
@@ -354,17 +357,34 @@ next_chunk(struct op *op, const char **p, int *err)
 		return want < BULK_CHUNK ? want : BULK_CHUNK;
 	}
 	if (op->bufpos == op->buflen) {
-		got = fread(op->buf, 1, want < BULK_CHUNK ? want : BULK_CHUNK,
-		    op->file);
-		if (got == 0) {
-			*err = ferror(op->file) ? errno : 0;
+		/* read(2), not fread: its errno is the read's own. */
+		do
+			got = read(fileno(op->file), op->buf, BULK_CHUNK);
+		while (got < 0 && errno == EINTR);
+		if (got <= 0) {
+			*err = got < 0 ? errno : 0;
 			return 0;
 		}
-		op->buflen = got;
+		op->buflen = (size_t)got;
 		op->bufpos = 0;
+		if (op->len < op->done + (size_t)got)
+			op->len = op->done + (size_t)got;
 	}
 	*p = op->buf + op->bufpos;
 	return op->buflen - op->bufpos;
+}
+
+/* The arguments a bulk send's call line shows. */
+static char *
+bulk_args(const struct op *op, const struct handle *h, char *buf, size_t n)
+{
+	if (op->file != NULL)
+		snprintf(buf, n, "%d, <%.*s>, %zu", h->fd, PATH_MAX_SHOWN,
+		    op->path, op->len);
+	else
+		snprintf(buf, n, _("%d, <generated data>, %zu"), h->fd,
+		    op->len);
+	return buf;
 }
 
 /* send --size / --file on a stream: chunk by chunk, as a program's loop
@@ -379,15 +399,10 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 	ssize_t n;
 	int err, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
 
-	if (op->file != NULL)
-		snprintf(args, sizeof args, "%d, <%.*s>, %zu", h->fd,
-		    PATH_MAX_SHOWN, op->path, op->len);
-	else
-		snprintf(args, sizeof args, _("%d, <generated data>, %zu"),
-		    h->fd, op->len);
-	while (op->done < op->len) {
+	while (op->done < op->len || op->file != NULL) {
 		cnt = next_chunk(op, &p, &err);
 		if (cnt == 0 && err != 0) {
+			bulk_args(op, h, args, sizeof args);
 			fprintf(sh->out, P_("%s%s(%s): reading %s failed after "
 			    "%zu byte: %s\n", "%s%s(%s): reading %s failed "
 			    "after %zu bytes: %s\n", (unsigned long)op->done),
@@ -400,7 +415,7 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 			return OP_FAILED;
 		}
 		if (cnt == 0) {
-			op->len = op->done;	/* the file was shorter */
+			op->len = op->done;	/* the end of the file */
 			break;
 		}
 		n = sendto(h->fd, p, cnt, MSG_NOSIGNAL | MSG_DONTWAIT,
@@ -414,7 +429,8 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLOUT;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, h, prefix, call, err, "%s", args);
+			shell_call_failed(sh, h, prefix, call, err, "%s",
+			    bulk_args(op, h, args, sizeof args));
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error, in %u calls\n"), op->done,
 			    op->len, op->calls);
@@ -430,15 +446,16 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 		clock_gettime(CLOCK_MONOTONIC, &op->moved);
 		/* The others get a turn; not a call that may not wait,
 		 * which would then wait for room that may never come. */
-		if (round >= BULK_YIELD && op->done < op->len && !dontwait) {
+		if (round >= BULK_YIELD && (op->done < op->len ||
+		    op->file != NULL) && !dontwait) {
 			*events = POLLOUT;
 			return OP_WAIT;
 		}
 	}
 	fprintf(sh->out, P_("%s%s(%s) = %zu, in %u call, %s\n",
 	    "%s%s(%s) = %zu, in %u calls, %s\n", (unsigned long)op->calls),
-	    prefix, call, args, op->done, op->calls,
-	    rate(op, op->done, r, sizeof r));
+	    prefix, call, bulk_args(op, h, args, sizeof args), op->done,
+	    op->calls, rate(op, op->done, r, sizeof r));
 	shell_log(sh, op_event(op), h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }
@@ -603,20 +620,68 @@ open_file(struct shell *sh, struct op *op, const char *path, int writing)
 	return 0;
 }
 
+/*
+ * Reads OP's file to its end into op->data (op->len bytes, room for
+ * them from stat), whatever size stat gave: /proc's files say 0, and a
+ * file may change. 0, or -1 after a message with the read's error.
+ */
+static int
+read_whole(struct shell *sh, struct op *op)
+{
+	size_t cap = op->len + 1, got = 0;
+	ssize_t n;
+	char *grown;
+
+	for (;;) {
+		if (got == cap) {
+			if (got > DGRAM_MAX)
+				break;	/* too big to send: said after */
+			cap *= 2;
+			grown = realloc(op->data, cap);
+			if (grown == NULL) {
+				shell_error(sh, "%s", _("out of memory"));
+				return -1;
+			}
+			op->data = grown;
+		}
+		n = read(fileno(op->file), op->data + got, cap - got);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			shell_error(sh, _("cannot read '%s': %s"), op->path,
+			    strerror(errno));
+			return -1;
+		}
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	op->len = got;
+	return 0;
+}
+
+/* Whether a datagram of SIZE bytes is more than this shell sends: -1
+ * after a message, or 0. */
+static int
+too_big(struct shell *sh, unsigned long long size)
+{
+	if (size <= DGRAM_MAX)
+		return 0;
+	shell_error(sh, _("a datagram of %llu bytes is more than this shell "
+	    "tries (%d): UDP takes at most 65507"), size, DGRAM_MAX);
+	return -1;
+}
+
 /* The generated data, a datagram or a file read whole (datagrams). */
 static int
 whole_data(struct shell *sh, struct op *op, unsigned long long size)
 {
 	size_t i;
 
-	if (size > DGRAM_MAX) {
-		shell_error(sh, _("a datagram of %llu bytes is more than this "
-		    "shell tries (%d): UDP takes at most 65507"), size,
-		    DGRAM_MAX);
+	if (too_big(sh, size) < 0)
 		return -1;
-	}
 	op->len = (size_t)size;
-	op->data = malloc(op->len ? op->len : 1);
+	op->data = malloc(op->len + 1);
 	if (op->data == NULL) {
 		shell_error(sh, "%s", _("out of memory"));
 		return -1;
@@ -626,14 +691,11 @@ whole_data(struct shell *sh, struct op *op, unsigned long long size)
 			op->data[i] = pattern[i % PATTERN_LEN];
 		return 0;
 	}
-	if (fread(op->data, 1, op->len, op->file) != op->len) {
-		shell_error(sh, _("cannot read '%s': %s"), op->path,
-		    strerror(errno));
+	if (read_whole(sh, op) < 0)
 		return -1;
-	}
 	fclose(op->file);
 	op->file = NULL;
-	return 0;
+	return too_big(sh, op->len);
 }
 
 /* The line as typed up to token I (not included): what a usage message

@@ -5,6 +5,7 @@
 
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,6 +129,41 @@ Test(bulk, file_to_file)
 	unlink(out);
 	free(buf);
 	free(back);
+}
+
+/* A file is read to its end, whatever size stat says (a /proc file
+ * says 0), and a read that fails says its error instead of sending
+ * nothing as if the file were empty. */
+Test(bulk, file_read_errors_and_proc_files)
+{
+	char want[128];
+
+	pair("inet");
+	ts_fail(&t, "send a --file /proc/self/mem", "cannot read "
+	    "'/proc/self/mem': ", 0);
+	snprintf(want, sizeof want, "cannot read '/proc/self/mem': %s\n",
+	    strerror(EIO));
+	assert_has(ts_err(&t), want);
+	snprintf(want, sizeof want, "</proc/self/mem>, 0): reading "
+	    "/proc/self/mem failed after 0 bytes: %s\n", strerror(EIO));
+	assert_has(ts_out(&t), want);
+	snprintf(want, sizeof want, "cannot read '/proc/self/mem': %s\n",
+	    strerror(EIO));
+	assert_has_not(ts_out(&t), "in 0 calls");
+	cr_assert_eq(handle_find(&t.sh, "a")->sent, 0);
+	ts_clear(&t);
+	ts_okf(&t, "send a --file /proc/sys/kernel/ostype");
+	assert_has(ts_out(&t), "</proc/sys/kernel/ostype>, 6) = 6, in 1 "
+	    "call, ");
+	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
+	ts_okf(&t, "recv b => \"Linux\\n\"");
+
+	/* The same on a datagram socket, where the file is one datagram. */
+	ts_ok(&t, (const char *const[]){ "socketpair d e dgram", NULL });
+	ts_fail(&t, "send d --file /proc/self/mem", want, 1);
+	cr_assert_eq(handle_find(&t.sh, "d")->sent, 0);
+	ts_okf(&t, "send d --file /proc/sys/kernel/ostype");
+	ts_okf(&t, "recv e => \"Linux\\n\"");
 }
 
 Test(bulk, full_buffer_shows_how_far_it_got)
