@@ -174,6 +174,8 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			memcpy(op->data + op->len, op->buf, k);
 			op->len += k;
 		}
+		/* Taken from the socket, whether or not the file takes it. */
+		h->received += (unsigned long long)n;
 		if (op->file != NULL &&
 		    fwrite(op->buf, 1, (size_t)n, op->file) != (size_t)n) {
 			err = errno;
@@ -189,7 +191,6 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			return OP_FAILED;
 		}
 		op->done += (size_t)n;
-		h->received += (unsigned long long)n;
 		round += (size_t)n;
 		clock_gettime(CLOCK_MONOTONIC, &op->moved);
 		if (round >= BULK_YIELD && !dontwait) {
@@ -617,6 +618,10 @@ open_file(struct shell *sh, struct op *op, const char *path, int writing)
 	}
 	if (!writing)
 		op->len = (size_t)sb.st_size;
+	else
+		/* Each chunk written as it comes: a write error is said at
+		 * the chunk it hit, not at a later flush. */
+		setvbuf(op->file, NULL, _IONBF, 0);
 	return 0;
 }
 

@@ -166,6 +166,26 @@ Test(bulk, file_read_errors_and_proc_files)
 	ts_okf(&t, "recv e => \"Linux\\n\"");
 }
 
+/* recv --to: a write that fails says so at once, with the error; the
+ * bytes the socket gave up still count as received. */
+Test(bulk, recv_to_write_error)
+{
+	char want[128];
+
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "send a hello", "close a", NULL });
+	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
+	ts_fail(&t, "recv b --to /dev/full", "cannot write to '/dev/full': ",
+	    0);
+	snprintf(want, sizeof want, "cannot write to '/dev/full': %s\n",
+	    strerror(ENOSPC));
+	assert_has(ts_err(&t), want);
+	snprintf(want, sizeof want, "): writing to /dev/full failed after 0 "
+	    "bytes: %s\n", strerror(ENOSPC));
+	assert_has(ts_out(&t), want);
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 5);
+}
+
 Test(bulk, full_buffer_shows_how_far_it_got)
 {
 	unsigned long long sent;
