@@ -387,13 +387,15 @@ parse_endpoint(struct shell *sh, const char *addr, const char *port,
 	return 0;
 }
 
-/* A path as it is, "@name" in the abstract namespace, or "(unnamed)". */
+/* A path, "@name" in the abstract namespace, or "(unnamed)"; escaped as
+ * data is (a peer chooses its own path, and it may hold controls). */
 static char *
 format_unix(const struct sockaddr_storage *ss, socklen_t len, char *buf,
     size_t n)
 {
 	const struct sockaddr_un *sun = (const struct sockaddr_un *)ss;
 	size_t off = offsetof(struct sockaddr_un, sun_path), plen;
+	char name[sizeof sun->sun_path * 4 + 8];
 
 	if (len <= off) {
 		snprintf(buf, n, "%s", _("(unnamed)"));
@@ -403,14 +405,14 @@ format_unix(const struct sockaddr_storage *ss, socklen_t len, char *buf,
 	if (plen > sizeof sun->sun_path)
 		plen = sizeof sun->sun_path;
 	if (sun->sun_path[0] == '\0') {
-		char name[sizeof sun->sun_path * 4 + 8];
-
 		escape_bytes(sun->sun_path + 1, plen - 1, plen - 1, name,
 		    sizeof name);
 		snprintf(buf, n, "@%s", name);
-	} else
-		snprintf(buf, n, "%.*s", (int)strnlen(sun->sun_path, plen),
-		    sun->sun_path);
+	} else {
+		plen = strnlen(sun->sun_path, plen);
+		escape_bytes(sun->sun_path, plen, plen, name, sizeof name);
+		snprintf(buf, n, "%s", name);
+	}
 	return buf;
 }
 

@@ -129,6 +129,40 @@ Test(afunix, datagram_on_paths)
 	assert_has(ts_out(&t), "dgram/UNIX");
 }
 
+/* A path is the peer's choice and may hold what a terminal acts on (a
+ * C1 CSI, a bidi override, ESC): shown escaped, as data is. */
+Test(afunix, control_characters_in_a_path)
+{
+	char b[sizeof dir + 16], want[160];
+	static const char *const raw[] = { "\xc2\x9b", "\xe2\x80\xae",
+	    "\x1b", NULL };
+	struct stat sb;
+	int i;
+
+	snprintf(b, sizeof b, "%s/b.sock", dir);
+	ts_ok(&t, (const char *const[]){ "socket x unix dgram",
+	    "socket y unix dgram", NULL });
+	ts_okf(&t, "bind x \"%s/e\\xc2\\x9b31m\\xe2\\x80\\xae\\x1b\"",
+	    dir);
+	snprintf(want, sizeof want, "%s/e\xc2\x9b" "31m\xe2\x80\xae\x1b", dir);
+	cr_assert_eq(stat(want, &sb), 0, "no socket file at the raw path");
+	ts_okf(&t, "bind y %s", b);
+	ts_clear(&t);
+	ts_okf(&t, "sendto x y hi");
+	cr_assert(ts_ready(&t, "y", POLLIN) & POLLIN);
+	ts_okf(&t, "recvfrom y => \"hi\"");
+	ts_okf(&t, "getsockname x");
+	ts_okf(&t, "show x");
+	snprintf(want, sizeof want, ") = 2 from %s/e\\xc2\\x9b31m"
+	    "\\xe2\\x80\\xae\\x1b: \"hi\"", dir);
+	assert_has(ts_out(&t), want);
+	snprintf(want, sizeof want, ") = 0: %s/e\\xc2\\x9b31m\\xe2\\x80"
+	    "\\xae\\x1b\n", dir);
+	assert_has(ts_out(&t), want);
+	for (i = 0; raw[i] != NULL; i++)
+		assert_has_not(ts_out(&t), raw[i]);
+}
+
 Test(afunix, unnamed_sender)
 {
 	ts_ok(&t, (const char *const[]){ "socket x unix dgram", "bind x @",
