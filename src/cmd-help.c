@@ -53,11 +53,11 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 			if ((int)strlen((*c)->name) > w)
 				w = (int)strlen((*c)->name);
 		for (c = cmd_table; *c != NULL; c++)
-			fprintf(sh->out, "  %-*s %s\n", w, (*c)->name,
+			fprintf(sh->out, "  %-*s  %s\n", w, (*c)->name,
 			    _((*c)->summary));
-		fprintf(sh->out, "%s\n", _("The server: socket, bind, listen, "
+		print_wrapped(sh->out, _("The server: socket, bind, listen, "
 		    "accept. The client: socket, connect. Both: send, recv, "
-		    "close."));
+		    "close."), 0, 78);
 		return CMD_OK;
 	}
 	ce = cmd_find(a->argv[0], err);

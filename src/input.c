@@ -540,7 +540,7 @@ shell_run_terminal(struct shell *sh)
 {
 	struct source src = { next_tty, NULL, 0, 0, 0 };
 
-	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time. "
+	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time.\n"
 	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,
 	    VERSION);
 	return process_input(sh, &src, "<stdin>");

@@ -367,7 +367,7 @@ Test(commands, help_lists_every_command)
 		if ((int)strlen((*c)->name) > w)
 			w = (int)strlen((*c)->name);
 	for (c = cmd_table; *c != NULL; c++) {
-		snprintf(want, sizeof want, "\n  %-*s %s\n", w, (*c)->name,
+		snprintf(want, sizeof want, "\n  %-*s  %s\n", w, (*c)->name,
 		    (*c)->summary);
 		assert_has(ts_out(&t), want);
 	}
