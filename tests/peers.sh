@@ -105,6 +105,46 @@ if command -v nc >/dev/null; then
 	ran=$((ran + 1))
 fi
 
+# The two-terminal lesson with the nc command its narration gives, run
+# as the student would: a line, then the end of the input. An nc that
+# does not shut its socket down there leaves both sides waiting, which
+# 'timeout' turns into a failure.
+if command -v nc >/dev/null && command -v timeout >/dev/null; then
+	serve nc8 --no-pause "$srcdir/../lessons/08-two-terminals.lesson"
+	ncmd=
+	while IFS= read -r line <&3; do
+		echo "$line" >> "$tmp/nc8.out"
+		case $line in *'with netcat: '*)
+			ncmd=${line#*with netcat: }; ncmd=${ncmd%%,*}; break ;;
+		esac
+	done
+	case $ncmd in
+	"nc -N 127.0.0.1 $port")
+		# The student's keyboard: a line now, Ctrl-D (the end of the
+		# input) once the lesson has received it, as the narration says.
+		mkfifo "$tmp/nc8.in"
+		# shellcheck disable=SC2086
+		timeout 20 $ncmd < "$tmp/nc8.in" > "$tmp/nc8.txt" &
+		ncpid=$!
+		pids="$pids $ncpid"
+		exec 4> "$tmp/nc8.in"
+		printf 'hello from nc\n' >&4
+		while IFS= read -r line <&3; do
+			echo "$line" >> "$tmp/nc8.out"
+			case $line in 'recv('*) break ;; esac
+		done
+		exec 4>&-
+		wait "$ncpid" || not_ok "lesson 8's '$ncmd' as the client" ;;
+	*)
+		not_ok "lesson 8 tells students to run '$ncmd'"
+		kill "$server" ;;
+	esac
+	finish nc8 || not_ok "the two-terminal lesson against nc"
+	[ "$(cat "$tmp/nc8.txt" 2>/dev/null)" = "Hello, world!" ] ||
+	    not_ok "nc received the lesson's answer"
+	ran=$((ran + 1))
+fi
+
 # The two-terminal lesson: its server in one process, a client in another.
 serve lesson8 --no-pause "$srcdir/../lessons/08-two-terminals.lesson"
 printf '%s\n' 'socket cli' 'connect cli 127.0.0.1 $PORT => ESTABLISHED' \
