@@ -13,17 +13,22 @@
 
 #define LESSON_EXT	".lesson"
 
-/* Whether this is the program in its build tree, not installed. */
+/*
+ * Whether this is the program in its build tree, not installed. Both
+ * paths go through realpath(): /proc/self/exe is always resolved, while
+ * BUILDDIR is the path as configure saw it, which may go through a
+ * symbolic link (a home directory that is a link, say). One check for
+ * the lessons and the translations alike.
+ */
 static int
 in_build_tree(void)
 {
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char exe[PATH_MAX], built[PATH_MAX];
 
-	if (n <= 0)
+	if (realpath("/proc/self/exe", exe) == NULL ||
+	    realpath(BUILDDIR "/src/sockshell", built) == NULL)
 		return 0;
-	exe[n] = '\0';
-	return strcmp(exe, BUILDDIR "/src/sockshell") == 0;
+	return strcmp(exe, built) == 0;
 }
 
 /*
