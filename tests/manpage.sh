@@ -5,14 +5,21 @@
 # nothing to warn about. SOCKSHELL and srcdir come from 'make check'.
 : "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
 man=$(dirname "$SOCKSHELL")/../man/sockshell.1
-man5=$srcdir/../man/sockshell-lessons.5
+man5=$(dirname "$SOCKSHELL")/../man/sockshell-lessons.5
 fail=0
 not_ok() {
 	echo "FAIL - $*"
 	fail=1
 }
 
-[ -f "$man" ] || { echo "FAIL - $man was not built"; exit 1; }
+for page in "$man" "$man5"; do
+	[ -f "$page" ] || { echo "FAIL - $page was not built"; exit 1; }
+done
+# The lessons' folder is the one they are installed in, substituted.
+grep -q '@lessonsdir@' "$man" "$man5" &&
+    not_ok "a man page still says @lessonsdir@"
+grep -q '^\.I /.*/lessons$' "$man5" ||
+    not_ok "sockshell-lessons(5) names no lessons folder under FILES"
 commands=$(echo help | LC_ALL=C LANGUAGE= "$SOCKSHELL" -q 2>/dev/null |
     awk '/^  [a-z]/ { print $1 }')
 [ -n "$commands" ] || not_ok "help lists no commands"

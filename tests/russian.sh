@@ -27,7 +27,7 @@ else
 	grep -q 'Выполняет accept(2)' "$man" ||
 	    not_ok "the COMMANDS of $man are not in Russian (the catalogue?)"
 	if command -v groff >/dev/null; then
-		for page in "$man" "$srcdir/../man/ru/sockshell-lessons.5"; do
+		for page in "$man" "$build/man/ru/sockshell-lessons.5"; do
 			out=$(groff -man -ww -z -Kutf8 -Tutf8 "$page" 2>&1)
 			[ -z "$out" ] || not_ok "groff warns about $page: $out"
 		done
