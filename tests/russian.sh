@@ -55,6 +55,7 @@ trap 'rm -rf "$tmp"' EXIT
 # As transcripts.sh: ports the kernel picks become PPPPP.
 normalise() {
 	sed -E -e 's/(127\.0\.0\.1|\]):[0-9]{5}\b/\1:PPPPP/g' \
+	    -e "s/('127\.0\.0\.1', )[0-9]{5}\b/\1PPPPP/g" \
 	    -e 's/(теперь равна )[0-9]{5}\b/\1PPPPP/' \
 	    -e 's/@[0-9a-f]{5}\b/@NNNNN/g' -e '/^  /s/FIN_WAIT[12]/FIN_WAIT?/g'
 }

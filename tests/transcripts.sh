@@ -18,6 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 normalise() {
 	sed -E -e 's/(127\.0\.0\.1|\]):[0-9]{5}\b/\1:PPPPP/g' \
+	    -e "s/('127\.0\.0\.1', )[0-9]{5}\b/\1PPPPP/g" \
 	    -e 's/(is now )[0-9]{5}\b/\1PPPPP/' \
 	    -e 's/@[0-9a-f]{5}\b/@NNNNN/g' -e '/^  /s/FIN_WAIT[12]/FIN_WAIT?/g'
 }
