@@ -4,7 +4,9 @@
 #   transcripts/NAME.sock, piped in       -> transcripts/NAME.out
 #   ../lessons/NAME.lesson, -D PORT=0     -> lessons/NAME.out
 # (every lesson but the two-terminal one, which peers.sh runs).
-# Ports the kernel picks are normalised to PPPPP, keeping the width; so
+# Ports the kernel picks are normalised to PPPPP, keeping the width (on
+# 127.0.0.1, on [::1] and the like, and on 0.0.0.0, where a first sendto
+# binds a socket), and in a Python address written in narration; so
 # are the abstract AF_UNIX names it picks (@NNNNN), and in the state
 # tables FIN_WAIT1/2 (FIN_WAIT?): the peer's delayed ACK (40 ms or more)
 # moves one to the other, so which one shows depends on how fast the
@@ -17,7 +19,7 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
 normalise() {
-	sed -E -e 's/(127\.0\.0\.1|\]):[0-9]{5}\b/\1:PPPPP/g' \
+	sed -E -e 's/(127\.0\.0\.1|0\.0\.0\.0|\]):[0-9]{5}\b/\1:PPPPP/g' \
 	    -e "s/('127\.0\.0\.1', )[0-9]{5}\b/\1PPPPP/g" \
 	    -e 's/(is now )[0-9]{5}\b/\1PPPPP/' \
 	    -e 's/@[0-9a-f]{5}\b/@NNNNN/g' -e '/^  /s/FIN_WAIT[12]/FIN_WAIT?/g'
