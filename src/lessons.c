@@ -98,9 +98,19 @@ lesson_name(const char *f, char *name, size_t n)
 	return digits > 0 ? atoi(f) : -1;
 }
 
+/* Whether NAME is file F without its extension: 03-echo for
+ * 03-echo.lesson. */
+static int
+is_stem(const char *f, const char *name)
+{
+	size_t n = strlen(f) - strlen(LESSON_EXT);
+
+	return strlen(name) == n && strncmp(f, name, n) == 0;
+}
+
 /*
- * Finds lesson NAME: a number (3 or 03), a name (echo), a file name
- * (03-echo.lesson), or a path. Writes its path to PATH; returns 0, or -1
+ * Finds lesson NAME: a number (3 or 03), a name (echo), a file name with
+ * or without its extension (03-echo.lesson, 03-echo), or a path. Writes its path to PATH; returns 0, or -1
  * when there is no such lesson.
  */
 int
@@ -123,7 +133,7 @@ lesson_find(const char *name, char *path, size_t n)
 		return -1;
 	for (i = 0; i < count && found < 0; i++) {
 		f = list[i]->d_name;
-		if (strcmp(f, name) == 0 ||
+		if (strcmp(f, name) == 0 || is_stem(f, name) ||
 		    (lesson_name(f, shortname, sizeof shortname) == num &&
 		    num >= 0) || strcmp(shortname, name) == 0)
 			found = i;

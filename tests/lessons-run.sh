@@ -3,6 +3,8 @@
 # - 'lesson' starts clean: a lesson stopped half-way (here its first
 #   steps typed by hand, an accept left waiting) and then run again must
 #   pass, its leftover sockets closed first and said so;
+# - a lesson is found by each name it goes by (--list-lessons shows
+#   them);
 # - the echo lesson pauses after each step that has a Python line, so at
 #   a terminal the picture grows one step at a time.
 # SOCKSHELL and srcdir (this folder) come from 'make check'.
@@ -31,6 +33,17 @@ grep -q '^A lesson starts' "$tmp/twice" &&
     not_ok "a lesson that closed its sockets leaves some open"
 [ "$fail" = 0 ] || { cat "$tmp/out" "$tmp/twice"; exit 1; }
 echo "ok - a lesson runs again after one stopped half-way"
+
+# Every name a lesson goes by: its number, with or without the zero, its
+# name, its file name with or without the extension.
+for name in 3 03 echo 03-echo 03-echo.lesson; do
+	"$SOCKSHELL" -q -D PORT=0 --no-pause --lesson "$name" < /dev/null \
+	    > "$tmp/by-name" 2>&1 || not_ok "--lesson $name"
+	echo "lesson $name" | "$SOCKSHELL" -q -D PORT=0 --no-pause \
+	    > "$tmp/by-name" 2>&1 || not_ok "lesson $name"
+done
+[ "$fail" = 0 ] || exit 1
+echo "ok - a lesson by its number, name or file name"
 
 # One step a pause: a Python line (server: or client:) followed by
 # commands is a step; two steps with no pause between fail.
