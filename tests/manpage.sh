@@ -45,5 +45,24 @@ if command -v groff >/dev/null; then
 		[ -z "$out" ] || not_ok "groff warns about $page: $out"
 	done
 fi
+# At 80 columns, as 'MANWIDTH=80 man' shows it: the commands' entries
+# are not justified (no gaps between words), each form of a usage is a
+# line of its own, with '&' where it goes, and an alias reads as one.
+if command -v groff >/dev/null; then
+	page=$(groff -man -Tascii -rLL=78n -P-cbou "$man" 2>/dev/null |
+	    sed -n '/^       accept /,/^   [A-Z]/p')
+	gaps=$(echo "$page" | sed -e 's/^ *//' \
+	    -e 's/^[a-z.]\{1,6\}   *\([A-Z]\)/\1/' |
+	    grep -E "[^].:!?)\"']  ")
+	[ -z "$gaps" ] ||
+	    not_ok "sockshell(1)'s commands are justified at 80 columns: $gaps"
+	for c in connect recv send sendto; do
+		n=$(echo "$page" | grep -c "^       $c NAME .*\[&\]\$")
+		[ "$n" -ge 2 ] ||
+		    not_ok "sockshell(1): $c's forms are not one a line, each with [&]"
+	done
+	echo "$page" | grep -q '^ *Alias: fcntl$' ||
+	    not_ok "sockshell(1): nonblock's alias is not 'Alias: fcntl'"
+fi
 [ "$fail" = 0 ] && echo "ok - $(echo "$commands" | wc -l) commands documented"
 exit $fail
