@@ -40,6 +40,56 @@ family_of_host(struct shell *sh, const char *host, int *family)
 	return 0;
 }
 
+/*
+ * "socket AF_INET SOCK_STREAM" (the name forgotten, as Python's
+ * socket.socket(AF_INET, SOCK_STREAM) is written) would make a socket
+ * named AF_INET, and every later "bind AF_INET ..." would read as
+ * nonsense: a name that is a constant or a command is refused, saying what
+ * the word is. Returns 0, or -1 after the message.
+ */
+static int
+name_not_a_word(struct shell *sh, const char *name)
+{
+	static const char *const prefixes[] = {
+		"AF_", "PF_", "SOCK_", "SO_", "MSG_", "SHUT_", "IP_", "IPV6_",
+		"TCP_", "SOL_", "IPPROTO_", NULL
+	};
+	const struct cmd_entry *const *c;
+	size_t i;
+	int v;
+
+	if (parse_family(name, &v) == 0) {
+		shell_error(sh, _("'%s' is a family, not a name: socket NAME "
+		    "[FAMILY] [TYPE], as in socket srv AF_INET SOCK_STREAM"),
+		    name);
+		return -1;
+	}
+	if (parse_type(name, &v) == 0) {
+		shell_error(sh, _("'%s' is a type, not a name: socket NAME "
+		    "[FAMILY] [TYPE], as in socket srv AF_INET SOCK_STREAM"),
+		    name);
+		return -1;
+	}
+	for (i = 0; prefixes[i] != NULL; i++) {
+		if (strncasecmp(name, prefixes[i], strlen(prefixes[i])) == 0) {
+			shell_error(sh, _("'%s' is a constant, not a name: "
+			    "socket NAME [FAMILY] [TYPE], as in socket srv "
+			    "AF_INET SOCK_STREAM"), name);
+			return -1;
+		}
+	}
+	for (c = cmd_table; *c != NULL; c++) {
+		if (strcasecmp((*c)->name, name) == 0 || ((*c)->alias != NULL &&
+		    strcasecmp((*c)->alias, name) == 0)) {
+			shell_error(sh, _("'%s' is a command, not a name: socket "
+			    "NAME [FAMILY] [TYPE], as in socket srv AF_INET "
+			    "SOCK_STREAM"), name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static enum cmd_retval
 cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 {
@@ -51,6 +101,8 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 		shell_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
+	if (name_not_a_word(sh, a->argv[0]) < 0)
+		return CMD_ERROR;
 	h = handle_find(sh, a->argv[0]);
 	if (h != NULL && h->fd >= 0) {
 		shell_error(sh, _("there is already a socket named '%s': pick "

@@ -226,6 +226,19 @@ ParameterizedTestParameters(errors, handles)
 		    "handle name has at most 32 characters" },
 		{ "accept srv abcdefghijklmnopqrstuvwxyz0123456", "is too "
 		    "long" },
+		{ "socket AF_INET SOCK_STREAM", "'AF_INET' is a family, not a "
+		    "name: socket NAME [FAMILY] [TYPE], as in socket srv" },
+		{ "socket inet6", "'inet6' is a family, not a name" },
+		{ "socket SOCK_STREAM", "'SOCK_STREAM' is a type, not a name" },
+		{ "socket udp udp", "'udp' is a type, not a name" },
+		{ "socket SO_REUSEADDR", "'SO_REUSEADDR' is a constant, not a "
+		    "name" },
+		{ "socket msg_peek", "'msg_peek' is a constant, not a name" },
+		{ "socket SHUT_WR", "'SHUT_WR' is a constant, not a name" },
+		{ "socket show", "'show' is a command, not a name" },
+		{ "socket bind", "'bind' is a command, not a name" },
+		{ "socket exit", "'exit' is a command, not a name" },
+		{ "socket Receive", "'Receive' is a command, not a name" },
 		{ "socket 1abc", "'1abc' is not a handle name" },
 		{ "socket a/b", "'a/b' is not a handle name" },
 		{ "socket -x", "'-x' is not a handle name" },
