@@ -128,6 +128,30 @@ print_narration(struct shell *sh, struct narration *n)
 	n->lines = 0;
 }
 
+#define ECHO_CUT	200	/* bytes of a too long line echoed */
+
+/*
+ * Echoes the first SHOWN of the LEN bytes of LINE after the prompt, as a
+ * transcript shows what ran: escaped as errors are (a pasted ESC, a NUL
+ * byte), and said to be cut when it is.
+ */
+static void
+echo_line(struct shell *sh, const char *line, size_t shown, size_t len)
+{
+	/* A script written on Windows: its CR ends the line, shown or not. */
+	if (shown >= len && len > 0 && line[len - 1] == '\r')
+		len--;
+	if (shown > len)
+		shown = len;
+	fputs(PROMPT, sh->out);
+	put_sanitized(sh->out, line, shown);
+	if (shown < len)
+		fprintf(sh->out, _("... (cut: the line goes on, longer than %d "
+		    "bytes)"), LINE_MAX_BYTES);
+	fputc('\n', sh->out);
+	fflush(sh->out);
+}
+
 /*
  * Runs every line SRC gives, as NAME. The location is saved and restored,
  * so errors in a sourced file name it, and the outer file's name after.
@@ -153,15 +177,25 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		    (shell_interrupted && !interactive) ||
 		    !is_narration(line, len))
 			print_narration(sh, &narr);
-		if (src->too_long || len > LINE_MAX_BYTES) {
-			src->too_long = 0;
+		if (src->too_long) {
+			/* The rest is not read: nothing says where the next
+			 * line starts (/dev/zero has none). */
+			if (src->echo)
+				echo_line(sh, line, ECHO_CUT, len);
+			free(line);
+			shell_error(sh, _("the line is longer than %d bytes: "
+			    "'%s' is not read further (is it a file of "
+			    "commands?); split long lines into several "
+			    "commands"), LINE_MAX_BYTES, name);
+			failed = 1;
+			break;
+		}
+		if (len > LINE_MAX_BYTES) {
 			free(line);
 			shell_error(sh, _("the line is longer than %d bytes, so "
 			    "it is skipped: split it into several commands"),
 			    LINE_MAX_BYTES);
 			failed = 1;
-			if (sh->bail && !interactive)
-				break;
 			continue;
 		}
 		/* Ctrl-C while a script runs and no call waits: the script
@@ -180,10 +214,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			continue;
 		}
 		if (src->echo && !is_blank_or_comment(line, len) &&
-		    !(is_pause(line, len) && !sh->pauses)) {
-			fprintf(sh->out, "%s%.*s\n", PROMPT, (int)len, line);
-			fflush(sh->out);
-		}
+		    !(is_pause(line, len) && !sh->pauses))
+			echo_line(sh, line, len, len);
 		if (shell_run_line(sh, line, len) < 0) {
 			failed = 1;
 			if (sh->bail && !interactive) {
@@ -210,9 +242,9 @@ process_input(struct shell *sh, struct source *src, const char *name)
 }
 
 /*
- * The next line of a file or pipe, NUL bytes and all. A line longer than
- * LINE_MAX_BYTES is read to its end but not kept (src->too_long), so a
- * file with no newline (/dev/zero) cannot eat the memory.
+ * The next line of a file or pipe, NUL bytes and all. Reading stops at
+ * LINE_MAX_BYTES + 1 bytes (src->too_long): a file with no newline
+ * (/dev/zero) has no end to skip to, and is not a file of commands.
  */
 static char *
 next_stream(struct source *src, struct shell *sh, size_t *len)
@@ -222,40 +254,29 @@ next_stream(struct source *src, struct shell *sh, size_t *len)
 	int c = EOF;
 
 	(void)sh;
-	src->too_long = 0;
 	flockfile(src->fp);
 	while ((c = getc_unlocked(src->fp)) != EOF && c != '\n') {
-		if (src->too_long) {
-			/* Endless (/dev/zero): a signal still ends it. */
-			if (shell_terminated || shell_interrupted) {
-				c = EOF;
-				break;
-			}
-			continue;
-		}
 		if (n + 1 >= cap) {
 			cap = cap ? cap * 2 : 128;
-			if (n >= LINE_MAX_BYTES ||
-			    (grown = realloc(line, cap)) == NULL) {
-				src->too_long = 1;
-				free(line);
-				line = NULL;
-				n = 0;
-				continue;
+			if (cap > LINE_MAX_BYTES + 2)
+				cap = LINE_MAX_BYTES + 2;
+			if ((grown = realloc(line, cap)) == NULL) {
+				c = EOF;
+				src->err = ENOMEM;
+				break;
 			}
 			line = grown;
 		}
 		line[n++] = (char)c;
+		if (n > LINE_MAX_BYTES) {
+			src->too_long = 1;
+			break;
+		}
 	}
 	if (c == EOF && ferror(src->fp))
 		src->err = errno;
 	funlockfile(src->fp);
-	if (c == EOF && src->too_long && (shell_terminated ||
-	    shell_interrupted)) {
-		src->too_long = 0;
-		return NULL;
-	}
-	if (c == EOF && n == 0 && !src->too_long) {
+	if ((c == EOF && n == 0) || src->err == ENOMEM) {
 		free(line);
 		return NULL;
 	}
@@ -266,12 +287,18 @@ next_stream(struct source *src, struct shell *sh, size_t *len)
 	return line;
 }
 
+static int
+run_stream(struct shell *sh, FILE *fp, const char *name, int echo)
+{
+	struct source src = { next_stream, fp, echo, 0, 0 };
+
+	return process_input(sh, &src, name);
+}
+
 int
 shell_run_stream(struct shell *sh, FILE *fp, const char *name)
 {
-	struct source src = { next_stream, fp, sh->echo, 0, 0 };
-
-	return process_input(sh, &src, name);
+	return run_stream(sh, fp, name, sh->echo);
 }
 
 int
@@ -295,7 +322,9 @@ shell_run_file(struct shell *sh, const char *path)
 		return -1;
 	}
 	sh->depth++;
-	rc = shell_run_stream(sh, fp, path);
+	/* Typed at the prompt too ('source', 'lesson'): what runs is seen,
+	 * as help source and sockshell-lessons(5) say. */
+	rc = run_stream(sh, fp, path, 1);
 	sh->depth = saved_depth;
 	fclose(fp);
 	return rc;

@@ -67,11 +67,12 @@ async_end(struct shell *sh)
  * Writes MSG with what could break the line or the terminal escaped: control
  * characters (a pasted ESC or CR, a C1 CSI, a bidi override) and bytes that
  * are not UTF-8 become \xHH, byte by byte, as escape_bytes shows data.
+ * Errors and the echo of a script's lines (input.c) go through it.
  */
-static void
-put_sanitized(FILE *f, const char *msg)
+void
+put_sanitized(FILE *f, const char *msg, size_t len)
 {
-	size_t len = strlen(msg), i = 0, n;
+	size_t i = 0, n;
 
 	while (i < len) {
 		n = msg[i] == '\t' ? 1 : utf8_print_len(msg + i, len - i);
@@ -106,7 +107,7 @@ shell_error(struct shell *sh, const char *fmt, ...)
 	n = vasprintf(&msg, fmt, ap);
 	va_end(ap);
 	if (n >= 0) {
-		put_sanitized(sh->err, msg);
+		put_sanitized(sh->err, msg, strlen(msg));
 		free(msg);
 	} else
 		fputs(_("out of memory"), sh->err);

@@ -106,16 +106,25 @@ run blank 0 -q < "$tmp/blank.sock"
 check "empty and blank lines are no mistake" "$tmp/blank.out" \
     has_not "$tmp/blank.out" "<stdin>:"
 
-# A line of 1 MiB and one longer: errors, and the script goes on.
+# A line of 1 MiB, an error; one longer stops the script, echoed cut
+# (nothing says where the next line starts: /dev/zero has none).
 head -c 1048576 /dev/zero | tr '\0' A > "$tmp/long.sock"
 printf '\n' >> "$tmp/long.sock"
 head -c 1048577 /dev/zero | tr '\0' B >> "$tmp/long.sock"
 printf '\nsocket after\n' >> "$tmp/long.sock"
 run long 1 -q < "$tmp/long.sock"
-check "lines of 1 MiB: one error each, then the next line runs" \
-    "$tmp/long.out" has "$tmp/long.out" "after is a new TCP/IPv4 socket"
-check "a line over 1 MiB is refused" "$tmp/long.out" \
-    has "$tmp/long.out" "<stdin>:2: the line is longer than 1048576 bytes"
+check "a line of 1 MiB: one error, then the next line runs" \
+    "$tmp/long.out" has "$tmp/long.out" "<stdin>:1: unknown command 'AAAA"
+check "a line over 1 MiB stops the script" "$tmp/long.out" \
+    has "$tmp/long.out" "<stdin>:2: the line is longer than 1048576 bytes: \
+'<stdin>' is not read further"
+check "and its echo is cut, saying so" "$tmp/long.out" \
+    has "$tmp/long.out" "BBB... (cut: the line goes on, longer than 1048576"
+check "nothing after it runs" "$tmp/long.out" \
+    has_not "$tmp/long.out" "after is a new"
+run zero 1 -q /dev/zero
+check "sockshell /dev/zero ends with an error, status 1" "$tmp/zero.out" \
+    has "$tmp/zero.out" "/dev/zero:1: the line is longer than 1048576"
 
 # 2. --bail stops a script at its first error; without it, it goes on.
 printf 'socket a\nlisten nosuch\nsocket b\n' > "$tmp/bail.sock"

@@ -100,7 +100,8 @@ Test(badinput, data_of_one_mebibyte)
 	cr_assert_eq(ts_run(&t, "show"), 0);
 }
 
-/* A script's lines: one too long is refused, the next still runs. */
+/* A script's line too long: the script stops there, as nothing says
+ * where the next line would start; its echo is cut, with a note. */
 Test(badinput, line_too_long_in_a_script)
 {
 	size_t n = LINE_MAX_BYTES + 1, o;
@@ -114,13 +115,67 @@ Test(badinput, line_too_long_in_a_script)
 	fp = fmemopen(script, o, "r");
 	cr_assert(fp != NULL);
 	t.sh.failed = 0;
+	t.sh.echo = 1;
 	cr_assert_eq(shell_run_stream(&t.sh, fp, "big.sock"), -1);
 	fclose(fp);
 	free(script);
 	assert_has(ts_err(&t), "big.sock:1: the line is longer than 1048576 "
-	    "bytes, so it is skipped: split it into several commands\n");
+	    "bytes: 'big.sock' is not read further (is it a file of "
+	    "commands?)");
+	assert_has(ts_out(&t), "sockshell> xxxxxxxxxx");
+	assert_has(ts_out(&t), "x... (cut: the line goes on, longer than "
+	    "1048576 bytes)\n");
+	cr_assert(strlen(ts_out(&t)) < 400, "the echo is cut");
 	cr_assert(t.sh.failed);
-	cr_assert(handle("after")->fd >= 0, "the next line ran");
+	cr_assert_null(handle_find(&t.sh, "after"));
+}
+
+/* /dev/zero: no newline ever; reading stops at the limit. */
+Test(badinput, dev_zero_is_not_read_for_ever, .timeout = 10)
+{
+	FILE *fp = fopen("/dev/zero", "re");
+
+	cr_assert(fp != NULL);
+	cr_assert_eq(shell_run_stream(&t.sh, fp, "/dev/zero"), -1);
+	fclose(fp);
+	assert_has(ts_err(&t), "/dev/zero:1: the line is longer than");
+	cr_assert_eq(ts_run(&t, "source /dev/zero"), -1);
+}
+
+/* The echo of a script's line is escaped as errors are: no escape
+ * sequence reaches the terminal, a NUL byte does not cut the line. */
+Test(badinput, echo_is_escaped)
+{
+	static const char script[] = "show\x1b[31mred\nsho\0w\nshow\r\n";
+	FILE *fp = fmemopen((void *)script, sizeof script - 1, "r");
+
+	cr_assert(fp != NULL);
+	t.sh.echo = 1;
+	shell_run_stream(&t.sh, fp, "esc.sock");
+	fclose(fp);
+	assert_has(ts_out(&t), "sockshell> show\\x1b[31mred\n");
+	assert_has(ts_out(&t), "sockshell> sho\\x00w\n");
+	assert_has(ts_out(&t), "sockshell> show\n");
+	assert_has_not(ts_out(&t), "\x1b");
+}
+
+/* 'source' typed at the prompt shows the lines it runs, as --lesson and
+ * a piped script do (help source says it echoes them). */
+Test(badinput, source_at_the_prompt_echoes)
+{
+	char path[] = "/tmp/sockshell-src-XXXXXX";
+	int fd = mkstemp(path);
+
+	cr_assert(fd >= 0);
+	cr_assert_eq(write(fd, "socket a\n# a comment\nsocket b\n", 30), 30);
+	close(fd);
+	t.sh.interactive = 1;
+	t.sh.echo = 0;
+	cr_assert_eq(ts_runf(&t, "source %s", path), 0);
+	unlink(path);
+	assert_has(ts_out(&t), "sockshell> socket a\nsocket(");
+	assert_has(ts_out(&t), "sockshell> socket b\nsocket(");
+	assert_has_not(ts_out(&t), "comment");
 }
 
 /* With --bail, a script stops at that line. */
