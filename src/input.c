@@ -128,6 +128,34 @@ print_narration(struct shell *sh, struct narration *n)
 	n->lines = 0;
 }
 
+/* Set by the SIGINT handler (main.c) as shell_interrupted is, but
+ * cleared only here: a waiting call takes shell_interrupted for itself,
+ * and the script it ran in must still stop. */
+volatile sig_atomic_t shell_ctrl_c;
+
+/*
+ * Ctrl-C while a script runs: between its lines, or in a call of it made
+ * at a terminal (a person pressed it, and expects the script to stop, not
+ * to go on with the errors that follow). Every script it was sourced from
+ * stops too (sh->stop), back to the prompt. A script piped in only loses
+ * the interrupted call, as its sender may go on. Returns 1 when stopped.
+ */
+static int
+script_interrupted(struct shell *sh, int interactive)
+{
+	if (interactive || !(shell_interrupted || (sh->terminal &&
+	    shell_ctrl_c)))
+		return 0;
+	shell_interrupted = 0;
+	shell_ctrl_c = 0;
+	shell_error(sh, "%s", _("interrupted (Ctrl-C): the script stops here"));
+	sh->stop = 1;
+	/* At the prompt after it: the lesson did not finish (main.c). */
+	if (sh->terminal)
+		sh->lesson_stopped = 1;
+	return 1;
+}
+
 #define ECHO_CUT	200	/* bytes of a too long line echoed */
 
 /*
@@ -198,13 +226,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			failed = 1;
 			continue;
 		}
-		/* Ctrl-C while a script runs and no call waits: the script
-		 * stops (in a call, it stops the call; see op_run). */
-		if (shell_interrupted && !interactive) {
-			shell_interrupted = 0;
+		if (script_interrupted(sh, interactive)) {
 			free(line);
-			shell_error(sh, "%s", _("interrupted (Ctrl-C): the "
-			    "script stops here"));
 			failed = 1;
 			break;
 		}
@@ -224,6 +247,10 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			}
 		}
 		free(line);
+		if (script_interrupted(sh, interactive)) {
+			failed = 1;
+			break;
+		}
 	}
 	print_narration(sh, &narr);
 	free(narr.text);
@@ -413,6 +440,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 		rl_callback_handler_remove();
 		prompt_showing = 0;
 	}
+	shell_ctrl_c = 0;	/* it dropped a line here, no script's */
 	if (tty_line == NULL) {
 		fputc('\n', sh->out);
 		return NULL;
@@ -603,6 +631,9 @@ shell_pause(struct shell *sh)
 			break;
 		shell_run_line(sh, line, len);
 		free(line);
+		/* A call of the student's own interrupted: the lesson goes
+		 * on. */
+		shell_ctrl_c = 0;
 		if (sh->quit)
 			break;
 	}

@@ -16,13 +16,14 @@ static const char no_msgid[] = "";
 /* Long options without a short one. */
 enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
 
-extern volatile sig_atomic_t shell_resized;
+extern volatile sig_atomic_t shell_resized, shell_ctrl_c;
 
 static void
 on_sigint(int sig)
 {
 	(void)sig;
 	shell_interrupted = 1;
+	shell_ctrl_c = 1;
 }
 
 static void

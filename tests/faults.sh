@@ -326,6 +326,11 @@ tm_start term "SOCKSHELL_HISTORY='$tmp/history' '$SOCKSHELL' \
 printf 'socket srv\nbind srv 127.0.0.1 0\nlisten srv 1\npause\nsocket cli\n' \
     > "$tmp/stop.lesson"
 tm_start lesson "SOCKSHELL_HISTORY= '$SOCKSHELL' --lesson '$tmp/stop.lesson'"
+printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv 1' \
+    'accept srv conn' 'recv conn' 'send conn "hi"' 'close conn' \
+    > "$tmp/ctrlc.lesson"
+tm_start ctrlc "SOCKSHELL_HISTORY= '$SOCKSHELL' --no-pause --timeout=0 \
+--lesson '$tmp/ctrlc.lesson'"
 w=term
 if ! tm_wait $w 'sockshell>'; then
 	not_ok "sockshell starts at a terminal" "$tmp/$w.screen"
@@ -439,6 +444,36 @@ if tm_wait $w 'Enter: next step'; then
 	    has_not "$tmp/$w.screen" "cli is a new"
 else
 	not_ok "the lesson starts at a terminal" "$tmp/$w.screen"
+fi
+
+# Ctrl-C in a call of a lesson, then of a script sourced at the prompt:
+# the script stops there (no cascade of errors after it), echoed as it
+# ran, and the prompt goes on.
+w=ctrlc
+if tm_wait $w 'sockshell> accept srv conn'; then
+	tm send-keys -t $w C-c
+	check "Ctrl-C in a lesson's call stops the lesson" "$tmp/$w.screen" \
+	    tm_wait $w 'The lesson stopped before its end'
+	check "it says the script stopped" "$tmp/$w.screen" \
+	    has "$tmp/$w.screen" 'interrupted (Ctrl-C): the script stops here'
+	check "nothing after the interrupted call ran" "$tmp/$w.screen" \
+	    has_not "$tmp/$w.screen" "no socket named 'conn'"
+	tm_type $w 'close srv'
+	tm_type $w "source $tmp/ctrlc.lesson"
+	check "source at the prompt echoes its lines" "$tmp/$w.screen" \
+	    tm_wait_count $w 'sockshell> accept srv conn' 2
+	tm_wait $w 'waiting for a connection on 127.0.0.1:' &&
+	    tm send-keys -t $w C-c
+	check "Ctrl-C in a sourced script's call stops the script" \
+	    "$tmp/$w.screen" tm_wait_count $w 'the script stops here' 2
+	tm_type $w 'jobs'
+	check "and the prompt goes on" "$tmp/$w.screen" \
+	    tm_wait $w 'no background jobs'
+	check "still nothing ran after the interrupted calls" "$tmp/$w.screen" \
+	    has_not "$tmp/$w.screen" "no socket named 'conn'"
+	tm send-keys -t $w C-d
+else
+	not_ok "a lesson waits in accept at a terminal" "$tmp/$w.screen"
 fi
 
 if [ "$fail" = 0 ]; then
