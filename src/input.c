@@ -393,6 +393,68 @@ tty_async_end(void)
 		rl_forced_update_display();
 }
 
+/*
+ * Ctrl-Z and fg at the prompt. With rl_catch_signals 0 readline handles
+ * neither: the shell stopped in raw mode and came back in cooked mode,
+ * with no prompt. While the prompt shows, the handlers only note the
+ * signal; the loop then gives the terminal back as it found it, stops as
+ * SIGTSTP's default action would, and on going on sets readline's mode
+ * again and redraws the prompt and the line typed so far. (A SIGSTOP,
+ * which nobody can catch, is met by SIGCONT alone.) Elsewhere SIGTSTP
+ * keeps its default: the terminal is in cooked mode then.
+ */
+static volatile sig_atomic_t tty_stop, tty_cont;
+
+static void
+on_stop_or_cont(int sig)
+{
+	if (sig == SIGTSTP)
+		tty_stop = 1;
+	else
+		tty_cont = 1;
+}
+
+static void
+job_control_signals(int at_prompt)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = at_prompt ? on_stop_or_cont : SIG_DFL;
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+	tty_stop = tty_cont = 0;
+}
+
+static void
+tty_job_control(void)
+{
+	struct sigaction dfl, old;
+
+	if (tty_stop) {
+		tty_stop = 0;
+		rl_callback_sigcleanup();
+		rl_cleanup_after_signal();	/* the terminal as it was */
+		fputc('\n', rl_outstream);
+		fflush(rl_outstream);
+		memset(&dfl, 0, sizeof dfl);
+		sigemptyset(&dfl.sa_mask);
+		dfl.sa_handler = SIG_DFL;
+		sigaction(SIGTSTP, &dfl, &old);
+		raise(SIGTSTP);			/* stopped here until fg */
+		sigaction(SIGTSTP, &old, NULL);
+		tty_cont = 1;
+	}
+	if (tty_cont) {
+		tty_cont = 0;
+		/* Whoever ran meanwhile may have changed the modes. */
+		rl_cleanup_after_signal();
+		rl_reset_after_signal();
+		rl_forced_update_display();
+	}
+}
+
 static char *
 next_tty(struct source *src, struct shell *sh, size_t *len)
 {
@@ -405,6 +467,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	tty_done = 0;
 	rl_callback_handler_install(PROMPT, on_line);
 	prompt_showing = 1;
+	job_control_signals(1);
 	while (!tty_done) {
 		p[0].fd = STDIN_FILENO;
 		p[0].events = POLLIN;
@@ -429,6 +492,8 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 			shell_resized = 0;
 			rl_resize_terminal();
 		}
+		if (tty_stop || tty_cont)
+			tty_job_control();
 		if (rc < 0)
 			continue;
 		if (p[0].revents != 0)
@@ -441,6 +506,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 		prompt_showing = 0;
 	}
 	shell_ctrl_c = 0;	/* it dropped a line here, no script's */
+	job_control_signals(0);
 	if (tty_line == NULL) {
 		fputc('\n', sh->out);
 		return NULL;

@@ -476,6 +476,31 @@ else
 	not_ok "a lesson waits in accept at a terminal" "$tmp/$w.screen"
 fi
 
+# Ctrl-Z at the prompt, then fg: readline's mode and the prompt come
+# back, the line typed so far too (Ctrl-A edits it, not echoed as ^A).
+# It takes a shell with job control.
+if command -v bash >/dev/null; then
+	w=tstp
+	tm new-window -d -n $w "env PS1='$ ' bash --norc --noprofile -i"
+	tm_type $w "SOCKSHELL_HISTORY= '$SOCKSHELL' -q"
+	tm_wait $w 'sockshell>' && tm send-keys -t $w -l 'socket ab'
+	tm_wait $w 'sockshell> socket ab' && tm send-keys -t $w C-z
+	check "Ctrl-Z at the prompt stops the shell" "$tmp/$w.screen" \
+	    tm_wait $w 'Stopped'
+	tm_type $w 'fg'
+	check "fg: the prompt and the line are drawn again" "$tmp/$w.screen" \
+	    tm_wait_count $w 'sockshell> socket ab' 2
+	tm send-keys -t $w C-a && tm_type $w '# '
+	check "and readline edits the line again" "$tmp/$w.screen" \
+	    tm_wait $w 'sockshell> # socket ab'
+	tm_type $w 'socket c'
+	check "then runs commands" "$tmp/$w.screen" \
+	    tm_wait $w 'c is a new TCP/IPv4 socket'
+	check "no control character echoed by a cooked terminal" \
+	    "$tmp/$w.screen" has_not "$tmp/$w.screen" '^A'
+	tm send-keys -t $w C-d
+fi
+
 if [ "$fail" = 0 ]; then
 	echo "$ran passed, 0 failed"
 fi
