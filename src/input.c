@@ -458,7 +458,8 @@ tty_job_control(void)
 static char *
 next_tty(struct source *src, struct shell *sh, size_t *len)
 {
-	struct pollfd p[1 + 64];
+	static struct pollfd *p;	/* grown to fit the jobs, kept */
+	static size_t cap;
 	size_t n;
 	int rc;
 
@@ -469,10 +470,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	prompt_showing = 1;
 	job_control_signals(1);
 	while (!tty_done) {
-		p[0].fd = STDIN_FILENO;
-		p[0].events = POLLIN;
-		p[0].revents = 0;
-		n = 1 + jobs_pollfds(sh, p + 1, 64);
+		n = jobs_pollset(sh, &p, &cap, STDIN_FILENO, POLLIN);
 		rc = poll(p, n, jobs_timeout(sh));
 		if (rc < 0 && errno != EINTR)
 			break;

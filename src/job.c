@@ -137,7 +137,7 @@ jobs_cancel_handle(struct shell *sh, int handle_id, const char *why)
 	}
 }
 
-/* One pollfd per job, in the jobs' order; returns how many. */
+/* One pollfd per job, in the jobs' order, at most MAX; returns how many. */
 size_t
 jobs_pollfds(struct shell *sh, struct pollfd *p, size_t max)
 {
@@ -156,6 +156,33 @@ jobs_pollfds(struct shell *sh, struct pollfd *p, size_t max)
 		n++;
 	}
 	return n;
+}
+
+/*
+ * The poll set of a wait: FD for EVENTS first (FD -1: none), then every
+ * job's, in *P grown to fit (*CAP; free it after): however many jobs
+ * run, each is polled. Returns how many; when memory runs out, FD's and
+ * as many jobs' as fit (at least FD's: *P then points to a static one).
+ */
+size_t
+jobs_pollset(struct shell *sh, struct pollfd **p, size_t *cap, int fd,
+    short events)
+{
+	static struct pollfd one;
+	size_t want = 1 + jobs_count(sh);
+	struct pollfd *grown;
+
+	if (want > *cap && (grown = realloc(*cap > 0 ? *p : NULL,
+	    want * sizeof **p)) != NULL) {
+		*p = grown;
+		*cap = want;
+	}
+	if (*cap == 0)
+		*p = &one;
+	(*p)[0].fd = fd;
+	(*p)[0].events = events;
+	(*p)[0].revents = 0;
+	return 1 + (*cap > 0 ? jobs_pollfds(sh, *p + 1, *cap - 1) : 0);
 }
 
 /*
@@ -245,9 +272,9 @@ ms_until(const struct timespec *deadline)
 int
 shell_wait(struct shell *sh, int fd, short events, int job)
 {
-	struct pollfd p[1 + 64];
+	struct pollfd *p = NULL;
 	struct timespec deadline;
-	size_t n;
+	size_t n, cap = 0;
 	long ms;
 	int rc;
 
@@ -260,34 +287,41 @@ shell_wait(struct shell *sh, int fd, short events, int job)
 		deadline.tv_nsec -= 1000000000L;
 	}
 	for (;;) {
-		if (job > 0 && job_find(sh, job) == NULL)
-			return 0;
-		if (job < 0 && sh->jobs == NULL)
-			return 0;
-		p[0].fd = fd;
-		p[0].events = events;
-		p[0].revents = 0;
-		n = 1 + jobs_pollfds(sh, p + 1, 64);
+		if ((job > 0 && job_find(sh, job) == NULL) ||
+		    (job < 0 && sh->jobs == NULL)) {
+			rc = 0;
+			break;
+		}
+		n = jobs_pollset(sh, &p, &cap, fd, events);
 		ms = sh->timeout > 0 ? ms_until(&deadline) : -1;
 		if (shell_interrupted) {
 			shell_interrupted = 0;
-			return -1;
+			rc = -1;
+			break;
 		}
 		rc = poll(p, n, poll_sooner(ms > INT32_MAX ? -1 : (int)ms,
 		    jobs_timeout(sh)));
 		if (rc < 0 && errno == EINTR) {
 			if (shell_interrupted) {
 				shell_interrupted = 0;
-				return -1;
+				rc = -1;
+				break;
 			}
 			continue;
 		}
-		if (rc == 0 && sh->timeout > 0 && ms_until(&deadline) == 0)
-			return -2;
+		if (rc == 0 && sh->timeout > 0 && ms_until(&deadline) == 0) {
+			rc = -2;
+			break;
+		}
 		if (rc < 0)
-			return -1;
-		if (fd >= 0 && p[0].revents != 0)
-			return 0;
+			break;
+		if (fd >= 0 && p[0].revents != 0) {
+			rc = 0;
+			break;
+		}
 		jobs_check(sh);
 	}
+	if (cap > 0)
+		free(p);
+	return rc < 0 ? rc : 0;
 }

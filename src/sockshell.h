@@ -266,6 +266,8 @@ struct job	*job_for_handle(struct shell *, int handle_id,
 void		 jobs_cancel_handle(struct shell *, int handle_id,
 		     const char *why);
 size_t		 jobs_pollfds(struct shell *, struct pollfd *, size_t max);
+size_t		 jobs_pollset(struct shell *, struct pollfd **, size_t *cap,
+		     int fd, short events);
 void		 jobs_check(struct shell *);
 /* Milliseconds until the first job's SO_RCVTIMEO or SO_SNDTIMEO runs
  * out (jobs_check then ends it), or -1; and the sooner of two poll(2)

@@ -497,6 +497,36 @@ interrupted(const char *line, const char *name, int same)
 	t.sh.timeout = 5;
 }
 
+/* More jobs than the old fixed poll set held (64): the last one is still
+ * polled, so a wait for it ends when its datagram comes, not at the
+ * timeout. */
+Test(faults, the_70th_job_is_polled, .timeout = 20)
+{
+	struct sockaddr_in to = { .sin_family = AF_INET };
+	struct timespec t0, t1;
+	int i, fd;
+
+	for (i = 1; i <= 70; i++) {
+		ts_okf(&t, "socket j%d udp", i);
+		ts_okf(&t, "bind j%d 127.0.0.1 0", i);
+		ts_okf(&t, "recv j%d &", i);
+	}
+	cr_assert_eq(jobs_count(&t.sh), 70);
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	cr_assert(fd >= 0);
+	to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	to.sin_port = htons((uint16_t)ts_port(&t, "j70"));
+	cr_assert_eq(sendto(fd, "hi", 2, 0, (struct sockaddr *)&to,
+	    sizeof to), 2);
+	close(fd);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	cr_assert_eq(ts_run(&t, "wait 70"), 0, "%s", ts_err(&t));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	assert_has(ts_out(&t), "[70] done: recv(");
+	cr_assert(t1.tv_sec - t0.tv_sec < 3, "the wait ran to the timeout");
+	cr_assert_eq(jobs_count(&t.sh), 69);
+}
+
 Test(faults, ctrl_c_in_accept)
 {
 	interrupted("accept srv conn", "srv", 1);
