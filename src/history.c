@@ -73,6 +73,36 @@ open_checked(struct shell *sh, const char *path, int flags)
 }
 
 /*
+ * PATH does not exist yet: whether hist_save will be able to create it.
+ * Said now, once, rather than never (SOCKSHELL_HISTORY=/no/such/dir/h
+ * used to keep nothing without a word). Returns 0, or -1 after a
+ * warning.
+ */
+static int
+folder_ok(struct shell *sh, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir;
+	int ok;
+
+	if (slash == NULL)
+		dir = strdup(".");
+	else
+		dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+	if (dir == NULL)
+		return -1;
+	ok = access(dir, W_OK | X_OK) == 0;
+	if (!ok)
+		fprintf(sh->err, _("%s: history file %s cannot be created (%s: "
+		    "%s); history is not kept (set SOCKSHELL_HISTORY to a file "
+		    "in a folder of yours)\n"), PACKAGE, path, dir,
+		    strerror(errno));
+	free(dir);
+	fflush(sh->err);
+	return ok ? 0 : -1;
+}
+
+/*
  * Loads the history from PATH. Returns 0 when the file was read or does
  * not exist yet (hist_save may write it), -1 when it is not to be used
  * (said why on the shell's error stream).
@@ -87,7 +117,7 @@ hist_load(struct shell *sh, const char *path)
 
 	fd = open_checked(sh, path, O_RDONLY);
 	if (fd == -2)
-		return 0;
+		return folder_ok(sh, path);
 	if (fd < 0)
 		return -1;
 	for (;;) {
@@ -164,10 +194,18 @@ hist_save(struct shell *sh, const char *path)
 	while (list != NULL && list[count] != NULL)
 		count++;
 	fd = open_checked(sh, path, O_WRONLY | O_CREAT);
+	if (fd == -2) {		/* its folder went away meanwhile */
+		if (folder_ok(sh, path) == 0)
+			fprintf(sh->err, _("%s: cannot save the history in %s: "
+			    "%s\n"), PACKAGE, path, strerror(ENOENT));
+		return -1;
+	}
 	if (fd < 0)
 		return -1;
 	first = count > HIST_KEEP ? count - HIST_KEEP : 0;
-	if (ftruncate(fd, 0) < 0)
+	/* A file made before (or by hand) 0644 is as private as a new one:
+	 * what was typed may hold names and addresses. */
+	if (fchmod(fd, 0600) < 0 || ftruncate(fd, 0) < 0)
 		rc = -1;
 	for (i = first; rc == 0 && i < count; i++) {
 		if (write_all(fd, list[i]->line, strlen(list[i]->line)) < 0 ||

@@ -835,6 +835,36 @@ Test(history, created_0600_and_read_back)
 	cr_assert_str_eq(ts_err(&t), "");
 }
 
+/* A file made 0644 before (or by hand) is saved 0600 all the same. */
+Test(history, existing_0644_made_0600)
+{
+	struct stat st;
+
+	write_file(hpath("h"), "show\n", 5);
+	cr_assert_eq(chmod(hpath("h"), 0644), 0);
+	cr_assert_eq(hist_load(&t.sh, hpath("h")), 0);
+	add_history("jobs");
+	cr_assert_eq(hist_save(&t.sh, hpath("h")), 0, "%s", ts_err(&t));
+	cr_assert_eq(stat(hpath("h"), &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0600, "mode %o", st.st_mode & 0777);
+}
+
+/* SOCKSHELL_HISTORY in a folder that does not exist: said at the start,
+ * once, not silently never saved. */
+Test(history, folder_missing_warns_once)
+{
+	char path[160];
+
+	snprintf(path, sizeof path, "%s/no/such/h", hdir);
+	cr_assert_eq(hist_load(&t.sh, path), -1);
+	assert_has(ts_err(&t), "history file ");
+	assert_has(ts_err(&t), "/no/such/h cannot be created (");
+	assert_has(ts_err(&t), "No such file or directory); history is not "
+	    "kept");
+	cr_assert_eq(strchr(ts_err(&t), '\n') + 1 - ts_err(&t),
+	    (long)strlen(ts_err(&t)), "one line: %s", ts_err(&t));
+}
+
 Test(history, no_file_yet)
 {
 	cr_assert_eq(hist_load(&t.sh, hpath("none")), 0);
