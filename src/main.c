@@ -1,6 +1,7 @@
 /* main.c - sockshell: options, signals, and which input to read. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <malloc.h>
@@ -63,6 +64,33 @@ install_signals(void)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+/*
+ * At exit, as GNU's close_stdout: output that was lost (a full disk, a
+ * closed pipe) is an error, said once, exit status 1. The reason of an
+ * earlier failed write went with its errno; a write of no bytes asks
+ * again, and a file that still refuses (/dev/full) says why.
+ */
+static void
+close_stdout(void)
+{
+	int failed = ferror(stdout), err = 0;
+
+	if (failed && write(STDOUT_FILENO, "", 0) < 0)
+		err = errno;
+	if (fclose(stdout) != 0) {
+		failed = 1;
+		err = errno;
+	}
+	if (!failed)
+		return;
+	if (err != 0)
+		fprintf(stderr, _("%s: write error: %s\n"), PACKAGE,
+		    strerror(err));
+	else
+		fprintf(stderr, _("%s: write error\n"), PACKAGE);
+	_exit(1);
+}
+
 /* Leaves before the shell ran: what shell_init took is given back (so
  * LeakSanitizer has nothing to say about --help or a bad option). */
 static int
@@ -119,6 +147,10 @@ usage(FILE *f)
 	    "unless -D PORT=... says otherwise).\n\n"), f);
 	fputs(_("Type 'help' in the shell for the commands; see sockshell(1)."
 	    "\n"), f);
+	fputc('\n', f);
+	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	if (PACKAGE_URL[0] != '\0')
+		fprintf(f, _("%s home page: <%s>\n"), PACKAGE, PACKAGE_URL);
 }
 
 static void
@@ -176,6 +208,7 @@ main(int argc, char **argv)
 	/* A catalogue has a header, the translation of "" (out of
 	 * xgettext's sight: it is no message). */
 	i18n_untranslated = *gettext(no_msgid) == '\0';
+	atexit(close_stdout);
 	shell_init(&sh, stdout, stderr);
 	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts, NULL)) != -1) {
 		switch (c) {

@@ -230,6 +230,22 @@ run eof 1 -q < "$tmp/eof.sock"
 check "end of input with a job waiting: status 1, and why" "$tmp/eof.out" \
     has "$tmp/eof.out" "the input ended while 1 call still waited"
 
+# Output that cannot be written (a full disk): said, exit status 1, as
+# GNU programs do; --help tells where to report bugs.
+if [ -w /dev/full ]; then
+	for args in --help --version --list-lessons -q; do
+		echo 'socket a' | "$SOCKSHELL" $args > /dev/full \
+		    2> "$tmp/full.err"
+		st=$?
+		check "sockshell $args > /dev/full: status 1 (not $st), said" \
+		    "$tmp/full.err" sh -c "[ $st = 1 ] && grep -qx 'sockshell: \
+write error: No space left on device' '$tmp/full.err'"
+	done
+fi
+run help 0 --help
+check "--help says where to report bugs" "$tmp/help.out" \
+    grep -q '^Report bugs to: .*@' "$tmp/help.out"
+
 # 7. sockshell runs no other program: it does not even link the calls.
 if command -v nm >/dev/null; then
 	nm -D --undefined-only "$SOCKSHELL" > "$tmp/syms" 2>&1
