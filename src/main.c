@@ -13,6 +13,7 @@
 #include "sockshell.h"
 
 static const char no_msgid[] = "";
+static char progname[] = PACKAGE;
 
 /* Long options without a short one. */
 enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
@@ -27,10 +28,14 @@ on_sigint(int sig)
 	shell_ctrl_c = 1;
 }
 
+/* Which of SIGTERM and SIGHUP ended the shell: the exit status says it
+ * as a shell reports a death by that signal, 128 + its number. */
+static volatile sig_atomic_t term_signal = SIGTERM;
+
 static void
 on_sigterm(int sig)
 {
-	(void)sig;
+	term_signal = sig;
 	shell_terminated = 1;
 	shell_interrupted = 1;
 }
@@ -189,7 +194,7 @@ main(int argc, char **argv)
 	const char *file = NULL, *lesson = NULL;
 	char path[4096], *end, *eq;
 	double timeout = -1;
-	int c, rc, no_pause = 0, view = -1, no_color = 0;
+	int c, rc, no_pause = 0, view = -1, no_color = 0, from_stdin = 0;
 
 	/* The picture of 1,000 sockets takes and frees ~2 MiB a step: keep
 	 * it for the next step rather than give it back to the kernel and
@@ -210,6 +215,9 @@ main(int argc, char **argv)
 	i18n_untranslated = *gettext(no_msgid) == '\0';
 	atexit(close_stdout);
 	shell_init(&sh, stdout, stderr);
+	/* getopt's messages name argv[0] ("./src/sockshell: unrecognized
+	 * option"); the shell's own say "sockshell:". One name for both. */
+	argv[0] = progname;
 	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -301,9 +309,14 @@ main(int argc, char **argv)
 		}
 		file = path;
 	}
+	/* "-" is standard input, read as a script even from a terminal. */
+	if (file != NULL && strcmp(file, "-") == 0) {
+		file = NULL;
+		from_stdin = 1;
+	}
 	install_signals();
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	sh.interactive = file == NULL && isatty(STDIN_FILENO);
+	sh.interactive = file == NULL && !from_stdin && isatty(STDIN_FILENO);
 	sh.echo = !sh.interactive;
 	sh.timeout = timeout >= 0 ? timeout : sh.interactive ? 0 :
 	    SCRIPT_TIMEOUT;
@@ -352,6 +365,6 @@ main(int argc, char **argv)
 	shell_terminal_end(&sh);
 	shell_free(&sh);
 	if (shell_terminated)
-		return 128 + SIGTERM;
+		return 128 + term_signal;
 	return sh.failed ? 1 : 0;
 }

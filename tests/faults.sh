@@ -223,6 +223,30 @@ waiting for a connection on 127.0.0.1:[0-9]*: the shell was told to end' \
 '$tmp/sigterm2.out' && grep -q 'exit status 143' '$tmp/sigterm2.out' && \
 ! grep -q 'Ctrl-C' '$tmp/sigterm2.out'"
 
+# SIGHUP (the terminal went away): 128 + SIGHUP, as a shell reports it.
+pipe_start sighup
+printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv' \
+    'accept srv conn' >&4
+wait_for "$tmp/sighup.out" 'sockshell> accept srv conn' &&
+    kill -HUP "$pid"
+pipe_end sighup
+check "SIGHUP: exit status 129" "$tmp/sighup.out" \
+    has "$tmp/sighup.out" "exit status 129"
+
+# "-" is standard input, as a file and after -f; getopt's errors are
+# the shell's, "sockshell:" whatever argv[0] says.
+echo 'socket viadash' > "$tmp/dash.sock"
+run dash 0 -q - < "$tmp/dash.sock"
+check "sockshell - reads standard input" "$tmp/dash.out" \
+    has "$tmp/dash.out" "viadash is a new TCP/IPv4 socket"
+run dashf 0 -q -f - < "$tmp/dash.sock"
+check "sockshell -f - reads standard input" "$tmp/dashf.out" \
+    has "$tmp/dashf.out" "viadash is a new TCP/IPv4 socket"
+run badopt 2 --no-such-option
+check "a bad option is said as sockshell: ..." "$tmp/badopt.out" \
+    grep -q "^sockshell: unrecognized option '--no-such-option'" \
+    "$tmp/badopt.out"
+
 # 6. The input ends while a call waits: cancelled, status 1, said so.
 printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv' \
     'accept srv conn &' > "$tmp/eof.sock"
