@@ -1,6 +1,7 @@
 /* cmd.c - the command table and looking a command up in it. */
 #include <config.h>
 
+#include <ctype.h>
 #include <string.h>
 
 #include "sockshell.h"
@@ -50,11 +51,14 @@ cmd_count(void)
 	return n;
 }
 
-/* Edit distance, for "did you mean". */
+/*
+ * Edit distance, for "did you mean": insertions, deletions, changes, and
+ * two neighbours swapped counting one (exti: exit), the commonest slip.
+ */
 static size_t
-distance(const char *a, const char *b)
+distance(const char *a, size_t la, const char *b, size_t lb)
 {
-	size_t la = strlen(a), lb = strlen(b), i, j, d[32][32];
+	size_t i, j, d[32][32];
 
 	if (la >= 32 || lb >= 32)
 		return 99;
@@ -70,6 +74,9 @@ distance(const char *a, const char *b)
 				c = d[i - 1][j] + 1;
 			if (d[i][j - 1] + 1 < c)
 				c = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
 			d[i][j] = c;
 		}
 	}
@@ -77,7 +84,45 @@ distance(const char *a, const char *b)
 }
 
 /*
- * Finds NAME: an exact name or alias, else a unique prefix. Otherwise
+ * The command word closest to NAME, for "did you mean", or NULL. A word
+ * may be mistyped in full (acept) or as the start of one (sok: socket),
+ * so the distance is to the whole word or to its start, whichever is
+ * less; ties go to the whole word. How far it may be grows with NAME's
+ * length: one slip in a short word, two in a long one, none in one or two
+ * letters (any command is that close to "x"). An alias is a word of its
+ * own, suggested by its name (exti: exit, not quit).
+ */
+static const char *
+closest_word(const char *name)
+{
+	const struct cmd_entry *const *c;
+	const char *best = NULL, *w;
+	size_t n = strlen(name), max, d, full, bestd = 99, bestfull = 99;
+	int k;
+
+	max = n <= 2 ? 0 : n <= 5 ? 1 : 2;
+	for (c = cmd_table; *c != NULL; c++) {
+		for (k = 0; k < 2; k++) {
+			w = k == 0 ? (*c)->name : (*c)->alias;
+			if (w == NULL)
+				continue;
+			full = d = distance(name, n, w, strlen(w));
+			if (n < strlen(w) && distance(name, n, w, n) < d)
+				d = distance(name, n, w, n);
+			if (d <= max && (d < bestd || (d == bestd &&
+			    full < bestfull))) {
+				best = w;
+				bestd = d;
+				bestfull = full;
+			}
+		}
+	}
+	return best;
+}
+
+/*
+ * Finds NAME, in any case: an exact name or alias, else a unique prefix.
+ * Otherwise
  * NULL, with ERR saying why ("ambiguous", or the closest command).
  */
 const char *
@@ -87,12 +132,23 @@ cmd_usage_text(const struct cmd_entry *ce)
 }
 
 const struct cmd_entry *
-cmd_find(const char *name, char *err)
+cmd_find(const char *typed, char *err)
 {
-	const struct cmd_entry *const *c, *found = NULL, *best = NULL;
-	size_t d, bestd = 3, o = 0, nfound = 0;
-	char list[200] = "";
+	const struct cmd_entry *const *c, *found = NULL;
+	const char *best;
+	size_t o = 0, nfound = 0, i;
+	char list[200] = "", name[32];
 
+	/* SOCKET is socket: caps lock, or a habit from the man pages'
+	 * headings, is no mistake to teach. A longer word is no command. */
+	for (i = 0; typed[i] != '\0' && i < sizeof name - 1; i++)
+		name[i] = (char)tolower((unsigned char)typed[i]);
+	name[i] = '\0';
+	if (typed[i] != '\0') {
+		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
+		    "'help' for the list of commands"), typed);
+		return NULL;
+	}
 	if (*name == '\0') {
 		snprintf(err, LEX_ERRLEN, "%s", _("empty command name: type "
 		    "'help' for the list of commands"));
@@ -134,24 +190,16 @@ cmd_find(const char *name, char *err)
 		return found;
 	if (nfound > 1) {
 		snprintf(err, LEX_ERRLEN, _("ambiguous command '%s', could "
-		    "be: %s"), name, list);
+		    "be: %s"), typed, list);
 		return NULL;
 	}
-	for (c = cmd_table; *c != NULL; c++) {
-		d = distance(name, (*c)->name);
-		if ((*c)->alias != NULL && distance(name, (*c)->alias) < d)
-			d = distance(name, (*c)->alias);
-		if (d < bestd) {
-			bestd = d;
-			best = *c;
-		}
-	}
+	best = closest_word(name);
 	if (best != NULL)
 		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s'; did you "
-		    "mean '%s'? ('help' lists them all)"), name, best->name);
+		    "mean '%s'? ('help' lists them all)"), typed, best);
 	else
 		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
-		    "'help' for the list of commands"), name);
+		    "'help' for the list of commands"), typed);
 	return NULL;
 }
 

@@ -411,6 +411,14 @@ Test(handles, cmd_find_exact_alias_prefix)
 	cr_assert_eq(cmd_find("sou", err), &cmd_source_entry);
 	cr_assert_eq(cmd_find("con", err), &cmd_connect_entry);
 	cr_assert_eq(cmd_find("w", err), &cmd_wait_entry);
+	/* In any case: caps lock is no mistake to teach. */
+	cr_assert_eq(cmd_find("SOCKET", err), &cmd_socket_entry);
+	cr_assert_eq(cmd_find("Bind", err), &cmd_bind_entry);
+	cr_assert_eq(cmd_find("EXIT", err), &cmd_quit_entry);
+	cr_assert_eq(cmd_find("ACC", err), &cmd_accept_entry);
+	cr_assert_null(cmd_find("SOK", err));
+	cr_assert(strstr(err, "unknown command 'SOK'; did you mean 'socket'?")
+	    != NULL, "%s", err);
 }
 
 Test(handles, cmd_find_every_entry)
@@ -451,8 +459,25 @@ Test(handles, cmd_find_unknown)
 {
 	cr_assert_null(cmd_find("acept", err));
 	cr_assert(strstr(err, "did you mean 'accept'?") != NULL, "%s", err);
+	/* An alias is suggested by its own name. */
 	cr_assert_null(cmd_find("exitt", err));
-	cr_assert(strstr(err, "did you mean 'quit'?") != NULL, "%s", err);
+	cr_assert(strstr(err, "did you mean 'exit'?") != NULL, "%s", err);
+	cr_assert_null(cmd_find("exti", err));
+	cr_assert(strstr(err, "did you mean 'exit'?") != NULL, "%s", err);
+	cr_assert_null(cmd_find("recieve", err));
+	cr_assert(strstr(err, "did you mean 'receive'?") != NULL, "%s", err);
+	/* The start of a word, mistyped. */
+	cr_assert_null(cmd_find("sok", err));
+	cr_assert(strstr(err, "did you mean 'socket'?") != NULL, "%s", err);
+	cr_assert_null(cmd_find("shwo", err));
+	cr_assert(strstr(err, "did you mean 'show'?") != NULL, "%s", err);
+	/* One or two letters of junk are near everything: no guess (the
+	 * alias "." of source was within 3 of any of them). */
+	cr_assert_null(cmd_find("x", err));
+	cr_assert(strstr(err, "unknown command 'x': type 'help'") != NULL,
+	    "%s", err);
+	cr_assert_null(cmd_find("zq", err));
+	cr_assert(strstr(err, "did you mean") == NULL, "%s", err);
 	cr_assert_null(cmd_find("xyzzy", err));
 	cr_assert(strstr(err, "unknown command 'xyzzy': type 'help'") != NULL,
 	    "%s", err);
