@@ -206,5 +206,9 @@ cmd_find(const char *typed, char *err)
 void
 cmd_usage(struct shell *sh, const struct cmd_entry *ce)
 {
-	shell_error(sh, _("usage: %s %s"), ce->name, cmd_usage_text(ce));
+	if (ce->usage[0] == '\0')	/* no blank after the name */
+		shell_error(sh, _("usage: %s"), ce->name);
+	else
+		shell_error(sh, _("usage: %s %s"), ce->name,
+		    cmd_usage_text(ce));
 }

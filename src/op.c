@@ -397,7 +397,8 @@ op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 		snprintf(buf, n, "?");
 		return buf;
 	}
-	switch (op->kind) {
+	switch (h->connecting && op->kind != OP_ACCEPT ? OP_CONNECT :
+	    op->kind) {
 	case OP_ACCEPT:
 		handle_remember_addrs(h);
 		snprintf(buf, n, _("for a connection on %s"),
@@ -405,7 +406,7 @@ op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 		break;
 	case OP_CONNECT:
 		snprintf(buf, n, _("for the connection to %s to be set up"),
-		    format_sockaddr(&op->addr, op->addrlen, a, sizeof a));
+		    format_sockaddr(&h->target, h->target_len, a, sizeof a));
 		break;
 	case OP_RECV:
 		if (op->bulk || (op->flags & MSG_WAITALL))

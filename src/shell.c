@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "sockshell.h"
@@ -12,6 +13,9 @@
 
 volatile sig_atomic_t shell_interrupted;
 volatile sig_atomic_t shell_terminated;
+/* The command whose exec runs now, for the advice of messages that
+ * depend on it (handle.c: 'close' of a closed socket); or NULL. */
+const char *shell_running_command;
 int i18n_untranslated;		/* i18n.h */
 
 void
@@ -289,10 +293,11 @@ static int
 run_command(struct shell *sh, struct tokens *t)
 {
 	const struct cmd_entry *ce;
+	const char *name;
 	struct cmd_args a;
 	char err[LEX_ERRLEN];
 	enum cmd_retval rv;
-	size_t calls;
+	size_t calls, n;
 	int argc;
 
 	ce = cmd_find(t->v[0].text, err);
@@ -303,8 +308,18 @@ run_command(struct shell *sh, struct tokens *t)
 	argc = (int)t->n - 1;
 	if (argc < ce->min_args || (ce->max_args >= 0 &&
 	    argc > ce->max_args && !(ce->flags & CMD_DATA))) {
-		shell_error(sh, _("%s: wrong number of arguments (%d); usage: "
-		    "%s %s"), ce->name, argc, ce->name, cmd_usage_text(ce));
+		/* Named as typed when that was the alias ('exit foo': exit,
+		 * not quit); a command that takes nothing has no usage to
+		 * follow its name, nor a blank. */
+		name = ce->alias != NULL && strcasecmp(t->v[0].text,
+		    ce->alias) == 0 ? ce->alias : ce->name;
+		snprintf(err, sizeof err, _("%s: wrong number of arguments "
+		    "(%d); usage: %s %s"), name, argc, name,
+		    cmd_usage_text(ce));
+		if (ce->usage[0] == '\0' && (n = strlen(err)) > 0 &&
+		    err[n - 1] == ' ')
+			err[n - 1] = '\0';
+		shell_error(sh, "%s", err);
 		return -1;
 	}
 	if (t->background && !(ce->flags & CMD_BACKGROUND)) {
@@ -321,7 +336,9 @@ run_command(struct shell *sh, struct tokens *t)
 	calls = sh->nevents;
 	if (ce->flags & CMD_STATE)
 		sh->event_mark = sh->event_seq;	/* what follows is new */
+	shell_running_command = ce->name;
 	rv = ce->exec(sh, &a);
+	shell_running_command = NULL;
 	free_args(&a);
 	jobs_check(sh);
 	if (rv == CMD_QUIT)

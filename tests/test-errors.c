@@ -256,7 +256,10 @@ ParameterizedTestParameters(errors, handles)
 		    "'socket gone'" },
 		{ "send gone x", "'gone' is closed" },
 		{ "recv gone", "'gone' is closed" },
-		{ "close gone", "'gone' is closed" },
+		{ "close gone", "'gone' is closed already: nothing to do" },
+		{ "bind \"\" 1 1", "the socket's name is empty: give the name "
+		    "of a socket ('show' lists them)" },
+		{ "recv \"\"", "the socket's name is empty" },
 		{ "accept gone", "'gone' is closed" },
 		{ "bind gone 127.0.0.1 0", "'gone' is closed" },
 		{ "connect gone srv", "'gone' is closed" },
@@ -340,6 +343,22 @@ ParameterizedTest(struct bad *b, errors, ports_and_addresses)
 }
 
 /* The failures the kernel reports: errno's name and what it means. */
+
+/* A wrong count names the command as typed, and a command that takes
+ * nothing shows no blank after its name. */
+Test(errors, usage_as_typed)
+{
+	cr_assert_eq(ts_run(&t, "exit foo"), -1);
+	assert_has(ts_err(&t), "exit: wrong number of arguments (1); usage: "
+	    "exit\n");
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "jobs x"), -1);
+	assert_has(ts_err(&t), "jobs: wrong number of arguments (1); usage: "
+	    "jobs\n");
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "listen"), -1);
+	assert_has(ts_err(&t), "usage: listen NAME [BACKLOG]\n");
+}
 
 Test(errors, eaddrinuse_listening)
 {

@@ -591,6 +591,25 @@ Test(faults, connect_to_a_full_backlog, .timeout = 20)
 	    "accept full a2", "send c hi", "recv a2 => \"hi\"", NULL });
 }
 
+/* send and recv on a socket still connecting wait for the handshake,
+ * and say so, not "for data" or "for room in the send buffer". */
+Test(faults, send_and_recv_while_connecting, .timeout = 20)
+{
+	ts_ok(&t, (const char *const[]){ "socket full", "bind full 127.0.0.1 0",
+	    "listen full 0", "socket c1", "connect c1 full => ESTABLISHED",
+	    NULL });
+	interrupted("connect c full", "c", 0);
+	cr_assert(handle("c")->connecting);
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "recv c &", "send c hi &", NULL });
+	assert_has(ts_out(&t), "recv c: waiting for the connection to "
+	    "127.0.0.1:");
+	assert_has(ts_out(&t), "send c hi: waiting for the connection to "
+	    "127.0.0.1:");
+	assert_has_not(ts_out(&t), "waiting for data");
+	assert_has_not(ts_out(&t), "send buffer");
+}
+
 Test(faults, connect_with_no_listener)
 {
 	ts_ok(&t, (const char *const[]){ "socket hole", "bind hole 127.0.0.1 0",
