@@ -573,14 +573,22 @@ Test(faults, ctrl_c_in_send_on_a_full_buffer)
  * in SYN_SENT. Ctrl-C stops the waiting, the handshake goes on, and once
  * accept makes room the kernel's next try gets in.
  */
-Test(faults, connect_to_a_full_backlog, .timeout = 20)
+/* c left connecting: its connect to full, whose queue c1 fills, is
+ * interrupted. */
+static void
+connecting_to_a_full_backlog(void)
 {
-	struct sock_state st;
-
 	ts_ok(&t, (const char *const[]){ "socket full", "bind full 127.0.0.1 0",
 	    "listen full 0", "socket c1", "connect c1 full => ESTABLISHED",
 	    NULL });
 	interrupted("connect c full", "c", 0);
+}
+
+Test(faults, connect_to_a_full_backlog, .timeout = 20)
+{
+	struct sock_state st;
+
+	connecting_to_a_full_backlog();
 	assert_has(ts_out(&t), "c stays connecting");
 	ts_state(&t, "c", &st);
 	cr_assert_eq(st.tcp_state, TCP_SYN_SENT);
@@ -595,10 +603,7 @@ Test(faults, connect_to_a_full_backlog, .timeout = 20)
  * and say so, not "for data" or "for room in the send buffer". */
 Test(faults, send_and_recv_while_connecting, .timeout = 20)
 {
-	ts_ok(&t, (const char *const[]){ "socket full", "bind full 127.0.0.1 0",
-	    "listen full 0", "socket c1", "connect c1 full => ESTABLISHED",
-	    NULL });
-	interrupted("connect c full", "c", 0);
+	connecting_to_a_full_backlog();
 	cr_assert(handle("c")->connecting);
 	ts_clear(&t);
 	ts_ok(&t, (const char *const[]){ "recv c &", "send c hi &", NULL });
