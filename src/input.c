@@ -2,6 +2,7 @@
  * only where the lines come from differs. */
 #include <config.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include <readline/history.h>
 
 #include "sockshell.h"
+#include "sockopt.h"
 
 #define PROMPT	"sockshell> "
 
@@ -520,90 +522,179 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	return tty_line;
 }
 
-/* Completion: command names first, then handle names and constants. */
+/*
+ * Completion by the argument's place: the first word is a command, and
+ * each command says what goes where (arg_kinds): a handle, a family, a
+ * type, an option, a flag... so "socket x <TAB>" offers the families
+ * only, and "bind s<TAB>" with no socket yet offers nothing (it turned
+ * "s" into "S", the start of every SO_ and SOCK_ constant).
+ */
 
-static const char *const constants[] = {
-	"AF_INET", "AF_INET6", "AF_UNIX", "SOCK_STREAM", "SOCK_DGRAM",
-	"SHUT_RD", "SHUT_WR", "SHUT_RDWR",
-	"MSG_PEEK", "MSG_DONTWAIT", "MSG_WAITALL", "MSG_OOB",
-	"SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_LINGER",
-	"SO_OOBINLINE", "SO_RCVBUF", "SO_SNDBUF", "SO_RCVTIMEO", "SO_SNDTIMEO",
-	"SO_BROADCAST", "SO_ERROR", "SO_TYPE", "SO_ACCEPTCONN", "TCP_NODELAY",
-	"TCP_MAXSEG", "IPV6_V6ONLY", "IP_TTL", "IPV6_UNICAST_HOPS",
-	"--size", "--file", "--all", "--to", NULL
+static const char *const families[] = { "AF_INET", "AF_INET6", "AF_UNIX",
+	NULL };
+static const char *const types[] = { "SOCK_STREAM", "SOCK_DGRAM", NULL };
+static const char *const shuts[] = { "SHUT_RD", "SHUT_WR", "SHUT_RDWR",
+	NULL };
+static const char *const send_flags[] = { "MSG_OOB", "MSG_DONTWAIT",
+	"--size", "--file", NULL };
+static const char *const recv_flags[] = { "MSG_PEEK", "MSG_DONTWAIT",
+	"MSG_WAITALL", "MSG_OOB", "--all", "--to", NULL };
+static const char *const views[] = { "picture", "table", "both", "none",
+	NULL };
+static const char *const on_off[] = { "on", "off", NULL };
+
+/*
+ * What each argument of a command is, by place, one letter each: H a
+ * handle, F a family, T a type, O a socket option, S a SHUT_ constant,
+ * M send's flags, R recv's, C a command, V a view, B on or off, f a file,
+ * - nothing to offer. A final '*' repeats the letter before it.
+ */
+static const struct {
+	const char	*command;
+	const char	*kinds;
+} arg_kinds[] = {
+	{ "accept", "H" }, { "bind", "H" }, { "close", "H" },
+	{ "connect", "HH" }, { "getpeername", "H" }, { "getsockname", "H" },
+	{ "getsockopt", "HO" }, { "help", "C" }, { "listen", "H" },
+	{ "nonblock", "HB" }, { "poll", "H*" }, { "recv", "HR*" },
+	{ "recvfrom", "HR*" }, { "send", "HM*" }, { "sendto", "HH" },
+	{ "setsockopt", "HO" }, { "show", "H*" }, { "shutdown", "HS" },
+	{ "socket", "-FT" }, { "socketpair", "--T" }, { "source", "f" },
+	{ "view", "V" }, { NULL, NULL }
 };
 
 static struct shell *completing;
+static int completing_kind;
 
-static char *
-complete_command(const char *text, int state)
+/* The kind of argument number ARG (1 the first) of COMMAND, or '-'. */
+static int
+arg_kind(const char *command, int arg)
 {
-	static size_t i;
 	const struct cmd_entry *ce;
+	char err[LEX_ERRLEN];
+	const char *k;
+	size_t i, n;
 
-	if (state == 0)
-		i = 0;
-	while ((ce = cmd_table[i++]) != NULL)
-		if (strncmp(ce->name, text, strlen(text)) == 0)
-			return strdup(ce->name);
-	return NULL;
+	if ((ce = cmd_find(command, err)) == NULL)
+		return '-';
+	for (i = 0; arg_kinds[i].command != NULL; i++) {
+		if (strcmp(arg_kinds[i].command, ce->name) != 0)
+			continue;
+		k = arg_kinds[i].kinds;
+		n = strlen(k);
+		if ((size_t)arg <= n && k[arg - 1] != '*')
+			return k[arg - 1];
+		return n >= 2 && k[n - 1] == '*' ? k[n - 2] : '-';
+	}
+	return '-';
+}
+
+/* The I-th word of the kind being completed ("" for none there), or NULL
+ * after the last. */
+static const char *
+kind_word(size_t i)
+{
+	const char *const *list = NULL;
+	struct shell *sh = completing;
+	size_t k, n = 0;
+
+	switch (completing_kind) {
+	case 'H':
+		for (k = 0; k < sh->nhandles; k++) {
+			struct handle *h = sh->handles[k];
+
+			if (!h->retired && h->fd >= 0 && n++ == i)
+				return h->name;
+		}
+		return NULL;
+	case 'O':
+		return i < sockopt_count() ? sockopt_table[i].name : NULL;
+	case 'C':
+		/* The aliases too, by their names (exit, receive); not
+		 * source's '.'. */
+		if (cmd_table[i / 2] == NULL)
+			return NULL;
+		if (i % 2 == 0)
+			return cmd_table[i / 2]->name;
+		return cmd_table[i / 2]->alias != NULL &&
+		    isalpha((unsigned char)cmd_table[i / 2]->alias[0]) ?
+		    cmd_table[i / 2]->alias : "";
+	case 'F': list = families; break;
+	case 'T': list = types; break;
+	case 'S': list = shuts; break;
+	case 'M': list = send_flags; break;
+	case 'R': list = recv_flags; break;
+	case 'V': list = views; break;
+	case 'B': list = on_off; break;
+	default:
+		return NULL;
+	}
+	for (k = 0; k < i; k++)
+		if (list[k] == NULL)
+			return NULL;
+	return list[i];
 }
 
 static char *
-complete_argument(const char *text, int state)
+complete_word(const char *text, int state)
 {
-	static size_t i, j;
+	static size_t i;
 	static int fold;
-	struct shell *sh = completing;
-	size_t n = strlen(text);
+	size_t n = strlen(text), k;
+	const char *w;
 
 	if (state == 0) {
-		/* As typed first, so that "s" gives the handle srv rather
-		 * than every SO_ and SOCK_ constant; "so_re" finds
-		 * SO_REUSEADDR when nothing matches as typed. */
-		i = j = 0;
-		fold = 1;
-		for (size_t k = 0; k < sh->nhandles && fold; k++)
-			if (!sh->handles[k]->retired &&
-			    sh->handles[k]->fd >= 0 &&
-			    strncmp(sh->handles[k]->name, text, n) == 0)
-				fold = 0;
-		for (size_t k = 0; constants[k] != NULL && fold; k++)
-			if (strncmp(constants[k], text, n) == 0)
+		/* As typed first; a constant in any case ("so_re" finds
+		 * SO_REUSEADDR) when nothing matches as typed. A handle or
+		 * a command only as typed. */
+		i = 0;
+		fold = completing_kind != 'H' && completing_kind != 'C';
+		for (k = 0; fold && (w = kind_word(k)) != NULL; k++)
+			if (*w != '\0' && strncmp(w, text, n) == 0)
 				fold = 0;
 	}
-	while (i < sh->nhandles) {
-		struct handle *h = sh->handles[i++];
-
-		if (!h->retired && h->fd >= 0 && (fold ?
-		    strncasecmp(h->name, text, n) : strncmp(h->name, text, n))
-		    == 0)
-			return strdup(h->name);
-	}
-	while (constants[j] != NULL) {
-		const char *c = constants[j++];
-
-		if ((fold ? strncasecmp(c, text, n) : strncmp(c, text, n)) == 0)
-			return strdup(c);
-	}
+	while ((w = kind_word(i++)) != NULL)
+		if (*w != '\0' && (fold ? strncasecmp(w, text, n) :
+		    strncmp(w, text, n)) == 0)
+			return strdup(w);
 	return NULL;
 }
 
 static char **
 complete(const char *text, int start, int end)
 {
-	int i = 0;
+	char command[32] = "", prev[16] = "";
+	int i = 0, arg = 0;
+	size_t w, n;
 
 	(void)end;
 	rl_attempted_completion_over = 1;
-	while (i < start && (rl_line_buffer[i] == ' ' ||
-	    rl_line_buffer[i] == '\t'))
-		i++;
-	if (i == start)
-		return rl_completion_matches(text, complete_command);
-	if (strncmp(rl_line_buffer + i, "help ", 5) == 0)
-		return rl_completion_matches(text, complete_command);
-	return rl_completion_matches(text, complete_argument);
+	/* The words before the one completed: the first is the command,
+	 * the last may be an option that takes a file (send --file). */
+	for (;;) {
+		while (i < start && (rl_line_buffer[i] == ' ' ||
+		    rl_line_buffer[i] == '\t'))
+			i++;
+		if (i >= start)
+			break;
+		for (w = (size_t)i; i < start && rl_line_buffer[i] != ' ' &&
+		    rl_line_buffer[i] != '\t'; i++)
+			;
+		n = (size_t)i - w;
+		if (arg++ == 0)
+			snprintf(command, sizeof command, "%.*s", (int)n,
+			    rl_line_buffer + w);
+		snprintf(prev, sizeof prev, "%.*s", (int)n, rl_line_buffer + w);
+	}
+	completing_kind = arg == 0 ? 'C' : arg_kind(command, arg);
+	if (arg > 1 && (strcmp(prev, "--file") == 0 ||
+	    strcmp(prev, "--to") == 0))
+		completing_kind = 'f';
+	if (completing_kind == 'f') {
+		rl_attempted_completion_over = 0;	/* readline's: files */
+		return NULL;
+	}
+	return rl_completion_matches(text, complete_word);
 }
 
 static char *

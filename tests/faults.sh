@@ -538,6 +538,42 @@ if command -v bash >/dev/null; then
 	    tm_wait $w 'c is a new TCP/IPv4 socket'
 	check "no control character echoed by a cooked terminal" \
 	    "$tmp/$w.screen" has_not "$tmp/$w.screen" '^A'
+
+	# TAB by the argument's place (a handle, a family, a type...);
+	# no socket starts with s: nothing offered, no S (of SO_, SOCK_).
+	tm send-keys -t $w -l 'bind s' && tm send-keys -t $w Tab
+	sleep 0.2
+	check "TAB with no such handle leaves 'bind s' alone" \
+	    "$tmp/$w.screen" tm_wait $w 'sockshell> bind s'
+	check "and does not make it S" "$tmp/$w.screen" \
+	    has_not "$tmp/$w.screen" 'sockshell> bind S'
+	tm send-keys -t $w C-u
+	tm send-keys -t $w -l 'socket x ' && tm send-keys -t $w Tab
+	tm_wait $w 'sockshell> socket x AF_' && tm send-keys -t $w Tab
+	sleep 0.1
+	tm send-keys -t $w Tab	# the 1st put AF_, the 2nd rang: a list
+	check "socket's 2nd argument offers the families" "$tmp/$w.screen" \
+	    tm_wait $w 'AF_INET6'
+	check "and no other constant" "$tmp/$w.screen" \
+	    has_not "$tmp/$w.screen" 'SO_REUSEADDR'
+	tm send-keys -t $w -l 'INET6 SOCK_D' && tm send-keys -t $w Tab
+	check "its 3rd the types" "$tmp/$w.screen" \
+	    tm_wait $w 'socket x AF_INET6 SOCK_DGRAM'
+	tm send-keys -t $w C-u
+	tm send-keys -t $w -l 'shutdown c SHUT_RD' && tm send-keys -t $w Tab
+	sleep 0.1
+	tm send-keys -t $w Tab
+	check "shutdown offers SHUT_RD and SHUT_RDWR" "$tmp/$w.screen" \
+	    tm_wait $w 'SHUT_RDWR'
+	tm send-keys -t $w C-u
+	tm send-keys -t $w -l 'rece' && tm send-keys -t $w Tab
+	check "an alias completes: receive" "$tmp/$w.screen" \
+	    tm_wait $w 'sockshell> receive'
+	tm send-keys -t $w C-u
+	tm send-keys -t $w -l 'exi' && tm send-keys -t $w Tab
+	check "an alias completes: exit" "$tmp/$w.screen" \
+	    tm_wait $w 'sockshell> exit'
+	tm send-keys -t $w C-u
 	tm send-keys -t $w C-d
 fi
 
