@@ -321,6 +321,9 @@ tm_wait_count() {
 	return 1
 }
 
+# tm_tab WINDOW TEXT: types TEXT and TAB.
+tm_tab() { tm send-keys -t "$1" -l "$2" && tm send-keys -t "$1" Tab; }
+
 # tm_type WINDOW LINE: types LINE and Enter.
 tm_type() { tm send-keys -t "$1" -l "$2" && tm send-keys -t "$1" Enter; }
 
@@ -541,14 +544,14 @@ if command -v bash >/dev/null; then
 
 	# TAB by the argument's place (a handle, a family, a type...);
 	# no socket starts with s: nothing offered, no S (of SO_, SOCK_).
-	tm send-keys -t $w -l 'bind s' && tm send-keys -t $w Tab
+	tm_tab $w 'bind s'
 	sleep 0.2
 	check "TAB with no such handle leaves 'bind s' alone" \
 	    "$tmp/$w.screen" tm_wait $w 'sockshell> bind s'
 	check "and does not make it S" "$tmp/$w.screen" \
 	    has_not "$tmp/$w.screen" 'sockshell> bind S'
 	tm send-keys -t $w C-u
-	tm send-keys -t $w -l 'socket x ' && tm send-keys -t $w Tab
+	tm_tab $w 'socket x '
 	tm_wait $w 'sockshell> socket x AF_' && tm send-keys -t $w Tab
 	sleep 0.1
 	tm send-keys -t $w Tab	# the 1st put AF_, the 2nd rang: a list
@@ -556,21 +559,21 @@ if command -v bash >/dev/null; then
 	    tm_wait $w 'AF_INET6'
 	check "and no other constant" "$tmp/$w.screen" \
 	    has_not "$tmp/$w.screen" 'SO_REUSEADDR'
-	tm send-keys -t $w -l 'INET6 SOCK_D' && tm send-keys -t $w Tab
+	tm_tab $w 'INET6 SOCK_D'
 	check "its 3rd the types" "$tmp/$w.screen" \
 	    tm_wait $w 'socket x AF_INET6 SOCK_DGRAM'
 	tm send-keys -t $w C-u
-	tm send-keys -t $w -l 'shutdown c SHUT_RD' && tm send-keys -t $w Tab
+	tm_tab $w 'shutdown c SHUT_RD'
 	sleep 0.1
 	tm send-keys -t $w Tab
 	check "shutdown offers SHUT_RD and SHUT_RDWR" "$tmp/$w.screen" \
 	    tm_wait $w 'SHUT_RDWR'
 	tm send-keys -t $w C-u
-	tm send-keys -t $w -l 'rece' && tm send-keys -t $w Tab
+	tm_tab $w 'rece'
 	check "an alias completes: receive" "$tmp/$w.screen" \
 	    tm_wait $w 'sockshell> receive'
 	tm send-keys -t $w C-u
-	tm send-keys -t $w -l 'exi' && tm send-keys -t $w Tab
+	tm_tab $w 'exi'
 	check "an alias completes: exit" "$tmp/$w.screen" \
 	    tm_wait $w 'sockshell> exit'
 	tm send-keys -t $w C-u
