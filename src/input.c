@@ -134,6 +134,7 @@ print_narration(struct shell *sh, struct narration *n)
  * cleared only here: a waiting call takes shell_interrupted for itself,
  * and the script it ran in must still stop. */
 volatile sig_atomic_t shell_ctrl_c;
+int shell_script_stopped;	/* Ctrl-C stopped a script */
 
 /*
  * Ctrl-C while a script runs: between its lines, or in a call of it made
@@ -152,9 +153,7 @@ script_interrupted(struct shell *sh, int interactive)
 	shell_ctrl_c = 0;
 	shell_error(sh, "%s", _("interrupted (Ctrl-C): the script stops here"));
 	sh->stop = 1;
-	/* At the prompt after it: the lesson did not finish (main.c). */
-	if (sh->terminal)
-		sh->lesson_stopped = 1;
+	shell_script_stopped = 1;	/* a lesson did not finish (main.c) */
 	return 1;
 }
 

@@ -19,6 +19,7 @@ static char progname[] = PACKAGE;
 enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
 
 extern volatile sig_atomic_t shell_resized, shell_ctrl_c;
+extern int shell_script_stopped;	/* input.c */
 
 static void
 on_sigint(int sig)
@@ -334,6 +335,10 @@ main(int argc, char **argv)
 		rc = shell_run_terminal(&sh);
 	else
 		rc = shell_run_stream(&sh, stdin, "<stdin>");
+	/* Ctrl-C stopped the lesson: as Ctrl-D at a pause does, that is
+	 * said at the prompt after it, and when leaving. */
+	if (lesson != NULL && shell_script_stopped)
+		sh.lesson_stopped = 1;
 	/* After a lesson at a terminal, the student stays at the prompt. */
 	if (lesson != NULL && sh.terminal && !sh.quit && !shell_terminated) {
 		fprintf(stdout, "%s\n", sh.lesson_stopped ? _("The lesson "
