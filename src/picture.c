@@ -8,9 +8,13 @@
  * close) and the call that takes it on the other side (accept, recv) share
  * a row, with an arrow between them; the pairs are found by address (an
  * accepted socket's peer is its client's local address) and by the bytes
- * of the stream. When they cannot share a row (messages crossed), each
- * gets its own and the arrow stops short of the other column. Where the
- * other end is another program, its column shows that program's address.
+ * of the stream. When they cannot share a row (messages crossed), or a
+ * stream's sends and recvs do not match one to one (TCP keeps no message
+ * boundaries: two sends read at once, one send read in two), their arrows
+ * meet a vertical bus line in the gap, so each reaches the Receive that
+ * took its bytes; an arrow stops short only where the bytes were lost.
+ * Where the other end is another program, its column shows that
+ * program's address.
  *
  * Sockets that talk to each other (a listener, its connections and their
  * clients) make one picture; each other conversation makes its own, and
@@ -47,6 +51,8 @@ enum { LEFT, RIGHT };		/* the server's column, the client's */
 #define TEXT_WIDTH	27	/* a box's text at 80 columns */
 #define GAP_WIDTH	14	/* between the boxes, for an arrow's label */
 #define CELL		160	/* bytes of one box line's text */
+#define MAX_BARS	6	/* bus lines through one row */
+#define BUS_SLOTS	3	/* bus lines side by side, on each side */
 
 enum arrow {
 	A_NONE,
@@ -129,6 +135,7 @@ struct pev {
 	enum arrow		 arrow;
 	int			 out;		/* the arrow leaves its side */
 	int			 partner;	/* position, or NONE */
+	int			 bus;		/* the bus it joins, or NONE */
 	int			 target;	/* connect: the listener, or NONE */
 	int			 row;
 	unsigned long long	 off, len;	/* data: the bytes carried */
@@ -143,6 +150,22 @@ struct prow {
 	int		 pseudo_sock;
 	enum arrow	 pseudo_arrow;
 	long long	 pseudo_n;
+	/* The buses whose vertical line runs through this row. */
+	int		 bars[MAX_BARS];
+	int		 nbar;
+};
+
+/*
+ * A bus: the calls that carry one run of a stream's bytes when sends and
+ * recvs do not match one to one (two sends read at once, one send read in
+ * two), or a pair of calls that could not share a row. Their rows' arrows
+ * meet a vertical line in the gap, near the receiving side, so every
+ * arrow reaches the call that took its bytes.
+ */
+struct pbus {
+	int	 lo, hi;	/* its first and last rows */
+	int	 side;		/* the receiving side */
+	int	 slot;		/* which of the gap's bus lines */
 };
 
 /* An address as a hash key; IPv4-mapped IPv6 addresses as IPv4. */
@@ -175,6 +198,8 @@ struct picture {
 	size_t				 ne;
 	struct prow			*r;
 	size_t				 nr;
+	struct pbus			*b;
+	size_t				 nb;
 	int				*send_list, *recv_list, *in_list;
 	struct table			 tuples, listeners, udp;
 	int				 opw;		/* op names' width */
@@ -661,6 +686,7 @@ collect_events(struct picture *p)
 		e->sock = ev->handle_id > 0 && (size_t)ev->handle_id < nid ?
 		    idmap[ev->handle_id] : NONE;
 		e->partner = e->target = e->row = e->other = e->to = NONE;
+		e->bus = NONE;
 		if ((ev->kind == EV_ACCEPT || ev->kind == EV_SOCKETPAIR) &&
 		    ev->other_id > 0 && (size_t)ev->other_id < nid)
 			e->other = idmap[ev->other_id];
@@ -1225,7 +1251,7 @@ pair_calls(struct picture *p)
 	}
 	for (i = 0; i < p->ns; i++) {
 		struct psock *a = &p->s[i], *b;
-		int x, y, xe, ye;
+		int x, y, xe, ye, bus;
 
 		if (a->dest == NONE || !is_tcp(a) || p->s[a->dest].dest !=
 		    (int)i)
@@ -1235,19 +1261,32 @@ pair_calls(struct picture *p)
 		xe = a->send_at + a->fill_send;
 		y = b->recv_at;
 		ye = b->recv_at + b->fill_recv;
+		/* A stream has no messages: the sends and the recvs that
+		 * share bytes make one run, up to where a send and a recv
+		 * end at the same byte. Each recv goes beside the last send
+		 * it took bytes from. */
+		bus = NONE;
 		while (x < xe && y < ye) {
-			const struct pev *s = &p->e[p->send_list[x]];
-			const struct pev *r = &p->e[p->recv_list[y]];
+			int sk = p->send_list[x], rk = p->recv_list[y];
+			unsigned long long s_end = p->e[sk].off + p->e[sk].len;
+			unsigned long long r_end = p->e[rk].off + p->e[rk].len;
 
-			if (r->len == 0)
+			if (p->e[rk].len == 0) {
 				y++;
-			else if (s->off == r->off && s->len == r->len)
-				link_pair(p, p->send_list[x++],
-				    p->recv_list[y++]);
-			else if (s->off + s->len <= r->off + r->len)
+				continue;
+			}
+			if (bus == NONE)
+				bus = (int)p->nb++;
+			p->e[sk].bus = p->e[rk].bus = bus;
+			if (r_end <= s_end) {
+				link_pair(p, sk, rk);
+				y++;
+			}
+			if (s_end <= r_end) {
 				x++;
-			else
-				y++;
+				if (s_end == r_end)
+					bus = NONE;
+			}
 		}
 		if (a->fin_k != NONE && b->eof_k != NONE &&
 		    p->e[a->fin_k].arrow == A_EOF) {
@@ -1283,6 +1322,7 @@ new_row(struct picture *p)
 	r->cell[LEFT] = r->cell[RIGHT] = r->arrow = r->pseudo_sock = NONE;
 	r->pseudo_arrow = A_NONE;
 	r->pseudo_n = 0;
+	r->nbar = 0;
 	return r;
 }
 
@@ -1327,6 +1367,86 @@ layout(struct picture *p, const int *evs, int n)
 		e->row = row;
 		cur[x] = row + 1;
 	}
+}
+
+static int
+by_lo(const void *a, const void *b, void *arg)
+{
+	const struct pbus *x = &((const struct pbus *)arg)[*(const int *)a];
+	const struct pbus *y = &((const struct pbus *)arg)[*(const int *)b];
+
+	return (x->lo > y->lo) - (x->lo < y->lo);
+}
+
+/*
+ * Once every call has its row: a bus for each pair of calls that could
+ * not share one, each bus's rows, its receiving side, and a line of the
+ * gap that no other bus on that side uses on those rows.
+ */
+static int
+place_buses(struct picture *p)
+{
+	int last[2][BUS_SLOTS], *order, x, j;
+	size_t k, i;
+
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+
+		if (e->sock != NONE && e->partner > (int)k &&
+		    e->bus == NONE && p->e[e->partner].bus == NONE &&
+		    e->row != p->e[e->partner].row)
+			e->bus = p->e[e->partner].bus = (int)p->nb++;
+	}
+	for (i = 0; i < p->nb; i++) {
+		p->b[i].lo = INT32_MAX;
+		p->b[i].hi = NONE;
+		p->b[i].side = LEFT;
+	}
+	for (k = 0; k < p->ne; k++) {
+		const struct pev *e = &p->e[k];
+		struct pbus *b;
+
+		if (e->bus == NONE || e->row == NONE)
+			continue;
+		b = &p->b[e->bus];
+		if (e->row < b->lo)
+			b->lo = e->row;
+		if (e->row > b->hi)
+			b->hi = e->row;
+		if (!e->out)
+			b->side = p->s[e->sock].side;
+	}
+	order = malloc((p->nb + 1) * sizeof *order);
+	if (order == NULL)
+		return -1;
+	for (i = 0; i < p->nb; i++)
+		order[i] = (int)i;
+	qsort_r(order, p->nb, sizeof *order, by_lo, p->b);
+	for (x = 0; x < 2; x++)
+		for (j = 0; j < BUS_SLOTS; j++)
+			last[x][j] = NONE;
+	for (i = 0; i < p->nb; i++) {
+		struct pbus *b = &p->b[order[i]];
+		int r;
+
+		if (b->hi <= b->lo)
+			continue;	/* on one row: a plain arrow */
+		/* The first line free from b's first row on; with none
+		 * free, the one that frees first (lines then overlap). */
+		b->slot = 0;
+		for (j = 0; j < BUS_SLOTS; j++)
+			if (last[b->side][j] < b->lo) {
+				b->slot = j;
+				break;
+			} else if (last[b->side][j] < last[b->side][b->slot])
+				b->slot = j;
+		last[b->side][b->slot] = b->hi;
+		for (r = b->lo; r <= b->hi; r++)
+			if (p->r[r].nbar < MAX_BARS)
+				p->r[r].bars[p->r[r].nbar++] = order[i];
+	}
+	free(order);
+	return 0;
 }
 
 static void
@@ -1402,6 +1522,12 @@ struct linev {
 	enum style	 style;
 	int		 newest;
 	int		 more;		/* the row that says rows were left out */
+	struct {
+		int	 side, slot;
+		int	 up, down;	/* its line goes on above, below */
+		int	 joined;	/* this row's arrow meets it */
+	}		 bar[MAX_BARS];
+	int		 nbar;
 };
 
 static const char *
@@ -1669,14 +1795,33 @@ far_end(struct picture *p, const struct pev *e, struct linev *l, int far)
 	l->attached[far] = c->main[0] != '\0';
 }
 
-/* Row R as it is drawn. */
+/* The bus lines through row R; the one its arrow meets. */
 static void
-view_row(struct picture *p, const struct prow *r, struct linev *l)
+view_bars(struct picture *p, const struct prow *r, struct linev *l)
+{
+	int row = (int)(r - p->r), i, own = NONE;
+
+	if (r->arrow != NONE)
+		own = p->e[r->arrow].bus;
+	for (i = 0; i < r->nbar; i++) {
+		const struct pbus *b = &p->b[r->bars[i]];
+
+		l->bar[i].side = b->side;
+		l->bar[i].slot = b->slot;
+		l->bar[i].up = row > b->lo;
+		l->bar[i].down = row < b->hi;
+		l->bar[i].joined = l->arrow != A_NONE && r->bars[i] == own;
+	}
+	l->nbar = r->nbar;
+}
+
+/* Row R's boxes and its arrow. */
+static void
+view_row_calls(struct picture *p, const struct prow *r, struct linev *l)
 {
 	const struct pev *owner;
 	int x, far;
 
-	memset(l, 0, sizeof *l);
 	l->arrow = A_NONE;
 	if (r->pseudo_sock != NONE) {
 		const struct psock *s = &p->s[r->pseudo_sock];
@@ -1724,10 +1869,23 @@ view_row(struct picture *p, const struct prow *r, struct linev *l)
 		far_end(p, owner, l, far);
 	l->newest = owner->newest || (r->cell[far] != NONE &&
 	    p->e[r->cell[far]].newest);
+	/* On a bus, the label is the bytes the send on this row carried. */
+	if (owner->bus != NONE && !owner->out && l->attached[far] &&
+	    r->cell[far] != NONE && p->e[r->cell[far]].bus == owner->bus)
+		owner = &p->e[r->cell[far]];
 	arrow_label(l, owner->arrow, owner->ev->err, owner->arrow == A_DATA ?
 	    (long long)owner->len : 0);
 	l->style = owner->arrow == A_REFUSED ? S_FAIL :
 	    owner->arrow == A_CONNECTING ? S_WAIT : S_PLAIN;
+}
+
+/* Row R as it is drawn. */
+static void
+view_row(struct picture *p, const struct prow *r, struct linev *l)
+{
+	memset(l, 0, sizeof *l);
+	view_row_calls(p, r, l);
+	view_bars(p, r, l);
 }
 
 /* --- Drawing ------------------------------------------------------------ */
@@ -1765,45 +1923,127 @@ put_border(struct out *o, const struct picture *p, const struct dims *d,
 	put(o, top ? g->tr : g->br);
 }
 
-/* The gap between the boxes: an arrow, its label in the middle. */
+/* A gap cell's lines: the sides of the cell they leave by. */
+enum { L_UP = 1, L_DOWN = 2, L_WEST = 4, L_EAST = 8 };
+
+static const char *const utf8_lines[16] = {
+	[L_UP] = "\u2502", [L_DOWN] = "\u2502", [L_UP | L_DOWN] = "\u2502",
+	[L_WEST] = "\u2500", [L_EAST] = "\u2500", [L_WEST | L_EAST] = "\u2500",
+	[L_DOWN | L_EAST] = "\u250c", [L_DOWN | L_WEST] = "\u2510",
+	[L_UP | L_EAST] = "\u2514", [L_UP | L_WEST] = "\u2518",
+	[L_UP | L_DOWN | L_EAST] = "\u251c", [L_UP | L_DOWN | L_WEST] = "\u2524",
+	[L_DOWN | L_WEST | L_EAST] = "\u252c", [L_UP | L_WEST | L_EAST] = "\u2534",
+	[L_UP | L_DOWN | L_WEST | L_EAST] = "\u253c",
+};
+
+static const char *
+line_glyph(const struct picture *p, int m)
+{
+	if (p->o->utf8)
+		return utf8_lines[m];
+	if (m == 0)
+		return NULL;
+	return (m & (L_WEST | L_EAST)) == 0 ? "|" :
+	    (m & (L_UP | L_DOWN)) == 0 ? "-" : "+";
+}
+
+/* The gap column of a bus line: near the receiving side, the next ones
+ * two columns further in. */
+static int
+bus_column(int n, int side, int slot)
+{
+	int c = side == LEFT ? 2 + 2 * slot : n - 3 - 2 * slot;
+
+	return c < 1 ? 1 : c > n - 2 ? n - 2 : c;
+}
+
+/* The gap between the boxes: an arrow, its label in the middle, and the
+ * bus lines that run through it. */
 static void
 put_gap(struct out *o, const struct picture *p, const struct dims *d,
     const struct linev *l)
 {
 	const struct glyphs *g = p->g;
 	const char *cells[256], *line;
-	int a, b, i, lw, room, used;
-	int n = d->gap < 256 ? d->gap : 256;
+	int mask[256];
+	int a = 0, b = 0, i, j, lw, room, used, join = NONE, ra, rb, from, to;
+	int n = d->gap < 256 ? d->gap : 256, start = NONE;
 	char label[64];
-	size_t nb;
+	size_t nb = 0;
 
-	if (l->arrow == A_NONE) {
+	if (l->arrow == A_NONE && l->nbar == 0) {
 		blank(o, d->gap);
 		return;
 	}
 	line = l->arrow == A_CONNECTING ? g->dash_h : g->h;
-	a = l->attached[LEFT] ? 0 : 1;
-	b = l->attached[RIGHT] ? n : n - 1;
-	for (i = 0; i < n; i++)
-		cells[i] = i >= a && i < b ? line : NULL;
-	if (l->from == LEFT) {
-		if (!l->attached[LEFT])
-			cells[a] = g->stub_l;
-		if (!l->attached[RIGHT])
-			cells[b - 1] = l->arrow == A_REFUSED ? g->fail :
-			    g->head_r;
-	} else {
-		if (!l->attached[RIGHT])
-			cells[b - 1] = g->stub_r;
-		if (!l->attached[LEFT])
-			cells[a] = l->arrow == A_REFUSED ? g->fail : g->head_l;
+	for (i = 0; i < n; i++) {
+		cells[i] = NULL;
+		mask[i] = 0;
 	}
-	/* The label, a blank either side, between two line characters. */
-	room = b - a - 4;
+	for (j = 0; j < l->nbar; j++)
+		if (l->bar[j].joined)
+			join = bus_column(n, l->bar[j].side, l->bar[j].slot);
+	if (l->arrow != A_NONE) {
+		a = l->attached[LEFT] ? 0 : 1;
+		b = l->attached[RIGHT] ? n : n - 1;
+		/* On a bus: from each box it reaches to the bus line. */
+		if (join != NONE && !l->attached[LEFT])
+			a = join;
+		if (join != NONE && !l->attached[RIGHT])
+			b = join + 1;
+		for (i = a; i < b; i++)
+			mask[i] = (i > a || a == 0 ? L_WEST : 0) |
+			    (i < b - 1 || b == n ? L_EAST : 0);
+		if (join == NONE && l->from == LEFT) {
+			if (!l->attached[LEFT])
+				cells[a] = g->stub_l;
+			if (!l->attached[RIGHT])
+				cells[b - 1] = l->arrow == A_REFUSED ? g->fail :
+				    g->head_r;
+		} else if (join == NONE) {
+			if (!l->attached[RIGHT])
+				cells[b - 1] = g->stub_r;
+			if (!l->attached[LEFT])
+				cells[a] = l->arrow == A_REFUSED ? g->fail :
+				    g->head_l;
+		}
+	}
+	/* Bus lines; one that only passes by crosses over the arrow. */
+	for (j = 0; j < l->nbar; j++) {
+		int c = bus_column(n, l->bar[j].side, l->bar[j].slot);
+		int m = (l->bar[j].up ? L_UP : 0) | (l->bar[j].down ? L_DOWN : 0);
+
+		if (l->bar[j].joined || c == join)
+			mask[c] |= m;
+		else {
+			mask[c] = m;
+			cells[c] = NULL;
+		}
+	}
+	/* The label, a blank either side, between two line characters: on
+	 * a bus, on the sending side of its line, in the longest stretch
+	 * that no bus line crosses. */
+	from = a;
+	to = b;
+	if (join != NONE && l->from == LEFT)
+		to = join;
+	else if (join != NONE)
+		from = join + 1;
+	ra = rb = from;
+	for (i = from; i < to; i = j) {
+		for (j = i; j < to && (mask[j] & (L_UP | L_DOWN)) == 0; j++)
+			;
+		if (j - i > rb - ra) {
+			ra = i;
+			rb = j;
+		}
+		if (j == i)
+			j++;
+	}
+	room = rb - ra - 4;
 	lw = picture_text_width(l->label, p->o->utf8);
-	nb = 0;
 	used = 0;
-	if (room > 1 && lw > room) {
+	if (l->arrow != A_NONE && room > 1 && lw > room) {
 		nb = fit_bytes(l->label, room - 1, p->o->utf8, &used);
 		if (nb + strlen(g->ellipsis) < sizeof label) {
 			memcpy(label, l->label, nb);
@@ -1812,37 +2052,41 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 			used++;
 		} else
 			nb = 0;
-	} else if (room > 0) {
+	} else if (l->arrow != A_NONE && room > 0) {
 		nb = fit_bytes(l->label, room, p->o->utf8, &used);
 		if (nb >= sizeof label)
 			nb = sizeof label - 1;
 		memcpy(label, l->label, nb);
 	}
 	label[nb] = '\0';
-	color_on(o, l->style, l->newest);
-	if (nb == 0) {
-		for (i = 0; i < n; i++)
-			if (cells[i] != NULL)
-				put(o, cells[i]);
-			else
-				blank(o, 1);
-		color_off(o, l->style, l->newest);
-		return;
+	if (nb > 0)
+		start = ra + 1 + (room - used) / 2;
+	/* Where the label of an arrow without a bus goes, if it fits
+	 * there: a row keeps its look when a bus comes by later. */
+	i = 1 + (n - 4 - used) / 2;
+	if (nb > 0 && (join != NONE || (l->attached[LEFT] &&
+	    l->attached[RIGHT])) && i > from && i + used + 1 < to) {
+		for (j = i - 1; j <= i + used + 2 && j < n; j++)
+			if (mask[j] & (L_UP | L_DOWN))
+				break;
+		if (j > i + used + 2 || j == n)
+			start = i;
 	}
-	{
-		int start = a + 1 + (room - used) / 2;
-
-		for (i = 0; i < n; i++) {
-			if (i == start) {
-				blank(o, 1);
-				put(o, label);
-				blank(o, 1);
-				i += used + 1;
-			} else if (cells[i] != NULL)
-				put(o, cells[i]);
-			else
-				blank(o, 1);
-		}
+	color_on(o, l->style, l->newest);
+	for (i = 0; i < n; i++) {
+		if (i == start) {
+			blank(o, 1);
+			put(o, label);
+			blank(o, 1);
+			i += used + 1;
+		} else if (cells[i] != NULL)
+			put(o, cells[i]);
+		else if (mask[i] == (L_WEST | L_EAST))
+			put(o, line);
+		else if (mask[i] != 0)
+			put(o, line_glyph(p, mask[i]));
+		else
+			blank(o, 1);
 	}
 	color_off(o, l->style, l->newest);
 }
@@ -2048,6 +2292,7 @@ picture_free(struct picture *p)
 	free(p->s);
 	free(p->e);
 	free(p->r);
+	free(p->b);
 	free(p->send_list);
 	free(p->recv_list);
 	free(p->in_list);
@@ -2098,6 +2343,9 @@ prepare(struct picture *p)
 	decide_sides(p);
 	if (list_data(p) < 0)
 		return -1;
+	p->b = calloc(p->ne + 1, sizeof *p->b);
+	if (p->b == NULL)
+		return -1;
 	pair_calls(p);
 	count_queued(p);
 	p->r = malloc((p->ne + 2 * p->ns + 1) * sizeof *p->r);
@@ -2111,7 +2359,7 @@ prepare(struct picture *p)
 		state_rows(p, p->group_socks + gr->sock_at, gr->nsocks);
 		gr->nrows = (int)p->nr - gr->row_at;
 	}
-	return 0;
+	return place_buses(p);
 }
 
 /*

@@ -247,6 +247,129 @@ Test(picture, one_server_two_clients)
 	free(pic);
 }
 
+/* No arrow that stops short of the other column (what a datagram lost
+ * to a closed port looks like). */
+static void
+assert_no_loss(const char *pic)
+{
+	assert_has_not(pic, "► │");
+	assert_has_not(pic, "│ ◄");
+	assert_has_not(pic, "╶");
+	assert_has_not(pic, "╴");
+}
+
+/* LINE with the bus lines' joints as crossings: a bus that grows down
+ * turns a ┴ into a ┼. */
+static void
+joints(char *line)
+{
+	static const char *const j[] = { "┬", "┴", "├", "┤", "┌", "┐", "└",
+	    "┘", NULL };
+	char *p;
+	int i;
+
+	for (i = 0; j[i] != NULL; i++)
+		while ((p = strstr(line, j[i])) != NULL)
+			memcpy(p, "┼", strlen("┼"));
+}
+
+/* The rows of BEFORE (a picture) are the first rows of AFTER, but for
+ * the marks of the newest step, the joints of a bus that grew, and a
+ * note of bytes unread that their Receive replaced. */
+static void
+assert_rows_kept(const char *before, const char *after)
+{
+	char *b = strdup(before), *a = strdup(after), *bl, *al, *bs, *as;
+
+	cr_assert(b != NULL && a != NULL);
+	bl = strtok_r(b, "\n", &bs);
+	al = strtok_r(a, "\n", &as);
+	for (; bl != NULL && strstr(bl, " └─") != bl;
+	    bl = strtok_r(NULL, "\n", &bs), al = strtok_r(NULL, "\n", &as)) {
+		cr_assert(al != NULL, "rows lost; before:\n%s", before);
+		if (strstr(bl, "unread)") != NULL)
+			continue;
+		joints(bl);
+		joints(al);
+		if (strncmp(bl, "▶", strlen("▶")) == 0)
+			memmove(bl, bl + strlen("▶") - 1, strlen(bl));
+		if (strncmp(al, "▶", strlen("▶")) == 0)
+			memmove(al, al + strlen("▶") - 1, strlen(al));
+		if (strstr(bl, "│◀") != NULL)
+			strstr(bl, "│◀")[strlen("│")] = '\0';
+		if (strstr(al, "│◀") != NULL)
+			strstr(al, "│◀")[strlen("│")] = '\0';
+		cr_assert_str_eq(bl + 1, al + 1, "an earlier row changed");
+	}
+	free(a);
+	free(b);
+}
+
+/* Waits (a bounded retry, as ts_wait_state) until NAME holds N bytes
+ * unread: a small second send may wait for the first one's ACK. */
+static void
+wait_unread(const char *name, int n)
+{
+	int i;
+
+	for (i = 0; i < 500 && ts_st(&t, name).inq < n; i++)
+		poll(NULL, 0, 10);
+	cr_assert_geq(ts_st(&t, name).inq, n, "%s: the bytes never came",
+	    name);
+}
+
+Test(picture, stream_arrows_reach_their_receive)
+{
+	char *pic, *prev;
+
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 1", "socket cli", "connect cli srv", "accept srv conn",
+	    "send cli \"Hello, \"", "send cli \"world!\"", NULL });
+	wait_unread("conn", 13);
+	ts_ok(&t, (const char *const[]){ "recv conn", NULL });
+	pic = draw(80, 1, 0);
+	/* Two sends read at once: both arrows meet at the one Receive. */
+	assert_has(pic, "│  ┌─ 7 B ─────┼─ Send    cli");
+	assert_has(pic, "│ Receive conn 13 B           ◄┼──┴─ 6 B ─────┼─ "
+	    "Send    cli");
+	assert_no_loss(pic);
+	free(pic);
+	ts_ok(&t, (const char *const[]){ "send conn abcdefghij",
+	    "recv cli 5", NULL });
+	prev = draw(80, 1, 0);
+	assert_has(prev, "│ Send    conn                ─┼──── 10 B ────┼► "
+	    "Receive cli 5 B");
+	ts_ok(&t, (const char *const[]){ "recv cli 100", NULL });
+	pic = draw(80, 1, 0);
+	/* One send read in two: its arrow splits, the first row stays. */
+	assert_has(pic, "│ Send    conn                ─┼──── 10 B ─┬──┼► "
+	    "Receive cli 5 B");
+	assert_has(pic, "│           └──┼► Receive cli 5 B");
+	assert_no_loss(pic);
+	free(prev);
+	free(pic);
+	/* Each step keeps the rows drawn before. */
+	ts_ok(&t, (const char *const[]){ "send cli abc", NULL });
+	prev = draw(80, 1, 0);
+	ts_ok(&t, (const char *const[]){ "send cli de", NULL });
+	wait_unread("conn", 5);
+	pic = draw(80, 1, 0);
+	free(prev);
+	prev = pic;
+	ts_ok(&t, (const char *const[]){ "recv conn 4", NULL });
+	pic = draw(80, 1, 0);
+	assert_no_loss(pic);
+	free(prev);
+	prev = pic;
+	ts_ok(&t, (const char *const[]){ "recv conn 1", NULL });
+	pic = draw(80, 1, 0);
+	assert_rows_kept(prev, pic);
+	assert_has(pic, "│ Receive conn 1 B            ◄┼──┘           │");
+	assert_no_loss(pic);
+	free(prev);
+	free(pic);
+}
+
 Test(picture, refused_connect)
 {
 	char *pic;
