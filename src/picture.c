@@ -39,6 +39,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sockshell.h"
 #include "state.h"
@@ -786,19 +787,49 @@ scan_calls(struct picture *p)
 	}
 }
 
-/* Server or client: from what the socket did, as the lecture tells. */
+/* The side a socket's name says, as the lecture's and the lessons' names
+ * do (srv, server; cli, client, c1): a guess, below what it did. */
+static int
+name_side(const char *name)
+{
+	size_t n;
+
+	if (strncasecmp(name, "srv", 3) == 0 ||
+	    strncasecmp(name, "serv", 4) == 0)
+		return LEFT;
+	if (strncasecmp(name, "cli", 3) == 0)
+		return RIGHT;
+	n = strspn(name + 1, "0123456789");
+	if ((name[0] == 'c' || name[0] == 'C') && n > 0 && name[1 + n] == '\0')
+		return RIGHT;
+	return NONE;
+}
+
+/*
+ * Server or client, chosen so that a socket's boxes move as rarely as
+ * possible: first what settles it (a TCP socket that listens, or that an
+ * accept made, is the server's; one that connects, the client's); then
+ * its name (srv, cli); then what only hints (a bind, a UDP socket's
+ * first send or recv). NONE: nothing yet; decide_sides places it.
+ */
 static int
 side_of(const struct psock *s)
 {
+	int named = name_side(s->h->name);
+
 	if (is_tcp(s)) {
 		if (s->listened || s->st.listening || s->listener != NONE)
 			return LEFT;
 		if (s->connect_k != NONE)
 			return RIGHT;
+		if (named != NONE)
+			return named;
 		if (s->bind_k != NONE)
 			return LEFT;
 		return NONE;
 	}
+	if (named != NONE)
+		return named;
 	/* UDP: a server binds its well-known port; a client connects (or
 	 * sends) first. */
 	if (s->bind_k != NONE && (s->connect_k == NONE ||
@@ -887,23 +918,20 @@ decide_sides(struct picture *p)
 		a->side = a_first ? RIGHT : LEFT;
 		b->side = !a->side;
 	}
-	/* A socket that did nothing telling yet: the client when its
-	 * picture has a server, else the first is the server. */
+	/* A socket that did nothing telling yet goes where it will stay in
+	 * the lecture's exchange: the client when a socket made before it
+	 * (in its picture) is the server's, else the server. Later sockets
+	 * leave it where it is. */
 	for (g = 0; g < p->ngroups; g++) {
 		const struct pgroup *gr = &p->groups[g];
-		int k, left = 0, right = 0;
+		int k, left = 0;
 
 		has = p->group_socks + gr->sock_at;
 		for (k = 0; k < gr->nsocks; k++) {
-			left |= p->s[has[k]].side == LEFT;
-			right |= p->s[has[k]].side == RIGHT;
-		}
-		for (k = 0; k < gr->nsocks; k++) {
 			struct psock *s = &p->s[has[k]];
 
-			if (s->side != NONE)
-				continue;
-			s->side = left || !right ? (left ? RIGHT : LEFT) : LEFT;
+			if (s->side == NONE)
+				s->side = left ? RIGHT : LEFT;
 			left |= s->side == LEFT;
 		}
 	}

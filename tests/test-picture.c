@@ -370,6 +370,102 @@ Test(picture, stream_arrows_reach_their_receive)
 	free(pic);
 }
 
+/* Another program's socket on 127.0.0.1 (the test's own): a listening
+ * TCP one, or a bound UDP one; its port in *PORT. */
+static int
+raw_socket(int type, int *port)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	socklen_t len = sizeof sin;
+	int fd = socket(AF_INET, type | SOCK_CLOEXEC, 0);
+
+	cr_assert(fd >= 0);
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	cr_assert_eq(bind(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	if (type == SOCK_STREAM)
+		cr_assert_eq(listen(fd, 1), 0);
+	cr_assert_eq(getsockname(fd, (struct sockaddr *)&sin, &len), 0);
+	*port = ntohs(sin.sin_port);
+	return fd;
+}
+
+/* The column the box "Socket  NAME" is in (ASCII pictures): 0 on the
+ * left, 1 on the right, -1 when there is none. */
+static int
+side_in(const char *pic, const char *name)
+{
+	char want[64];
+	const char *at, *line;
+
+	snprintf(want, sizeof want, "Socket  %s ", name);
+	if ((at = strstr(pic, want)) == NULL)
+		return -1;
+	for (line = at; line > pic && line[-1] != '\n'; line--)
+		;
+	return at - line > 40;
+}
+
+/* Runs LINES, drawing after each; NAME's Socket box never changes
+ * column once drawn, and ends up in column WANT. */
+static void
+assert_stays(const char *const *lines, const char *name, int want)
+{
+	char *pic;
+	int side = -1, now;
+
+	for (; *lines != NULL; lines++) {
+		cr_assert_eq(ts_run(&t, *lines), 0, "'%s' failed: %s", *lines,
+		    ts_err(&t));
+		pic = draw(80, 0, 0);
+		now = side_in(pic, name);
+		cr_assert(side < 0 || now == side, "after '%s', %s moved:\n%s",
+		    *lines, name, pic);
+		if (now >= 0)
+			side = now;
+		free(pic);
+	}
+	cr_assert_eq(side, want, "%s ended in column %d", name, side);
+}
+
+Test(picture, boxes_stay_in_their_column)
+{
+	/* The client made first: its name tells, before it connects. */
+	assert_stays((const char *const[]){ "socket cli", "socket srv",
+	    "bind srv 127.0.0.1 0", "listen srv", "connect cli srv",
+	    "accept srv conn", NULL }, "cli", 1);
+	assert_stays((const char *const[]){ "close cli", "close conn",
+	    "close srv", NULL }, "srv", 0);
+}
+
+Test(picture, a_client_that_binds_stays_the_clients)
+{
+	assert_stays((const char *const[]){ "socket srv",
+	    "bind srv 127.0.0.1 0", "listen srv", "socket client",
+	    "bind client 127.0.0.1 0", "connect client srv", NULL },
+	    "client", 1);
+}
+
+Test(picture, an_unnamed_socket_stays_the_servers)
+{
+	/* Nothing tells what a is: it stays where it was drawn first,
+	 * even when the socket after it binds. */
+	assert_stays((const char *const[]){ "socket a", "socket b",
+	    "bind b 127.0.0.1 0", "socket u udp", "socket v udp",
+	    "bind v 127.0.0.1 0", NULL }, "a", 0);
+	assert_stays((const char *const[]){ "sendto u v hi", NULL }, "u", 1);
+}
+
+Test(picture, a_client_of_another_program_is_the_clients)
+{
+	char line[64];
+	int port, lfd = raw_socket(SOCK_STREAM, &port);
+
+	snprintf(line, sizeof line, "connect cli 127.0.0.1 %d", port);
+	assert_stays((const char *const[]){ "socket cli", line, NULL },
+	    "cli", 1);
+	close(lfd);
+}
+
 Test(picture, refused_connect)
 {
 	char *pic;
@@ -641,18 +737,10 @@ Test(picture, the_client_is_another_program)
 
 Test(picture, the_server_is_another_program)
 {
-	struct sockaddr_in sin = { .sin_family = AF_INET };
-	socklen_t len = sizeof sin;
 	char *pic, line[64];
-	int lfd, fd;
+	int port, lfd = raw_socket(SOCK_STREAM, &port), fd;
 
-	lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	cr_assert_eq(bind(lfd, (struct sockaddr *)&sin, sizeof sin), 0);
-	cr_assert_eq(listen(lfd, 1), 0);
-	cr_assert_eq(getsockname(lfd, (struct sockaddr *)&sin, &len), 0);
-	snprintf(line, sizeof line, "connect cli 127.0.0.1 %d",
-	    ntohs(sin.sin_port));
+	snprintf(line, sizeof line, "connect cli 127.0.0.1 %d", port);
 	ts_ok(&t, (const char *const[]){ "socket cli", line, "send cli ping",
 	    NULL });
 	fd = accept(lfd, NULL, NULL);
