@@ -1674,6 +1674,16 @@ event_text(struct picture *p, const struct pev *e, struct cellv *c)
 		snprintf(c->suffix, sizeof c->suffix, " %s %s", p->g->waiting,
 		    _("waiting"));
 		c->style = S_WAIT;
+	} else if (e->kind == EV_CONNECT && !ev->stopped &&
+	    (ev->err == EINPROGRESS || ev->err == EALREADY) &&
+	    (e->arrow == A_CONNECTING || e->arrow == A_CONNECT)) {
+		/* A non-blocking connect did not fail: the kernel goes on
+		 * with the handshake, and its state tells how far it got. */
+		if (e->arrow == A_CONNECTING) {
+			snprintf(c->suffix, sizeof c->suffix, " %s %s",
+			    p->g->waiting, _("connecting"));
+			c->style = S_WAIT;
+		}
 	} else if (ev->stopped) {
 		snprintf(c->suffix, sizeof c->suffix, " %s %s", p->g->fail,
 		    ev->err == EINTR ? _("interrupted") : ev->err == ETIMEDOUT ?

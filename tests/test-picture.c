@@ -8,6 +8,7 @@
 #include <libintl.h>
 #include <locale.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -686,6 +687,33 @@ Test(picture, connect_waiting_in_syn_sent)
 	    "Connect c1");
 	assert_has(pic, "(srv's queue is full)       ◄┼┄ connecting ┄┼┄ "
 	    "Connect c2 ⋯ waiting");
+	free(pic);
+}
+
+Test(picture, nonblocking_connect_that_got_through)
+{
+	char *pic;
+
+	/* listen 0 holds one connection: c1's. cli's SYN waits. */
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 0", "socket c1", "connect c1 srv", "socket cli",
+	    "nonblock cli on", NULL });
+	cr_assert_eq(ts_run(&t, "connect cli srv"), -1);	/* EINPROGRESS */
+	pic = draw(80, 1, 0);
+	assert_has(pic, "┼┄ Connect cli ⋯ connecting");
+	assert_has_not(pic, "EINPROGRESS");
+	free(pic);
+	/* A slot frees; the kernel completes the handshake on its own. */
+	ts_ok(&t, (const char *const[]){ "accept srv a", NULL });
+	cr_assert(ts_ready(&t, "cli", POLLOUT) & POLLOUT);
+	cr_assert_eq(ts_wait_state(&t, "cli", TCP_ESTABLISHED),
+	    TCP_ESTABLISHED);
+	ts_ok(&t, (const char *const[]){ "accept srv b", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "Accept  srv → b             ◄┼─ connection ─┼─ "
+	    "Connect cli                 │");
+	assert_has_not(pic, "EINPROGRESS");
+	assert_has_not(pic, "connecting");
 	free(pic);
 }
 
