@@ -292,7 +292,12 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 			break;
 	}
 	got = op->done;
-	shell_log(sh, op_event(op), h->id, 0, (long long)got, 0);
+	/* A datagram's sender: the picture shows another program by it. */
+	if (h->type != SOCK_STREAM && msg.msg_namelen > 0)
+		event_set_addr(shell_log(sh, op_event(op), h->id, 0,
+		    (long long)got, 0), &from, msg.msg_namelen);
+	else
+		shell_log(sh, op_event(op), h->id, 0, (long long)got, 0);
 	keep_data(sh, op->buf, got);
 	who[0] = '\0';
 	if (op->from && msg.msg_namelen > 0) {

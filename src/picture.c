@@ -1800,7 +1800,7 @@ far_end(struct picture *p, const struct pev *e, struct linev *l, int far)
 	case A_DATA:
 		if (!e->out) {
 			if (d == NULL && (s->remote || !is_tcp(s)))
-				note_peer(c, s, NULL);
+				note_peer(c, s, e->ev);	/* recvfrom's sender */
 		} else if (d != NULL && d->st.open) {
 			unsigned long long end = e->off + e->len, unread;
 

@@ -784,6 +784,29 @@ Test(picture, the_server_is_another_program)
 	close(lfd);
 }
 
+Test(picture, a_udp_peer_is_shown_by_its_address)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	char *pic, line[64], buf[16];
+	int port, fd = raw_socket(SOCK_DGRAM, &port);
+
+	snprintf(line, sizeof line, "sendto u 127.0.0.1 %d \"one\"", port);
+	ts_ok(&t, (const char *const[]){ "socket u udp", line, NULL });
+	cr_assert_eq(recvfrom(fd, buf, sizeof buf, 0, (struct sockaddr *)&ss,
+	    &len), 3);
+	cr_assert_eq(sendto(fd, "two!", 4, 0, (struct sockaddr *)&ss, len), 4);
+	cr_assert(ts_ready(&t, "u", POLLIN) & POLLIN);
+	ts_ok(&t, (const char *const[]){ "recvfrom u", NULL });
+	pic = draw(80, 1, 0);
+	/* Both rows name the program that answered, as recvfrom did. */
+	assert_has(pic, "127.0.0.1:PPPPP             ◄┼──── 3 B ─────┼─ ");
+	assert_has(pic, "127.0.0.1:PPPPP             ─┼──── 4 B ─────┼► ");
+	assert_has_not(pic, "┆ another program");
+	free(pic);
+	close(fd);
+}
+
 Test(picture, newest_step_marked)
 {
 	char *pic;
