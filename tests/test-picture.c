@@ -985,6 +985,21 @@ Test(picture, russian_columns_line_up)
 	free(all);
 }
 
+Test(picture, russian_queue_label_fits)
+{
+	char *pic;
+
+	russian();
+	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
+	    "listen srv 1", "socket cli", "connect cli srv", NULL });
+	pic = draw(80, 1, 0);
+	/* Whole at 80 columns: no word of it cut. */
+	assert_has(pic, "│ (в очереди srv)             ◄┼─ соединение ─┼─ "
+	    "Connect cli");
+	assert_has_not(pic, "…");
+	free(pic);
+}
+
 Test(picture, text_width_counts_characters)
 {
 	cr_assert_eq(picture_text_width("Сервер", 1), 6);
