@@ -12,6 +12,17 @@
 #include "sockshell.h"
 #include "picture.h"
 
+int
+picture_color_ok(int fd)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	/* A dumb terminal (Emacs' shell, a serial console) shows escape
+	 * codes as text. */
+	return isatty(fd) && (no == NULL || *no == '\0') && term != NULL &&
+	    *term != '\0' && strcmp(term, "dumb") != 0;
+}
+
 /*
  * COLUMNS when set, else the terminal's width, else 80; UTF-8 box drawing
  * when the locale's charset is UTF-8; colour as main decided (a terminal,

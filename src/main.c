@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "sockshell.h"
+#include "picture.h"
 
 static const char no_msgid[] = "";
 static char progname[] = PACKAGE;
@@ -324,8 +325,7 @@ main(int argc, char **argv)
 	/* A person watching gets the picture too; a transcript, the table. */
 	sh.view = view >= 0 ? (enum view)view : isatty(STDOUT_FILENO) ?
 	    VIEW_BOTH : VIEW_TABLE;
-	sh.color = !no_color && isatty(STDOUT_FILENO) &&
-	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
+	sh.color = !no_color && picture_color_ok(STDOUT_FILENO);
 	if (isatty(STDIN_FILENO))
 		shell_terminal_begin(&sh);
 	sh.pauses = sh.terminal && !no_pause;

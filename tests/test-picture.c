@@ -5,6 +5,7 @@
 
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <libintl.h>
 #include <locale.h>
 #include <netinet/in.h>
@@ -998,6 +999,30 @@ Test(picture, russian_queue_label_fits)
 	    "Connect cli");
 	assert_has_not(pic, "…");
 	free(pic);
+}
+
+Test(picture, colour_only_where_it_shows)
+{
+	int m = posix_openpt(O_RDWR | O_NOCTTY), fd;
+	int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+
+	cr_assert(m >= 0 && grantpt(m) == 0 && unlockpt(m) == 0);
+	fd = open(ptsname(m), O_RDWR | O_NOCTTY | O_CLOEXEC);
+	cr_assert(fd >= 0);
+	unsetenv("NO_COLOR");
+	setenv("TERM", "xterm-256color", 1);
+	cr_assert(picture_color_ok(fd));
+	cr_assert(!picture_color_ok(null), "not a terminal");
+	setenv("TERM", "dumb", 1);
+	cr_assert(!picture_color_ok(fd), "TERM=dumb shows escapes as text");
+	unsetenv("TERM");
+	cr_assert(!picture_color_ok(fd));
+	setenv("TERM", "xterm", 1);
+	setenv("NO_COLOR", "1", 1);
+	cr_assert(!picture_color_ok(fd));
+	close(null);
+	close(fd);
+	close(m);
 }
 
 Test(picture, text_width_counts_characters)
