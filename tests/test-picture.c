@@ -1025,6 +1025,30 @@ Test(picture, colour_only_where_it_shows)
 	close(m);
 }
 
+Test(picture, russian_wording)
+{
+	char line[64], *pic;
+
+	russian();
+	ts_ok(&t, (const char *const[]){ "socket a", "bind a 127.0.0.1 0",
+	    "socket b", "socket c", NULL });
+	snprintf(line, sizeof line, "bind b 127.0.0.1 %d", ts_port(&t, "a"));
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, line), -1);
+	assert_has(ts_err(&t), "bind завершился ошибкой EADDRINUSE");
+	assert_has(ts_err(&t), "этот адрес и порт уже заняты");
+	assert_has(ts_err(&t), "чтобы обойти TIME_WAIT");
+	ts_clear(&t);
+	cr_assert_eq(ts_run(&t, "connect c a"), -1);
+	assert_has(ts_err(&t), "connect завершился ошибкой ECONNREFUSED");
+	pic = draw(80, 1, 0);
+	assert_has(pic, "✗ отказано ──┼─ Connect c");
+	free(pic);
+	ts_ok(&t, (const char *const[]){ "listen a", "connect b a", NULL });
+	assert_has(ts_out(&t), "соединение установлено, локальный адрес "
+	    "127.0.0.1:");
+}
+
 Test(picture, text_width_counts_characters)
 {
 	cr_assert_eq(picture_text_width("Сервер", 1), 6);
