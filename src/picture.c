@@ -51,6 +51,7 @@ enum { LEFT, RIGHT };		/* the server's column, the client's */
 #define MIN_WIDTH	40	/* narrower terminals get lines that wrap */
 #define TEXT_WIDTH	27	/* a box's text at 80 columns */
 #define GAP_WIDTH	14	/* between the boxes, for an arrow's label */
+#define MIN_GAP		4	/* the shortest arrow */
 #define CELL		160	/* bytes of one box line's text */
 #define MAX_BARS	6	/* bus lines through one row */
 #define BUS_SLOTS	3	/* bus lines side by side, on each side */
@@ -1534,8 +1535,13 @@ state_rows(struct picture *p, const int *socks, int n)
 /* --- Texts -------------------------------------------------------------- */
 
 struct cellv {
-	char		 main[CELL];
-	char		 suffix[64];	/* a failure or a wait: kept whole */
+	char		 main[CELL];	/* the call, padding, the socket's name,
+					 * and what the call did */
+	char		 suffix[64];	/* a failure or a wait */
+	char		 brief[32];	/* what the call did, shorter */
+	int		 op_len;	/* bytes of the call's name in main */
+	int		 head_len;	/* ...up to the end of the socket's */
+	int		 name_at;	/* where the socket's name begins */
 	enum style	 style;
 	int		 newest;
 	int		 own;		/* a call of this column's */
@@ -1617,19 +1623,29 @@ event_text(struct picture *p, const struct pev *e, struct cellv *c)
 	char a[96];
 	int w;
 
-	c->main[0] = c->suffix[0] = '\0';
+	c->main[0] = c->suffix[0] = c->brief[0] = '\0';
 	c->style = S_PLAIN;
 	c->newest = e->newest;
 	c->own = 1;
 	w = picture_text_width(op, p->o->utf8);
-	cat(c->main, sizeof c->main, "%s%*s %s", op, w < p->opw ? p->opw - w :
-	    0, "", s->h->name);
+	cat(c->main, sizeof c->main, "%s%*s ", op, w < p->opw ? p->opw - w :
+	    0, "");
+	c->op_len = (int)strlen(op);
+	c->name_at = (int)strlen(c->main);
+	cat(c->main, sizeof c->main, "%s", s->h->name);
+	c->head_len = (int)strlen(c->main);
 	switch (e->kind) {
 	case EV_SOCKET:
 	case EV_SOCKETPAIR:
-		if (s->h->family != AF_INET || s->h->type != SOCK_STREAM)
-			cat(c->main, sizeof c->main, " %s",
-			    proto_label(s->h->family, s->h->type));
+		if (s->h->family != AF_INET || s->h->type != SOCK_STREAM) {
+			const char *pl = proto_label(s->h->family,
+			    s->h->type);
+
+			cat(c->main, sizeof c->main, " %s", pl);
+			/* UDP/IPv6: its transport says most. */
+			snprintf(c->brief, sizeof c->brief, " %.*s",
+			    (int)strcspn(pl, "/"), pl);
+		}
 		break;
 	case EV_BIND:
 		if (ev->result == 0 && s->st.local_len > 0)
@@ -1643,6 +1659,10 @@ event_text(struct picture *p, const struct pev *e, struct cellv *c)
 		if (ev->result >= 0) {
 			cat(c->main, sizeof c->main, " ");
 			cat(c->main, sizeof c->main, _("backlog %lld"),
+			    ev->result);
+			/* listen(srv, 1): the number says it where the
+			 * word does not fit. */
+			snprintf(c->brief, sizeof c->brief, " %lld",
 			    ev->result);
 		}
 		break;
@@ -1701,7 +1721,8 @@ static void
 note(struct cellv *c, const char *text)
 {
 	snprintf(c->main, sizeof c->main, "%s", text);
-	c->suffix[0] = '\0';
+	c->suffix[0] = c->brief[0] = '\0';
+	c->op_len = c->head_len = c->name_at = 0;
 	c->style = S_NOTE;
 	c->newest = 0;
 	c->own = 0;
@@ -2081,7 +2102,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 	room = rb - ra - 4;
 	lw = picture_text_width(l->label, p->o->utf8);
 	used = 0;
-	if (l->arrow != A_NONE && room > 1 && lw > room) {
+	if (l->arrow != A_NONE && room > 3 && lw > room) {
 		nb = fit_bytes(l->label, room - 1, p->o->utf8, &used);
 		if (nb + strlen(g->ellipsis) < sizeof label) {
 			memcpy(label, l->label, nb);
@@ -2090,7 +2111,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 			used++;
 		} else
 			nb = 0;
-	} else if (l->arrow != A_NONE && room > 0) {
+	} else if (l->arrow != A_NONE && room > 0 && lw <= room) {
 		nb = fit_bytes(l->label, room, p->o->utf8, &used);
 		if (nb >= sizeof label)
 			nb = sizeof label - 1;
@@ -2129,6 +2150,155 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 	color_off(o, l->style, l->newest);
 }
 
+/* The columns of the first LEN bytes of S. */
+static int
+part_width(const char *s, int len, int utf8)
+{
+	char buf[CELL];
+
+	snprintf(buf, sizeof buf, "%.*s", len, s);
+	return picture_text_width(buf, utf8);
+}
+
+/* S in WIDTH columns (1 at least): its start and an ellipsis. */
+static void
+cut_right(const struct picture *p, const char *s, int width, char *out,
+    size_t n)
+{
+	int used;
+	size_t nb = fit_bytes(s, width - 1, p->o->utf8, &used);
+
+	snprintf(out, n, "%.*s%s", (int)nb, s, p->g->ellipsis);
+}
+
+/* S in WIDTH columns (1 at least): an ellipsis and its end. */
+static void
+cut_left(const struct picture *p, const char *s, int width, char *out,
+    size_t n)
+{
+	while (*s != '\0' && picture_text_width(s, p->o->utf8) > width - 1) {
+		if (p->o->utf8)
+			utf8_next(&s);
+		else
+			s++;
+	}
+	snprintf(out, n, "%s%s", p->g->ellipsis, s);
+}
+
+/* An address, as " 127.0.0.1:PORT": cut from its left, it keeps its
+ * port. */
+static int
+is_address(const char *s)
+{
+	return port_tail(s) != NULL && strchr(s + 1, ' ') == NULL;
+}
+
+/*
+ * What a call did (" 127.0.0.1:5000", " backlog 1", " → conn") in ROOM
+ * columns, into OUT: whole, in brief, an address from its left (its port
+ * whole), other text from its right. 0 when it does not fit.
+ */
+static int
+fit_extra(const struct picture *p, const struct cellv *c, int room,
+    char *out, size_t n)
+{
+	const char *x = c->main + c->head_len;
+	int utf8 = p->o->utf8;
+
+	out[0] = '\0';
+	if (picture_text_width(x, utf8) <= room) {
+		snprintf(out, n, "%s", x);
+		return 1;
+	}
+	if (c->brief[0] != '\0' && picture_text_width(c->brief, utf8) <= room) {
+		snprintf(out, n, "%s", c->brief);
+		return 1;
+	}
+	if (is_address(x) && room >= 2 + (int)strlen(port_tail(x))) {
+		out[0] = ' ';
+		cut_left(p, x + 1, room - 1, out + 1, n - 1);
+		return 1;
+	}
+	if (!is_address(x) && room >= 4) {
+		out[0] = ' ';
+		cut_right(p, x + 1, room - 1, out + 1, n - 1);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A box's text in WIDTH columns, cutting what matters least first: what
+ * the call did (an address from its left), the padding that lines the
+ * calls up, the words of a failure or a wait (its mark stays), the
+ * socket's name; never the call's name.
+ */
+static void
+fit_cell(const struct picture *p, const struct cellv *c, int width,
+    char *out, size_t n)
+{
+	int utf8 = p->o->utf8, sw = picture_text_width(c->suffix, utf8);
+	int hw, pass, room;
+	const char *name = c->main + c->name_at, *sp;
+	char head[CELL], ex[CELL], mark[32], sf[64];
+
+	if (picture_text_width(c->main, utf8) + sw <= width ||
+	    c->head_len == 0) {
+		/* A note is cut as it is; an address from its left. */
+		if (c->head_len == 0 && is_address(c->main) &&
+		    picture_text_width(c->main, utf8) > width)
+			cut_left(p, c->main, width, out, n);
+		else
+			snprintf(out, n, "%s%s", c->main, c->suffix);
+		return;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		/* With the calls lined up, then without. */
+		if (pass == 0)
+			snprintf(head, sizeof head, "%.*s", c->head_len,
+			    c->main);
+		else
+			snprintf(head, sizeof head, "%.*s %.*s", c->op_len,
+			    c->main, c->head_len - c->name_at, name);
+		hw = picture_text_width(head, utf8);
+		if (fit_extra(p, c, width - hw - sw, ex, sizeof ex)) {
+			snprintf(out, n, "%s%s%s", head, ex, c->suffix);
+			return;
+		}
+	}
+	/* " ✗ EADDRINUSE": its mark, " ✗". */
+	sp = c->suffix[0] == ' ' ? strchr(c->suffix + 1, ' ') : NULL;
+	snprintf(mark, sizeof mark, "%.*s", sp != NULL ? (int)(sp -
+	    c->suffix) : (int)strlen(c->suffix), c->suffix);
+	if (hw + sw <= width) {
+		/* What the call did is left out; an ellipsis says so. */
+		int more = c->main[c->head_len] != '\0' && hw + sw + 2 <= width;
+
+		snprintf(out, n, "%s%s%s%s", head, more ? " " : "",
+		    more ? p->g->ellipsis : "", c->suffix);
+		return;
+	}
+	room = width - hw;
+	if (c->suffix[0] != '\0' && room >= picture_text_width(mark, utf8)) {
+		room -= picture_text_width(mark, utf8);
+		if (sp != NULL && room >= 3) {
+			sf[0] = ' ';
+			cut_right(p, sp + 1, room - 1, sf + 1, sizeof sf - 1);
+		} else
+			sf[0] = '\0';
+		snprintf(out, n, "%s%s%s", head, mark, sf);
+		return;
+	}
+	/* The socket's name, cut; the call's, never. */
+	room = width - part_width(c->main, c->op_len, utf8) - 1 -
+	    picture_text_width(mark, utf8);
+	if (room >= 2) {
+		cut_right(p, name, room, ex, sizeof ex);
+		snprintf(out, n, "%.*s %s%s", c->op_len, c->main, ex, mark);
+	} else
+		snprintf(out, n, "%.*s%s", c->op_len, c->main, mark);
+}
+
 /* One column's box line: its border, the text, and where an arrow
  * crosses the border, the arrow's end. */
 static void
@@ -2140,7 +2310,6 @@ put_box_line(struct out *o, const struct picture *p, const struct dims *d,
 	const char *v = d->dashed[x] ? g->dash_v : g->v;
 	const char *border = v, *port = NULL;
 	char text[CELL + 64];
-	int tw, sw;
 
 	if (l->arrow != A_NONE && l->attached[x]) {
 		border = g->cross;
@@ -2165,39 +2334,7 @@ put_box_line(struct out *o, const struct picture *p, const struct dims *d,
 	if (l->more)
 		put_fit(o, p, g->more, d->text, S_PLAIN, 0);
 	else {
-		/* Cut the text, not the failure after it. */
-		tw = picture_text_width(c->main, p->o->utf8);
-		sw = picture_text_width(c->suffix, p->o->utf8);
-		if (tw + sw > d->text && sw < d->text - 2) {
-			/* An address keeps its port: 127.0…:42455. */
-			const char *tail = port_tail(c->main);
-			int pw = tail != NULL ? (int)strlen(tail) : 0, used;
-			size_t nb;
-
-			/* ...when what comes before the address (the call
-			 * and the name) fits, with a character of it. */
-			if (tail != NULL) {
-				const char *sp = tail;
-				char pre[CELL * 2];
-
-				while (sp > c->main && sp[-1] != ' ')
-					sp--;
-				snprintf(pre, sizeof pre, "%.*s",
-				    (int)(sp - c->main), c->main);
-				if (picture_text_width(pre, p->o->utf8) + 1 >
-				    d->text - sw - 1 - pw) {
-					tail = NULL;
-					pw = 0;
-				}
-			}
-			nb = fit_bytes(c->main, d->text - sw - 1 - pw,
-			    p->o->utf8, &used);
-			snprintf(text, sizeof text, "%.*s%s%s%*s%s", (int)nb,
-			    c->main, g->ellipsis, tail != NULL ? tail : "",
-			    d->text - sw - 1 - pw - used, "", c->suffix);
-		} else
-			snprintf(text, sizeof text, "%s%s", c->main,
-			    c->suffix);
+		fit_cell(p, c, d->text, text, sizeof text);
 		put_fit(o, p, text, d->text, c->style, c->newest);
 	}
 	if (x == LEFT) {
@@ -2223,7 +2360,7 @@ draw(struct picture *p, FILE *f, struct linev *lines, int n)
 	struct dims d;
 	int own[2] = { 0, 0 }, far[2] = { 0, 0 }, i, x, w, lw = 0;
 	int width = p->o->width < MIN_WIDTH ? MIN_WIDTH : p->o->width;
-	int natural = TEXT_WIDTH, top;
+	int natural = TEXT_WIDTH, essential = 0, need = 0, avail, top;
 	char title[2][128];
 
 	for (i = 0; i < n; i++) {
@@ -2240,19 +2377,36 @@ draw(struct picture *p, FILE *f, struct linev *lines, int n)
 			    picture_text_width(c->suffix, p->o->utf8);
 			if (w > natural)
 				natural = w;
+			/* The call and the socket's name, and a failure's
+			 * mark: what a box must not lose. */
+			w = part_width(c->main, c->op_len, p->o->utf8) + 1 +
+			    part_width(c->main + c->name_at, c->head_len -
+			    c->name_at, p->o->utf8) + (c->suffix[0] != '\0' ?
+			    2 : 0);
+			if (c->own && w > essential)
+				essential = w;
 		}
 		w = picture_text_width(lines[i].label, p->o->utf8);
 		if (w > lw)
 			lw = w;
+		/* An arrow that stops short has a column less for it. */
+		w += 4 + (lines[i].arrow != A_NONE && !lines[i].attached[LEFT]) +
+		    (lines[i].arrow != A_NONE && !lines[i].attached[RIGHT]);
+		if (w > need)
+			need = w;
 	}
+	/* Boxes first: when their texts would be cut, the gap shrinks to
+	 * what the arrows' labels need, and when even a call and its
+	 * socket's name would be, to an arrow's shortest (labels cut). */
+	avail = width - 2 - 10;
 	d.gap = lw + 4 > GAP_WIDTH ? lw + 4 : GAP_WIDTH;
-	d.text = (width - 2 - 10 - d.gap) / 2;
-	if (d.text < 12) {
-		d.gap = width - 2 - 10 - 24;
-		if (d.gap < 8)
-			d.gap = 8;
-		d.text = (width - 2 - 10 - d.gap) / 2;
-	}
+	w = avail - 2 * natural;
+	if (w < d.gap)
+		d.gap = w > need ? w : need < d.gap ? need : d.gap;
+	w = avail - 2 * essential;
+	if (w < d.gap)
+		d.gap = w > MIN_GAP ? w : MIN_GAP;
+	d.text = (avail - d.gap) / 2;
 	if (d.text > natural)
 		d.text = natural;
 	d.box = d.text + 5;

@@ -23,21 +23,19 @@
 TSHELL_SUITE(picture);
 
 /* Ports the kernel picks differ from run to run: their digits become P,
- * keeping the width (also in a port cut short by a narrow picture). */
+ * keeping the width (also in an address a narrow picture cut from its
+ * left, as …1:PORT): four digits or more after a colon. */
 static void
 normalise(char *s)
 {
-	static const char *const before[] = { "127.0.0.1:", "…:", "~:" };
-	char *p;
-	size_t i;
+	char *p = s;
+	size_t n;
 
-	for (i = 0; i < sizeof before / sizeof *before; i++) {
-		p = s;
-		while ((p = strstr(p, before[i])) != NULL) {
-			p += strlen(before[i]);
-			while (*p >= '0' && *p <= '9')
-				*p++ = 'P';
-		}
+	while ((p = strchr(p, ':')) != NULL) {
+		n = strspn(++p, "0123456789");
+		if (n >= 4)
+			memset(p, 'P', n);
+		p += n;
 	}
 }
 
@@ -479,7 +477,7 @@ Test(picture, refused_connect)
 	pic = draw(80, 1, 0);
 	golden("refused.txt", pic);
 	assert_has(pic, "Connect cli ✗ ECONNREFUSED");
-	assert_has(pic, "✗─ refused");
+	assert_has(pic, "│ ✗ refused ─┼─ Connect cli ✗ ECONNREFUSED");
 	free(pic);
 }
 
@@ -583,6 +581,73 @@ column(const struct boxes *b, int right, char *out, size_t n)
 	}
 }
 
+/* Every box line of an ASCII picture begins with a whole call's name
+ * (or is a note, or empty). */
+static void
+assert_calls_whole(const char *pic, int width)
+{
+	static const char *const ops[] = { "Socket", "Bind", "Listen",
+	    "Accept", "Connect", "Send", "Receive", "Close", "Shutdown",
+	    "Socketpair", NULL };
+	struct boxes b;
+	int i, j, ok;
+
+	parse_boxes(pic, &b);
+	for (i = 0; i < b.n; i++) {
+		const char *w[2] = { b.left[i], b.right[i] };
+		int x;
+
+		for (x = 0; x < 2; x++) {
+			if (*w[x] == '\0' || *w[x] == '(' || *w[x] == '~' ||
+			    strchr(w[x], ':') != NULL)
+				continue;
+			for (ok = 0, j = 0; ops[j] != NULL; j++)
+				ok |= strcmp(w[x], ops[j]) == 0;
+			cr_assert(ok, "%d columns: '%s' is not a whole call:\n%s",
+			    width, w[x], pic);
+		}
+	}
+}
+
+/* The UTF-8 picture in WIDTH columns has each of WANT. */
+static void
+assert_drawn(int width, const char *const *want)
+{
+	char *pic = draw(width, 1, 0);
+
+	for (; *want != NULL; want++)
+		assert_has(pic, *want);
+	free(pic);
+}
+
+Test(picture, narrow_keeps_what_matters)
+{
+	char *pic;
+	int width;
+
+	ts_ok(&t, echo);
+	ts_ok(&t, (const char *const[]){ "socket srv2", "bind srv2 127.0.0.1 0",
+	    "listen srv2 1", "accept srv2 conn2 &", NULL });
+	for (width = 40; width <= 80; width++) {
+		pic = draw(width, 0, 0);
+		assert_calls_whole(pic, width);
+		assert_has_not(pic, "Bind srv 12~");	/* never the middle */
+		free(pic);
+	}
+	/* An address cut from its left, its port whole; listen's backlog
+	 * as listen(srv, 1) says it; with no arrow's label to keep, the
+	 * gap gives its columns to the boxes first. */
+	assert_drawn(60, (const char *const[]){ "│ Bind srv …1:PPPPP  │",
+	    "│ Listen srv 1       │", "│ Bind srv2 …0.0.1:PPPPP  │",
+	    "│ Listen srv2 backlog 1   │", NULL });
+	/* The call whole, and the mark of a wait; the socket's name is
+	 * cut last. */
+	assert_drawn(40, (const char *const[]){ "│ Accept sr… ⋯  │",
+	    "│ Receive conn ◄┼", "│ Listen srv 1  │", NULL });
+	assert_drawn(58, (const char *const[]){ "│ Bind srv …:PPPPP  │",
+	    NULL });
+}
+
 Test(picture, boxes_in_the_lecture_order)
 {
 	char *pic, cols[2][512];
@@ -667,7 +732,9 @@ Test(picture, failed_and_stopped_calls)
 	cr_assert_eq(ts_run(&t, "accept a c2"), -1);
 	ts_ok(&t, (const char *const[]){ "accept a c3 &", "close a", NULL });
 	pic = draw(80, 1, 0);
-	assert_has(pic, "Bind    b 127… ✗ EADDRINUSE");
+	/* No arrow needs the gap: the boxes take it; the address is cut
+	 * from its left, the failure whole. */
+	assert_has(pic, "Bind    b ….1:PPPPP ✗ EADDRINUSE │");
 	assert_has(pic, "Accept  a ✗ interrupted");
 	assert_has(pic, "Accept  a ✗ gave up");
 	assert_has(pic, "Accept  a ✗ cancelled");
@@ -1042,7 +1109,7 @@ Test(picture, russian_wording)
 	cr_assert_eq(ts_run(&t, "connect c a"), -1);
 	assert_has(ts_err(&t), "connect завершился ошибкой ECONNREFUSED");
 	pic = draw(80, 1, 0);
-	assert_has(pic, "✗ отказано ──┼─ Connect c");
+	assert_has(pic, "│ ✗ отказано ─┼─ Connect c ✗ ECONNREFUSED");
 	free(pic);
 	ts_ok(&t, (const char *const[]){ "listen a", "connect b a", NULL });
 	assert_has(ts_out(&t), "соединение установлено, локальный адрес "
