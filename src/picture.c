@@ -1573,11 +1573,13 @@ op_name(enum ev_kind k)
 	case EV_LISTEN:		return _("Listen");
 	case EV_ACCEPT:		return _("Accept");
 	case EV_CONNECT:	return _("Connect");
-	case EV_SEND:		return _("Send");
-	case EV_RECV:		return _("Receive");
+	/* sendto and recvfrom are the slides' Send and Receive: the
+	 * address the datagram went to beside it, its sender across. */
+	case EV_SEND:
+	case EV_SENDTO:		return _("Send");
+	case EV_RECV:
+	case EV_RECVFROM:	return _("Receive");
 	case EV_CLOSE:		return _("Close");
-	case EV_SENDTO:		return _("Sendto");
-	case EV_RECVFROM:	return _("Recvfrom");
 	case EV_SHUTDOWN:	return _("Shutdown");
 	case EV_SOCKETPAIR:	return _("Socketpair");
 	default:		break;
@@ -1977,9 +1979,11 @@ put_border(struct out *o, const struct picture *p, const struct dims *d,
 {
 	const struct glyphs *g = p->g;
 
-	put(o, top ? g->tl : g->bl);
+	/* Another program's box is dashed all round: there are no dashed
+	 * corners, so its dashes run to the ends. */
+	put(o, d->dashed[x] ? g->dash_h : top ? g->tl : g->bl);
 	put_n(o, d->dashed[x] ? g->dash_h : g->h, d->text + 3);
-	put(o, top ? g->tr : g->br);
+	put(o, d->dashed[x] ? g->dash_h : top ? g->tr : g->br);
 }
 
 /* A gap cell's lines: the sides of the cell they leave by. */
@@ -2312,7 +2316,7 @@ put_box_line(struct out *o, const struct picture *p, const struct dims *d,
 	char text[CELL + 64];
 
 	if (l->arrow != A_NONE && l->attached[x]) {
-		border = g->cross;
+		border = d->dashed[x] ? v : g->cross;
 		if (l->from == x)
 			port = l->arrow == A_CONNECTING ? g->dash_h : g->h;
 		else

@@ -812,10 +812,13 @@ Test(picture, the_client_is_another_program)
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
 	pic = draw(80, 1, 0);
 	assert_has(pic, "Client (another program)");
-	assert_has(pic, "Accept  srv → conn          ◄┼─ connection ─┼─ "
+	/* Another program's box is dashed all round, where arrows meet
+	 * it too. */
+	assert_has(pic, "Accept  srv → conn          ◄┼─ connection ─┆─ "
+	    "127.0.0.1:PPPPP             ┆");
+	assert_has(pic, "(conn: 3 B unread)          ◄┼──── 3 B ─────┆─ "
 	    "127.0.0.1:PPPPP");
-	assert_has(pic, "(conn: 3 B unread)          ◄┼──── 3 B ─────┼─ "
-	    "127.0.0.1:PPPPP");
+	assert_has(pic, "│              ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄\n");
 	free(pic);
 	ts_ok(&t, (const char *const[]){ "recv conn", "send conn \"hey!\"",
 	    NULL });
@@ -824,9 +827,9 @@ Test(picture, the_client_is_another_program)
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
 	pic = draw(80, 1, 0);
 	golden("remote-client.txt", pic);
-	assert_has(pic, "Receive conn 3 B            ◄┼──── 3 B ─────┼─ "
+	assert_has(pic, "Receive conn 3 B            ◄┼──── 3 B ─────┆─ "
 	    "127.0.0.1:PPPPP");
-	assert_has(pic, "(conn: EOF unread)          ◄┼──── EOF ─────┼─ "
+	assert_has(pic, "(conn: EOF unread)          ◄┼──── EOF ─────┆─ "
 	    "127.0.0.1:PPPPP");
 	free(pic);
 }
@@ -843,9 +846,9 @@ Test(picture, the_server_is_another_program)
 	cr_assert(fd >= 0);
 	pic = draw(80, 1, 0);
 	assert_has(pic, "Server (another program)");
-	assert_has(pic, "┆ 127.0.0.1:PPPPP             ◄┼─ connection ─┼─ "
+	assert_has(pic, "┆ 127.0.0.1:PPPPP             ◄┆─ connection ─┼─ "
 	    "Connect cli");
-	assert_has(pic, "┆ 127.0.0.1:PPPPP             ◄┼──── 4 B ─────┼─ "
+	assert_has(pic, "┆ 127.0.0.1:PPPPP             ◄┆──── 4 B ─────┼─ "
 	    "Send    cli");
 	free(pic);
 	close(fd);
@@ -868,8 +871,13 @@ Test(picture, a_udp_peer_is_shown_by_its_address)
 	ts_ok(&t, (const char *const[]){ "recvfrom u", NULL });
 	pic = draw(80, 1, 0);
 	/* Both rows name the program that answered, as recvfrom did. */
-	assert_has(pic, "127.0.0.1:PPPPP             ◄┼──── 3 B ─────┼─ ");
-	assert_has(pic, "127.0.0.1:PPPPP             ─┼──── 4 B ─────┼► ");
+	assert_has(pic, "127.0.0.1:PPPPP             ◄┆──── 3 B ─────┼─ "
+	    "Send    u 127.0.0.1:PPPPP");
+	/* recvfrom is the slides' Receive, lined up with the others. */
+	assert_has(pic, "127.0.0.1:PPPPP             ─┆──── 4 B ─────┼► "
+	    "Receive u 4 B");
+	assert_has_not(pic, "Recvfrom");
+	assert_has_not(pic, "Sendto");
 	assert_has_not(pic, "┆ another program");
 	free(pic);
 	close(fd);
