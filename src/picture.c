@@ -271,21 +271,29 @@ cp_width(unsigned cp)
 	return 1;
 }
 
-int
-picture_text_width(const char *s, int utf8)
+/* The columns of S's first LEN bytes (or up to its end). */
+static int
+width_n(const char *s, size_t len, int utf8)
 {
+	const char *p = s;
 	int w = 0;
 
 	if (!utf8)
-		return (int)strlen(s);
-	while (*s != '\0') {
-		if ((unsigned char)*s < 0x80) {	/* ASCII: most of it */
+		return (int)strnlen(s, len);
+	while (*p != '\0' && (size_t)(p - s) < len) {
+		if ((unsigned char)*p < 0x80) {	/* ASCII: most of it */
 			w++;
-			s++;
+			p++;
 		} else
-			w += cp_width(utf8_next(&s));
+			w += cp_width(utf8_next(&p));
 	}
 	return w;
+}
+
+int
+picture_text_width(const char *s, int utf8)
+{
+	return width_n(s, SIZE_MAX, utf8);
 }
 
 /* The bytes of S that fit in WIDTH columns. */
@@ -2158,10 +2166,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 static int
 part_width(const char *s, int len, int utf8)
 {
-	char buf[CELL];
-
-	snprintf(buf, sizeof buf, "%.*s", len, s);
-	return picture_text_width(buf, utf8);
+	return width_n(s, (size_t)len, utf8);
 }
 
 /* S in WIDTH columns (1 at least): its start and an ellipsis. */
