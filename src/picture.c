@@ -2002,8 +2002,10 @@ static const char *const utf8_lines[16] = {
 	[L_WEST] = "\u2500", [L_EAST] = "\u2500", [L_WEST | L_EAST] = "\u2500",
 	[L_DOWN | L_EAST] = "\u250c", [L_DOWN | L_WEST] = "\u2510",
 	[L_UP | L_EAST] = "\u2514", [L_UP | L_WEST] = "\u2518",
-	[L_UP | L_DOWN | L_EAST] = "\u251c", [L_UP | L_DOWN | L_WEST] = "\u2524",
-	[L_DOWN | L_WEST | L_EAST] = "\u252c", [L_UP | L_WEST | L_EAST] = "\u2534",
+	[L_UP | L_DOWN | L_EAST] = "\u251c",
+	[L_UP | L_DOWN | L_WEST] = "\u2524",
+	[L_DOWN | L_WEST | L_EAST] = "\u252c",
+	[L_UP | L_WEST | L_EAST] = "\u2534",
 	[L_UP | L_DOWN | L_WEST | L_EAST] = "\u253c",
 };
 
@@ -2082,7 +2084,8 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 	/* Bus lines; one that only passes by crosses over the arrow. */
 	for (j = 0; j < l->nbar; j++) {
 		int c = bus_column(n, l->bar[j].side, l->bar[j].slot);
-		int m = (l->bar[j].up ? L_UP : 0) | (l->bar[j].down ? L_DOWN : 0);
+		int m = (l->bar[j].up ? L_UP : 0) |
+		    (l->bar[j].down ? L_DOWN : 0);
 
 		if (l->bar[j].joined || c == join)
 			mask[c] |= m;
@@ -2399,8 +2402,10 @@ draw(struct picture *p, FILE *f, struct linev *lines, int n)
 		if (w > lw)
 			lw = w;
 		/* An arrow that stops short has a column less for it. */
-		w += 4 + (lines[i].arrow != A_NONE && !lines[i].attached[LEFT]) +
-		    (lines[i].arrow != A_NONE && !lines[i].attached[RIGHT]);
+		if (lines[i].arrow != A_NONE)
+			w += !lines[i].attached[LEFT] +
+			    !lines[i].attached[RIGHT];
+		w += 4;
 		if (w > need)
 			need = w;
 	}

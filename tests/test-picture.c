@@ -603,8 +603,8 @@ assert_calls_whole(const char *pic, int width)
 				continue;
 			for (ok = 0, j = 0; ops[j] != NULL; j++)
 				ok |= strcmp(w[x], ops[j]) == 0;
-			cr_assert(ok, "%d columns: '%s' is not a whole call:\n%s",
-			    width, w[x], pic);
+			cr_assert(ok, "%d columns: '%s' is not a whole "
+			    "call:\n%s", width, w[x], pic);
 		}
 	}
 }
@@ -766,7 +766,8 @@ Test(picture, nonblocking_connect_that_got_through)
 	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
 	    "listen srv 0", "socket c1", "connect c1 srv", "socket cli",
 	    "nonblock cli on", NULL });
-	cr_assert_eq(ts_run(&t, "connect cli srv"), -1);	/* EINPROGRESS */
+	/* EINPROGRESS */
+	cr_assert_eq(ts_run(&t, "connect cli srv"), -1);
 	pic = draw(80, 1, 0);
 	assert_has(pic, "┼┄ Connect cli ⋯ connecting");
 	assert_has_not(pic, "EINPROGRESS");
