@@ -2020,12 +2020,13 @@ line_glyph(const struct picture *p, int m)
 	    (m & (L_UP | L_DOWN)) == 0 ? "-" : "+";
 }
 
-/* The gap column of a bus line: near the receiving side, the next ones
- * two columns further in. */
+/* The gap column of a bus line: two from the receiving side, the next
+ * ones nearer it, clear of a label in the middle (which then stays where
+ * it was when a bus comes by). */
 static int
 bus_column(int n, int side, int slot)
 {
-	int c = side == LEFT ? 2 + 2 * slot : n - 3 - 2 * slot;
+	int c = side == LEFT ? 2 - slot : n - 3 + slot;
 
 	return c < 1 ? 1 : c > n - 2 ? n - 2 : c;
 }
