@@ -927,6 +927,22 @@ decide_sides(struct picture *p)
 		a->side = a_first ? RIGHT : LEFT;
 		b->side = !a->side;
 	}
+	/* The same for datagrams sent with sendto to one of the shell's
+	 * sockets: the first to send is the client. */
+	for (i = 0; i < p->ne; i++) {
+		const struct pev *e = &p->e[i];
+		struct psock *a, *b;
+
+		if (e->sock == NONE || e->arrow != A_DATA || !e->out ||
+		    e->to == NONE || e->to == e->sock)
+			continue;
+		a = &p->s[e->sock];
+		b = &p->s[e->to];
+		if (is_tcp(a) || a->side != b->side || a->side == NONE)
+			continue;
+		a->side = RIGHT;
+		b->side = LEFT;
+	}
 	/* A socket that did nothing telling yet goes where it will stay in
 	 * the lecture's exchange: the client when a socket made before it
 	 * (in its picture) is the server's, else the server. Later sockets

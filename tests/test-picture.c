@@ -483,6 +483,26 @@ Test(picture, an_unnamed_socket_stays_the_servers)
 	assert_stays((const char *const[]){ "sendto u v hi", NULL }, "u", 1);
 }
 
+Test(picture, two_bound_udp_sockets_face_each_other)
+{
+	char *pic;
+
+	ts_ok(&t, (const char *const[]){ "socket u1 udp",
+	    "bind u1 127.0.0.1 0", "socket u2 udp", "bind u2 127.0.0.1 0",
+	    "sendto u1 u2 hi", "recvfrom u2", "sendto u2 u1 yo",
+	    "recvfrom u1", NULL });
+	pic = draw(80, 1, 0);
+	/* Both bound, so both looked like servers: the first to send is
+	 * the client, and each datagram reaches its Receive. */
+	assert_has(pic, "│ Receive u2 2 B              ◄┼──── 2 B ─────┼─ "
+	    "Send    u1 127.0.0.1:PPPPP  │");
+	assert_has(pic, "│ Send    u2 127.0.0.1:PPPPP  ─┼──── 2 B ─────┼► "
+	    "Receive u1 2 B");
+	assert_has_not(pic, "another program");
+	assert_has_not(pic, "unread");
+	free(pic);
+}
+
 Test(picture, a_client_of_another_program_is_the_clients)
 {
 	char line[64];
