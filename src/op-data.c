@@ -223,27 +223,133 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	return OP_DONE;
 }
 
+/* The arguments a recv's call line shows: fd, MAXBYTES and the flags. */
+static char *
+recv_args(const struct op *op, const struct handle *h, char *buf, size_t n,
+    char *fl, size_t fln)
+{
+	if (op->flags)
+		snprintf(buf, n, "%d, %zu, %s", h->fd, op->maxbytes,
+		    format_msg_flags(op->flags, fl, fln));
+	else
+		snprintf(buf, n, "%d, %zu", h->fd, op->maxbytes);
+	return buf;
+}
+
+/*
+ * What a recv returned, OP->done bytes at op->buf, said as its line with
+ * the data and what it teaches (FROM: the sender, TRUNCATED: a datagram's
+ * real size, or 0; WHY: why a MSG_WAITALL gave less, or NULL). Logs it.
+ */
+static enum op_status
+recv_report(struct shell *sh, struct op *op, struct handle *h,
+    const char *prefix, const struct sockaddr_storage *from,
+    socklen_t fromlen, int truncated, const char *why)
+{
+	const char *call = op->from ? "recvfrom" : "recv";
+	char args[96], fl[64], who[128];
+	size_t got = op->done;
+	int dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
+
+	recv_args(op, h, args, sizeof args, fl, sizeof fl);
+	/* A datagram's sender: the picture shows another program by it. */
+	if (h->type != SOCK_STREAM && fromlen > 0)
+		event_set_addr(shell_log(sh, op_event(op), h->id, 0,
+		    (long long)got, 0), from, fromlen);
+	else
+		shell_log(sh, op_event(op), h->id, 0, (long long)got, 0);
+	keep_data(sh, op->buf, got);
+	who[0] = '\0';
+	if (op->from && fromlen > 0) {
+		char a[96];
+
+		snprintf(who, sizeof who, _(" from %s"), format_sockaddr(from,
+		    fromlen, a, sizeof a));
+	} else if (op->from && h->type == SOCK_DGRAM)
+		/* AF_UNIX: a sender that is not bound cannot be answered */
+		snprintf(who, sizeof who, "%s", _(" from (unnamed)"));
+	if (got == 0 && h->type == SOCK_STREAM) {
+		op_say_eof(sh, h, prefix, call, args);
+		return OP_DONE;
+	}
+	if (!(op->flags & MSG_PEEK))
+		h->received += got;
+	fprintf(sh->out, "%s%s(%s) = %zu%s: ", prefix, call, args, got, who);
+	show_data(sh, op->buf, got);
+	fputc('\n', sh->out);
+	if (!bytes_are_text(op->buf, got))
+		hexdump(sh->out, (unsigned char *)op->buf, got);
+	if (got == 0 && op_recv_dontwait(h) == 0 && !dontwait)
+		fprintf(sh->out, _("  %s's reading side is shut down, and a "
+		    "datagram socket's recv then returns 0 at once\n"),
+		    h->name);
+	else if (got == 0)
+		fprintf(sh->out, "%s\n", _("  an empty datagram (a datagram "
+		    "socket has no end of stream)"));
+	if (truncated)
+		fprintf(sh->out, P_("  the datagram had %d byte: the rest is "
+		    "lost (a datagram is read whole or cut, never in parts)\n",
+		    "  the datagram had %d bytes: the rest is lost (a datagram "
+		    "is read whole or cut, never in parts)\n",
+		    (unsigned long)truncated), truncated);
+	if (op->flags & MSG_PEEK)
+		fprintf(sh->out, "%s\n", _("  MSG_PEEK: the bytes stay queued; "
+		    "the next recv gets them again"));
+	if (op->flags & MSG_OOB)
+		fprintf(sh->out, "%s\n", _("  MSG_OOB: the urgent byte, read "
+		    "apart from the stream"));
+	if ((op->flags & MSG_WAITALL) && got < op->maxbytes &&
+	    h->type == SOCK_STREAM && why != NULL)
+		fprintf(sh->out, _("  MSG_WAITALL gave less: %s; recv returns "
+		    "the bytes it has, as the kernel's does\n"), why);
+	else if ((op->flags & MSG_WAITALL) && got < op->maxbytes &&
+	    h->type == SOCK_STREAM)
+		fprintf(sh->out, "%s\n", _("  MSG_WAITALL gave less: the "
+		    "stream ended, or the socket does not wait"));
+	return OP_DONE;
+}
+
+/*
+ * A MSG_WAITALL recv that stops waiting (WHY: its SO_RCVTIMEO ran out,
+ * Ctrl-C, the script's --timeout) with bytes already taken from the
+ * socket: the kernel's recv returns them then, and so does this one, or
+ * they would be lost unseen. 1 when it did, 0 when OP has none.
+ */
+int
+op_recv_partial(struct shell *sh, struct op *op, const char *prefix,
+    const char *why)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	size_t first = sh->nevents;
+
+	if (op->kind != OP_RECV || op->bulk || op->done == 0 || h == NULL)
+		return 0;
+	recv_report(sh, op, h, prefix, NULL, 0, 0, why);
+	if (op->event > 0 && op->event <= sh->nevents && first < sh->nevents) {
+		/* A job: its call ends where the picture drew it begin. */
+		sh->events[op->event - 1].pending = 0;
+		sh->events[first].began = op->event;
+		op->event = 0;
+	}
+	return 1;
+}
+
 enum op_status
 op_step_recv(struct shell *sh, struct op *op, struct handle *h,
     short *events, const char *prefix)
 {
 	const char *call = op->from ? "recvfrom" : "recv";
 	struct sockaddr_storage from;
-	char args[96], fl[64], who[128];
+	char args[96], fl[64], why[160];
 	struct msghdr msg;
 	struct iovec iov;
 	ssize_t n;
-	size_t got;
 	int err, flags, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
 	int truncated = 0;
 
 	if (op->bulk)
 		return bulk_recv(sh, op, h, events, prefix);
-	if (op->flags)
-		snprintf(args, sizeof args, "%d, %zu, %s", h->fd, op->maxbytes,
-		    format_msg_flags(op->flags, fl, sizeof fl));
-	else
-		snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
+	recv_args(op, h, args, sizeof args, fl, sizeof fl);
 	if (op->buf == NULL) {
 		op->buf = malloc(op->maxbytes ? op->maxbytes : 1);
 		if (op->buf == NULL) {
@@ -278,10 +384,20 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 				    POLLIN;
 				return OP_WAIT;
 			}
+			if (op->done > 0) {
+				/* The kernel's MSG_WAITALL returns the bytes
+				 * it has, and the error at the next call. */
+				snprintf(why, sizeof why, _("the next call "
+				    "failed with %s (%s)"), errno_name(err),
+				    strerror(err));
+				return recv_report(sh, op, h, prefix, NULL, 0,
+				    0, why);
+			}
 			shell_call_failed(sh, h, prefix, call, err, "%s", args);
 			shell_log(sh, op_event(op), h->id, 0, -1, err);
 			return OP_FAILED;
 		}
+		op->calls++;
 		if ((size_t)n > op->maxbytes - op->done) {
 			truncated = (int)n;
 			n = (ssize_t)(op->maxbytes - op->done);
@@ -291,58 +407,8 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 		    op->done == op->maxbytes || h->type != SOCK_STREAM)
 			break;
 	}
-	got = op->done;
-	/* A datagram's sender: the picture shows another program by it. */
-	if (h->type != SOCK_STREAM && msg.msg_namelen > 0)
-		event_set_addr(shell_log(sh, op_event(op), h->id, 0,
-		    (long long)got, 0), &from, msg.msg_namelen);
-	else
-		shell_log(sh, op_event(op), h->id, 0, (long long)got, 0);
-	keep_data(sh, op->buf, got);
-	who[0] = '\0';
-	if (op->from && msg.msg_namelen > 0) {
-		char a[96];
-
-		snprintf(who, sizeof who, _(" from %s"), format_sockaddr(&from,
-		    msg.msg_namelen, a, sizeof a));
-	} else if (op->from && h->type == SOCK_DGRAM)
-		/* AF_UNIX: a sender that is not bound cannot be answered */
-		snprintf(who, sizeof who, "%s", _(" from (unnamed)"));
-	if (got == 0 && h->type == SOCK_STREAM) {
-		op_say_eof(sh, h, prefix, call, args);
-		return OP_DONE;
-	}
-	if (!(op->flags & MSG_PEEK))
-		h->received += got;
-	fprintf(sh->out, "%s%s(%s) = %zu%s: ", prefix, call, args, got, who);
-	show_data(sh, op->buf, got);
-	fputc('\n', sh->out);
-	if (!bytes_are_text(op->buf, got))
-		hexdump(sh->out, (unsigned char *)op->buf, got);
-	if (got == 0 && (flags & MSG_DONTWAIT) == 0 && !dontwait)
-		fprintf(sh->out, _("  %s's reading side is shut down, and a "
-		    "datagram socket's recv then returns 0 at once\n"),
-		    h->name);
-	else if (got == 0)
-		fprintf(sh->out, "%s\n", _("  an empty datagram (a datagram "
-		    "socket has no end of stream)"));
-	if (truncated)
-		fprintf(sh->out, P_("  the datagram had %d byte: the rest is "
-		    "lost (a datagram is read whole or cut, never in parts)\n",
-		    "  the datagram had %d bytes: the rest is lost (a datagram "
-		    "is read whole or cut, never in parts)\n",
-		    (unsigned long)truncated), truncated);
-	if (op->flags & MSG_PEEK)
-		fprintf(sh->out, "%s\n", _("  MSG_PEEK: the bytes stay queued; "
-		    "the next recv gets them again"));
-	if (op->flags & MSG_OOB)
-		fprintf(sh->out, "%s\n", _("  MSG_OOB: the urgent byte, read "
-		    "apart from the stream"));
-	if ((op->flags & MSG_WAITALL) && got < op->maxbytes &&
-	    h->type == SOCK_STREAM)
-		fprintf(sh->out, "%s\n", _("  MSG_WAITALL gave less: the "
-		    "stream ended, or the socket does not wait"));
-	return OP_DONE;
+	return recv_report(sh, op, h, prefix, &from, msg.msg_namelen,
+	    truncated, NULL);
 }
 
 /*
@@ -571,6 +637,9 @@ op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 	const char *call = calls[op->kind];
 
 	if (h == NULL)
+		return;
+	if (op_recv_partial(sh, op, prefix, _("the socket's SO_RCVTIMEO ran "
+	    "out")))
 		return;
 	if (op->from)
 		call = "recvfrom";

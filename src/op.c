@@ -432,6 +432,9 @@ op_cancel(struct shell *sh, struct op *op, int closing)
 {
 	struct handle *h = handle_by_id(sh, op->handle_id);
 
+	if (closing && op_recv_partial(sh, op, "", _("its socket is being "
+	    "closed")))
+		return;
 	if (op->event > 0)
 		op_stopped(sh, op, ECANCELED);	/* a job */
 	if (h == NULL)
@@ -473,7 +476,7 @@ op_run(struct shell *sh, struct op *op, int background)
 	enum op_status st;
 	short events = 0;
 	char why[256];
-	int rc, said = 0;
+	int rc, said = 0, partial;
 	double saved, timeo;
 
 	for (;;) {
@@ -532,6 +535,13 @@ op_run(struct shell *sh, struct op *op, int background)
 		}
 		if (rc == -1 && sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
+		if (rc == -1 && !shell_terminated && op_recv_partial(sh, op,
+		    "", _("interrupted (Ctrl-C)"))) {
+			st = OP_DONE;	/* as the kernel's recv: not EINTR */
+			break;
+		}
+		partial = rc != -1 && op_recv_partial(sh, op, "",
+		    _("the script's --timeout ended the wait"));
 		if (rc == -1 && shell_terminated)
 			shell_error(sh, _("%s: stopped while waiting %s: the "
 			    "shell was told to end (SIGTERM or SIGHUP)"),
@@ -545,8 +555,10 @@ op_run(struct shell *sh, struct op *op, int background)
 			    "(--timeout; 0 waits for ever)"), op->desc,
 			    sh->timeout, op_waiting_for(sh, op, why,
 			    sizeof why));
-		op_stopped(sh, op, rc == -1 ? EINTR : ETIMEDOUT);
-		op_cancel(sh, op, 0);
+		if (!partial) {
+			op_stopped(sh, op, rc == -1 ? EINTR : ETIMEDOUT);
+			op_cancel(sh, op, 0);
+		}
 		st = OP_FAILED;
 		break;
 	}

@@ -252,6 +252,8 @@ enum op_status	 op_step_recv(struct shell *, struct op *, struct handle *,
 		     short *events, const char *prefix);
 double		 op_sotimeo(struct shell *, const struct op *);
 void		 op_timed_out(struct shell *, struct op *, const char *prefix);
+int		 op_recv_partial(struct shell *, struct op *,
+		     const char *prefix, const char *why);
 int		 op_data_args(struct shell *, struct op *,
 		     const struct cmd_args *, size_t first, const char *cmd);
 int		 op_recv_args(struct shell *, struct op *,

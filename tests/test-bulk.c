@@ -322,6 +322,74 @@ Test(bulk, msg_waitall_until_eof)
 	assert_has(ts_out(&t), "MSG_WAITALL gave less");
 }
 
+/* The bytes a MSG_WAITALL recv took before it stopped waiting are its
+ * result, as the kernel's recv returns them: never lost unseen. */
+static void
+assert_partial(const char *says)
+{
+	const struct event *ev = last_event();
+
+	assert_has(ts_out(&t), ", 10, MSG_WAITALL) = 5: \"12345\"");
+	assert_has(ts_out(&t), says);
+	cr_assert_eq(t.sh.last_len, 5);
+	cr_assert(memcmp(t.sh.last_data, "12345", 5) == 0);
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 5);
+	cr_assert_eq(ev->kind, EV_RECV);
+	cr_assert_eq(ev->result, 5);
+	cr_assert_not(ev->pending);
+	cr_assert_eq(jobs_count(&t.sh), 0);
+}
+
+Test(bulk, msg_waitall_rcvtimeo_returns_what_it_has)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "send a 12345",
+	    "setsockopt b SO_RCVTIMEO 0.05", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "recv b 10 MSG_WAITALL => \"12345\"");
+	assert_partial("the socket's SO_RCVTIMEO ran out");
+	assert_has_not(ts_out(&t), "EAGAIN");
+	ts_okf(&t, "recv b MSG_DONTWAIT => EAGAIN");
+}
+
+Test(bulk, msg_waitall_job_rcvtimeo_returns_what_it_has)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "setsockopt b SO_RCVTIMEO 0.05",
+	    "send a 12345", "recv b 10 MSG_WAITALL &", NULL });
+	ts_clear(&t);
+	if (jobs_count(&t.sh) > 0)
+		ts_okf(&t, "wait");
+	assert_partial("[1] done: recv(");
+	assert_has(ts_out(&t), "SO_RCVTIMEO ran out");
+}
+
+Test(bulk, msg_waitall_script_timeout_shows_what_it_has)
+{
+	size_t before;
+
+	pair("inet");
+	ts_okf(&t, "send a 12345");
+	ts_clear(&t);
+	t.sh.timeout = 0.05;
+	before = t.sh.nevents;
+	cr_assert_neq(ts_run(&t, "recv b 10 MSG_WAITALL"), 0);
+	assert_partial("--timeout ended the wait");
+	cr_assert_eq(t.sh.nevents, before + 1, "one recv logged, not two");
+}
+
+Test(bulk, msg_waitall_job_closed_shows_what_it_has)
+{
+	pair("inet");
+	ts_ok(&t, (const char *const[]){ "send a 12345",
+	    "recv b 10 MSG_WAITALL &", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "close b");
+	cr_assert_eq(t.sh.last_len, 5);
+	assert_has(ts_out(&t), ", 10, MSG_WAITALL) = 5: \"12345\"");
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 5);
+}
+
 Test(bulk, msg_oob)
 {
 	pair("inet");
