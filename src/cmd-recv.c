@@ -31,7 +31,7 @@ const struct cmd_entry cmd_recv_entry = {
 	.min_args = 1, .max_args = 8,
 	.usage = N_("NAME [MAXBYTES] [&] | NAME [MAXBYTES] "
 	    "[MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|MSG_OOB]... | NAME --all | "
-	    "NAME --to PATH"),
+	    "NAME --to PATH [--replace]"),
 	.summary = N_("receive data from the network"),
 	.help = N_("Makes recv(2): takes up to MAXBYTES bytes (1024 by "
 	    "default, as in the lecture) of what has arrived, or waits for "
@@ -43,7 +43,10 @@ const struct cmd_entry cmd_recv_entry = {
 	    "waits for all MAXBYTES (or the end), MSG_OOB takes the urgent "
 	    "byte. --all receives until the end of the stream and reports "
 	    "the bytes, the time and the rate, keeping none of the data; "
-	    "--to PATH writes it to a file. With '&' the shell goes on while "
+	    "--to PATH writes it to a new file (never through a symbolic "
+	    "link; --replace after PATH, typed at the terminal, replaces an "
+	    "existing file), which goes again if the call fails before any "
+	    "byte arrives. With '&' the shell goes on while "
 	    "it drains the socket: 'recv b --all &' then 'send a --size "
 	    "64M'."),
 	.errors = N_("ENOTCONN, ECONNRESET, EAGAIN (non-blocking, or SO_RCVTIMEO "

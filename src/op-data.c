@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -162,6 +163,7 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			    "before the error, in %u calls\n"), op->done,
 			    op->calls);
 			shell_log(sh, EV_RECV, h->id, 0, -1, err);
+			op_drop_file(op);
 			return OP_FAILED;
 		}
 		op->calls++;
@@ -188,6 +190,7 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			    strerror(err));
 			shell_log(sh, EV_RECV, h->id, 0, (long long)op->done,
 			    0);
+			op_drop_file(op);
 			return OP_FAILED;
 		}
 		op->done += (size_t)n;
@@ -667,9 +670,76 @@ op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 	shell_log(sh, op_event(op), h->id, 0, -1, err);
 }
 
-/* Opens PATH for a bulk transfer; 0, or -1 after a message. */
+/*
+ * The file of recv --to: a new one, never through a symbolic link, so a
+ * script cannot clobber a file (~/.bashrc) or write where a link points;
+ * an existing file only with REPLACE, typed at the terminal. A stream,
+ * or NULL after a message.
+ */
+static FILE *
+create_file(struct shell *sh, struct op *op, const char *path, int replace)
+{
+	struct stat sb;
+	FILE *f;
+	int fd;
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0666);
+	if (fd >= 0)
+		op->created = 1;
+	else if (errno == EEXIST && replace)
+		fd = open(path, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		int err = errno;
+
+		if ((err == EEXIST || err == ELOOP) && lstat(path, &sb) == 0 &&
+		    S_ISLNK(sb.st_mode))
+			shell_error(sh, _("'%s' is a symbolic link: recv --to "
+			    "does not follow one; give the path of a new "
+			    "file"), path);
+		else if (err == EEXIST)
+			shell_error(sh, _("'%s' exists: recv --to makes a new "
+			    "file; give another path, or type --replace after "
+			    "the path (at the terminal) to replace it"), path);
+		else
+			shell_error(sh, _("cannot open '%s': %s"), path,
+			    strerror(err));
+		return NULL;
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		shell_error(sh, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+		close(fd);
+		op_drop_file(op);
+	}
+	return f;
+}
+
+/* A recv --to that failed: the file it made goes, if it is still the
+ * same empty file (a file holding bytes received stays, to be seen). */
+void
+op_drop_file(struct op *op)
+{
+	struct stat a, b;
+	int fd = op->file != NULL ? fileno(op->file) : -1;
+
+	if (!op->created || op->path == NULL)
+		return;
+	op->created = 0;
+	if (op->done > 0 || lstat(op->path, &a) < 0 || a.st_size != 0 ||
+	    !S_ISREG(a.st_mode))
+		return;
+	if (fd >= 0 && (fstat(fd, &b) < 0 || a.st_dev != b.st_dev ||
+	    a.st_ino != b.st_ino))
+		return;
+	unlink(op->path);
+}
+
+/* Opens PATH for a bulk transfer (WRITING: recv --to, which may
+ * REPLACE a file); 0, or -1 after a message. */
 static int
-open_file(struct shell *sh, struct op *op, const char *path, int writing)
+open_file(struct shell *sh, struct op *op, const char *path, int writing,
+    int replace)
 {
 	struct stat sb;
 
@@ -678,12 +748,13 @@ open_file(struct shell *sh, struct op *op, const char *path, int writing)
 		shell_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
-	op->file = fopen(path, writing ? "we" : "re");
-	if (op->file == NULL) {
+	if (writing)
+		op->file = create_file(sh, op, path, replace);
+	else if ((op->file = fopen(path, "re")) == NULL)
 		shell_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
+	if (op->file == NULL)
 		return -1;
-	}
 	if (!writing && (fstat(fileno(op->file), &sb) < 0 ||
 	    !S_ISREG(sb.st_mode))) {
 		shell_error(sh, _("'%s' is not a regular file: --file sends a "
@@ -851,7 +922,7 @@ op_data_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 			shell_error(sh, "%s", msg);
 			return -1;
 		}
-		if (!bysize && open_file(sh, op, t->v[i + 1].text, 0) < 0)
+		if (!bysize && open_file(sh, op, t->v[i + 1].text, 0, 0) < 0)
 			return -1;
 		if (!bysize)
 			size = op->len;
@@ -923,7 +994,7 @@ op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 	unsigned long max = 0;
 	const char *w = "", *to = NULL;
 	char *end, e[LEX_ERRLEN];
-	int i, f;
+	int i, f, replace = 0;
 
 	ce = cmd_find(cmd, e);
 
@@ -931,12 +1002,27 @@ op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 		w = a->argv[i];
 		if (parse_msg_flag(w, &f) == 0) {
 			op->flags |= f;
+		} else if (bulk_ok && (strcmp(w, "--all") == 0 ||
+		    strcmp(w, "--to") == 0) && (op->bulk || to != NULL)) {
+			shell_error(sh, _("%s: %s once more: --all receives to "
+			    "the end of the stream, --to PATH the same into a "
+			    "file; give one of them, once"), cmd, w);
+			return -1;
 		} else if (bulk_ok && strcmp(w, "--all") == 0) {
 			op->bulk = 1;
 		} else if (bulk_ok && strcmp(w, "--to") == 0 &&
 		    i + 1 < a->argc) {
 			op->bulk = 1;
 			to = a->argv[++i];
+		} else if (bulk_ok && strcmp(w, "--replace") == 0 &&
+		    to != NULL && !replace) {
+			if (!sh->interactive || sh->depth > 0) {
+				shell_error(sh, _("%s: --replace is only for a "
+				    "line typed at the terminal: a script or "
+				    "lesson writes new files only"), cmd);
+				return -1;
+			}
+			replace = 1;
 		} else if (isdigit((unsigned char)w[0]) && max == 0) {
 			errno = 0;
 			max = strtoul(w, &end, 10);
@@ -952,9 +1038,11 @@ op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 		} else
 			goto bad_size;
 	}
-	if (op->bulk && (op->flags & (MSG_PEEK | MSG_OOB | MSG_WAITALL))) {
-		shell_error(sh, _("%s --all reads the whole stream: MSG_PEEK, "
-		    "MSG_OOB and MSG_WAITALL do not go with it"), cmd);
+	if (op->bulk && (op->flags & (MSG_PEEK | MSG_OOB | MSG_WAITALL |
+	    MSG_DONTWAIT))) {
+		shell_error(sh, _("%s %s reads the whole stream, waiting for it: "
+		    "MSG_PEEK, MSG_OOB, MSG_WAITALL and MSG_DONTWAIT do not go "
+		    "with it"), cmd, to != NULL ? "--to" : "--all");
 		return -1;
 	}
 	if (op->bulk && h != NULL && h->type != SOCK_STREAM) {
@@ -972,7 +1060,7 @@ op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 			shell_error(sh, "%s", _("out of memory"));
 			return -1;
 		}
-		if (to != NULL && open_file(sh, op, to, 1) < 0)
+		if (to != NULL && open_file(sh, op, to, 1, replace) < 0)
 			return -1;
 	}
 	return 0;

@@ -432,6 +432,7 @@ op_cancel(struct shell *sh, struct op *op, int closing)
 {
 	struct handle *h = handle_by_id(sh, op->handle_id);
 
+	op_drop_file(op);
 	if (closing && op_recv_partial(sh, op, "", _("its socket is being "
 	    "closed")))
 		return;
@@ -562,6 +563,8 @@ op_run(struct shell *sh, struct op *op, int background)
 		st = OP_FAILED;
 		break;
 	}
+	if (st != OP_DONE)
+		op_drop_file(op);
 	op_free(op);
 	return st == OP_DONE ? 0 : -1;
 }

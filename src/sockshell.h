@@ -87,6 +87,8 @@ struct op {
 	int			 bulk;		/* send --size/--file, recv --all */
 	FILE			*file;		/* --file, --to, or NULL */
 	char			*path;		/* its name */
+	int			 created;	/* --to made the file: an empty one
+						   goes if the call fails */
 	char			*buf;		/* a chunk; MSG_WAITALL's data */
 	size_t			 buflen, bufpos;
 	struct timespec		 t0;		/* when the call began */
@@ -254,6 +256,7 @@ double		 op_sotimeo(struct shell *, const struct op *);
 void		 op_timed_out(struct shell *, struct op *, const char *prefix);
 int		 op_recv_partial(struct shell *, struct op *,
 		     const char *prefix, const char *why);
+void		 op_drop_file(struct op *);
 int		 op_data_args(struct shell *, struct op *,
 		     const struct cmd_args *, size_t first, const char *cmd);
 int		 op_recv_args(struct shell *, struct op *,

@@ -105,6 +105,7 @@ Test(bulk, file_to_file)
 	ofd = mkstemp(out);
 	cr_assert(fd >= 0 && ofd >= 0);
 	close(ofd);
+	unlink(out);	/* a unique name: recv --to makes the file */
 	buf = malloc(n);
 	back = malloc(n + 1);
 	cr_assert(buf != NULL && back != NULL);
@@ -175,8 +176,9 @@ Test(bulk, recv_to_write_error)
 	pair("inet");
 	ts_ok(&t, (const char *const[]){ "send a hello", "close a", NULL });
 	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
-	ts_fail(&t, "recv b --to /dev/full", "cannot write to '/dev/full': ",
-	    0);
+	t.sh.interactive = 1;	/* typed: --replace may open a device */
+	ts_fail(&t, "recv b --to /dev/full --replace", "cannot write to "
+	    "'/dev/full': ", 0);
 	snprintf(want, sizeof want, "cannot write to '/dev/full': %s\n",
 	    strerror(ENOSPC));
 	assert_has(ts_err(&t), want);
@@ -184,6 +186,126 @@ Test(bulk, recv_to_write_error)
 	    "bytes: %s\n", strerror(ENOSPC));
 	assert_has(ts_out(&t), want);
 	cr_assert_eq(handle_find(&t.sh, "b")->received, 5);
+}
+
+/* recv --to makes a new file: it never follows a symbolic link nor
+ * replaces a file (a script could clobber ~/.bashrc); a line typed at
+ * the terminal may add --replace. */
+static char dir[] = "/tmp/sockshell-to-XXXXXX";
+
+static char *
+in_dir(const char *name)
+{
+	static char path[4][64];
+	static int k;
+
+	k = (k + 1) % 4;
+	snprintf(path[k], sizeof path[k], "%s/%s", dir, name);
+	return path[k];
+}
+
+static void
+make_dir(void)
+{
+	cr_assert_not_null(mkdtemp(dir));
+}
+
+static void
+remove_dir(void)
+{
+	static const char *const names[] = { "old", "link", "dangling", "new",
+	    "target" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof *names; i++)
+		unlink(in_dir(names[i]));
+	rmdir(dir);
+}
+
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	cr_assert_not_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void
+assert_file(const char *path, const char *text)
+{
+	char buf[64] = "";
+	FILE *f = fopen(path, "r");
+
+	cr_assert_not_null(f, "%s is gone", path);
+	cr_assert_eq(fread(buf, 1, sizeof buf - 1, f), strlen(text));
+	fclose(f);
+	cr_assert_str_eq(buf, text);
+}
+
+/* ts_fail of "recv b --to PATH" and what follows (AFTER). */
+static void
+fail_to(const char *says, int usage, const char *path, const char *after)
+{
+	char line[256];
+
+	snprintf(line, sizeof line, "recv b --to %s%s", path, after);
+	ts_fail(&t, line, says, usage);
+}
+
+Test(bulk, recv_to_never_replaces_nor_follows_links)
+{
+	struct stat sb;
+
+	make_dir();
+	pair("inet");
+	write_file(in_dir("old"), "keep me\n");
+	cr_assert_eq(symlink(in_dir("old"), in_dir("link")), 0);
+	cr_assert_eq(symlink(in_dir("target"), in_dir("dangling")), 0);
+	ts_ok(&t, (const char *const[]){ "send a hello", "close a", NULL });
+	fail_to("exists: recv --to makes a new file; give another path, or "
+	    "type --replace after the path (at the terminal)", 1,
+	    in_dir("old"), "");
+	fail_to("is a symbolic link: recv --to does not follow one", 1,
+	    in_dir("link"), "");
+	fail_to("is a symbolic link: recv --to does not follow one", 1,
+	    in_dir("dangling"), "");
+	fail_to("--replace is only for a line typed at the terminal", 1,
+	    in_dir("old"), " --replace");
+	assert_file(in_dir("old"), "keep me\n");
+	cr_assert_neq(lstat(in_dir("target"), &sb), 0, "made through a link");
+	/* Typed at the terminal, --replace replaces, but never through a
+	 * link. */
+	t.sh.interactive = 1;
+	fail_to("is a symbolic link", 1, in_dir("link"), " --replace");
+	ts_okf(&t, "recv b --to %s --replace", in_dir("old"));
+	assert_file(in_dir("old"), "hello");
+	assert_file(in_dir("link"), "hello");
+	remove_dir();
+}
+
+/* A recv --to that fails before any byte arrives leaves no empty file
+ * behind: its SO_RCVTIMEO ran out, the script's --timeout, a job whose
+ * socket is closed. */
+Test(bulk, recv_to_failing_leaves_no_file)
+{
+	struct stat sb;
+
+	make_dir();
+	pair("inet");
+	ts_okf(&t, "setsockopt b SO_RCVTIMEO 0.05");
+	fail_to("SO_RCVTIMEO ran out", 0, in_dir("new"), "");
+	cr_assert_neq(lstat(in_dir("new"), &sb), 0, "an empty file is left");
+	ts_okf(&t, "setsockopt b SO_RCVTIMEO 0");
+	t.sh.timeout = 0.05;
+	cr_assert_neq(ts_runf(&t, "recv b --to %s", in_dir("new")), 0);
+	cr_assert_neq(lstat(in_dir("new"), &sb), 0, "an empty file is left");
+	ts_okf(&t, "recv b --to %s &", in_dir("new"));
+	cr_assert_eq(lstat(in_dir("new"), &sb), 0, "the job makes it");
+	ts_okf(&t, "close b");
+	cr_assert_neq(lstat(in_dir("new"), &sb), 0, "an empty file is left");
+	remove_dir();
 }
 
 Test(bulk, full_buffer_shows_how_far_it_got)
@@ -486,8 +608,20 @@ ParameterizedTestParameters(bulk, usage)
 		    "NAME [MAXBYTES] [&]" },
 		{ "recv b --to /nonexistent/dir/f", "cannot open "
 		    "'/nonexistent/dir/f'" },
-		{ "recv b --all MSG_PEEK", "recv --all reads the whole stream: "
-		    "MSG_PEEK, MSG_OOB and MSG_WAITALL do not go with it" },
+		{ "recv b --all MSG_PEEK", "recv --all reads the whole stream, "
+		    "waiting for it: MSG_PEEK, MSG_OOB, MSG_WAITALL and "
+		    "MSG_DONTWAIT do not go with it" },
+		{ "recv b --to /tmp/sockshell-never MSG_DONTWAIT", "recv --to "
+		    "reads the whole stream, waiting for it" },
+		{ "recv b MSG_DONTWAIT --all", "recv --all reads the whole "
+		    "stream, waiting for it" },
+		{ "recv b --all --all", "recv: --all once more" },
+		{ "recv b --to /tmp/sockshell-never --to /tmp/sockshell-never",
+		    "recv: --to once more" },
+		{ "recv b --all --replace", "recv: '--replace' does not fit "
+		    "here" },
+		{ "recv b --to /tmp/sockshell-never --replace", "recv: "
+		    "--replace is only for a line typed at the terminal" },
 		{ "recv b --everything", "recv: '--everything' does not fit "
 		    "here" },
 		{ "recv b MSG_TRUNC", "recv: 'MSG_TRUNC' does not fit here" },
