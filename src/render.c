@@ -61,6 +61,11 @@ fill_row(const struct sock_state *st, char row[NCOLS][CELL])
 	else if (st->listening)
 		snprintf(row[COL_QUEUE], CELL, _("%u of %u to accept"),
 		    st->accept_queue, st->backlog);
+	else if (st->inq > 0 && h->type == SOCK_DGRAM)
+		/* SIOCINQ on a datagram socket: the next datagram's size
+		 * only, however many wait behind it. */
+		snprintf(row[COL_QUEUE], CELL, _("next datagram %d B"),
+		    st->inq);
 	else if (st->inq > 0)
 		snprintf(row[COL_QUEUE], CELL, P_("%d byte unread",
 		    "%d bytes unread", (unsigned long)st->inq), st->inq);
@@ -127,6 +132,7 @@ render_details(struct shell *sh, const struct handle *h)
 	struct sock_state st;
 	char a[128], b[128], d[512];
 	FILE *f = sh->out;
+	int is_tcp = h->type == SOCK_STREAM && h->family != AF_UNIX;
 
 	state_collect(h, &st);
 	fprintf(f, "%s: %s, ", h->name, proto_label(h->family, h->type));
@@ -154,7 +160,21 @@ render_details(struct shell *sh, const struct handle *h)
 		fprintf(f, _("  segments: %u in, %u out; bytes: %llu received, "
 		    "%llu acknowledged by the peer (TCP_INFO)\n"), st.segs_in,
 		    st.segs_out, st.bytes_received, st.bytes_acked);
-	if (st.inq >= 0 || st.outq >= 0)
+	/* SIOCINQ is the next datagram's size on a datagram socket; and
+	 * only TCP's SIOCOUTQ counts data bytes, unacknowledged: elsewhere
+	 * it is the send buffer's memory, the kernel's overhead included. */
+	if ((st.inq >= 0 || st.outq >= 0) && h->type == SOCK_DGRAM)
+		fprintf(f, _("  queued: the next datagram to read has %d bytes "
+		    "(SIOCINQ; those behind it are not counted); %d bytes of "
+		    "send buffer hold data not yet taken (SIOCOUTQ, the "
+		    "kernel's overhead included)\n"), st.inq < 0 ? 0 : st.inq,
+		    st.outq < 0 ? 0 : st.outq);
+	else if ((st.inq >= 0 || st.outq >= 0) && !is_tcp)
+		fprintf(f, _("  queued: %d bytes to read (SIOCINQ); %d bytes of "
+		    "send buffer hold data the peer has not read (SIOCOUTQ, "
+		    "the kernel's overhead included)\n"),
+		    st.inq < 0 ? 0 : st.inq, st.outq < 0 ? 0 : st.outq);
+	else if (st.inq >= 0 || st.outq >= 0)
 		fprintf(f, _("  queued: %d bytes to read (SIOCINQ), %d bytes "
 		    "sent and not yet acknowledged (SIOCOUTQ)\n"),
 		    st.inq < 0 ? 0 : st.inq, st.outq < 0 ? 0 : st.outq);

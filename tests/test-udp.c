@@ -115,6 +115,28 @@ Test(udp, datagrams_keep_their_boundaries)
 	    "recv srv => \"two\"", NULL });
 }
 
+/* SIOCINQ on a datagram socket is the next datagram's size only: the
+ * table and 'show' say so, not "N bytes unread" for the whole queue. */
+Test(udp, queue_is_the_next_datagram)
+{
+	ts_ok(&t, (const char *const[]){ "sendto cli srv 12345",
+	    "sendto cli srv 1234567890", NULL });
+	cr_assert(ts_ready(&t, "srv", POLLIN) & POLLIN);
+	ts_clear(&t);
+	render_state(&t.sh);
+	assert_has(ts_out(&t), "next datagram 5 B\n");
+	assert_has_not(ts_out(&t), "bytes unread");
+	ts_clear(&t);
+	ts_okf(&t, "show srv");
+	assert_has(ts_out(&t), "the next datagram to read has 5 bytes "
+	    "(SIOCINQ; those behind it are not counted)");
+	assert_has_not(ts_out(&t), "acknowledged (SIOCOUTQ)");
+	ts_okf(&t, "recv srv => \"12345\"");
+	ts_clear(&t);
+	render_state(&t.sh);
+	assert_has(ts_out(&t), "next datagram 10 B\n");
+}
+
 Test(udp, truncated_datagram)
 {
 	ts_okf(&t, "sendto cli srv \"0123456789\"");

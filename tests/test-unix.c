@@ -163,6 +163,18 @@ Test(afunix, control_characters_in_a_path)
 		assert_has_not(ts_out(&t), raw[i]);
 }
 
+/* SIOCOUTQ on AF_UNIX is send-buffer memory, with no acknowledgement. */
+Test(afunix, outq_is_not_unacknowledged)
+{
+	ts_ok(&t, (const char *const[]){ "socketpair a b", "send a abc",
+	    NULL });
+	ts_clear(&t);
+	ts_okf(&t, "show a");
+	assert_has(ts_out(&t), "bytes of send buffer hold data the peer has "
+	    "not read (SIOCOUTQ, the kernel's overhead included)");
+	assert_has_not(ts_out(&t), "acknowledged");
+}
+
 Test(afunix, unnamed_sender)
 {
 	ts_ok(&t, (const char *const[]){ "socket x unix dgram", "bind x @",
