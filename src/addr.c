@@ -136,16 +136,59 @@ looks_numeric_v4(const char *s)
 	return 1;
 }
 
-/* Resolves a host name for FAMILY; returns 0 or -1 with ERR set. */
+/* Whether the name HOST (N bytes, without a final dot) is SUFFIX or
+ * ends in ".SUFFIX". */
 static int
-resolve_name(const char *host, int family, struct sockaddr_storage *ss,
-    socklen_t *len, char *err)
+name_under(const char *host, size_t n, const char *suffix)
 {
-	struct addrinfo hints, *res;
+	size_t k = strlen(suffix);
+
+	return n >= k && (n == k || host[n - k - 1] == '.') &&
+	    strncasecmp(host + n - k, suffix, k) == 0;
+}
+
+/*
+ * A localhost list from getaddrinfo(NULL, ...), which puts ::1 first,
+ * with the IPv4 addresses first: the lecture's family, and the one that
+ * "socket NAME localhost" takes. The same nodes, relinked.
+ */
+static struct addrinfo *
+ipv4_first(struct addrinfo *res)
+{
+	struct addrinfo *v4 = NULL, *other = NULL, **t4 = &v4, **to = &other;
+	struct addrinfo *ai, *next;
+
+	for (ai = res; ai != NULL; ai = next) {
+		next = ai->ai_next;
+		ai->ai_next = NULL;
+		if (ai->ai_family == AF_INET) {
+			*t4 = ai;
+			t4 = &ai->ai_next;
+		} else {
+			*to = ai;
+			to = &ai->ai_next;
+		}
+	}
+	*t4 = other;
+	return v4;
+}
+
+int
+host_lookup(const char *host, const char *service,
+    const struct addrinfo *hints, struct addrinfo **res, int *loopback,
+    char *err)
+{
+	const char *example = hints->ai_family == AF_INET6 ? "::1" :
+	    "127.0.0.1";
 	size_t n = strlen(host), label;
+	unsigned char a[sizeof(struct in6_addr)];
 	const char *p;
 	int rc;
 
+	*loopback = 0;
+	if (inet_pton(AF_INET, host, a) == 1 ||
+	    inet_pton(AF_INET6, host, a) == 1)
+		return getaddrinfo(host, service, hints, res);
 	/* Only what can be a host name goes to the resolver: letters,
 	 * digits, '-' and '_' in dot-separated labels. */
 	for (p = host, label = 0; *p != '\0'; p++) {
@@ -159,45 +202,45 @@ resolve_name(const char *host, int family, struct sockaddr_storage *ss,
 	if (*p != '\0' || n == 0 || n > 253 || label > 63) {
 		snprintf(err, LEX_ERRLEN, _("'%.60s' is neither an address nor "
 		    "a host name: write an address such as %s, or a name such "
-		    "as localhost"), host, family == AF_INET6 ? "::1" :
-		    "127.0.0.1");
-		return -1;
+		    "as localhost"), host, example);
+		return 1;
 	}
-	/* RFC 6761: a name under .invalid never resolves; say so at once,
-	 * without asking any name server. */
 	if (n > 0 && host[n - 1] == '.')
 		n--;
-	if ((n == 7 || (n > 7 && host[n - 8] == '.')) && n >= 7 &&
-	    strncasecmp(host + n - 7, "invalid", 7) == 0) {
+	/* RFC 6761: a name under .invalid never resolves; say so at once,
+	 * without asking any name server. */
+	if (name_under(host, n, "invalid")) {
 		snprintf(err, LEX_ERRLEN, _("cannot resolve host '%.60s': names "
 		    "under .invalid never resolve; use an address such as %s"),
-		    host, family == AF_INET6 ? "::1" : "127.0.0.1");
-		return -1;
+		    host, example);
+		return 1;
 	}
+	if (!name_under(host, n, "localhost"))
+		return getaddrinfo(host, service, hints, res);
 	/* RFC 6761 too: localhost is the loopback address, whatever
-	 * /etc/hosts and the name servers say (many lack ::1). */
-	if ((n == 9 || (n > 9 && host[n - 10] == '.')) && n >= 9 &&
-	    strncasecmp(host + n - 9, "localhost", 9) == 0) {
-		memset(ss, 0, sizeof *ss);
-		if (family == AF_INET6) {
-			struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+	 * /etc/hosts and the name servers say (many lack ::1); for no host
+	 * getaddrinfo gives the loopback address of each family. */
+	*loopback = 1;
+	rc = getaddrinfo(NULL, service != NULL ? service : "0", hints, res);
+	if (rc == 0)
+		*res = ipv4_first(*res);
+	return rc;
+}
 
-			sin6->sin6_family = AF_INET6;
-			sin6->sin6_addr = in6addr_loopback;
-			*len = sizeof *sin6;
-		} else {
-			struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+/* Resolves a host name for FAMILY; returns 0 or -1 with ERR set. */
+static int
+resolve_name(const char *host, int family, struct sockaddr_storage *ss,
+    socklen_t *len, char *err)
+{
+	struct addrinfo hints, *res;
+	int rc, loopback;
 
-			sin->sin_family = AF_INET;
-			sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-			*len = sizeof *sin;
-		}
-		return 0;
-	}
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = family;
 	hints.ai_socktype = SOCK_STREAM;
-	rc = getaddrinfo(host, NULL, &hints, &res);
+	rc = host_lookup(host, NULL, &hints, &res, &loopback, err);
+	if (rc == 1)
+		return -1;
 	if (rc != 0) {
 		snprintf(err, LEX_ERRLEN, _("cannot resolve host '%.60s' for "
 		    "%s (%s): use an address such as %s"), host,

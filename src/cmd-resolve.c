@@ -47,16 +47,41 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 	    a->argv[1] : NULL;
 	struct addrinfo hints, *res, *ai;
 	struct sockaddr_storage ss;
-	char addr[128], svc[64];
-	int rc, n = 0;
+	char addr[128], svc[64], node[72], msg[LEX_ERRLEN];
+	uint16_t port;
+	int rc, n = 0, loopback;
 
+	/* A number is a port, as bind and sendto take it: getaddrinfo
+	 * would wrap 99999 round to 34463. */
+	if (service != NULL && service[strspn(service, "0123456789")] ==
+	    '\0' && parse_port(service, &port, msg) < 0) {
+		shell_error(sh, "%s", msg);
+		return CMD_ERROR;
+	}
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
-	snprintf(svc, sizeof svc, service ? "\"%.50s\"" : "NULL", service);
-	rc = getaddrinfo(host, service, &hints, &res);
+	/* The socket commands' own lookup, so the answers agree. */
+	rc = host_lookup(host, service, &hints, &res, &loopback, msg);
+	if (rc == 1) {
+		shell_error(sh, "%s", msg);
+		shell_log(sh, EV_GETADDRINFO, 0, 0, -1, 0);
+		return CMD_ERROR;
+	}
+	if (loopback) {
+		fprintf(sh->out, _("  %.60s is the loopback address of each "
+		    "family (RFC 6761), with no name server asked: "
+		    "getaddrinfo with no host gives it\n"), host);
+		snprintf(node, sizeof node, "NULL");
+		snprintf(svc, sizeof svc, "\"%.50s\"", service ? service :
+		    "0");
+	} else {
+		snprintf(node, sizeof node, "\"%.60s\"", host);
+		snprintf(svc, sizeof svc, service ? "\"%.50s\"" : "NULL",
+		    service);
+	}
 	if (rc != 0) {
-		fprintf(sh->out, "getaddrinfo(\"%.60s\", %s) = %s (%s)\n", host,
-		    svc, eai_name(rc), gai_strerror(rc));
+		fprintf(sh->out, "getaddrinfo(%s, %s) = %s (%s)\n", node, svc,
+		    eai_name(rc), gai_strerror(rc));
 		shell_error(sh, _("cannot resolve '%.60s'%s%s: %s"), host,
 		    service ? _(" with service ") : "", service ? service : "",
 		    rc == EAI_SERVICE ? _("no such service: give a port "
@@ -67,10 +92,10 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 	}
 	for (ai = res; ai != NULL; ai = ai->ai_next)
 		n++;
-	fprintf(sh->out, P_("getaddrinfo(\"%.60s\", %s) = 0: %d address, in "
-	    "the order a client tries them:\n", "getaddrinfo(\"%.60s\", %s) "
+	fprintf(sh->out, P_("getaddrinfo(%s, %s) = 0: %d address, in "
+	    "the order a client tries them:\n", "getaddrinfo(%s, %s) "
 	    "= 0: %d addresses, in the order a client tries them:\n",
-	    (unsigned long)n), host, svc, n);
+	    (unsigned long)n), node, svc, n);
 	for (ai = res; ai != NULL; ai = ai->ai_next) {
 		memset(&ss, 0, sizeof ss);
 		memcpy(&ss, ai->ai_addr, ai->ai_addrlen < sizeof ss ?
@@ -80,6 +105,9 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 		    proto_name(ai->ai_protocol), format_sockaddr(&ss,
 		    ai->ai_addrlen, addr, sizeof addr));
 	}
+	fprintf(sh->out, "%s\n", _("  bind, connect and sendto take the first "
+	    "address of their socket's family; 'socket NAME HOST' takes the "
+	    "family of the first"));
 	freeaddrinfo(res);
 	shell_log(sh, EV_GETADDRINFO, 0, 0, n, 0);
 	return CMD_OK;

@@ -18,8 +18,8 @@ static int
 family_of_host(struct shell *sh, const char *host, int *family)
 {
 	struct addrinfo hints, *res;
-	char addr[128];
-	int type;
+	char addr[128], msg[LEX_ERRLEN];
+	int type, loopback;
 
 	if (strncasecmp(host, "AF_", 3) == 0 ||
 	    strncasecmp(host, "PF_", 3) == 0 ||
@@ -28,7 +28,7 @@ family_of_host(struct shell *sh, const char *host, int *family)
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;
-	if (getaddrinfo(host, NULL, &hints, &res) != 0)
+	if (host_lookup(host, NULL, &hints, &res, &loopback, msg) != 0)
 		return -1;
 	*family = res->ai_family;
 	if (getnameinfo(res->ai_addr, res->ai_addrlen, addr, sizeof addr,

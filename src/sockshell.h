@@ -300,6 +300,13 @@ int		 expect_check(struct shell *, const struct tokens *ex,
 int		 parse_port(const char *s, uint16_t *port, char *err);
 int		 parse_family(const char *s, int *family);
 int		 parse_type(const char *s, int *type);
+/* The one way host names are looked up (resolve, socket, bind ...):
+ * getaddrinfo's code, or 1 when HOST is refused unasked (ERR says why);
+ * *LOOPBACK: a localhost name, the loopback address of each family. */
+struct addrinfo;
+int		 host_lookup(const char *host, const char *service,
+		     const struct addrinfo *hints, struct addrinfo **res,
+		     int *loopback, char *err);
 int		 parse_endpoint(struct shell *, const char *addr,
 		     const char *port, int family, struct sockaddr_storage *,
 		     socklen_t *, char *err);

@@ -196,20 +196,34 @@ Test(api, resolve)
 {
 	ts_clear(&t);
 	ts_okf(&t, "resolve localhost 8888");
-	assert_has(ts_out(&t), "getaddrinfo(\"localhost\", \"8888\") = 0: ");
-	assert_has(ts_out(&t), "  AF_INET   SOCK_STREAM  IPPROTO_TCP  "
-	    "127.0.0.1:8888\n");
+	/* What the socket commands take, per family: no name server. */
+	assert_has(ts_out(&t), "  localhost is the loopback address of each "
+	    "family (RFC 6761), with no name server asked");
+	assert_has(ts_out(&t), "getaddrinfo(NULL, \"8888\") = 0: ");
+	assert_has(ts_out(&t), "= 0: 6 addresses, in the order a client tries "
+	    "them:\n  AF_INET   SOCK_STREAM  IPPROTO_TCP  127.0.0.1:8888\n");
 	assert_has(ts_out(&t), "  AF_INET   SOCK_DGRAM   IPPROTO_UDP  "
 	    "127.0.0.1:8888\n");
+	assert_has(ts_out(&t), "  AF_INET6  SOCK_STREAM  IPPROTO_TCP  "
+	    "[::1]:8888\n");
+	assert_has(ts_out(&t), "bind, connect and sendto take the first "
+	    "address of their socket's family");
 	cr_assert_eq(t.sh.events[t.sh.nevents - 1].kind, EV_GETADDRINFO);
 	cr_assert_gt(t.sh.events[t.sh.nevents - 1].result, 0);
 	ts_clear(&t);
 	ts_okf(&t, "resolve ::1");
 	assert_has(ts_out(&t), "getaddrinfo(\"::1\", NULL) = 0: ");
 	assert_has(ts_out(&t), "AF_INET6  SOCK_STREAM  IPPROTO_TCP  [::1]:0\n");
-	ts_fail(&t, "resolve nosuchhost.invalid", "cannot resolve "
-	    "'nosuchhost.invalid': no such host", 0);
-	assert_has(ts_out(&t), "= EAI_NONAME (");
+	/* As the socket commands refuse it: at once, unasked. */
+	ts_fail(&t, "resolve nosuchhost.invalid", "cannot resolve host "
+	    "'nosuchhost.invalid': names under .invalid never resolve", 0);
+	assert_has_not(ts_out(&t), "getaddrinfo(");
+	/* A port out of range is one, as bind and sendto say: getaddrinfo
+	 * would wrap it round (99999 to 34463). */
+	ts_fail(&t, "resolve localhost 99999", "port 99999 is out of range: a "
+	    "port is a number from 0 to 65535", 1);
+	ts_fail(&t, "resolve 127.0.0.1 65536", "port 65536 is out of range", 1);
+	ts_okf(&t, "resolve 127.0.0.1 65535");
 	ts_fail(&t, "resolve 127.0.0.1 nosuchservice", "no such service: give "
 	    "a port number", 0);
 	ts_fail(&t, "resolve", "usage: resolve HOST [SERVICE]", 1);
@@ -218,6 +232,8 @@ Test(api, resolve)
 
 Test(api, host_names_for_socket_bind_connect)
 {
+	struct sock_state st6;
+
 	ts_clear(&t);
 	ts_okf(&t, "socket srv localhost");
 	assert_has(ts_out(&t), "  localhost resolves first to 127.0.0.1: "
@@ -227,6 +243,14 @@ Test(api, host_names_for_socket_bind_connect)
 	    "socket cli 127.0.0.1 SOCK_STREAM", NULL });
 	ts_okf(&t, "connect cli localhost %d", ts_port(&t, "srv"));
 	cr_assert_eq(ts_st(&t, "cli").tcp_state, TCP_ESTABLISHED);
+	/* localhost on an AF_INET6 socket: the loopback address resolve
+	 * lists for AF_INET6. */
+	ts_ok(&t, (const char *const[]){ "socket s6 inet6",
+	    "bind s6 localhost 0", NULL });
+	st6 = ts_st(&t, "s6");
+	cr_assert_eq(st6.local.ss_family, AF_INET6);
+	cr_assert(IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)
+	    &st6.local)->sin6_addr));
 	ts_okf(&t, "socket six ::1 udp");
 	cr_assert_eq(handle_find(&t.sh, "six")->family, AF_INET6);
 	cr_assert_eq(handle_find(&t.sh, "six")->type, SOCK_DGRAM);
