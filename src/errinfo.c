@@ -137,7 +137,8 @@ static const struct explanation explanations[] = {
 	    "connected"), 0 },
 	{ "setsockopt", EINVAL, N_("the kernel does not take this value for "
 	    "this option, or not in this state (IPV6_V6ONLY only before "
-	    "bind, TCP_MAXSEG from 88 bytes up)"), 0 },
+	    "bind, TCP_MAXSEG from 88 to 32767 bytes, or 0 for the "
+	    "default)"), 0 },
 	{ "setsockopt|getsockopt", ENOPROTOOPT, N_("this option is not for "
 	    "this kind of socket (a TCP_ option on UDP, an IPv6 option on "
 	    "IPv4, ...)"), 0 },

@@ -213,6 +213,10 @@ parse_seconds(const char *s, struct timeval *tv)
 		tv->tv_sec++;
 		tv->tv_usec -= 1000000;
 	}
+	/* Less than half a microsecond is still a time: rounded to 0 it
+	 * would mean "wait for ever", the opposite. */
+	if (d > 0 && tv->tv_sec == 0 && tv->tv_usec == 0)
+		tv->tv_usec = 1;
 	return 0;
 }
 
@@ -436,12 +440,21 @@ sockopt_note(const struct sockopt *o, const union optval *set,
 	if (sockopt_equal(o, set, got))
 		return NULL;
 	if (o->optname == SO_RCVBUF || o->optname == SO_SNDBUF) {
-		if (o->level == SOL_SOCKET && got->i == 2 * set->i)
+		/* In long long: 2 * 1G does not fit an int. */
+		long long twice = 2LL * set->i;
+
+		if (o->level == SOL_SOCKET && got->i == twice)
 			return _("the kernel doubles what is set: half of the "
 			    "buffer is for its own bookkeeping");
-		if (o->level == SOL_SOCKET && got->i < 2 * set->i)
-			return _("the kernel doubles what is set, but no more "
-			    "than net.core.rmem_max/wmem_max allow (times 2)");
+		if (o->level == SOL_SOCKET && got->i < twice &&
+		    o->optname == SO_RCVBUF)
+			return _("the kernel doubles what is set, but first "
+			    "caps it at net.core.rmem_max (sysctl), so this is "
+			    "twice that");
+		if (o->level == SOL_SOCKET && got->i < twice)
+			return _("the kernel doubles what is set, but first "
+			    "caps it at net.core.wmem_max (sysctl), so this is "
+			    "twice that");
 		return _("the kernel doubles what is set, and keeps a buffer "
 		    "no smaller than its minimum");
 	}

@@ -119,6 +119,52 @@ Test(sockopt, rcvbuf_doubles)
 	assert_has(ts_out(&t), "SO_RCVBUF 8192 bytes; SO_SNDBUF 65536 bytes");
 }
 
+/* A size past net.core.rmem_max / wmem_max is capped, then doubled: the
+ * explanation says so (2 * 1G overflowed an int, and said "minimum"). */
+Test(sockopt, huge_buffers_are_capped)
+{
+	ts_ok(&t, (const char *const[]){ "socket s", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "setsockopt s SO_RCVBUF 1G");
+	cr_assert_lt(getint("s", SOL_SOCKET, SO_RCVBUF), 1 << 30);
+	assert_has(ts_out(&t), "the kernel doubles what is set, but first caps "
+	    "it at net.core.rmem_max (sysctl)");
+	assert_has_not(ts_out(&t), "minimum");
+	ts_clear(&t);
+	ts_okf(&t, "setsockopt s SO_SNDBUF 2000M");
+	assert_has(ts_out(&t), "caps it at net.core.wmem_max (sysctl)");
+	assert_has_not(ts_out(&t), "minimum");
+}
+
+/* TCP_MAXSEG's EINVAL says the kernel's range (tried: 88 to 32767). */
+Test(sockopt, maxseg_range)
+{
+	ts_ok(&t, (const char *const[]){ "socket s", NULL });
+	ts_fail(&t, "setsockopt s TCP_MAXSEG 87", "TCP_MAXSEG from 88 to 32767 "
+	    "bytes, or 0 for the default", 0);
+	ts_fail(&t, "setsockopt s TCP_MAXSEG 32768", "from 88 to 32767", 0);
+	ts_ok(&t, (const char *const[]){ "setsockopt s TCP_MAXSEG 88",
+	    "setsockopt s TCP_MAXSEG 32767", NULL });
+}
+
+/* A time too small for a microsecond is rounded up to one, not down to
+ * 0, which would mean "wait for ever". */
+Test(sockopt, tiny_timeout_is_not_for_ever)
+{
+	struct handle *h;
+	struct timeval tv;
+	socklen_t len = sizeof tv;
+
+	ts_ok(&t, (const char *const[]){ "socket s", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "setsockopt s SO_RCVTIMEO 0.0000001");
+	assert_has(ts_out(&t), "{tv_sec=0, tv_usec=1}) = 0");
+	assert_has_not(ts_out(&t), "for ever");
+	h = handle_find(&t.sh, "s");
+	cr_assert_eq(getsockopt(h->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, &len), 0);
+	cr_assert(tv.tv_sec != 0 || tv.tv_usec != 0);
+}
+
 Test(sockopt, rcvbuf_udp_and_unix)
 {
 	ts_ok(&t, (const char *const[]){ "socket u udp", "socket x unix",
