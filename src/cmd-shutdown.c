@@ -44,6 +44,10 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 		listening = 0;
 	if (shutdown(h->fd, how) < 0) {
 		err = errno;
+		/* inet_shutdown: a socket with no connection (state CLOSE)
+		 * gets ENOTCONN, and the shutdown applied all the same. */
+		if (err == ENOTCONN && h->family != AF_UNIX)
+			h->shut |= how == SHUT_RD ? 1 : how == SHUT_WR ? 2 : 3;
 		shell_call_failed(sh, h, "", "shutdown", err, "%d, %s", h->fd,
 		    how_names[how]);
 		shell_log(sh, EV_SHUTDOWN, h->id, 0, -1, err);

@@ -32,7 +32,8 @@ enum {
 	W_CONNECTED = 2,	/* it has a peer */
 	W_NEVER = 4,		/* neither, and it never had a peer */
 	W_UNBOUND_UNIX = 8,	/* an AF_UNIX socket with no path */
-	W_UNIX = 16		/* an AF_UNIX socket */
+	W_UNIX = 16,		/* an AF_UNIX socket */
+	W_SHUT_WR = 32		/* shutdown wr on it (the handle's bits) */
 };
 
 struct explanation {
@@ -52,6 +53,12 @@ static const struct explanation explanations[] = {
 	{ "setsockopt|getsockopt", EOPNOTSUPP, N_("this option is not for "
 	    "this kind of socket: TCP_ and IP_ options are for TCP/IP "
 	    "sockets, and an AF_UNIX socket has neither"), 0 },
+	{ "send|sendto", EPIPE, N_("this socket's own sending side is shut "
+	    "down (shutdown wr), not the peer's: nothing more can be sent on "
+	    "it"), W_SHUT_WR },
+	{ "connect", EAGAIN, N_("the listener's accept queue is full, and a "
+	    "non-blocking AF_UNIX connect does not wait for room: accept "
+	    "one of its connections, then connect again"), W_UNIX },
 	{ "sendto", EPROTOTYPE, N_("the socket at that path is of another "
 	    "type: a datagram goes to a SOCK_DGRAM socket"), 0 },
 	{ "connect", EISCONN, N_("this is a listening (server) socket: it "
@@ -131,8 +138,10 @@ static const struct explanation explanations[] = {
 	    "and reports it here"), 0 },
 	{ "recv", EINVAL, N_("no urgent byte (MSG_OOB) is waiting, or it was "
 	    "read already (or SO_OOBINLINE keeps it in the stream)"), 0 },
-	{ "shutdown", ENOTCONN, N_("shutdown is for a connected socket: there "
-	    "is no connection to close a direction of"), 0 },
+	{ "shutdown", ENOTCONN, N_("there is no connection, so shutdown "
+	    "fails; yet Linux marks the socket shut down all the same: after "
+	    "rd its recv returns 0 at once, after wr its send fails with "
+	    "EPIPE (on TCP, until it connects)"), 0 },
 	{ "getpeername", ENOTCONN, N_("this socket has no peer: it is not "
 	    "connected"), 0 },
 	{ "setsockopt", EINVAL, N_("the kernel does not take this value for "
@@ -210,6 +219,8 @@ situation(const struct handle *h)
 
 	if (h == NULL || h->fd < 0)
 		return 0;
+	if (h->shut & 2)
+		w |= W_SHUT_WR;
 	if (getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &on, &olen) == 0 &&
 	    on)
 		w |= W_LISTENING;

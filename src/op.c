@@ -228,6 +228,8 @@ failed:
 connected:
 	h->connecting = 0;
 	h->port_lost = 0;
+	if (h->type == SOCK_STREAM && h->family != AF_UNIX)
+		h->shut = 0;	/* TCP's connect undoes an earlier shutdown */
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("%sconnect(%s) = 0: connected from %s\n"), prefix,
 	    args, format_sockaddr(&h->local, h->local_len, addr, sizeof addr));

@@ -318,7 +318,8 @@ Test(api, errno_explanations)
 		{ "connect", EADDRNOTAVAIL, "no local port is free" },
 		{ "send", EDESTADDRREQ, "use sendto with an address" },
 		{ "setsockopt", ENOPROTOOPT, "not for this kind of socket" },
-		{ "shutdown", ENOTCONN, "shutdown is for a connected socket" },
+		{ "shutdown", ENOTCONN, "Linux marks the socket shut down all "
+		    "the same" },
 		{ "getpeername", ENOTCONN, "has no peer" },
 		{ "connect", ENOENT, "no socket file at that path" },
 		{ "recv", EINVAL, "no urgent byte" },

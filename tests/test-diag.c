@@ -239,8 +239,9 @@ Test(diag, shutdown_read)
 Test(diag, shutdown_errors)
 {
 	ts_ok(&t, (const char *const[]){ "socket s", "socket u udp", NULL });
-	ts_fail(&t, "shutdown s wr", "shutdown failed with ENOTCONN: shutdown "
-	    "is for a connected socket", 0);
+	ts_fail(&t, "shutdown s wr", "shutdown failed with ENOTCONN: there is "
+	    "no connection, so shutdown fails; yet Linux marks the socket "
+	    "shut down all the same", 0);
 	assert_has(ts_out(&t), ", SHUT_WR) = -1 ENOTCONN (");
 	ts_okf(&t, "shutdown s 2 => ENOTCONN");
 	ts_fail(&t, "shutdown s sideways", "'sideways' is not a direction to "
@@ -249,6 +250,38 @@ Test(diag, shutdown_errors)
 	ts_fail(&t, "shutdown nosuch wr", "no socket named 'nosuch'", 1);
 	ts_fail(&t, "shutdown s wr &", "shutdown cannot run in the "
 	    "background", 1);
+}
+
+/* On a socket with no connection shutdown fails with ENOTCONN, but Linux
+ * applies it (inet_shutdown): a UDP socket's recv returns 0 at once, and
+ * the state shows it; TCP's connect undoes it. */
+Test(diag, shutdown_enotconn_still_applies, .timeout = 10)
+{
+	ts_ok(&t, (const char *const[]){ "socket u udp", "socket s",
+	    "bind s 127.0.0.1 0", "listen s", "socket c", NULL });
+	ts_fail(&t, "shutdown u rd", "yet Linux marks the socket shut down all "
+	    "the same: after rd its recv returns 0 at once", 0);
+	cr_assert_eq(handle_find(&t.sh, "u")->shut, 1);
+	ts_clear(&t);
+	render_state(&t.sh);
+	assert_has(ts_out(&t), "shut down for reading (SHUT_RD)");
+	ts_okf(&t, "recv u => 0");
+	ts_okf(&t, "shutdown c rd => ENOTCONN");
+	cr_assert_eq(handle_find(&t.sh, "c")->shut, 1);
+	ts_ok(&t, (const char *const[]){ "connect c s", "accept s a",
+	    "send a hi", NULL });
+	cr_assert_eq(handle_find(&t.sh, "c")->shut, 0);
+	cr_assert(ts_ready(&t, "c", POLLIN) & POLLIN);
+	ts_okf(&t, "recv c => \"hi\"");
+}
+
+/* send after this side's own shutdown wr: EPIPE is said to be that. */
+Test(diag, epipe_after_own_shutdown)
+{
+	establish("inet");
+	ts_okf(&t, "shutdown cli wr");
+	ts_fail(&t, "send cli x", "send failed with EPIPE: this socket's own "
+	    "sending side is shut down (shutdown wr), not the peer's", 0);
 }
 
 Test(diag, segments_and_queues)

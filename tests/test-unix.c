@@ -175,6 +175,18 @@ Test(afunix, outq_is_not_unacknowledged)
 	assert_has_not(ts_out(&t), "acknowledged");
 }
 
+/* A non-blocking AF_UNIX connect to a full queue fails with EAGAIN at
+ * once (TCP would go on with EINPROGRESS): the queue is full, it says. */
+Test(afunix, nonblocking_connect_full_queue)
+{
+	ts_ok(&t, (const char *const[]){ "socket l unix", "bind l @",
+	    "listen l 0", "socket a unix", "connect a l", "socket b unix",
+	    "nonblock b on", NULL });
+	ts_fail(&t, "connect b l", "connect failed with EAGAIN: the listener's "
+	    "accept queue is full, and a non-blocking AF_UNIX connect does "
+	    "not wait for room", 0);
+}
+
 Test(afunix, unnamed_sender)
 {
 	ts_ok(&t, (const char *const[]){ "socket x unix dgram", "bind x @",
