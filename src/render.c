@@ -157,8 +157,9 @@ render_details(struct shell *sh, const struct handle *h)
 		fprintf(f, _("  accept queue: %u waiting, of a backlog of "
 		    "%u\n"), st.accept_queue, st.backlog);
 	if (st.have_info && !st.listening)
-		fprintf(f, _("  segments: %u in, %u out; bytes: %llu received, "
-		    "%llu acknowledged by the peer (TCP_INFO)\n"), st.segs_in,
+		fprintf(f, _("  segments: %u in, %u out; data bytes: %llu "
+		    "received, %llu acknowledged by the peer (TCP_INFO, less "
+		    "the SYN and FIN it counts)\n"), st.segs_in,
 		    st.segs_out, st.bytes_received, st.bytes_acked);
 	/* SIOCINQ is the next datagram's size on a datagram socket; and
 	 * only TCP's SIOCOUTQ counts data bytes, unacknowledged: elsewhere

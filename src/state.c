@@ -107,6 +107,31 @@ collect_options(const struct handle *h, struct sock_state *st)
 }
 
 /*
+ * TCP_INFO's byte counters count sequence numbers, so tcpi_bytes_acked
+ * holds this side's SYN (an active open: an accepted socket's SYN-ACK is
+ * acknowledged from the start) and its FIN once acknowledged, and
+ * tcpi_bytes_received the peer's FIN: ST keeps the data bytes alone. The
+ * state tells which were counted; OUTQ (SIOCOUTQ) is 0 only once the FIN
+ * sent (shutdown wr) is acknowledged too.
+ */
+static void
+data_bytes(const struct handle *h, struct sock_state *st)
+{
+	int s = st->tcp_state;
+	unsigned long long syn, fin_out, fin_in;
+
+	syn = h->listener_id == 0 && h->peer_len > 0 && s != TCP_SYN_SENT;
+	fin_out = (h->shut & 2) && st->outq == 0;
+	fin_in = s == TCP_CLOSE_WAIT || s == TCP_LAST_ACK ||
+	    s == TCP_CLOSING || s == TCP_TIME_WAIT || (s == TCP_CLOSE &&
+	    h->eof);
+	st->bytes_acked -= syn + fin_out < st->bytes_acked ? syn + fin_out :
+	    st->bytes_acked;
+	st->bytes_received -= fin_in < st->bytes_received ? fin_in :
+	    st->bytes_received;
+}
+
+/*
  * Fills ST from the kernel's view of H's socket: the addresses from
  * getsockname/getpeername, the TCP state and accept queue from TCP_INFO,
  * the unread bytes from SIOCINQ. The step follows from those, so a peer's
@@ -220,6 +245,7 @@ collect(struct handle *h, struct sock_state *st, int brief)
 		if (!brief && ioctl(h->fd, SIOCOUTQ, &v) == 0)
 			st->outq = v;
 	}
+
 	/*
 	 * A TCP socket in CLOSE that never connected (nor began to) changes
 	 * only by a call on it: bind, connect, listen (or nonblock, for
@@ -260,6 +286,8 @@ step:
 	}
 	if (st->tcp_state == TCP_CLOSE)
 		collect_afterlife(h, st);
+	if (!brief && st->have_info)
+		data_bytes(h, st);	/* after the afterlife's state */
 }
 
 void

@@ -284,6 +284,30 @@ Test(diag, epipe_after_own_shutdown)
 	    "sending side is shut down (shutdown wr), not the peer's", 0);
 }
 
+/* TCP_INFO counts the SYN and the FINs in its byte counters; the shell
+ * shows the data bytes: none after a bare connect, none after a FIN. */
+Test(diag, byte_counters_are_data_only)
+{
+	struct sock_state st;
+
+	establish("inet");
+	cr_assert_eq(ts_st(&t, "cli").bytes_acked, 0, "the SYN is no data");
+	ts_ok(&t, (const char *const[]){ "send cli 12345", "shutdown cli wr",
+	    NULL });
+	cr_assert(ts_ready(&t, "conn", POLLRDHUP) & POLLRDHUP);
+	ts_ok(&t, (const char *const[]){ "recv conn => \"12345\"",
+	    "recv conn => 0", "shutdown conn wr", NULL });
+	cr_assert(ts_ready(&t, "cli", POLLRDHUP) & POLLRDHUP);
+	st = ts_st(&t, "conn");
+	cr_assert_eq(st.bytes_received, 5, "the FIN is no data");
+	cr_assert_eq(ts_wait_state(&t, "cli", TCP_TIME_WAIT), TCP_TIME_WAIT);
+	st = ts_st(&t, "cli");
+	cr_assert_eq(st.bytes_acked, 5, "SYN and FIN are no data");
+	cr_assert_eq(st.bytes_received, 0, "only a FIN came");
+	st = ts_st(&t, "conn");
+	cr_assert_eq(st.bytes_acked, 0, "its FIN is no data");
+}
+
 Test(diag, segments_and_queues)
 {
 	struct sock_state st;
@@ -306,7 +330,8 @@ Test(diag, segments_and_queues)
 	assert_has(ts_out(&t), ", connected, TCP state ESTABLISHED\n");
 	assert_has(ts_out(&t), "  segments: ");
 	assert_has(ts_out(&t), "bytes: 12 received, ");
-	assert_has(ts_out(&t), " acknowledged by the peer (TCP_INFO)\n");
+	assert_has(ts_out(&t), " acknowledged by the peer (TCP_INFO, less the "
+	    "SYN and FIN it counts)\n");
 	assert_has(ts_out(&t), "  queued: 12 bytes to read (SIOCINQ), 0 bytes "
 	    "sent and not yet acknowledged (SIOCOUTQ)\n");
 	assert_has(ts_out(&t), "srv: TCP/IPv4, fd ");
