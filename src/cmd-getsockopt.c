@@ -48,7 +48,9 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 	fprintf(sh->out, _("getsockopt(%d, ...) for each option of a %s "
 	    "socket:\n"), h->fd, proto_label(h->family, h->type));
 	for (o = sockopt_table; o->name != NULL; o++) {
-		if (!sockopt_listed(o, h->family, h->type))
+		/* and any the student set, though not of this kind */
+		if (!sockopt_listed(o, h->family, h->type) &&
+		    !(h->opts_set & (1UL << sockopt_index(o))))
 			continue;
 		if (sockopt_get(h->fd, o, &v) < 0) {
 			fprintf(sh->out, "  %-18s %-13s -1 %s\n", o->name,

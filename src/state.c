@@ -91,8 +91,11 @@ collect_options(const struct handle *h, struct sock_state *st)
 
 	for (o = sockopt_table; o->name != NULL; o++) {
 		i = sockopt_index(o);
+		/* One set on a kind that does not list it (SO_BROADCAST on
+		 * TCP, IP_TTL on IPv6) is shown all the same. */
 		if (i >= SOCKOPT_MAX || (o->flags & OPT_RO) ||
-		    !sockopt_listed(o, h->family, h->type))
+		    (!sockopt_listed(o, h->family, h->type) &&
+		    !(h->opts_set & (1UL << i))))
 			continue;
 		if ((o->flags & OPT_SETONLY) && !(h->opts_set & (1UL << i)))
 			continue;

@@ -165,6 +165,26 @@ Test(sockopt, tiny_timeout_is_not_for_ever)
 	cr_assert(tv.tv_sec != 0 || tv.tv_usec != 0);
 }
 
+/* An option set on a kind of socket that does not list it (the kernel
+ * takes SO_BROADCAST on TCP, IP_TTL on IPv6) is listed all the same. */
+Test(sockopt, set_options_are_listed_on_any_kind)
+{
+	ts_ok(&t, (const char *const[]){ "socket s", "socket s6 inet6",
+	    "setsockopt s SO_BROADCAST on", "setsockopt s6 IP_TTL 5", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "getsockopt s");
+	assert_has(ts_out(&t), "  SO_BROADCAST       SOL_SOCKET    on (a new "
+	    "socket: off)\n");
+	ts_clear(&t);
+	ts_okf(&t, "getsockopt s6");
+	assert_has(ts_out(&t), "  IP_TTL             IPPROTO_IP    5 (a new "
+	    "socket: 64)\n");
+	ts_clear(&t);
+	render_state(&t.sh);
+	assert_has(ts_out(&t), "SO_BROADCAST on\n");
+	assert_has(ts_out(&t), "IP_TTL 5\n");
+}
+
 Test(sockopt, rcvbuf_udp_and_unix)
 {
 	ts_ok(&t, (const char *const[]){ "socket u udp", "socket x unix",
