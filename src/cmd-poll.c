@@ -39,10 +39,14 @@ revents_text(short r, char *buf, size_t n)
 static void
 explain(struct shell *sh, struct handle *h, short r)
 {
-	socklen_t len = sizeof(int);
+	socklen_t len = sizeof(int), sslen = sizeof(struct sockaddr_storage);
+	struct sockaddr_storage ss;
 	int listening = 0, n = 0, first = 1;
+	int tcp = h->type == SOCK_STREAM && h->family != AF_UNIX, unconnected;
 
 	getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len);
+	unconnected = tcp && !listening && !h->connecting &&
+	    getpeername(h->fd, (struct sockaddr *)&ss, &sslen) < 0;
 #define SAY(s) do {							\
 	fputs(first ? "" : "; ", sh->out);				\
 	fputs((s), sh->out);						\
@@ -63,15 +67,26 @@ explain(struct shell *sh, struct handle *h, short r)
 	if (r & POLLPRI)
 		SAY(_("urgent data (MSG_OOB) waits"));
 	if (r & POLLOUT) {
+		/* POLLOUT says a send would not wait, not that it would
+		 * succeed: TCP gives it unconnected and after shutdown wr. */
 		if (h->connecting)
 			SAY(_("writable: the connection attempt has ended "
 			    "('getsockopt NAME SO_ERROR' says how)"));
+		else if (tcp && (h->shut & 2))
+			SAY(_("writable, yet send would fail at once with EPIPE: "
+			    "this side shut its sending direction (shutdown "
+			    "wr)"));
+		else if (unconnected)
+			SAY(_("writable, yet send would fail at once with EPIPE: "
+			    "the socket is not connected"));
 		else
 			SAY(_("writable: send would not wait"));
 	}
 	if (r & POLLERR)
 		SAY(_("an error is pending (SO_ERROR tells it)"));
-	if (r & POLLHUP)
+	if ((r & POLLHUP) && unconnected && h->peer_len == 0)
+		SAY(_("hung up: there is no connection (TCP state CLOSE)"));
+	else if (r & POLLHUP)
 		SAY(_("hung up: both directions are closed"));
 	else if ((r & POLLRDHUP) && !(r & POLLIN))
 		SAY(_("the peer closed its side"));
@@ -105,10 +120,11 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 	int rc, err, capped = 0;
 
 	if (a->argc > 1 && (isdigit((unsigned char)last[0]) ||
-	    strcmp(last, "-1") == 0)) {
+	    (last[0] == '-' && isdigit((unsigned char)last[1])))) {
 		errno = 0;
 		timeout = strtol(last, &end, 10);
-		if (*end != '\0' || errno != 0 || timeout > 86400000L) {
+		if (*end != '\0' || errno != 0 || timeout > 86400000L ||
+		    timeout < -1) {
 			shell_error(sh, _("'%.40s' is not a timeout: write "
 			    "milliseconds, as in 1000, 0 (do not wait) or -1 "
 			    "(wait for ever)"), last);

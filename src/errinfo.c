@@ -33,7 +33,8 @@ enum {
 	W_NEVER = 4,		/* neither, and it never had a peer */
 	W_UNBOUND_UNIX = 8,	/* an AF_UNIX socket with no path */
 	W_UNIX = 16,		/* an AF_UNIX socket */
-	W_SHUT_WR = 32		/* shutdown wr on it (the handle's bits) */
+	W_SHUT_WR = 32,		/* shutdown wr on it (the handle's bits) */
+	W_INET6 = 64		/* an AF_INET6 socket */
 };
 
 struct explanation {
@@ -152,6 +153,12 @@ static const struct explanation explanations[] = {
 	    "this kind of socket (a TCP_ option on UDP, an IPv6 option on "
 	    "IPv4, ...)"), 0 },
 	{ NULL, EMSGSIZE, N_("the datagram is larger than the protocol "
+	    "allows (65527 bytes for UDP over IPv6): send less at once"),
+	    W_INET6 },
+	{ NULL, EMSGSIZE, N_("the datagram is larger than the socket's send "
+	    "buffer: an AF_UNIX datagram must fit SO_SNDBUF whole: send less "
+	    "at once, or set SO_SNDBUF larger"), W_UNIX },
+	{ NULL, EMSGSIZE, N_("the datagram is larger than the protocol "
 	    "allows (65507 bytes for UDP over IPv4, the send buffer for "
 	    "AF_UNIX): send less at once"), 0 },
 	{ NULL, EDESTADDRREQ, N_("this datagram socket has no destination: "
@@ -221,6 +228,8 @@ situation(const struct handle *h)
 		return 0;
 	if (h->shut & 2)
 		w |= W_SHUT_WR;
+	if (h->family == AF_INET6)
+		w |= W_INET6;
 	if (getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &on, &olen) == 0 &&
 	    on)
 		w |= W_LISTENING;

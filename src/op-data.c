@@ -810,15 +810,21 @@ read_whole(struct shell *sh, struct op *op)
 	return 0;
 }
 
-/* Whether a datagram of SIZE bytes is more than this shell sends: -1
- * after a message, or 0. */
+/* Whether a datagram of SIZE bytes is more than this shell sends on
+ * OP's socket: -1 after a message, or 0. */
 static int
-too_big(struct shell *sh, unsigned long long size)
+too_big(struct shell *sh, const struct op *op, unsigned long long size)
 {
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	int family = h != NULL ? h->family : AF_INET;
+
 	if (size <= DGRAM_MAX)
 		return 0;
 	shell_error(sh, _("a datagram of %llu bytes is more than this shell "
-	    "tries (%d): UDP takes at most 65507"), size, DGRAM_MAX);
+	    "tries (%d): %s"), size, DGRAM_MAX, family == AF_UNIX ?
+	    _("an AF_UNIX datagram must fit the send buffer (SO_SNDBUF)") :
+	    family == AF_INET6 ? _("UDP over IPv6 takes at most 65527") :
+	    _("UDP over IPv4 takes at most 65507"));
 	return -1;
 }
 
@@ -828,7 +834,7 @@ whole_data(struct shell *sh, struct op *op, unsigned long long size)
 {
 	size_t i;
 
-	if (too_big(sh, size) < 0)
+	if (too_big(sh, op, size) < 0)
 		return -1;
 	op->len = (size_t)size;
 	op->data = malloc(op->len + 1);
@@ -845,7 +851,7 @@ whole_data(struct shell *sh, struct op *op, unsigned long long size)
 		return -1;
 	fclose(op->file);
 	op->file = NULL;
-	return too_big(sh, op->len);
+	return too_big(sh, op, op->len);
 }
 
 /* The line as typed up to token I (not included): what a usage message

@@ -111,6 +111,29 @@ Test(api, nonblocking_accept_and_recv)
 	assert_has(ts_out(&t), "= O_RDWR|O_NONBLOCK: non-blocking\n");
 }
 
+/* POLLOUT says a send would not wait, not that it would succeed: on a
+ * fresh TCP socket and after shutdown wr the send fails, and poll says
+ * so. A negative timeout other than -1 is a bad timeout, not a name. */
+Test(api, poll_writable_but_send_fails)
+{
+	ts_ok(&t, (const char *const[]){ "socket s", "socket srv",
+	    "bind srv 127.0.0.1 0", "listen srv", "socket cli",
+	    "connect cli srv", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "poll s");
+	assert_has(ts_out(&t), "writable, yet send would fail at once with "
+	    "EPIPE: the socket is not connected");
+	assert_has(ts_out(&t), "hung up: there is no connection (TCP state "
+	    "CLOSE)");
+	ts_clear(&t);
+	ts_okf(&t, "shutdown cli wr");
+	ts_okf(&t, "poll cli");
+	assert_has(ts_out(&t), "writable, yet send would fail at once with "
+	    "EPIPE: this side shut its sending direction (shutdown wr)");
+	ts_fail(&t, "poll cli -5", "'-5' is not a timeout: write milliseconds, "
+	    "as in 1000, 0 (do not wait) or -1 (wait for ever)", 1);
+}
+
 Test(api, poll_many)
 {
 	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",

@@ -209,6 +209,26 @@ Test(udp, emsgsize)
 	ts_okf(&t, "recv srv 100000 => 65507");
 }
 
+/* EMSGSIZE says the limit of the socket's own family: 65527 over IPv6,
+ * the send buffer for AF_UNIX; so does a datagram too big to try. */
+Test(udp, emsgsize_per_family)
+{
+	ts_ok(&t, (const char *const[]){ "socket u6 inet6 udp",
+	    "bind u6 ::1 0", "socketpair a b dgram", NULL });
+	ts_fail(&t, "sendto u6 u6 --size 70000", "larger than the protocol "
+	    "allows (65527 bytes for UDP over IPv6)", 0);
+	ts_okf(&t, "sendto u6 u6 --size 65527 => 65527");
+	ts_fail(&t, "send a --size 300000", "an AF_UNIX datagram must fit "
+	    "SO_SNDBUF whole", 0);
+	assert_has_not(ts_err(&t), "65507");
+	ts_fail(&t, "send a --size 2M", "is more than this shell tries "
+	    "(1048576): an AF_UNIX datagram must fit the send buffer", 1);
+	ts_fail(&t, "sendto u6 u6 --size 2M", "UDP over IPv6 takes at most "
+	    "65527", 1);
+	ts_fail(&t, "sendto cli srv --size 2M", "UDP over IPv4 takes at most "
+	    "65507", 1);
+}
+
 Test(udp, connected_econnrefused)
 {
 	/* A port nobody has: the ICMP answer comes back as ECONNREFUSED. */
