@@ -31,6 +31,28 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	other = handle_find(sh, a->argv[1]);
+	if (other != NULL && other->fd >= 0 && other->family != h->family) {
+		/* Not "bind it (and listen)": no bind would do. */
+		shell_error(sh, _("'%s' is an %s socket and '%s' an %s one: a "
+		    "datagram goes to an address of the sender's family; send "
+		    "from an %s socket, or create '%s' with %s"), other->name,
+		    family_name(other->family), h->name,
+		    family_name(h->family), family_name(other->family),
+		    other->name, family_name(h->family));
+		return CMD_ERROR;
+	}
+	if (other != NULL && other->fd >= 0 && h->type == SOCK_DGRAM) {
+		handle_remember_addrs(other);
+		if (!sockaddr_named(&other->local, other->local_len)) {
+			/* Nor "(and listen)": a datagram needs no listener. */
+			shell_error(sh, _("'%s' has no address to send to: "
+			    "bind it first ('bind %s %s'), or give the "
+			    "address"), other->name, other->name,
+			    other->family == AF_UNIX ? _("PATH") :
+			    _("ADDRESS PORT"));
+			return CMD_ERROR;
+		}
+	}
 	if (other != NULL) {
 		if (handle_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;

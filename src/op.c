@@ -549,6 +549,16 @@ op_run(struct shell *sh, struct op *op, int background)
 			shell_error(sh, _("%s: stopped while waiting %s: the "
 			    "shell was told to end (SIGTERM or SIGHUP)"),
 			    op->desc, op_waiting_for(sh, op, why, sizeof why));
+		else if (rc == -1 && op->kind == OP_SEND && op->done > 0)
+			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+			    "waiting %s; the bytes already sent are the "
+			    "kernel's now: it goes on delivering them"),
+			    op->desc, op_waiting_for(sh, op, why, sizeof why));
+		else if (rc == -1 && (op->kind == OP_CONNECT || op->done > 0))
+			/* op_cancel says what it leaves */
+			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+			    "waiting %s"), op->desc, op_waiting_for(sh, op,
+			    why, sizeof why));
 		else if (rc == -1)
 			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
 			    "waiting %s; the socket is as it was"), op->desc,

@@ -1,6 +1,7 @@
 /* render.c - the state table printed after each command. */
 #include <config.h>
 
+#include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -146,10 +147,18 @@ render_details(struct shell *sh, const struct handle *h)
 	format_sockaddr(&st.local, st.local_len, a, sizeof a);
 	format_sockaddr(&st.peer, st.peer_len, b, sizeof b);
 	fprintf(f, _("  local %s, peer %s\n"), a, b);
-	if (st.afterlife && st.expires_ms > 0)
+	/* Only TIME_WAIT's and an orphan FIN_WAIT2's timer ends the state;
+	 * in FIN_WAIT1, CLOSING and LAST_ACK it is the retransmission's. */
+	if (st.afterlife && st.expires_ms > 0 &&
+	    (st.tcp_state == TCP_TIME_WAIT || st.tcp_state == TCP_FIN_WAIT2))
 		fprintf(f, _("  the kernel keeps the connection in %s for "
 		    "%.1f s more\n"), tcp_state_name(st.tcp_state),
 		    st.expires_ms / 1000.0);
+	else if (st.afterlife && st.expires_ms > 0)
+		fprintf(f, _("  the kernel keeps the connection in %s until the "
+		    "peer acknowledges what was sent, the FIN included (if not, "
+		    "it sends again in %.1f s)\n"),
+		    tcp_state_name(st.tcp_state), st.expires_ms / 1000.0);
 	else if (st.afterlife)
 		fprintf(f, _("  the kernel keeps the connection in %s\n"),
 		    tcp_state_name(st.tcp_state));

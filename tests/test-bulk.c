@@ -346,6 +346,10 @@ Test(bulk, interrupted)
 	sent = handle_find(&t.sh, "a")->sent;
 	cr_assert_gt(sent, 0);
 	assert_has(ts_out(&t), "bytes were sent\n");
+	/* Not "as it was": megabytes are queued. */
+	assert_has(ts_err(&t), "the bytes already sent are the kernel's now: "
+	    "it goes on delivering them");
+	assert_has_not(ts_err(&t), "the socket is as it was");
 	cr_assert_eq(jobs_count(&t.sh), 0);
 	cr_assert(handle_find(&t.sh, "a")->fd >= 0);
 }

@@ -229,6 +229,21 @@ Test(udp, emsgsize_per_family)
 	    "65507", 1);
 }
 
+/* sendto a handle of another family, or one not bound: no bind, let
+ * alone a listen, would help the first; the second needs a bind. */
+Test(udp, sendto_handle_of_another_family_or_unbound)
+{
+	ts_ok(&t, (const char *const[]){ "socket s6 inet6 udp",
+	    "socket x unix dgram", NULL });
+	ts_fail(&t, "sendto s6 srv x", "'srv' is an AF_INET socket and 's6' "
+	    "an AF_INET6 one: a datagram goes to an address of the sender's "
+	    "family", 1);
+	assert_has_not(ts_err(&t), "listen");
+	ts_fail(&t, "sendto srv cli x", "'cli' has no address to send to: bind "
+	    "it first ('bind cli ADDRESS PORT'), or give the address", 1);
+	ts_fail(&t, "sendto x x x", "('bind x PATH')", 1);
+}
+
 Test(udp, connected_econnrefused)
 {
 	/* A port nobody has: the ICMP answer comes back as ECONNREFUSED. */
