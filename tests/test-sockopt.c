@@ -9,7 +9,9 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include "helpers.h"
 
@@ -183,6 +185,53 @@ Test(sockopt, set_options_are_listed_on_any_kind)
 	render_state(&t.sh);
 	assert_has(ts_out(&t), "SO_BROADCAST on\n");
 	assert_has(ts_out(&t), "IP_TTL 5\n");
+}
+
+/* SO_LINGER on SECS: close says it waits for the peer's acknowledgement,
+ * and a Ctrl-C that ends the wait is explained. */
+static void
+on_alarm(int sig)
+{
+	(void)sig;
+	shell_interrupted = 1;	/* as main's SIGINT handler */
+}
+
+Test(sockopt, linger_is_said, .timeout = 20)
+{
+	struct sigaction sa;
+	struct itimerval it;
+
+	establish("AF_INET");
+	ts_okf(&t, "setsockopt cli SO_LINGER on 1");
+	ts_clear(&t);
+	ts_okf(&t, "close cli");
+	assert_has(ts_out(&t), "  SO_LINGER is on 1: close waits up to 1 "
+	    "second for the peer to acknowledge what was sent (Ctrl-C stops "
+	    "the waiting)\n");
+	assert_has(ts_out(&t), ") = 0: cli is closed\n");
+	/* A peer that reads nothing, a full buffer: close lingers until
+	 * Ctrl-C comes. */
+	ts_ok(&t, (const char *const[]){ "socket c2", "connect c2 srv",
+	    "accept srv conn2", "setsockopt conn2 SO_RCVBUF 4096",
+	    "setsockopt c2 SO_LINGER on 30", NULL });
+	ts_runf(&t, "send c2 MSG_DONTWAIT --size 16M");
+	cr_assert_gt(handle_find(&t.sh, "c2")->sent, 0);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_alarm;	/* no SA_RESTART, as main's */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGALRM, &sa, NULL);
+	memset(&it, 0, sizeof it);
+	it.it_value.tv_usec = 100000;
+	ts_clear(&t);
+	setitimer(ITIMER_REAL, &it, NULL);
+	ts_okf(&t, "close c2");
+	assert_has(ts_out(&t), "SO_LINGER is on 30: close waits up to 30 "
+	    "seconds");
+	assert_has(ts_out(&t), ") = 0: c2 is closed, but its linger was "
+	    "interrupted (Ctrl-C): close returned before the peer "
+	    "acknowledged everything");
+	cr_assert_not(shell_interrupted);
+	cr_assert_lt(handle_find(&t.sh, "c2")->fd, 0);
 }
 
 Test(sockopt, rcvbuf_udp_and_unix)
