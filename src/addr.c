@@ -570,6 +570,10 @@ parse_size(const char *s, unsigned long long *v, char *err)
 		mult = 1ULL << 30;
 		p++;
 		break;
+	case 'T':	/* as the message says: up to 1T */
+		mult = 1ULL << 40;
+		p++;
+		break;
 	default:
 		goto bad;
 	}

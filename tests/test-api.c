@@ -415,6 +415,12 @@ Test(api, sizes_and_flags)
 	cr_assert_eq(v, 12);
 	cr_assert_eq(parse_size("1.5M", &v, err), -1);
 	cr_assert_eq(parse_size("M", &v, err), -1);
+	/* "up to 1T", as its message says: 1T is a size, 2T too much. */
+	cr_assert_eq(parse_size("1T", &v, err), 0);
+	cr_assert_eq(v, 1ULL << 40);
+	cr_assert_eq(parse_size("1024G", &v, err), 0);
+	cr_assert_eq(parse_size("2T", &v, err), -1);
+	cr_assert(strstr(err, "up to 1T") != NULL, "%s", err);
 	cr_assert_eq(parse_msg_flag("MSG_PEEK", &f), 0);
 	cr_assert_eq(f, MSG_PEEK);
 	cr_assert_eq(parse_msg_flag("msg_peek", &f), -1, "as C writes them");
