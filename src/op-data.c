@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -75,15 +76,47 @@ rate(const struct op *op, size_t bytes, char *buf, size_t n)
 	return buf;
 }
 
-/* The bytes received, as text and (when not text) as a hex dump. */
-static void
-show_data(struct shell *sh, const char *buf, size_t n)
+/*
+ * escape_bytes for the terminal at hand: where the locale's charset is
+ * not UTF-8 (LANG=C), the UTF-8 it leaves as it is would come out as
+ * raw bytes, so every byte from 0x80 up becomes \xHH too.
+ */
+char *
+op_escape(const char *data, size_t len, size_t max, char *buf, size_t n)
+{
+	const char *cs = nl_langinfo(CODESET);
+	char *tmp;
+	size_t i, o = 0;
+
+	if (strcmp(cs, "UTF-8") == 0 || (tmp = malloc(n)) == NULL)
+		return escape_bytes(data, len, max, buf, n);
+	escape_bytes(data, len, max, tmp, n);
+	for (i = 0; tmp[i] != '\0' && o + 8 < n; i++) {
+		if ((unsigned char)tmp[i] >= 0x80)
+			o += (size_t)snprintf(buf + o, n - o, "\\x%02x",
+			    (unsigned char)tmp[i]);
+		else
+			buf[o++] = tmp[i];
+	}
+	if (tmp[i] != '\0') {
+		memcpy(buf + o, "...", 3);	/* o + 8 < n: it fits */
+		o += 3;
+	}
+	buf[o] = '\0';
+	free(tmp);
+	return buf;
+}
+
+/* The bytes received, as text in quotes (a hex dump follows when they
+ * are not text). */
+void
+op_show_data(struct shell *sh, const char *buf, size_t n)
 {
 	char shown[SHOW_DATA * 4 + 8];
 
-	escape_bytes(buf, n, n, shown, sizeof shown);
+	op_escape(buf, n, n, shown, sizeof shown);
 	if (strlen(shown) > SHOW_DATA * 4)
-		escape_bytes(buf, n, SHOW_DATA, shown, sizeof shown);
+		op_escape(buf, n, SHOW_DATA, shown, sizeof shown);
 	fprintf(sh->out, "\"%s\"", shown);
 }
 
@@ -217,7 +250,7 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	    op->path : _("discarded"));
 	if (op->len > 0)
 		fprintf(sh->out, _("  it began with \"%s\"\n"),
-		    escape_bytes(op->data, op->len, SHOW_DATA, shown,
+		    op_escape(op->data, op->len, SHOW_DATA, shown,
 		    sizeof shown));
 	free(sh->last_data);
 	sh->last_data = NULL;
@@ -278,7 +311,7 @@ recv_report(struct shell *sh, struct op *op, struct handle *h,
 	if (!(op->flags & MSG_PEEK))
 		h->received += got;
 	fprintf(sh->out, "%s%s(%s) = %zu%s: ", prefix, call, args, got, who);
-	show_data(sh, op->buf, got);
+	op_show_data(sh, op->buf, got);
 	fputc('\n', sh->out);
 	if (!bytes_are_text(op->buf, got))
 		hexdump(sh->out, (unsigned char *)op->buf, got);
@@ -548,7 +581,7 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 
 	if (op->bulk)
 		return bulk_send(sh, op, h, events, prefix);
-	escape_bytes(op->data, op->len, SHOW_DATA, shown, sizeof shown);
+	op_escape(op->data, op->len, SHOW_DATA, shown, sizeof shown);
 	o = (size_t)snprintf(args, sizeof args, "%d, \"%s\", %zu", h->fd,
 	    shown, op->len);
 	if (op->flags && o < sizeof args)

@@ -241,7 +241,7 @@ static enum op_status
 step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
     const char *prefix)
 {
-	char args[32], *buf, *shown;
+	char args[32], *buf;
 	ssize_t n;
 	int err, dontwait;
 
@@ -285,18 +285,11 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		return OP_DONE;
 	}
 	h->received += (unsigned long long)n;
-	shown = malloc(SHOW_DATA * 4 + 8);
-	if (shown != NULL) {
-		escape_bytes(buf, (size_t)n, (size_t)n, shown, SHOW_DATA * 4 + 8);
-		if (strlen(shown) > SHOW_DATA * 4)
-			escape_bytes(buf, (size_t)n, SHOW_DATA, shown,
-			    SHOW_DATA * 4 + 8);
-	}
-	fprintf(sh->out, "%srecv(%s) = %zd: \"%s\"\n", prefix, args, n,
-	    shown ? shown : "");
+	fprintf(sh->out, "%srecv(%s) = %zd: ", prefix, args, n);
+	op_show_data(sh, buf, (size_t)n);
+	fputc('\n', sh->out);
 	if (!bytes_are_text(buf, (size_t)n))
 		hexdump(sh->out, (unsigned char *)buf, (size_t)n);
-	free(shown);
 	return OP_DONE;
 }
 
@@ -308,7 +301,7 @@ step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 	ssize_t n;
 	int err = 0;
 
-	escape_bytes(op->data, op->len, SHOW_DATA, shown, sizeof shown);
+	op_escape(op->data, op->len, SHOW_DATA, shown, sizeof shown);
 	snprintf(args, sizeof args, "%d, \"%s\", %zu", h->fd, shown, op->len);
 	do {
 		n = send(h->fd, op->data + op->done, op->len - op->done,
@@ -605,7 +598,7 @@ op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 	o = (size_t)snprintf(desc, sizeof desc, "%s", cmd);
 	for (i = 0; i < a->argc && o < sizeof desc; i++)
 		o += (size_t)snprintf(desc + o, sizeof desc - o, " %s",
-		    escape_bytes(a->argv[i], a->lens[i], 24, shown,
+		    op_escape(a->argv[i], a->lens[i], 24, shown,
 		    sizeof shown));
 	op->kind = kind;
 	op->handle_id = h->id;

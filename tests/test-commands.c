@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <locale.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdarg.h>
@@ -145,6 +146,31 @@ Test(commands, lecture_echo_exchange)
 	cr_assert_eq(count_fds(), fds);
 	cr_assert_str_eq(ts_err(&t), "");
 	cr_assert_not(t.sh.failed);
+}
+
+/* Where the locale's charset is not UTF-8 (LANG=C), UTF-8 data would
+ * reach the terminal as raw bytes: every byte from 0x80 is \xHH then. */
+Test(commands, data_escaped_outside_utf8)
+{
+	static const char esc[] = "\"\\xd0\\x9f\\xd1\\x80\\xd0\\xb8, "
+	    "\\xd0\\xbc\\xd0\\xb8\\xd1\\x80!\"";
+
+	cr_assert_not_null(setlocale(LC_CTYPE, "C"));
+	ts_ok(&t, (const char *const[]){ "socketpair a b",
+	    "send a \"\xd0\x9f\xd1\x80\xd0\xb8, \xd0\xbc\xd0\xb8\xd1\x80!\"",
+	    NULL });
+	ts_clear(&t);
+	ts_okf(&t, "recv b 4 MSG_PEEK");
+	assert_has(ts_out(&t), ") = 4: \"\\xd0\\x9f\\xd1\\x80\"\n");
+	ts_okf(&t, "recv b");
+	assert_has(ts_out(&t), esc);
+	assert_has_not(ts_out(&t), "\xd0");
+	/* In a UTF-8 locale it stays as it is. */
+	cr_assert_not_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	ts_ok(&t, (const char *const[]){ "send a \"\xd0\x9f!\"", NULL });
+	ts_clear(&t);
+	ts_okf(&t, "recv b");
+	assert_has(ts_out(&t), ") = 3: \"\xd0\x9f!\"\n");
 }
 
 Test(commands, ipv6_loopback)
