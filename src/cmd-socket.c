@@ -114,9 +114,17 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 		/* "socket s udp": the type alone is clear enough. */
 	} else if (a->argc >= 2 && parse_family(a->argv[1], &family) < 0 &&
 	    family_of_host(sh, a->argv[1], &family) < 0) {
-		shell_error(sh, _("unknown address family '%.40s': use AF_INET "
-		    "(IPv4), AF_INET6 (IPv6) or AF_UNIX (local), or a host name "
-		    "to take its family"), a->argv[1]);
+		if (strchr(a->argv[1], '.') != NULL)
+			/* A host name, by its look, that does not resolve. */
+			shell_error(sh, _("'%.40s' is neither a FAMILY nor a "
+			    "host name that resolves: write AF_INET (IPv4), "
+			    "AF_INET6 (IPv6) or AF_UNIX (local), as in 'socket "
+			    "%s AF_INET6'"), a->argv[1], a->argv[0]);
+		else
+			shell_error(sh, _("unknown address family '%.40s': use "
+			    "AF_INET (IPv4), AF_INET6 (IPv6) or AF_UNIX "
+			    "(local), or a host name to take its family"),
+			    a->argv[1]);
 		return CMD_ERROR;
 	}
 	if (a->argc == 3 && parse_type(a->argv[2], &type) < 0) {

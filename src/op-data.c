@@ -342,6 +342,17 @@ recv_report(struct shell *sh, struct op *op, struct handle *h,
 	    h->type == SOCK_STREAM)
 		fprintf(sh->out, "%s\n", _("  MSG_WAITALL gave less: the "
 		    "stream ended, or the socket does not wait"));
+	if ((op->flags & MSG_WAITALL) && op->calls > 1)
+		/* The line shows the call a program makes, not the shell's:
+		 * say how it gathered the bytes. */
+		fprintf(sh->out, P_("  (the shell gathered them in %u call of "
+		    "recvmsg with MSG_DONTWAIT, waiting in poll between them "
+		    "to serve Ctrl-C and its jobs; the kernel's MSG_WAITALL "
+		    "waits inside one call)\n", "  (the shell gathered them in "
+		    "%u calls of recvmsg with MSG_DONTWAIT, waiting in poll "
+		    "between them to serve Ctrl-C and its jobs; the kernel's "
+		    "MSG_WAITALL waits inside one call)\n",
+		    (unsigned long)op->calls), op->calls);
 	return OP_DONE;
 }
 

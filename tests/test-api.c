@@ -274,6 +274,10 @@ Test(api, host_names_for_socket_bind_connect)
 	cr_assert_eq(st6.local.ss_family, AF_INET6);
 	cr_assert(IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)
 	    &st6.local)->sin6_addr));
+	ts_fail(&t, "socket y nosuch.invalid", "'nosuch.invalid' is neither a "
+	    "FAMILY nor a host name that resolves: write AF_INET (IPv4), "
+	    "AF_INET6 (IPv6) or AF_UNIX (local), as in 'socket y AF_INET6'",
+	    1);
 	ts_okf(&t, "socket six ::1 udp");
 	cr_assert_eq(handle_find(&t.sh, "six")->family, AF_INET6);
 	cr_assert_eq(handle_find(&t.sh, "six")->type, SOCK_DGRAM);

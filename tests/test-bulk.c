@@ -437,6 +437,9 @@ Test(bulk, msg_waitall)
 	if (jobs_count(&t.sh) > 0)
 		ts_okf(&t, "wait");
 	assert_has(ts_out(&t), ", 6, MSG_WAITALL) = 6: \"abcdef\"");
+	/* The line is the program's one call; the shell made two. */
+	assert_has(ts_out(&t), "  (the shell gathered them in 2 calls of "
+	    "recvmsg with MSG_DONTWAIT, waiting in poll between them");
 	ts_okf(&t, "recv b => \"gh\"");
 }
 
