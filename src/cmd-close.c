@@ -52,10 +52,10 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		if (sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
 		fprintf(sh->out, _("close(%d) = 0: %s is closed, but its "
-		    "linger was interrupted (Ctrl-C): close returned before the "
-		    "peer acknowledged everything; the kernel goes on sending "
-		    "what is left, as after a close without SO_LINGER\n"), fd,
-		    h->name);
+		    "linger was interrupted (Ctrl-C): close returned before "
+		    "the peer acknowledged everything; the kernel goes on "
+		    "sending what is left, as after a close without "
+		    "SO_LINGER\n"), fd, h->name);
 		shell_log(sh, EV_CLOSE, h->id, 0, 0, 0);
 		return CMD_OK;
 	}

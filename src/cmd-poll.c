@@ -73,12 +73,12 @@ explain(struct shell *sh, struct handle *h, short r)
 			SAY(_("writable: the connection attempt has ended "
 			    "('getsockopt NAME SO_ERROR' says how)"));
 		else if (tcp && (h->shut & 2))
-			SAY(_("writable, yet send would fail at once with EPIPE: "
-			    "this side shut its sending direction (shutdown "
-			    "wr)"));
+			SAY(_("writable, yet send would fail at once with "
+			    "EPIPE: this side shut its sending direction "
+			    "(shutdown wr)"));
 		else if (unconnected)
-			SAY(_("writable, yet send would fail at once with EPIPE: "
-			    "the socket is not connected"));
+			SAY(_("writable, yet send would fail at once with "
+			    "EPIPE: the socket is not connected"));
 		else
 			SAY(_("writable: send would not wait"));
 	}

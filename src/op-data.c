@@ -1090,9 +1090,9 @@ op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
 	}
 	if (op->bulk && (op->flags & (MSG_PEEK | MSG_OOB | MSG_WAITALL |
 	    MSG_DONTWAIT))) {
-		shell_error(sh, _("%s %s reads the whole stream, waiting for it: "
-		    "MSG_PEEK, MSG_OOB, MSG_WAITALL and MSG_DONTWAIT do not go "
-		    "with it"), cmd, to != NULL ? "--to" : "--all");
+		shell_error(sh, _("%s %s reads the whole stream, waiting for "
+		    "it: MSG_PEEK, MSG_OOB, MSG_WAITALL and MSG_DONTWAIT do "
+		    "not go with it"), cmd, to != NULL ? "--to" : "--all");
 		return -1;
 	}
 	if (op->bulk && h != NULL && h->type != SOCK_STREAM) {

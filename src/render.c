@@ -155,9 +155,9 @@ render_details(struct shell *sh, const struct handle *h)
 		    "%.1f s more\n"), tcp_state_name(st.tcp_state),
 		    st.expires_ms / 1000.0);
 	else if (st.afterlife && st.expires_ms > 0)
-		fprintf(f, _("  the kernel keeps the connection in %s until the "
-		    "peer acknowledges what was sent, the FIN included (if not, "
-		    "it sends again in %.1f s)\n"),
+		fprintf(f, _("  the kernel keeps the connection in %s until "
+		    "the peer acknowledges what was sent, the FIN included (if "
+		    "not, it sends again in %.1f s)\n"),
 		    tcp_state_name(st.tcp_state), st.expires_ms / 1000.0);
 	else if (st.afterlife)
 		fprintf(f, _("  the kernel keeps the connection in %s\n"),
@@ -180,8 +180,8 @@ render_details(struct shell *sh, const struct handle *h)
 		    "kernel's overhead included)\n"), st.inq < 0 ? 0 : st.inq,
 		    st.outq < 0 ? 0 : st.outq);
 	else if ((st.inq >= 0 || st.outq >= 0) && !is_tcp)
-		fprintf(f, _("  queued: %d bytes to read (SIOCINQ); %d bytes of "
-		    "send buffer hold data the peer has not read (SIOCOUTQ, "
+		fprintf(f, _("  queued: %d bytes to read (SIOCINQ); %d bytes "
+		    "of send buffer hold data the peer has not read (SIOCOUTQ, "
 		    "the kernel's overhead included)\n"),
 		    st.inq < 0 ? 0 : st.inq, st.outq < 0 ? 0 : st.outq);
 	else if (st.inq >= 0 || st.outq >= 0)

@@ -87,8 +87,8 @@ struct op {
 	int			 bulk;		/* send --size/--file, recv --all */
 	FILE			*file;		/* --file, --to, or NULL */
 	char			*path;		/* its name */
-	int			 created;	/* --to made the file: an empty one
-						   goes if the call fails */
+	int			 created;	/* --to made it: gone if
+						   the call fails empty */
 	char			*buf;		/* a chunk; MSG_WAITALL's data */
 	size_t			 buflen, bufpos;
 	struct timespec		 t0;		/* when the call began */
