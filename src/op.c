@@ -48,8 +48,9 @@ op_stopped(struct shell *sh, struct op *op, int err)
 	op->event = 0;
 	ev->pending = 0;
 	ev->stopped = 1;
-	ev->result = op->kind == OP_SEND && op->done > 0 ?
-	    (long long)op->done : -1;
+	/* What moved before the stop counts: a bulk recv took it too. */
+	ev->result = (op->kind == OP_SEND || op->kind == OP_RECV) &&
+	    op->done > 0 ? (long long)op->done : -1;
 	ev->err = err;
 	if (op->addrlen > 0)
 		event_set_addr(ev, &op->addr, op->addrlen);

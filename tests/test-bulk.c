@@ -507,6 +507,24 @@ Test(bulk, msg_waitall_script_timeout_shows_what_it_has)
 	cr_assert_eq(t.sh.nevents, before + 1, "one recv logged, not two");
 }
 
+/* A bulk recv stopped after some bytes: the picture's event counts
+ * them, as it does a stopped send's. */
+Test(bulk, stopped_bulk_recv_counts_its_bytes)
+{
+	const struct event *ev;
+
+	pair("inet");
+	ts_okf(&t, "send a 12345");
+	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
+	t.sh.timeout = 0.05;
+	cr_assert_neq(ts_run(&t, "recv b --all"), 0);
+	ev = last_event();
+	cr_assert_eq(ev->kind, EV_RECV);
+	cr_assert(ev->stopped);
+	cr_assert_eq(ev->result, 5);
+	cr_assert_eq(handle_find(&t.sh, "b")->received, 5);
+}
+
 Test(bulk, msg_waitall_job_closed_shows_what_it_has)
 {
 	pair("inet");
