@@ -122,7 +122,10 @@ const struct cmd_entry cmd_resolve_entry = {
 	    "SERVICE (a port number, or a name from /etc/services such as "
 	    "http), any family and type, and lists each result: family, "
 	    "type, protocol, address. A client tries them in this order. "
-	    "socket, bind, connect and sendto take host names too."),
+	    "socket, bind, connect and sendto take host names too, looked up "
+	    "the same way: localhost is the loopback address of each family "
+	    "(getaddrinfo with no host), and names under .invalid are "
+	    "refused unasked."),
 	.errors = N_("EAI_NONAME (no such host), EAI_SERVICE."),
 	.example = "resolve localhost 8888",
 	.exec = cmd_resolve_exec,
