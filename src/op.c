@@ -532,13 +532,16 @@ op_run(struct shell *sh, struct op *op, int background)
 		}
 		if (rc == -1 && sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
-		if (rc == -1 && !shell_terminated && op_recv_partial(sh, op,
-		    "", _("interrupted (Ctrl-C)"))) {
-			st = OP_DONE;	/* as the kernel's recv: not EINTR */
+		/* A MSG_WAITALL recv returns what it took, however its wait
+		 * ends; after Ctrl-C, as the kernel's, it is no failure. */
+		partial = op_recv_partial(sh, op, "", rc != -1 ?
+		    _("the script's --timeout ended the wait") :
+		    shell_terminated ? _("the shell was told to end") :
+		    _("interrupted (Ctrl-C)"));
+		if (partial && rc == -1 && !shell_terminated) {
+			st = OP_DONE;	/* not EINTR */
 			break;
 		}
-		partial = rc != -1 && op_recv_partial(sh, op, "",
-		    _("the script's --timeout ended the wait"));
 		if (rc == -1 && shell_terminated)
 			shell_error(sh, _("%s: stopped while waiting %s: the "
 			    "shell was told to end (SIGTERM or SIGHUP)"),
