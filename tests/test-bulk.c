@@ -525,6 +525,20 @@ Test(bulk, stopped_bulk_recv_counts_its_bytes)
 	cr_assert_eq(handle_find(&t.sh, "b")->received, 5);
 }
 
+/* Ctrl-C: the kernel's recv returns the bytes it has, not EINTR. */
+Test(bulk, msg_waitall_ctrl_c_returns_what_it_has)
+{
+	pair("inet");
+	ts_okf(&t, "send a 12345");
+	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
+	ts_clear(&t);
+	shell_interrupted = 1;	/* Ctrl-C, as the recv waits for more */
+	ts_okf(&t, "recv b 10 MSG_WAITALL => \"12345\"");
+	assert_partial("MSG_WAITALL gave less: interrupted (Ctrl-C); recv "
+	    "returns the bytes it has");
+	cr_assert_not(shell_interrupted);
+}
+
 Test(bulk, msg_waitall_job_closed_shows_what_it_has)
 {
 	pair("inet");
