@@ -9,8 +9,6 @@
 
 #include "sockshell.h"
 
-extern const char *shell_running_command;	/* shell.c */
-
 /*
  * Names are looked up in a hash (open addressing, at most half full) that
  * holds the newest handle of each name: a script that opens and closes a
@@ -259,13 +257,6 @@ cmd_open_handle(struct shell *sh, const char *name)
 
 	if (h != NULL && h->fd >= 0)
 		return h;
-	if (h != NULL && shell_running_command != NULL &&
-	    strcmp(shell_running_command, "close") == 0) {
-		/* Not a socket to make anew: what was asked is done. */
-		shell_error(sh, _("'%s' is closed already: nothing to do"),
-		    name);
-		return NULL;
-	}
 	if (h != NULL) {
 		shell_error(sh, _("'%s' is closed: create a new socket with "
 		    "'socket %s'"), name, name);

@@ -13,9 +13,6 @@
 
 volatile sig_atomic_t shell_interrupted;
 volatile sig_atomic_t shell_terminated;
-/* The command whose exec runs now, for the advice of messages that
- * depend on it (handle.c: 'close' of a closed socket); or NULL. */
-const char *shell_running_command;
 int i18n_untranslated;		/* i18n.h */
 
 void
@@ -336,9 +333,7 @@ run_command(struct shell *sh, struct tokens *t)
 	calls = sh->nevents;
 	if (ce->flags & CMD_STATE)
 		sh->event_mark = sh->event_seq;	/* what follows is new */
-	shell_running_command = ce->name;
 	rv = ce->exec(sh, &a);
-	shell_running_command = NULL;
 	free_args(&a);
 	jobs_check(sh);
 	if (rv == CMD_QUIT)
