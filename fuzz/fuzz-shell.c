@@ -9,8 +9,8 @@
  * outside 127.0.0.0/8 and ::1 is refused (ENETUNREACH) before any packet
  * could leave (AF_UNIX too: no socket files), and no name is ever looked
  * up. fuzz/run adds a network namespace of its own where it can. And no
- * file is written (fopen is wrapped too: "recv NAME --to PATH" would write
- * one); 'source' and 'lesson' lines are dropped: they would read other
+ * file is written (fopen and open are wrapped too: "recv NAME --to PATH"
+ * would write one); 'source' and 'lesson' lines are dropped: they would read other
  * files (or /dev/zero) instead of the input.
  *
  * Built with clang -fsanitize=fuzzer,address,undefined by fuzz/run, and
@@ -22,9 +22,11 @@
 #include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +51,8 @@ int	__wrap_getaddrinfo(const char *, const char *, const struct addrinfo *,
 	    struct addrinfo **);
 FILE	*__real_fopen(const char *, const char *);
 FILE	*__wrap_fopen(const char *, const char *);
+int	__real_open(const char *, int, ...);
+int	__wrap_open(const char *, int, ...);
 
 /* Set while the target runs an input: the guards apply then. */
 static int	in_target;
@@ -150,6 +154,27 @@ __wrap_fopen(const char *path, const char *mode)
 		return NULL;
 	}
 	return __real_fopen(path, mode);
+}
+
+/* The same for open(2), which "recv NAME --to PATH" uses to make its file
+ * (O_CREAT | O_EXCL | O_NOFOLLOW): nothing opened for writing. */
+int
+__wrap_open(const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode = 0;
+
+	if (in_target && ((flags & O_ACCMODE) != O_RDONLY ||
+	    (flags & (O_CREAT | O_TRUNC)) != 0)) {
+		errno = EACCES;
+		return -1;
+	}
+	if (flags & O_CREAT) {
+		va_start(ap, flags);
+		mode = (mode_t)va_arg(ap, int);
+		va_end(ap);
+	}
+	return __real_open(path, flags, mode);
 }
 
 /* Whether the line's command reads files: source (.) and lesson. */
