@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sockshell.h"
+#include "sockopt.h"
 
 /*
  * SO_LINGER on SECS (not 0, the reset) on a TCP connection: its close
@@ -17,8 +18,14 @@ lingering(struct shell *sh, const struct handle *h)
 	struct sockaddr_storage ss;
 	socklen_t len = sizeof(struct linger), slen = sizeof ss;
 	struct linger l;
+	static int bit = -1;
 
+	/* Off unless setsockopt set it here (or on the listener a
+	 * connection was accepted from): no call for every close. */
+	if (bit < 0)
+		bit = sockopt_index(sockopt_find("SO_LINGER"));
 	if (h->type != SOCK_STREAM || h->family == AF_UNIX ||
+	    !(h->opts_set & (1UL << bit)) ||
 	    getsockopt(h->fd, SOL_SOCKET, SO_LINGER, &l, &len) < 0 ||
 	    !l.l_onoff || l.l_linger <= 0 ||
 	    getpeername(h->fd, (struct sockaddr *)&ss, &slen) < 0)

@@ -2267,18 +2267,27 @@ fit_cell(const struct picture *p, const struct cellv *c, int width,
     char *out, size_t n)
 {
 	int utf8 = p->o->utf8, sw = picture_text_width(c->suffix, utf8);
-	int hw, pass, room;
+	int mw = picture_text_width(c->main, utf8), hw, pass, room;
 	const char *name = c->main + c->name_at, *sp;
 	char head[CELL], ex[CELL], mark[32], sf[64];
 
-	if (picture_text_width(c->main, utf8) + sw <= width ||
-	    c->head_len == 0) {
+	if (mw + sw <= width || c->head_len == 0) {
 		/* A note is cut as it is; an address from its left. */
-		if (c->head_len == 0 && is_address(c->main) &&
-		    picture_text_width(c->main, utf8) > width)
+		if (c->head_len == 0 && is_address(c->main) && mw > width)
 			cut_left(p, c->main, width, out, n);
-		else
-			snprintf(out, n, "%s%s", c->main, c->suffix);
+		else {
+			/* Most cells: the text as it is (no snprintf: this
+			 * runs for every box of every step). */
+			size_t ml = strlen(c->main), sl = strlen(c->suffix);
+
+			if (ml >= n)
+				ml = n - 1;
+			if (sl >= n - ml)
+				sl = n - ml - 1;
+			memcpy(out, c->main, ml);
+			memcpy(out + ml, c->suffix, sl);
+			out[ml + sl] = '\0';
+		}
 		return;
 	}
 	for (pass = 0; pass < 2; pass++) {
