@@ -178,7 +178,8 @@ echo_line(struct shell *sh, const char *line, size_t shown, size_t len)
 		fprintf(sh->out, _("... (cut: the line goes on, longer than %d "
 		    "bytes)"), LINE_MAX_BYTES);
 	fputc('\n', sh->out);
-	fflush(sh->out);
+	/* No flush: the command's output follows in the same write (the
+	 * shell flushes after a command, before an error and a wait). */
 }
 
 /*

@@ -278,6 +278,7 @@ shell_wait(struct shell *sh, int fd, short events, int job)
 	long ms;
 	int rc;
 
+	fflush(sh->out);	/* what led here is seen while it waits */
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
 	deadline.tv_sec += (time_t)sh->timeout;
 	deadline.tv_nsec += (long)((sh->timeout - (double)(time_t)sh->timeout)

@@ -317,8 +317,12 @@ main(int argc, char **argv)
 		from_stdin = 1;
 	}
 	install_signals();
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	sh.interactive = file == NULL && !from_stdin && isatty(STDIN_FILENO);
+	/* A script's transcript is written a command at a time: the shell
+	 * flushes after each command, before an error (stderr) and before a
+	 * call waits, so a pipe sees the same order as a terminal with one
+	 * write a command instead of one a line (bench/run). */
+	setvbuf(stdout, NULL, sh.interactive ? _IOLBF : _IOFBF, 0);
 	sh.echo = !sh.interactive;
 	sh.timeout = timeout >= 0 ? timeout : sh.interactive ? 0 :
 	    SCRIPT_TIMEOUT;
