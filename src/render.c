@@ -35,24 +35,43 @@ text_width(const char *s)
 	return width < 0 ? (int)n : width;
 }
 
+/* S into a CELL, cut to fit. */
+static void
+cell_copy(char *cell, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > CELL - 1)
+		n = CELL - 1;
+	memcpy(cell, s, n);
+	cell[n] = '\0';
+}
+
 static void
 fill_row(const struct sock_state *st, char row[NCOLS][CELL])
 {
 	const struct handle *h = st->h;
 
-	snprintf(row[COL_NAME], CELL, "%s", h->name);
+	/* Copies, not snprintf: the table is a row a socket at every step
+	 * (bench/run). */
+	cell_copy(row[COL_NAME], h->name);
 	if (st->open)
 		snprintf(row[COL_FD], CELL, "%d", h->fd);
 	else
-		snprintf(row[COL_FD], CELL, "-");
-	snprintf(row[COL_PROTO], CELL, "%s", proto_label(h->family, h->type));
-	snprintf(row[COL_STEP], CELL, "%s", step_name(st->step));
-	format_sockaddr(&st->local, st->local_len, row[COL_LOCAL], CELL);
-	format_sockaddr(&st->peer, st->peer_len, row[COL_PEER], CELL);
+		cell_copy(row[COL_FD], "-");
+	cell_copy(row[COL_PROTO], proto_label(h->family, h->type));
+	cell_copy(row[COL_STEP], step_name(st->step));
+	if (st->local_len > 0)
+		format_sockaddr(&st->local, st->local_len, row[COL_LOCAL],
+		    CELL);
+	else
+		cell_copy(row[COL_LOCAL], "-");
 	if (st->step == STEP_CREATED || st->step == STEP_BOUND)
-		snprintf(row[COL_PEER], CELL, "-");
+		cell_copy(row[COL_PEER], "-");
+	else
+		format_sockaddr(&st->peer, st->peer_len, row[COL_PEER], CELL);
 	/* Closed, a connection the kernel still keeps shows its state. */
-	snprintf(row[COL_TCP], CELL, "%s", st->tcp_state ?
+	cell_copy(row[COL_TCP], st->tcp_state ?
 	    tcp_state_name(st->tcp_state) : "-");
 	row[COL_QUEUE][0] = '\0';
 	if (st->listening && st->accept_queue > st->backlog)
@@ -116,7 +135,8 @@ details(const struct sock_state *st, char *buf, size_t n, int afterlife)
 		off = add_item(buf, n, off, shut_text(st->shut));
 	if (st->nonblock)
 		off = add_item(buf, n, off, _("non-blocking (O_NONBLOCK)"));
-	for (o = sockopt_table; o->name != NULL; o++) {
+	for (o = sockopt_table; st->opts_differ != 0 && o->name != NULL;
+	    o++) {
 		i = sockopt_index(o);
 		if (i >= SOCKOPT_MAX || !(st->opts_differ & (1UL << i)))
 			continue;
@@ -274,7 +294,9 @@ render_state_with(struct shell *sh, const struct sock_state *states)
 		}
 		while (o > 0 && line[o - 1] == ' ')
 			o--;
-		fprintf(sh->out, "  %.*s\n", (int)o, line);
+		fputs("  ", sh->out);
+		fwrite(line, 1, o, sh->out);
+		fputc('\n', sh->out);
 		/* The second line, under the columns after the name. */
 		if (i > 0 && det[i - 1][0] != '\0')
 			fprintf(sh->out, "  %*s%s\n", width[COL_NAME] + 2, "",
