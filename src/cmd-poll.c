@@ -110,14 +110,15 @@ ms_since(const struct timespec *t0)
 static enum cmd_retval
 cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct pollfd p[POLL_MAX + 64];
+	struct pollfd *p = NULL;
 	struct handle *h[POLL_MAX];
 	struct timespec t0;
 	char list[POLL_MAX * (HANDLE_NAME_MAX + 2) + 8], ev[96], *end;
 	const char *last = a->argv[a->argc - 1];
 	long timeout = 0, wait;
-	size_t n = 0, nj, i, o = 0;
+	size_t n = 0, nj, i, o = 0, cap;
 	int rc, err, capped = 0;
+	enum cmd_retval rv = CMD_ERROR;
 
 	if (a->argc > 1 && (isdigit((unsigned char)last[0]) ||
 	    (last[0] == '-' && isdigit((unsigned char)last[1])))) {
@@ -147,6 +148,13 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 		timeout = (long)(sh->timeout * 1000);
 		capped = 1;
 	}
+	/* The sockets, then every job's (no command runs meanwhile, so no
+	 * job starts: their count only falls). */
+	cap = n + jobs_count(sh);
+	if ((p = calloc(cap, sizeof *p)) == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
+		return CMD_ERROR;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		for (i = 0; i < n; i++) {
@@ -155,7 +163,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 			p[i].revents = 0;
 		}
 		/* The jobs go on meanwhile, as at the prompt. */
-		nj = jobs_pollfds(sh, p + n, 64);
+		nj = jobs_pollfds(sh, p + n, cap - n);
 		wait = timeout < 0 ? -1 : timeout - ms_since(&t0);
 		if (wait < -1 || (timeout >= 0 && wait < 0))
 			wait = 0;
@@ -166,7 +174,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 			if (sh->interactive)
 				fputc('\n', sh->err);
 			shell_error(sh, "%s", _("poll: interrupted (Ctrl-C)"));
-			return CMD_ERROR;
+			goto out;
 		}
 		if (rc < 0 && err == EINTR)
 			continue;
@@ -174,7 +182,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 			shell_call_failed(sh, NULL, "", "poll", err,
 			    "[%s], %zu, %ld", list, n, timeout);
 			shell_log(sh, EV_POLL, h[0]->id, 0, -1, err);
-			return CMD_ERROR;
+			goto out;
 		}
 		for (rc = 0, i = 0; i < n; i++)
 			rc += p[i].revents != 0;
@@ -185,7 +193,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 			if (h[i]->fd < 0) {
 				shell_error(sh, _("poll: %s was closed while "
 				    "waiting"), h[i]->name);
-				return CMD_ERROR;
+				goto out;
 			}
 	}
 	fprintf(sh->out, "poll([%s], %zu, %ld) = %d%s\n", list, n, timeout, rc,
@@ -203,7 +211,10 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 			handle_remember_addrs(h[i]);
 	}
 	shell_log(sh, EV_POLL, h[0]->id, 0, rc, 0);
-	return CMD_OK;
+	rv = CMD_OK;
+out:
+	free(p);
+	return rv;
 }
 
 const struct cmd_entry cmd_poll_entry = {
