@@ -7,7 +7,8 @@
  * -Wl,--wrap for connect, bind, sendto, sendmsg and getaddrinfo, so every
  * call the library makes goes through the guards below first: an address
  * outside 127.0.0.0/8 and ::1 is refused (ENETUNREACH) before any packet
- * could leave (AF_UNIX too: no socket files), and no name is ever looked
+ * could leave (AF_UNIX too: no socket files; netlink only to the kernel,
+ * for sock_diag), and no name is ever looked
  * up. fuzz/run adds a network namespace of its own where it can. And no
  * file is written (fopen and open are wrapped too: "recv NAME --to PATH"
  * would write one); 'source' and 'lesson' lines are dropped: they would read other
@@ -31,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/netlink.h>
 
 #include "sockshell.h"
 
@@ -86,6 +88,13 @@ is_loopback(const struct sockaddr *sa, socklen_t len, int wildcard)
 			return 1;
 		b = sin6->sin6_addr.s6_addr;
 		return IN6_IS_ADDR_V4MAPPED(&sin6->sin6_addr) && b[12] == 127;
+	case AF_NETLINK:
+		/* sock_diag, which shows a closed socket's connection: to
+		 * the kernel (pid 0), which is no network. Refused, every
+		 * state read fell back to /proc/net/tcp, a quarter of a
+		 * millisecond a read. */
+		return len >= sizeof(struct sockaddr_nl) &&
+		    ((const struct sockaddr_nl *)sa)->nl_pid == 0;
 	default:
 		return 0;
 	}
