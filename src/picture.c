@@ -1212,6 +1212,12 @@ decide_arrows(struct picture *p)
 			}
 			break;
 		case EV_RECV:
+			/* A datagram socket's 0: an empty datagram, or, with
+			 * no sender and the reading side shut, no datagram at
+			 * all (shutdown rd makes recv return 0 at once). */
+			if (ev->result == 0 && !is_tcp(s) && ev->addrlen == 0 &&
+			    (s->h->shut & 1))
+				break;
 			if (ev->result > 0 || (ev->result == 0 && !is_tcp(s)))
 				e->arrow = A_DATA;
 			else if (ev->result == 0 && !ev->stopped)

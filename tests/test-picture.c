@@ -216,6 +216,23 @@ Test(picture, empty_datagram_is_the_clients)
 	free(pic);
 }
 
+/* After shutdown rd, a datagram socket's recv returns 0 at once: no
+ * datagram came, so no arrow and no other program is drawn. */
+Test(picture, recv_after_shut_rd_is_no_datagram)
+{
+	char *pic;
+
+	ts_ok(&t, (const char *const[]){ "socket u udp", "bind u 127.0.0.1 0",
+	    NULL });
+	ts_run(&t, "shutdown u rd");	/* ENOTCONN, applied all the same */
+	ts_ok(&t, (const char *const[]){ "recv u", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "│ Receive u 0 B                │\n");
+	cr_assert_null(strstr(pic, "another program"), "%s", pic);
+	cr_assert_null(strstr(pic, "EOF"), "%s", pic);
+	free(pic);
+}
+
 Test(picture, one_server_two_clients)
 {
 	/* c2 connects first, so the first accepted socket is c2's: the
