@@ -23,9 +23,9 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
 # Every source with _(), N_() or P_() is read by xgettext.
-for f in "$top"/src/*.c; do
+for f in "$top"/src/*/*.c; do
 	grep -qE '(^|[^A-Za-z0-9_])(N_|P_|_)\(' "$f" || continue
-	name=src/$(basename "$f")
+	name=${f#"$top"/}
 	grep -qx "$name" "$top/po/POTFILES.in" ||
 	    not_ok "$name has messages, but po/POTFILES.in does not list it"
 done

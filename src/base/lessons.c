@@ -1,0 +1,198 @@
+/* lessons.c - finding the lesson files: installed, or in the source tree
+ * when the program runs from its build tree. */
+#include <config.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/sockshell.h"
+
+#define LESSON_EXT	".lesson"
+
+/*
+ * Whether this is the program in its build tree, not installed. Both
+ * paths go through realpath(): /proc/self/exe is always resolved, while
+ * BUILDDIR is the path as configure saw it, which may go through a
+ * symbolic link (a home directory that is a link, say). One check for
+ * the lessons and the translations alike.
+ */
+static int
+in_build_tree(void)
+{
+	char exe[PATH_MAX], built[PATH_MAX];
+
+	if (realpath("/proc/self/exe", exe) == NULL ||
+	    realpath(BUILDDIR "/src/sockshell", built) == NULL)
+		return 0;
+	return strcmp(exe, built) == 0;
+}
+
+/*
+ * $SOCKSHELL_LESSONS; else the source tree's lessons/ when this is the
+ * program in its build tree; else the installed ones.
+ */
+const char *
+lessons_dir(void)
+{
+	const char *env = getenv("SOCKSHELL_LESSONS");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	if (in_build_tree())
+		return SRCDIR "/lessons";
+	return PKGDATADIR "/lessons";
+}
+
+/*
+ * Where the translations are: the build tree's po/locale (the catalogues
+ * 'make' puts there, LANG/LC_MESSAGES/sockshell.mo) when this is the
+ * program in its build tree, else the installed ones.
+ */
+const char *
+locale_dir(void)
+{
+	if (in_build_tree())
+		return BUILDDIR "/po/locale";
+	return LOCALEDIR;
+}
+
+static int
+is_lesson(const char *name)
+{
+	size_t n = strlen(name), e = strlen(LESSON_EXT);
+
+	return n > e && strcmp(name + n - e, LESSON_EXT) == 0;
+}
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+lesson_filter(const struct dirent *d)
+{
+	return is_lesson(d->d_name);
+}
+
+/*
+ * The short name of the lesson file F: "echo" for 03-echo.lesson (the
+ * number and its dash dropped), "mine" for mine.lesson. Returns the
+ * lesson's number, or -1 when the file name has none.
+ */
+static int
+lesson_name(const char *f, char *name, size_t n)
+{
+	size_t digits = strspn(f, "0123456789");
+	const char *stem = f;
+
+	if (digits > 0 && f[digits] == '-')
+		stem = f + digits + 1;
+	snprintf(name, n, "%.*s", (int)(strlen(stem) - strlen(LESSON_EXT)),
+	    stem);
+	return digits > 0 ? atoi(f) : -1;
+}
+
+/* Whether NAME is file F without its extension: 03-echo for
+ * 03-echo.lesson. */
+static int
+is_stem(const char *f, const char *name)
+{
+	size_t n = strlen(f) - strlen(LESSON_EXT);
+
+	return strlen(name) == n && strncmp(f, name, n) == 0;
+}
+
+/*
+ * Finds lesson NAME: a number (3 or 03), a name (echo), a file name with
+ * or without its extension (03-echo.lesson, 03-echo), or a path. Writes its path to PATH; returns 0, or -1
+ * when there is no such lesson.
+ */
+int
+lesson_find(const char *name, char *path, size_t n)
+{
+	const char *dir = lessons_dir(), *f;
+	struct dirent **list;
+	char shortname[NAME_MAX + 1];
+	int count, i, found = -1, num = -1;
+
+	if (strchr(name, '/') != NULL) {
+		snprintf(path, n, "%s", name);
+		return access(path, R_OK) == 0 ? 0 : -1;
+	}
+	if (isdigit((unsigned char)name[0]) && strspn(name, "0123456789") ==
+	    strlen(name))
+		num = atoi(name);
+	count = scandir(dir, &list, lesson_filter, by_name);
+	if (count < 0)
+		return -1;
+	for (i = 0; i < count && found < 0; i++) {
+		f = list[i]->d_name;
+		if (strcmp(f, name) == 0 || is_stem(f, name) ||
+		    (lesson_name(f, shortname, sizeof shortname) == num &&
+		    num >= 0) || strcmp(shortname, name) == 0)
+			found = i;
+	}
+	if (found >= 0)
+		snprintf(path, n, "%s/%s", dir, list[found]->d_name);
+	for (i = 0; i < count; i++)
+		free(list[i]);
+	free(list);
+	return found >= 0 ? 0 : -1;
+}
+
+/* The title: the lesson's first comment line, after "# ". */
+static void
+lesson_title(const char *path, char *title, size_t n)
+{
+	FILE *fp = fopen(path, "re");
+	char line[256];
+
+	title[0] = '\0';
+	if (fp == NULL)
+		return;
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (line[0] != '#')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		snprintf(title, n, "%s", line + 1 + (line[1] == ' '));
+		break;
+	}
+	fclose(fp);
+}
+
+void
+lessons_list(FILE *out)
+{
+	const char *dir = lessons_dir();
+	struct dirent **list;
+	char path[PATH_MAX + 256], title[200], name[NAME_MAX + 1];
+	int count, i, num;
+
+	count = scandir(dir, &list, lesson_filter, by_name);
+	if (count <= 0) {
+		fprintf(out, _("no lessons found in %s\n"), dir);
+		if (count == 0)
+			free(list);
+		return;
+	}
+	for (i = 0; i < count; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+		lesson_title(path, title, sizeof title);
+		num = lesson_name(list[i]->d_name, name, sizeof name);
+		if (num >= 0)
+			fprintf(out, "  %2d  ", num);
+		else
+			fputs("   -  ", out);
+		/* The title in the student's language (po/lessons.pot). */
+		fprintf(out, "%-18s %s\n", name,
+		    title[0] != '\0' ? _(title) : title);
+		free(list[i]);
+	}
+	free(list);
+}

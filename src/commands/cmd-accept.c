@@ -1,0 +1,53 @@
+/* cmd-accept.c - accept NAME [NEWNAME] [&]: accept(2). */
+#include <config.h>
+
+#include <string.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_accept_exec(struct shell *sh, struct cmd_args *a)
+{
+	char msg[LEX_ERRLEN];
+	struct handle *h, *other;
+	struct op op;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	if (a->argc == 2) {
+		if (handle_name_ok(a->argv[1], msg) < 0) {
+			shell_error(sh, "%s", msg);
+			return CMD_ERROR;
+		}
+		other = handle_find(sh, a->argv[1]);
+		if (other != NULL && other->fd >= 0) {
+			shell_error(sh, _("there is already a socket named "
+			    "'%s': give the new connection another name, as in "
+			    "'accept %s conn2'"), other->name, h->name);
+			return CMD_ERROR;
+		}
+	}
+	if (op_prepare(sh, &op, OP_ACCEPT, h, "accept", a) < 0)
+		return CMD_ERROR;
+	if (a->argc == 2)
+		snprintf(op.newname, sizeof op.newname, "%s", a->argv[1]);
+	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_accept_entry = {
+	.name = "accept",
+	.min_args = 1, .max_args = 2,
+	.usage = N_("NAME [NEWNAME] [&]"),
+	.summary = N_("accept a request to set up a connection"),
+	.help = N_("Makes accept(2) on the listening socket NAME: takes the "
+	    "next connection from its queue, or waits for one. The "
+	    "connection is a new socket, named NEWNAME (conn, conn2, ... by "
+	    "default); the listener goes on listening. With '&' the call "
+	    "waits in the background while you go on, say to connect a "
+	    "client, as in the lecture's order."),
+	.errors = N_("EINVAL when the socket is not listening, EOPNOTSUPP on "
+	    "UDP."),
+	.example = "accept srv conn &",
+	.flags = CMD_STATE | CMD_BACKGROUND,
+	.exec = cmd_accept_exec,
+};

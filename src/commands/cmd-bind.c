@@ -1,0 +1,106 @@
+/* cmd-bind.c - bind NAME ADDRESS PORT: bind(2). */
+#include <config.h>
+
+#include <errno.h>
+#include <netinet/in.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+
+static void
+set_var_to_port(struct shell *sh, const char *var,
+    const struct sockaddr_storage *ss)
+{
+	char port[8];
+	unsigned p;
+
+	if (ss->ss_family == AF_INET6)
+		p = ntohs(((const struct sockaddr_in6 *)ss)->sin6_port);
+	else
+		p = ntohs(((const struct sockaddr_in *)ss)->sin_port);
+	snprintf(port, sizeof port, "%u", p);
+	var_set(sh, var, port);
+	fprintf(sh->out, _("  $%s is now %s, the port the kernel picked\n"),
+	    var, port);
+}
+
+static enum cmd_retval
+cmd_bind_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct handle *h;
+	char msg[LEX_ERRLEN], addr[64];
+	int err;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
+	    h->family, &ss, &len, msg) < 0) {
+		/* "bind srv 8888", as Python's bind(('', 8888)): the address
+		 * is missing, not the port. */
+		if (a->argc == 2 && h->family != AF_UNIX &&
+		    a->argv[1][0] != '\0' &&
+		    strspn(a->argv[1], "0123456789") == strlen(a->argv[1]))
+			shell_error(sh, _("'%.10s' is a port with no address: "
+			    "write 'bind %s ADDRESS %.10s', as in 'bind %s "
+			    "127.0.0.1 %.10s' (or * for every address)"),
+			    a->argv[1], h->name, a->argv[1], h->name,
+			    a->argv[1]);
+		else
+			shell_error(sh, "%s", msg);
+		return CMD_ERROR;
+	}
+	format_sockaddr(&ss, len, addr, sizeof addr);
+	if (bind(h->fd, (struct sockaddr *)&ss, len) < 0) {
+		err = errno;
+		shell_call_line(sh, "", "bind", err, "%d, %s", h->fd, addr);
+		if (h->family == AF_UNIX && err == EADDRINUSE)
+			shell_error(sh, _("bind failed with EADDRINUSE: a file "
+			    "named %s exists (a socket's file stays after "
+			    "close): pick another path, or remove the file"),
+			    addr);
+		else
+			shell_syscall_error(sh, h, "bind", err);
+		event_set_addr(shell_log(sh, EV_BIND, h->id, 0, -1, err), &ss,
+		    len);
+		return CMD_ERROR;
+	}
+	h->port_lost = 0;
+	h->port_chosen = ss.ss_family == AF_INET6 ?
+	    ((struct sockaddr_in6 *)&ss)->sin6_port != 0 :
+	    ss.ss_family == AF_INET ?
+	    ((struct sockaddr_in *)&ss)->sin_port != 0 : 1;
+	handle_remember_addrs(h);
+	fprintf(sh->out, _("bind(%d, %s) = 0: %s is bound to %s\n"), h->fd,
+	    addr, h->name, format_sockaddr(&h->local, h->local_len, addr,
+	    sizeof addr));
+	/* "bind srv 127.0.0.1 $PORT" with PORT 0: the kernel picked a port,
+	 * and later steps ("connect cli 127.0.0.1 $PORT") need that one. */
+	if (a->argc == 3 && a->vars[2] != NULL && strcmp(a->argv[2], "0") == 0)
+		set_var_to_port(sh, a->vars[2], &h->local);
+	event_set_addr(shell_log(sh, EV_BIND, h->id, 0, 0, 0), &ss, len);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_bind_entry = {
+	.name = "bind",
+	.min_args = 2, .max_args = 3,
+	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME PATH"),
+	.summary = N_("bind a socket to an IP address and port"),
+	.help = N_("Makes bind(2): the socket NAME gets a local address. "
+	    "ADDRESS is an IPv4 or IPv6 address ([::1]:8888 with a port), a "
+	    "host name, or * for every address (0.0.0.0 or ::). PORT 0 lets "
+	    "the kernel pick a free port; the state then shows which. Given "
+	    "as a variable ($PORT) whose value is 0, the variable takes the "
+	    "picked port, so later steps can use it. An AF_UNIX socket binds "
+	    "to a PATH (a file is made there), to @NAME (an abstract name, "
+	    "no file), or to @ (the kernel picks an abstract name)."),
+	.errors = N_("EADDRINUSE (the port is taken, by a listener or by "
+	    "connections in TIME_WAIT; for AF_UNIX, the file exists), "
+	    "EADDRNOTAVAIL, EINVAL (already bound), EACCES (a port "
+	    "below 1024), ENOENT (AF_UNIX: no such folder)."),
+	.example = "bind srv 127.0.0.1 8888",
+	.flags = CMD_STATE,
+	.exec = cmd_bind_exec,
+};

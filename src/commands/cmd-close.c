@@ -1,0 +1,101 @@
+/* cmd-close.c - close NAME: close(2). */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+#include "state/sockopt.h"
+
+/*
+ * SO_LINGER on SECS (not 0, the reset) on a TCP connection: its close
+ * waits up to SECS for the peer to acknowledge what was sent. Says so
+ * before the call, which gives no sign while it waits; SECS, or 0.
+ */
+static int
+lingering(struct shell *sh, const struct handle *h)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(struct linger), slen = sizeof ss;
+	struct linger l;
+	static int bit = -1;
+
+	/* Off unless setsockopt set it here (or on the listener a
+	 * connection was accepted from): no call for every close. */
+	if (bit < 0)
+		bit = sockopt_index(sockopt_find("SO_LINGER"));
+	if (h->type != SOCK_STREAM || h->family == AF_UNIX ||
+	    !(h->opts_set & (1UL << bit)) ||
+	    getsockopt(h->fd, SOL_SOCKET, SO_LINGER, &l, &len) < 0 ||
+	    !l.l_onoff || l.l_linger <= 0 ||
+	    getpeername(h->fd, (struct sockaddr *)&ss, &slen) < 0)
+		return 0;
+	fprintf(sh->out, P_("  SO_LINGER is on %d: close waits up to %d "
+	    "second for the peer to acknowledge what was sent (Ctrl-C stops "
+	    "the waiting)\n", "  SO_LINGER is on %d: close waits up to %d "
+	    "seconds for the peer to acknowledge what was sent (Ctrl-C stops "
+	    "the waiting)\n", (unsigned long)l.l_linger), l.l_linger,
+	    l.l_linger);
+	fflush(sh->out);
+	return l.l_linger;
+}
+
+static enum cmd_retval
+cmd_close_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct handle *h;
+	int fd, rc, err, linger;
+
+	/* A closed socket: what was asked is done, and it is not one to
+	 * make anew (as cmd_open_handle would advise). */
+	if ((h = handle_find(sh, a->argv[0])) != NULL && h->fd < 0) {
+		shell_error(sh, _("'%s' is closed already: nothing to do"),
+		    h->name);
+		return CMD_ERROR;
+	}
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	fd = h->fd;
+	linger = lingering(sh, h);
+	rc = handle_close(sh, h);
+	err = errno;
+	if (linger > 0 && shell_interrupted) {
+		/* The signal ends the linger, not the close: the kernel keeps
+		 * the connection and goes on sending, as without SO_LINGER. */
+		shell_interrupted = 0;
+		if (sh->interactive)
+			fputc('\n', sh->err);	/* after the terminal's ^C */
+		fprintf(sh->out, _("close(%d) = 0: %s is closed, but its "
+		    "linger was interrupted (Ctrl-C): close returned before "
+		    "the peer acknowledged everything; the kernel goes on "
+		    "sending what is left, as after a close without "
+		    "SO_LINGER\n"), fd, h->name);
+		shell_log(sh, EV_CLOSE, h->id, 0, 0, 0);
+		return CMD_OK;
+	}
+	if (rc < 0) {
+		shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
+		shell_log(sh, EV_CLOSE, h->id, 0, -1, err);
+		return CMD_ERROR;
+	}
+	fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd, h->name);
+	shell_log(sh, EV_CLOSE, h->id, 0, 0, 0);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_close_entry = {
+	.name = "close",
+	.min_args = 1, .max_args = 1,
+	.usage = N_("NAME"),
+	.summary = N_("close the connection and the socket"),
+	.help = N_("Makes close(2). On a connection the peer sees the end of "
+	    "the stream (its recv returns 0) and its side moves to "
+	    "CLOSE_WAIT; unread data here turns the close into a reset. "
+	    "With SO_LINGER on SECS it waits up to SECS seconds for the peer "
+	    "to acknowledge what was sent (Ctrl-C stops the waiting, not the "
+	    "close). Background jobs on the socket are cancelled. The handle "
+	    "stays in the table as closed, and its name may be used again."),
+	.example = "close conn",
+	.flags = CMD_STATE,
+	.exec = cmd_close_exec,
+};

@@ -1,0 +1,34 @@
+/* cmd-getpeername.c - getpeername NAME: getpeername(2). */
+#include <config.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct handle *h;
+	char addr[128];
+
+	if ((h = cmd_sockname(sh, a->argv[0], 1, &ss, &len)) == NULL)
+		return CMD_ERROR;
+	fprintf(sh->out, _("getpeername(%d) = 0: %s\n"), h->fd,
+	    format_sockaddr(&ss, len, addr, sizeof addr));
+	shell_log(sh, EV_GETPEERNAME, h->id, 0, 0, 0);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_getpeername_entry = {
+	.name = "getpeername",
+	.min_args = 1, .max_args = 1,
+	.usage = N_("NAME"),
+	.summary = N_("the address of the other end"),
+	.help = N_("Makes getpeername(2): the address and port of the peer of "
+	    "a connected socket (a connected UDP socket's default "
+	    "destination). Fails with ENOTCONN when there is none. An "
+	    "AF_UNIX client that did not bind shows as (unnamed)."),
+	.errors = N_("ENOTCONN."),
+	.example = "getpeername conn",
+	.exec = cmd_getpeername_exec,
+};

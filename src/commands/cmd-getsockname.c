@@ -1,0 +1,66 @@
+/* cmd-getsockname.c - getsockname NAME: getsockname(2); the call itself
+ * is shared with getpeername. */
+#include <config.h>
+
+#include <errno.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+
+struct handle *
+cmd_sockname(struct shell *sh, const char *name, int peer,
+    struct sockaddr_storage *ss, socklen_t *len)
+{
+	const char *call = peer ? "getpeername" : "getsockname";
+	struct handle *h;
+	int r, err;
+
+	if ((h = cmd_open_handle(sh, name)) == NULL)
+		return NULL;
+	memset(ss, 0, sizeof *ss);
+	*len = sizeof *ss;
+	r = peer ? getpeername(h->fd, (struct sockaddr *)ss, len) :
+	    getsockname(h->fd, (struct sockaddr *)ss, len);
+	if (r < 0) {
+		err = errno;
+		shell_call_failed(sh, h, "", call, err, "%d", h->fd);
+		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
+		    -1, err);
+		return NULL;
+	}
+	return h;
+}
+
+static enum cmd_retval
+cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct handle *h;
+	char addr[128];
+
+	if ((h = cmd_sockname(sh, a->argv[0], 0, &ss, &len)) == NULL)
+		return CMD_ERROR;
+	format_sockaddr(&ss, len, addr, sizeof addr);
+	if (sockaddr_named(&ss, len))
+		fprintf(sh->out, _("getsockname(%d) = 0: %s\n"), h->fd, addr);
+	else
+		fprintf(sh->out, _("getsockname(%d) = 0: %s: not bound yet (the "
+		    "kernel gives it an address at bind, listen or connect, "
+		    "or for AF_UNIX never unless bound)\n"), h->fd, addr);
+	shell_log(sh, EV_GETSOCKNAME, h->id, 0, 0, 0);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_getsockname_entry = {
+	.name = "getsockname",
+	.min_args = 1, .max_args = 1,
+	.usage = N_("NAME"),
+	.summary = N_("the socket's own address"),
+	.help = N_("Makes getsockname(2): the local address and port of the "
+	    "socket, as bind gave them or as the kernel picked them (at "
+	    "connect, or listen without bind). The state table shows the "
+	    "same as LOCAL."),
+	.example = "getsockname cli",
+	.exec = cmd_getsockname_exec,
+};

@@ -1,0 +1,83 @@
+/* cmd-lesson.c - lesson [NAME]: list the lessons, or run one. */
+#include <config.h>
+
+#include <errno.h>
+#include <limits.h>
+
+#include "core/sockshell.h"
+
+/*
+ * A lesson starts with no sockets open. One stopped half-way (Ctrl-D at
+ * a pause) leaves srv listening and maybe an accept waiting; run again,
+ * its 'socket srv' would be refused, and every step after it would fail
+ * on the old socket. So the sockets still open, the lesson's or the
+ * student's own, are closed first, each said as 'close' says it (their
+ * background jobs are cancelled with them).
+ */
+static void
+close_leftovers(struct shell *sh)
+{
+	struct handle *h;
+	size_t i;
+	int fd, rc, err;
+
+	if (handle_open_count(sh) == 0)
+		return;
+	fprintf(sh->out, "%s\n", _("A lesson starts with no sockets open: "
+	    "closing the ones still open."));
+	for (i = 0; i < sh->nhandles; i++) {
+		h = sh->handles[i];
+		if (h->fd < 0)
+			continue;
+		fd = h->fd;
+		rc = handle_close(sh, h);
+		err = errno;
+		if (rc < 0)
+			shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
+		else
+			fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd,
+			    h->name);
+		shell_log(sh, EV_CLOSE, h->id, 0, rc, rc < 0 ? err : 0);
+	}
+}
+
+static enum cmd_retval
+cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
+{
+	char path[PATH_MAX];
+
+	if (a->argc == 0) {
+		fprintf(sh->out, "%s\n", _("Lessons ('lesson NAME' or 'lesson "
+		    "NUMBER' runs one):"));
+		lessons_list(sh->out);
+		return CMD_OK;
+	}
+	if (lesson_find(a->argv[0], path, sizeof path) < 0) {
+		shell_error(sh, _("no lesson '%.40s' in %s: 'lesson' lists "
+		    "them"), a->argv[0], lessons_dir());
+		return CMD_ERROR;
+	}
+	if (sh->depth >= SOURCE_DEPTH_MAX) {
+		shell_error(sh, _("lesson: scripts nested more than %d deep"),
+		    SOURCE_DEPTH_MAX);
+		return CMD_ERROR;
+	}
+	close_leftovers(sh);
+	return shell_run_file(sh, path) < 0 ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_lesson_entry = {
+	.name = "lesson",
+	.min_args = 0, .max_args = 1,
+	.usage = N_("[NAME|NUMBER]"),
+	.summary = N_("list the lessons, or run one"),
+	.help = N_("Without an argument, lists the lessons that follow the "
+	    "lecture; with one, runs that lesson here: its narration is "
+	    "printed, its commands are run and checked, and at each pause "
+	    "you may type commands of your own before going on with Enter. "
+	    "A lesson starts with no sockets open: those still open (a "
+	    "lesson stopped half-way, or your own) are closed first, so a "
+	    "lesson may be run again."),
+	.example = "lesson echo",
+	.exec = cmd_lesson_exec,
+};

@@ -1,0 +1,63 @@
+/* cmd-listen.c - listen NAME [BACKLOG]: listen(2). */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_listen_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct handle *h;
+	long backlog = 1;
+	char *end;
+	int err;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	if (a->argc == 2) {
+		errno = 0;
+		backlog = strtol(a->argv[1], &end, 10);
+		if (!isdigit((unsigned char)a->argv[1][0]) || *end != '\0' ||
+		    errno != 0 || backlog > 65535) {
+			shell_error(sh, _("'%.40s' is not a backlog: write how "
+			    "many connections may wait to be accepted, a number "
+			    "from 0 to 65535, as in 'listen %s 1'"), a->argv[1],
+			    h->name);
+			return CMD_ERROR;
+		}
+	}
+	if (listen(h->fd, (int)backlog) < 0) {
+		err = errno;
+		shell_call_failed(sh, h, "", "listen", err, "%d, %ld", h->fd,
+		    backlog);
+		shell_log(sh, EV_LISTEN, h->id, 0, -1, err);
+		return CMD_ERROR;
+	}
+	h->port_lost = 0;	/* listen binds a port when there is none */
+	handle_remember_addrs(h);
+	fprintf(sh->out, _("listen(%d, %ld) = 0: %s waits for connections; "
+	    "'accept %s' takes them\n"), h->fd, backlog, h->name, h->name);
+	shell_log(sh, EV_LISTEN, h->id, 0, backlog, 0);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_listen_entry = {
+	.name = "listen",
+	.min_args = 1, .max_args = 2,
+	.usage = N_("NAME [BACKLOG]"),
+	.summary = N_("announce willingness to accept connections"),
+	.help = N_("Makes listen(2): the socket becomes a server socket that "
+	    "passively waits for connection requests. The kernel completes "
+	    "up to BACKLOG + 1 connections on its own (default 1, as in the "
+	    "lecture) and queues them until 'accept' takes them. A socket "
+	    "that was not bound gets a random port."),
+	.errors = N_("EOPNOTSUPP on a SOCK_DGRAM socket, EINVAL on a connected "
+	    "one."),
+	.example = "listen srv 1",
+	.flags = CMD_STATE,
+	.exec = cmd_listen_exec,
+};

@@ -1,0 +1,98 @@
+/* cmd-picture.c - picture [WIDTH]: the lecture's step-by-step picture of
+ * the calls made so far, drawn now. */
+#include <config.h>
+
+#include <ctype.h>
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "core/sockshell.h"
+#include "views/picture.h"
+
+int
+picture_color_ok(int fd)
+{
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	/* A dumb terminal (Emacs' shell, a serial console) shows escape
+	 * codes as text. */
+	return isatty(fd) && (no == NULL || *no == '\0') && term != NULL &&
+	    *term != '\0' && strcmp(term, "dumb") != 0;
+}
+
+/*
+ * COLUMNS when set, else the terminal's width, else 80; UTF-8 box drawing
+ * when the locale's charset is UTF-8; colour as main decided (a terminal,
+ * no NO_COLOR, no --no-color). At a terminal the picture keeps to its
+ * height, leaving room for the command and the table.
+ */
+void
+picture_opts_detect(struct shell *sh, struct picture_opts *o)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	int fd = sh->out != NULL ? fileno(sh->out) : -1, tty;
+	long n;
+	char *end;
+
+	memset(o, 0, sizeof *o);
+	o->width = 80;
+	tty = fd >= 0 && isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0;
+	if (env != NULL && *env != '\0') {
+		n = strtol(env, &end, 10);
+		if (*end == '\0' && n > 0 && n <= 1000)
+			o->width = (int)n;
+	} else if (tty && ws.ws_col > 0)
+		o->width = ws.ws_col;
+	if (tty && ws.ws_row > 0)
+		o->max_rows = ws.ws_row > 24 ? ws.ws_row - 10 : 14;
+	o->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	o->color = sh->color;
+}
+
+static enum cmd_retval
+cmd_picture_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct picture_opts o;
+	long width;
+	char *end;
+
+	picture_opts_detect(sh, &o);
+	o.max_rows = 0;
+	if (a->argc == 1) {
+		width = strtol(a->argv[0], &end, 10);
+		if (!isdigit((unsigned char)a->argv[0][0]) || *end != '\0' ||
+		    width < 40 || width > 1000) {
+			shell_error(sh, _("'%.40s' is not a width: write how "
+			    "many columns the picture may take, from 40 to "
+			    "1000, as in 'picture 60'"), a->argv[0]);
+			return CMD_ERROR;
+		}
+		o.width = (int)width;
+	}
+	picture_render(sh->out, sh, &o);
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_picture_entry = {
+	.name = "picture",
+	.min_args = 0, .max_args = 1,
+	.usage = N_("[WIDTH]"),
+	.summary = N_("draw the lecture's picture of the calls so far"),
+	.help = N_("Draws the picture of the lecture's \"How sockets work\" "
+	    "slides from the calls made so far: the server's calls (Socket, "
+	    "Bind, Listen, Accept, ...) in a column on the left, the "
+	    "client's (Socket, Connect, ...) on the right, in the order they "
+	    "were made, with arrows for the connection, each piece of data "
+	    "with its size, and the close the other side reads as 0 bytes. "
+	    "A failed call is marked with its error, a call still waiting "
+	    "says so, and the newest step is marked. Another program at the "
+	    "other end is shown by its address. WIDTH is the number of "
+	    "columns to fit in (the terminal's width by default). 'view' "
+	    "chooses whether the picture follows each command."),
+	.example = "picture 60",
+	.exec = cmd_picture_exec,
+};

@@ -1,0 +1,59 @@
+/* cmd-recv.c - recv NAME [MAXBYTES] [&]: recv(2). */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_recv_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct handle *h;
+	struct op op;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	if (op_prepare(sh, &op, OP_RECV, h, "recv", a) < 0)
+		return CMD_ERROR;
+	/* MAXBYTES, MSG_* flags, --all or --to PATH. */
+	if (op_recv_args(sh, &op, a, 1, 1, "recv") < 0) {
+		op_free(&op);
+		return CMD_ERROR;
+	}
+	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_recv_entry = {
+	.name = "recv",
+	.alias = "receive",
+	.min_args = 1, .max_args = 8,
+	.usage = N_("NAME [MAXBYTES] [&] | NAME [MAXBYTES] "
+	    "[MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|MSG_OOB]... | NAME --all | "
+	    "NAME --to PATH [--replace]"),
+	.summary = N_("receive data from the network"),
+	.help = N_("Makes recv(2): takes up to MAXBYTES bytes (1024 by "
+	    "default, as in the lecture) of what has arrived, or waits for "
+	    "data. Shows them as text with unprintable bytes escaped, and as "
+	    "a hex dump when they are not text. 0 bytes means the peer closed "
+	    "its side: the end of the stream (EOF). Flags: MSG_PEEK looks "
+	    "without taking (the next recv gets the same bytes), "
+	    "MSG_DONTWAIT fails with EAGAIN instead of waiting, MSG_WAITALL "
+	    "waits for all MAXBYTES (or the end), MSG_OOB takes the urgent "
+	    "byte. --all receives until the end of the stream and reports "
+	    "the bytes, the time and the rate, keeping none of the data; "
+	    "--to PATH writes it to a new file (never through a symbolic "
+	    "link; --replace after PATH, typed at the terminal, replaces an "
+	    "existing file), which goes again if the call fails before any "
+	    "byte arrives. With '&' the shell goes on while "
+	    "it drains the socket: 'recv b --all &' then 'send a --size "
+	    "64M'."),
+	.errors = N_("ENOTCONN, ECONNRESET, EAGAIN (non-blocking, or SO_RCVTIMEO "
+	    "ran out), EINVAL (MSG_OOB with no urgent byte), "
+	    "ECONNREFUSED (connected UDP, after a datagram found "
+	    "nobody)."),
+	.example = "recv conn 1024",
+	.flags = CMD_STATE | CMD_BACKGROUND,
+	.exec = cmd_recv_exec,
+};

@@ -1,0 +1,38 @@
+/* cmd-recvfrom.c - recvfrom NAME [MAXBYTES] [FLAG]... [&]: recvfrom(2). */
+#include <config.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct handle *h;
+	struct op op;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	if (op_prepare(sh, &op, OP_RECV, h, "recvfrom", a) < 0)
+		return CMD_ERROR;
+	op.from = 1;
+	if (op_recv_args(sh, &op, a, 1, 0, "recvfrom") < 0) {
+		op_free(&op);
+		return CMD_ERROR;
+	}
+	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_recvfrom_entry = {
+	.name = "recvfrom",
+	.min_args = 1, .max_args = 6,
+	.usage = N_("NAME [MAXBYTES] [MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|"
+	    "MSG_OOB]... [&]"),
+	.summary = N_("receive a datagram and learn who sent it"),
+	.help = N_("Makes recvfrom(2): as recv, and shows the sender's "
+	    "address, the one a UDP server answers with sendto. On a "
+	    "connected TCP socket the kernel gives no address (the peer is "
+	    "known). A datagram longer than MAXBYTES is cut: the rest is "
+	    "lost. The flags are as for recv."),
+	.example = "recvfrom srv",
+	.flags = CMD_STATE | CMD_BACKGROUND,
+	.exec = cmd_recvfrom_exec,
+};

@@ -1,0 +1,53 @@
+/* cmd-send.c - send NAME DATA [&]: send(2), repeated until all is sent. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_send_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct handle *h;
+	struct op op;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	if (op_prepare(sh, &op, OP_SEND, h, "send", a) < 0)
+		return CMD_ERROR;
+	/* DATA, MSG_* flags before it, --size BYTES or --file PATH. */
+	if (op_data_args(sh, &op, a, 2, "send") < 0) {
+		op_free(&op);
+		return CMD_ERROR;
+	}
+	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_send_entry = {
+	.name = "send",
+	.min_args = 2, .max_args = 2,
+	.usage = N_("NAME DATA [&] | NAME [MSG_OOB|MSG_DONTWAIT]... DATA | "
+	    "NAME --size BYTES | NAME --file PATH"),
+	.summary = N_("send data over the network"),
+	.help = N_("Makes send(2) until every byte is sent, like Python's "
+	    "sendall. DATA is a quoted string with the escapes \\n \\r \\t "
+	    "\\0 \\xHH \\\\ \\\" \\', or the rest of the line as typed, up "
+	    "to a word that starts with # (a comment: quote DATA to send "
+	    "one). "
+	    "SIGPIPE never stops the shell: a send on a closed connection "
+	    "fails with EPIPE instead. Flags before DATA: MSG_OOB sends the "
+	    "last byte as urgent data, MSG_DONTWAIT fails with EAGAIN "
+	    "instead of waiting. For experiments with flow control, --size "
+	    "BYTES (as in 64M) sends generated data and --file PATH a file's "
+	    "bytes, chunk by chunk, reporting the bytes, the time and the "
+	    "rate; when the peer does not read, the send buffer fills and "
+	    "the call waits, showing how far it got (Ctrl-C stops it). On a "
+	    "datagram socket they make one datagram."),
+	.errors = N_("EPIPE, ECONNRESET, ENOTCONN, EAGAIN (non-blocking), "
+	    "EMSGSIZE (a datagram too big), EDESTADDRREQ (an "
+	    "unconnected datagram socket)."),
+	.example = "send cli \"Hello, world!\"",
+	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
+	.exec = cmd_send_exec,
+};

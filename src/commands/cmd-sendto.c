@@ -1,0 +1,110 @@
+/* cmd-sendto.c - sendto NAME DESTINATION DATA [&]: sendto(2). */
+#include <config.h>
+
+#include <arpa/inet.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+
+/* "127.0.0.1:8888", "[::1]:8888", "localhost:8888": the port comes with
+ * the address ("::1" alone is an address without one). */
+static int
+has_own_port(const char *s)
+{
+	struct in6_addr a6;
+
+	if (s[0] == '[')
+		return strstr(s, "]:") != NULL;
+	return strchr(s, ':') != NULL && inet_pton(AF_INET6, s, &a6) != 1;
+}
+
+static enum cmd_retval
+cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct sockaddr_storage ss;
+	struct handle *h, *other;
+	char msg[LEX_ERRLEN];
+	socklen_t len;
+	size_t data = 3;	/* the token where the data begins */
+	struct op op;
+
+	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+		return CMD_ERROR;
+	other = handle_find(sh, a->argv[1]);
+	if (other != NULL && other->fd >= 0 && other->family != h->family) {
+		/* Not "bind it (and listen)": no bind would do. */
+		shell_error(sh, _("'%s' is an %s socket and '%s' an %s one: a "
+		    "datagram goes to an address of the sender's family; send "
+		    "from an %s socket, or create '%s' with %s"), other->name,
+		    family_name(other->family), h->name,
+		    family_name(h->family), family_name(other->family),
+		    other->name, family_name(h->family));
+		return CMD_ERROR;
+	}
+	if (other != NULL && other->fd >= 0 && h->type == SOCK_DGRAM) {
+		handle_remember_addrs(other);
+		if (!sockaddr_named(&other->local, other->local_len)) {
+			/* Nor "(and listen)": a datagram needs no listener. */
+			shell_error(sh, _("'%s' has no address to send to: "
+			    "bind it first ('bind %s %s'), or give the "
+			    "address"), other->name, other->name,
+			    other->family == AF_UNIX ? _("PATH") :
+			    _("ADDRESS PORT"));
+			return CMD_ERROR;
+		}
+	}
+	if (other != NULL) {
+		if (handle_address_of(sh, h, other, &ss, &len) < 0)
+			return CMD_ERROR;
+	} else if (h->family == AF_UNIX || has_own_port(a->argv[1])) {
+		if (parse_endpoint(sh, a->argv[1], NULL, h->family, &ss, &len,
+		    msg) < 0) {
+			shell_error(sh, "%s", msg);
+			return CMD_ERROR;
+		}
+	} else {
+		if (a->tok->n < 5) {
+			shell_error(sh, _("'%.60s' has no port: write sendto %s "
+			    "ADDRESS PORT DATA, ADDRESS:PORT DATA, or the name "
+			    "of a socket"), a->argv[1], h->name);
+			return CMD_ERROR;
+		}
+		if (parse_endpoint(sh, a->argv[1], a->argv[2], h->family, &ss,
+		    &len, msg) < 0) {
+			shell_error(sh, "%s", msg);
+			return CMD_ERROR;
+		}
+		data = 4;
+	}
+	if (op_prepare(sh, &op, OP_SEND, h, "sendto", a) < 0)
+		return CMD_ERROR;
+	op.addr = ss;
+	op.addrlen = len;
+	if (op_data_args(sh, &op, a, data, "sendto") < 0) {
+		op_free(&op);
+		return CMD_ERROR;
+	}
+	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_sendto_entry = {
+	.name = "sendto",
+	.min_args = 3, .max_args = 4,
+	.usage = N_("NAME ADDRESS PORT DATA | NAME ADDRESS:PORT DATA | "
+	    "NAME OTHER DATA | NAME PATH DATA [&]"),
+	.summary = N_("send a datagram to an address"),
+	.help = N_("Makes sendto(2): sends DATA to the address given, with no "
+	    "connect first: the way of UDP, where each datagram names its "
+	    "destination. The destination is ADDRESS PORT, ADDRESS:PORT, "
+	    "this shell's socket OTHER, or a path (AF_UNIX). DATA is as for "
+	    "send (flags, --size BYTES and --file PATH too). On a connected "
+	    "stream socket the address is ignored, or refused with EISCONN "
+	    "(AF_UNIX)."),
+	.errors = N_("EMSGSIZE (more than 65507 bytes over UDP/IPv4), EACCES (a "
+	    "broadcast address without SO_BROADCAST), EISCONN (a "
+	    "connected AF_UNIX stream), ENOENT and ECONNREFUSED "
+	    "(AF_UNIX: no socket at that path)."),
+	.example = "sendto cli 127.0.0.1 8888 \"ping\"",
+	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
+	.exec = cmd_sendto_exec,
+};

@@ -1,0 +1,52 @@
+/* cmd-set.c - set [NAME [VALUE]]: shell variables, used as $NAME. */
+#include <config.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_set_exec(struct shell *sh, struct cmd_args *a)
+{
+	const char *v;
+	size_t i;
+
+	if (a->argc == 0) {
+		for (i = 0; i < sh->nvars; i++)
+			fprintf(sh->out, "%s=%s\n", sh->vars[i].name,
+			    sh->vars[i].value);
+		return CMD_OK;
+	}
+	if (!var_name_ok(a->argv[0])) {
+		shell_error(sh, _("'%.40s' is not a variable name: use letters, "
+		    "digits and '_', as in PORT"), a->argv[0]);
+		return CMD_ERROR;
+	}
+	if (a->argc == 1) {
+		v = var_get(sh, a->argv[0]);
+		if (v == NULL) {
+			shell_error(sh, _("no variable %s: set it with 'set %s "
+			    "VALUE'"), a->argv[0], a->argv[0]);
+			return CMD_ERROR;
+		}
+		fprintf(sh->out, "%s=%s\n", a->argv[0], v);
+		return CMD_OK;
+	}
+	if (var_set(sh, a->argv[0], a->argv[1]) < 0) {
+		shell_error(sh, "%s", _("out of memory"));
+		return CMD_ERROR;
+	}
+	return CMD_OK;
+}
+
+const struct cmd_entry cmd_set_entry = {
+	.name = "set",
+	.min_args = 0, .max_args = 2,
+	.usage = N_("[NAME [VALUE]]"),
+	.summary = N_("set or show a variable, used as $NAME"),
+	.help = N_("Sets the variable NAME to VALUE; later commands may write "
+	    "$NAME or ${NAME} in a word, and the value takes its place. "
+	    "Without VALUE prints one variable, without arguments all of "
+	    "them. PORT is 8888 unless the command line says otherwise "
+	    "(-D PORT=0): lessons write $PORT."),
+	.example = "set PORT 9000",
+	.exec = cmd_set_exec,
+};

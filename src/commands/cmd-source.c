@@ -1,0 +1,30 @@
+/* cmd-source.c - source FILE: run a script's commands here. */
+#include <config.h>
+
+#include "core/sockshell.h"
+
+static enum cmd_retval
+cmd_source_exec(struct shell *sh, struct cmd_args *a)
+{
+	if (sh->depth >= SOURCE_DEPTH_MAX) {
+		shell_error(sh, _("source: scripts nested more than %d deep "
+		    "(does a script source itself?)"), SOURCE_DEPTH_MAX);
+		return CMD_ERROR;
+	}
+	return shell_run_file(sh, a->argv[0]) < 0 ? CMD_ERROR : CMD_OK;
+}
+
+const struct cmd_entry cmd_source_entry = {
+	.name = "source",
+	.alias = ".",
+	.min_args = 1, .max_args = 1,
+	.usage = N_("FILE"),
+	.summary = N_("run the commands of a script file"),
+	.help = N_("Reads FILE and runs each line as if typed here, echoing "
+	    "it; errors name the file and line. FILE is commands as you would "
+	    "type them, one a line (a lesson file works too). Scripts may "
+	    "source others, up to 16 deep. A script can only run sockshell "
+	    "commands."),
+	.example = "source server.sock",
+	.exec = cmd_source_exec,
+};

@@ -1,0 +1,214 @@
+/* cmd.c - the command table and looking a command up in it. */
+#include <config.h>
+
+#include <ctype.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+
+/* Alphabetical; help, completion and the man page test all read it. */
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_accept_entry,
+	&cmd_bind_entry,
+	&cmd_close_entry,
+	&cmd_connect_entry,
+	&cmd_getpeername_entry,
+	&cmd_getsockname_entry,
+	&cmd_getsockopt_entry,
+	&cmd_help_entry,
+	&cmd_jobs_entry,
+	&cmd_lesson_entry,
+	&cmd_listen_entry,
+	&cmd_nonblock_entry,
+	&cmd_pause_entry,
+	&cmd_picture_entry,
+	&cmd_poll_entry,
+	&cmd_quit_entry,
+	&cmd_recv_entry,
+	&cmd_recvfrom_entry,
+	&cmd_resolve_entry,
+	&cmd_send_entry,
+	&cmd_sendto_entry,
+	&cmd_set_entry,
+	&cmd_setsockopt_entry,
+	&cmd_show_entry,
+	&cmd_shutdown_entry,
+	&cmd_socket_entry,
+	&cmd_socketpair_entry,
+	&cmd_source_entry,
+	&cmd_view_entry,
+	&cmd_wait_entry,
+	NULL
+};
+
+size_t
+cmd_count(void)
+{
+	size_t n = 0;
+
+	while (cmd_table[n] != NULL)
+		n++;
+	return n;
+}
+
+/*
+ * Edit distance, for "did you mean": insertions, deletions, changes, and
+ * two neighbours swapped counting one (exti: exit), the commonest slip.
+ */
+static size_t
+distance(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i, j, d[32][32];
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			size_t c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
+		}
+	}
+	return d[la][lb];
+}
+
+/*
+ * The command word closest to NAME, for "did you mean", or NULL. A word
+ * may be mistyped in full (acept) or as the start of one (sok: socket),
+ * so the distance is to the whole word or to its start, whichever is
+ * less; ties go to the whole word. How far it may be grows with NAME's
+ * length: one slip in a short word, two in a long one, none in one or two
+ * letters (any command is that close to "x"). An alias is a word of its
+ * own, suggested by its name (exti: exit, not quit).
+ */
+static const char *
+closest_word(const char *name)
+{
+	const struct cmd_entry *const *c;
+	const char *best = NULL, *w;
+	size_t n = strlen(name), max, d, full, bestd = 99, bestfull = 99;
+	int k;
+
+	max = n <= 2 ? 0 : n <= 5 ? 1 : 2;
+	for (c = cmd_table; *c != NULL; c++) {
+		for (k = 0; k < 2; k++) {
+			w = k == 0 ? (*c)->name : (*c)->alias;
+			if (w == NULL)
+				continue;
+			full = d = distance(name, n, w, strlen(w));
+			if (n < strlen(w) && distance(name, n, w, n) < d)
+				d = distance(name, n, w, n);
+			if (d <= max && (d < bestd || (d == bestd &&
+			    full < bestfull))) {
+				best = w;
+				bestd = d;
+				bestfull = full;
+			}
+		}
+	}
+	return best;
+}
+
+/*
+ * Finds NAME, in any case: an exact name or alias, else a unique prefix.
+ * Otherwise
+ * NULL, with ERR saying why ("ambiguous", or the closest command).
+ */
+const char *
+cmd_usage_text(const struct cmd_entry *ce)
+{
+	return ce->usage[0] != '\0' ? _(ce->usage) : "";
+}
+
+const struct cmd_entry *
+cmd_find(const char *typed, char *err)
+{
+	const struct cmd_entry *const *c, *found = NULL;
+	const char *best;
+	size_t o = 0, nfound = 0, i;
+	char list[200] = "", name[32];
+
+	/* SOCKET is socket: caps lock, or a habit from the man pages'
+	 * headings, is no mistake to teach. A longer word is no command. */
+	for (i = 0; typed[i] != '\0' && i < sizeof name - 1; i++)
+		name[i] = (char)tolower((unsigned char)typed[i]);
+	name[i] = '\0';
+	if (typed[i] != '\0') {
+		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
+		    "'help' for the list of commands"), typed);
+		return NULL;
+	}
+	if (*name == '\0') {
+		snprintf(err, LEX_ERRLEN, "%s", _("empty command name: type "
+		    "'help' for the list of commands"));
+		return NULL;
+	}
+	for (c = cmd_table; *c != NULL; c++) {
+		if (strcmp((*c)->name, name) == 0 || ((*c)->alias != NULL &&
+		    strcmp((*c)->alias, name) == 0))
+			return *c;
+	}
+	for (c = cmd_table; *c != NULL; c++) {
+		if (strncmp((*c)->name, name, strlen(name)) == 0) {
+			found = *c;
+			nfound++;
+			if (o < sizeof list)
+				o += (size_t)snprintf(list + o, sizeof list - o,
+				    "%s%s", o ? ", " : "", (*c)->name);
+		}
+	}
+	/* "rec" is recv, not recvfrom: the shortest match wins when every
+	 * other match goes on from it (send, sendto; socket, socketpair). */
+	if (nfound > 1) {
+		const struct cmd_entry *shortest = NULL;
+
+		for (c = cmd_table; *c != NULL; c++)
+			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
+			    (shortest == NULL ||
+			    strlen((*c)->name) < strlen(shortest->name)))
+				shortest = *c;
+		for (c = cmd_table; *c != NULL; c++)
+			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
+			    strncmp((*c)->name, shortest->name,
+			    strlen(shortest->name)) != 0)
+				break;
+		if (*c == NULL)
+			return shortest;
+	}
+	if (nfound == 1)
+		return found;
+	if (nfound > 1) {
+		snprintf(err, LEX_ERRLEN, _("ambiguous command '%s', could "
+		    "be: %s"), typed, list);
+		return NULL;
+	}
+	best = closest_word(name);
+	if (best != NULL)
+		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s'; did you "
+		    "mean '%s'? ('help' lists them all)"), typed, best);
+	else
+		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
+		    "'help' for the list of commands"), typed);
+	return NULL;
+}
+
+void
+cmd_usage(struct shell *sh, const struct cmd_entry *ce)
+{
+	if (ce->usage[0] == '\0')	/* no blank after the name */
+		shell_error(sh, _("usage: %s"), ce->name);
+	else
+		shell_error(sh, _("usage: %s %s"), ce->name,
+		    cmd_usage_text(ce));
+}

@@ -1,0 +1,153 @@
+/* doc.c - the command table written out as the man page's COMMANDS
+ * section, so the text of each command lives once: in its table entry,
+ * read by 'help' at run time and by the build for sockshell(1). */
+#include <config.h>
+
+#include <ctype.h>
+#include <string.h>
+
+#include "core/sockshell.h"
+
+/* Text for roff: backslashes and hyphens escaped, no control word. */
+static void
+roff_text(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\\')
+			fputs("\\e", f);
+		else if (s[i] == '-')
+			fputs("\\-", f);
+		else if ((s[i] == '.' || s[i] == '\'') && (i == 0 ||
+		    s[i - 1] == '\n'))
+			fprintf(f, "\\&%c", s[i]);
+		else
+			fputc(s[i], f);
+	}
+}
+
+/*
+ * A usage line in roff: placeholders (NAME, PORT) in italics; constants
+ * (AF_INET, SO_LINGER) and literal words (on, rd) in bold; the brackets,
+ * bars and the rest plain.
+ */
+static void
+roff_usage(FILE *f, const char *u)
+{
+	size_t n;
+	int upper, under, lower;
+
+	while (*u != '\0') {
+		/* Bytes past ASCII: a translated placeholder (ИМЯ). */
+		if (!isalnum((unsigned char)*u) && *u != '_' && *u != '-' &&
+		    (unsigned char)*u < 0x80) {
+			if (*u == '&')
+				fputs("\\fB&\\fR", f);
+			else
+				roff_text(f, u, 1);
+			u++;
+			continue;
+		}
+		upper = under = lower = 0;
+		for (n = 0; isalnum((unsigned char)u[n]) || u[n] == '_' ||
+		    u[n] == '-' || (unsigned char)u[n] >= 0x80; n++) {
+			upper |= isupper((unsigned char)u[n]) != 0 ||
+			    (unsigned char)u[n] >= 0x80;
+			lower |= islower((unsigned char)u[n]) != 0;
+			under |= u[n] == '_';
+		}
+		fputs(upper && !lower && !under ? "\\fI" : "\\fB", f);
+		roff_text(f, u, n);
+		fputs("\\fR", f);
+		u += n;
+	}
+}
+
+/*
+ * The tags of command C, one form of its usage a line: "NAME DATA [&] |
+ * NAME --size BYTES" becomes "send NAME DATA [&]" and "send NAME --size
+ * BYTES", so that at 80 columns no form is cut in two and it is clear
+ * which words go together. (A bar inside brackets, [MSG_PEEK|MSG_OOB],
+ * separates words, not forms.) The usage string writes '[&]' once, at
+ * one form, but '&' goes with every form of a command that may run in
+ * the background: each form says so.
+ */
+static void
+roff_tags(FILE *f, const struct cmd_entry *c)
+{
+	const char *u = cmd_usage_text(c), *end;
+	char form[512];
+	size_t n, o;
+	int depth, first = 1;
+
+	do {
+		for (depth = 0, end = u; *end != '\0' &&
+		    (depth > 0 || *end != '|'); end++)
+			depth += (*end == '[') - (*end == ']');
+		/* The form, its spaces trimmed and its '[&]' taken out. */
+		for (o = 0; u < end && *u == ' '; u++)
+			;
+		for (; u < end && o < sizeof form - 8; u++) {
+			if (strncmp(u, " [&]", 4) == 0 && u + 4 <= end) {
+				u += 3;
+				continue;
+			}
+			form[o++] = *u;
+		}
+		while (o > 0 && form[o - 1] == ' ')
+			o--;
+		if ((c->flags & CMD_BACKGROUND) != 0)
+			o += (size_t)snprintf(form + o, sizeof form - o, "%s[&]",
+			    o > 0 ? " " : "");
+		form[o] = '\0';
+		if (!first)
+			fputs(".PD 0\n", f);
+		fprintf(f, ".TP\n\\fB%s\\fR", c->name);
+		if (o > 0) {
+			fputc(' ', f);
+			roff_usage(f, form);
+		}
+		fputc('\n', f);
+		if (!first)
+			fputs(".PD\n", f);
+		first = 0;
+		n = *end == '|';
+		u = end + n;
+	} while (n);
+}
+
+/*
+ * The COMMANDS section. Left-adjusted: justified at 80 columns, the
+ * entries' long words (SO_RCVTIMEO, MSG_DONTWAIT) leave wide gaps.
+ */
+void
+cmd_doc_roff(FILE *f)
+{
+	const struct cmd_entry *const *c;
+
+	fputs(".ad l\n", f);
+	for (c = cmd_table; *c != NULL; c++) {
+		roff_tags(f, *c);
+		roff_text(f, _((*c)->help), strlen(_((*c)->help)));
+		fputc('\n', f);
+		if ((*c)->errors != NULL) {
+			fprintf(f, ".br\n%s ", _("Errors:"));
+			roff_text(f, _((*c)->errors), strlen(_((*c)->errors)));
+			fputc('\n', f);
+		}
+		/* "Alias:", not "Also", which read like a cross-reference
+		 * (and came out as "Also .." for source). */
+		if ((*c)->alias != NULL) {
+			fprintf(f, ".br\n%s \\fB", _("Alias:"));
+			roff_text(f, (*c)->alias, strlen((*c)->alias));
+			fputs("\\fR\n", f);
+		}
+		if ((*c)->example != NULL) {
+			fprintf(f, ".br\n%s \\fB", _("Example:"));
+			roff_text(f, (*c)->example, strlen((*c)->example));
+			fputs("\\fR\n", f);
+		}
+	}
+	fputs(".ad b\n", f);
+}

@@ -1,0 +1,328 @@
+/* job.c - calls running in the background ("accept srv conn &"), and the
+ * one place the shell waits: poll on a socket, serving jobs meanwhile. */
+#include <config.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/sockshell.h"
+
+/* Numbers start at 1 and go on from the highest one still running. */
+struct job *
+job_start(struct shell *sh, struct op *op)
+{
+	struct job *j, **tail;
+	int number = 1;
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		if (j->number >= number)
+			number = j->number + 1;
+	j = calloc(1, sizeof *j);
+	if (j == NULL)
+		return NULL;
+	j->number = number;
+	if ((j->file = strdup(sh->file)) == NULL) {
+		free(j);
+		return NULL;
+	}
+	j->line = sh->line;
+	if (number > sh->max_job)
+		sh->max_job = number;
+	j->op = *op;
+	for (tail = &sh->jobs; *tail != NULL; tail = &(*tail)->next)
+		;
+	*tail = j;
+	return j;
+}
+
+struct job *
+job_find(struct shell *sh, int number)
+{
+	struct job *j;
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		if (j->number == number)
+			return j;
+	return NULL;
+}
+
+/* The job that waits on the same side of the same socket, if any. */
+struct job *
+job_for_handle(struct shell *sh, int handle_id, enum op_kind kind)
+{
+	struct job *j;
+	int reads = kind == OP_ACCEPT || kind == OP_RECV;
+
+	for (j = sh->jobs; j != NULL; j = j->next) {
+		int jreads = j->op.kind == OP_ACCEPT || j->op.kind == OP_RECV;
+
+		if (j->op.handle_id == handle_id &&
+		    (jreads == reads || j->op.kind == OP_CONNECT ||
+		    kind == OP_CONNECT))
+			return j;
+	}
+	return NULL;
+}
+
+size_t
+jobs_count(struct shell *sh)
+{
+	struct job *j;
+	size_t n = 0;
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		n++;
+	return n;
+}
+
+static void
+job_remove(struct shell *sh, struct job *job)
+{
+	struct job **p;
+
+	for (p = &sh->jobs; *p != NULL; p = &(*p)->next) {
+		if (*p == job) {
+			*p = job->next;
+			break;
+		}
+	}
+	op_free(&job->op);
+	free(job->file);
+	free(job);
+}
+
+/*
+ * Reports on job J between begin and end: above the prompt, and with its
+ * errors said at the line that started it, not the one running now.
+ */
+static void
+job_report_begin(struct shell *sh, struct job *j, const char **file,
+    unsigned long *line)
+{
+	shell_async_begin(sh);
+	*file = sh->file;
+	*line = sh->line;
+	sh->file = j->file;
+	sh->line = j->line;
+}
+
+static void
+job_report_end(struct shell *sh, const char *file, unsigned long line)
+{
+	sh->file = file;
+	sh->line = line;
+	shell_async_end(sh);
+}
+
+void
+jobs_cancel_handle(struct shell *sh, int handle_id, const char *why)
+{
+	struct job *j, *next;
+	const char *file;
+	unsigned long line;
+
+	for (j = sh->jobs; j != NULL; j = next) {
+		next = j->next;
+		if (j->op.handle_id != handle_id)
+			continue;
+		job_report_begin(sh, j, &file, &line);
+		fprintf(sh->out, _("[%d] cancelled: %s (%s)\n"), j->number,
+		    j->op.desc, why);
+		op_cancel(sh, &j->op, 1);
+		job_report_end(sh, file, line);
+		job_remove(sh, j);
+	}
+}
+
+/* One pollfd per job, in the jobs' order, at most MAX; returns how many. */
+size_t
+jobs_pollfds(struct shell *sh, struct pollfd *p, size_t max)
+{
+	struct job *j;
+	size_t n = 0;
+	short events;
+
+	for (j = sh->jobs; j != NULL && n < max; j = j->next) {
+		struct handle *h = handle_by_id(sh, j->op.handle_id);
+
+		events = j->op.kind == OP_ACCEPT || j->op.kind == OP_RECV ?
+		    POLLIN : POLLOUT;
+		p[n].fd = h != NULL ? h->fd : -1;
+		p[n].events = events;
+		p[n].revents = 0;
+		n++;
+	}
+	return n;
+}
+
+/*
+ * The poll set of a wait: FD for EVENTS first (FD -1: none), then every
+ * job's, in *P grown to fit (*CAP; free it after): however many jobs
+ * run, each is polled. Returns how many; when memory runs out, FD's and
+ * as many jobs' as fit (at least FD's: *P then points to a static one).
+ */
+size_t
+jobs_pollset(struct shell *sh, struct pollfd **p, size_t *cap, int fd,
+    short events)
+{
+	static struct pollfd one;
+	size_t want = 1 + jobs_count(sh);
+	struct pollfd *grown;
+
+	if (want > *cap && (grown = realloc(*cap > 0 ? *p : NULL,
+	    want * sizeof **p)) != NULL) {
+		*p = grown;
+		*cap = want;
+	}
+	if (*cap == 0)
+		*p = &one;
+	(*p)[0].fd = fd;
+	(*p)[0].events = events;
+	(*p)[0].revents = 0;
+	return 1 + (*cap > 0 ? jobs_pollfds(sh, *p + 1, *cap - 1) : 0);
+}
+
+/*
+ * Steps every job whose socket is ready, and ends the ones whose socket's
+ * SO_RCVTIMEO or SO_SNDTIMEO ran out, as the kernel would have ended the
+ * blocking call; reports the ones that end.
+ */
+void
+jobs_check(struct shell *sh)
+{
+	struct job *j, *next;
+	struct pollfd p;
+	char prefix[32];
+	short events;
+	int ready, ended;
+	const char *file;
+	unsigned long line;
+
+	for (j = sh->jobs; j != NULL; j = next) {
+		struct handle *h = handle_by_id(sh, j->op.handle_id);
+
+		next = j->next;
+		if (h == NULL || h->fd < 0)
+			continue;
+		p.fd = h->fd;
+		p.events = j->op.kind == OP_ACCEPT || j->op.kind == OP_RECV ?
+		    POLLIN : POLLOUT;
+		ready = poll(&p, 1, 0) > 0;
+		if (!ready && op_sotimeo(sh, &j->op) != 0)
+			continue;
+		snprintf(prefix, sizeof prefix, _("[%d] done: "), j->number);
+		job_report_begin(sh, j, &file, &line);
+		if (!ready)
+			op_timed_out(sh, &j->op, prefix);
+		ended = !ready || op_step(sh, &j->op, &events, prefix) !=
+		    OP_WAIT;
+		job_report_end(sh, file, line);
+		if (ended)
+			job_remove(sh, j);
+	}
+}
+
+int
+jobs_timeout(struct shell *sh)
+{
+	struct job *j;
+	double left;
+	int ms = -1;
+
+	for (j = sh->jobs; j != NULL; j = j->next) {
+		if ((left = op_sotimeo(sh, &j->op)) < 0)
+			continue;
+		/* Rounded up: a wake-up before the time would find nothing
+		 * to do, and poll again at once. */
+		ms = poll_sooner(ms, (int)(left * 1000) + 1);
+	}
+	return ms;
+}
+
+int
+poll_sooner(int a, int b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
+static long
+ms_until(const struct timespec *deadline)
+{
+	struct timespec now;
+	long ms;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (deadline->tv_sec - now.tv_sec) * 1000 +
+	    (deadline->tv_nsec - now.tv_nsec) / 1000000;
+	return ms < 0 ? 0 : ms;
+}
+
+/*
+ * Waits until FD is ready for EVENTS (FD -1: no socket), until job number
+ * JOB has ended (-1: every job), serving the jobs meanwhile. Returns 0
+ * when that happened, -1 on Ctrl-C, -2 after the shell's timeout.
+ */
+int
+shell_wait(struct shell *sh, int fd, short events, int job)
+{
+	struct pollfd *p = NULL;
+	struct timespec deadline;
+	size_t n, cap = 0;
+	long ms;
+	int rc;
+
+	fflush(sh->out);	/* what led here is seen while it waits */
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += (time_t)sh->timeout;
+	deadline.tv_nsec += (long)((sh->timeout - (double)(time_t)sh->timeout)
+	    * 1e9);
+	if (deadline.tv_nsec >= 1000000000L) {
+		deadline.tv_sec++;
+		deadline.tv_nsec -= 1000000000L;
+	}
+	for (;;) {
+		if ((job > 0 && job_find(sh, job) == NULL) ||
+		    (job < 0 && sh->jobs == NULL)) {
+			rc = 0;
+			break;
+		}
+		n = jobs_pollset(sh, &p, &cap, fd, events);
+		ms = sh->timeout > 0 ? ms_until(&deadline) : -1;
+		if (shell_interrupted) {
+			shell_interrupted = 0;
+			rc = -1;
+			break;
+		}
+		rc = poll(p, n, poll_sooner(ms > INT32_MAX ? -1 : (int)ms,
+		    jobs_timeout(sh)));
+		if (rc < 0 && errno == EINTR) {
+			if (shell_interrupted) {
+				shell_interrupted = 0;
+				rc = -1;
+				break;
+			}
+			continue;
+		}
+		if (rc == 0 && sh->timeout > 0 && ms_until(&deadline) == 0) {
+			rc = -2;
+			break;
+		}
+		if (rc < 0)
+			break;
+		if (fd >= 0 && p[0].revents != 0) {
+			rc = 0;
+			break;
+		}
+		jobs_check(sh);
+	}
+	if (cap > 0)
+		free(p);
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,617 @@
+/* op.c - the calls that can wait (accept, connect, recv, send), written
+ * as steps so one mechanism serves a blocking call and a background job:
+ * each step makes the real syscall when it will not block, and otherwise
+ * says what to poll for. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/sockshell.h"
+
+#define SHOW_DATA	60	/* bytes of data shown in a call line */
+
+/* The picture's kind of event for OP's call. */
+static enum ev_kind
+op_ev_kind(const struct op *op)
+{
+	switch (op->kind) {
+	case OP_ACCEPT:
+		return EV_ACCEPT;
+	case OP_CONNECT:
+		return EV_CONNECT;
+	case OP_RECV:
+		return op->from ? EV_RECVFROM : EV_RECV;
+	case OP_SEND:
+		break;
+	}
+	return op->addrlen > 0 ? EV_SENDTO : EV_SEND;
+}
+
+/* A call that stopped waiting (ERR: EINTR, ETIMEDOUT, ECANCELED): a job's
+ * entry says so, a call waited for here gets one. */
+static void
+op_stopped(struct shell *sh, struct op *op, int err)
+{
+	struct event *ev;
+
+	if (op->event > 0 && op->event <= sh->nevents) {
+		ev = &sh->events[op->event - 1];
+		ev->seq = ++sh->event_seq;
+	} else if ((ev = shell_log(sh, op_ev_kind(op), op->handle_id, 0, -1,
+	    err)) == NULL)
+		return;
+	op->event = 0;
+	ev->pending = 0;
+	ev->stopped = 1;
+	/* What moved before the stop counts: a bulk recv took it too. */
+	ev->result = (op->kind == OP_SEND || op->kind == OP_RECV) &&
+	    op->done > 0 ? (long long)op->done : -1;
+	ev->err = err;
+	if (op->addrlen > 0)
+		event_set_addr(ev, &op->addr, op->addrlen);
+}
+
+/*
+ * The event OP's step logged (at FIRST): the address the call went to,
+ * and for a job, where the call began (its pending entry, now settled).
+ */
+static void
+op_settle(struct shell *sh, struct op *op, size_t first)
+{
+	struct event *ev = first < sh->nevents ? &sh->events[first] : NULL;
+
+	if (ev != NULL && ev->addrlen == 0 && op->addrlen > 0 &&
+	    (ev->kind == EV_CONNECT || ev->kind == EV_SENDTO))
+		event_set_addr(ev, &op->addr, op->addrlen);
+	if (op->event == 0)
+		return;
+	if (ev != NULL && op->event <= first) {
+		sh->events[op->event - 1].pending = 0;
+		ev->began = op->event;
+		op->event = 0;
+	} else
+		op_stopped(sh, op, ECANCELED);
+}
+
+/* A hex dump, 16 bytes a line, for data that is not text. */
+void
+hexdump(FILE *f, const unsigned char *p, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i += 16) {
+		fprintf(f, "  %04zx ", i);
+		for (j = i; j < i + 16; j++) {
+			if (j < len)
+				fprintf(f, " %02x", p[j]);
+			else
+				fputs("   ", f);
+		}
+		fputs("  ", f);
+		for (j = i; j < i + 16 && j < len; j++)
+			fputc(p[j] >= 0x20 && p[j] < 0x7f ? p[j] : '.', f);
+		fputc('\n', f);
+	}
+}
+
+/* Whether a blocking accept would return now: a connection is queued,
+ * or the call will fail at once (not a listener). */
+static int
+accept_ready(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	socklen_t len = sizeof(int);
+	int listening = 0;
+
+	if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) < 0 ||
+	    !listening)
+		return 1;
+	return poll(&p, 1, 0) > 0;
+}
+
+static enum op_status
+step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	struct handle *nh;
+	char args[16], peer[64];
+	int fd, err;
+
+	snprintf(args, sizeof args, "%d", h->fd);
+	if (!h->nonblock && !accept_ready(h->fd)) {
+		*events = POLLIN;
+		return OP_WAIT;
+	}
+	fd = accept4(h->fd, (struct sockaddr *)&ss, &len, SOCK_CLOEXEC);
+	if (fd < 0) {
+		err = errno;
+		if ((err == EAGAIN || err == EINTR) && !h->nonblock) {
+			*events = POLLIN;
+			return OP_WAIT;
+		}
+		shell_call_failed(sh, h, prefix, "accept", err, "%s", args);
+		shell_log(sh, EV_ACCEPT, h->id, 0, -1, err);
+		return OP_FAILED;
+	}
+	if (op->newname[0] == '\0')
+		handle_default_name(sh, "conn", op->newname);
+	nh = handle_find(sh, op->newname);
+	if (nh != NULL && nh->fd >= 0) {
+		/* Taken while the job waited: pick a free name instead. */
+		handle_default_name(sh, op->newname, op->newname);
+	}
+	nh = handle_add(sh, op->newname, fd, h->family, h->type);
+	if (nh == NULL) {
+		close(fd);
+		shell_call_failed(sh, h, prefix, "accept", ENOMEM, "%s", args);
+		return OP_FAILED;
+	}
+	nh->listener_id = h->id;
+	nh->opts_set = h->opts_set;	/* a connection inherits them */
+	handle_remember_addrs(nh);
+	fprintf(sh->out, _("%saccept(%s) = %d: new socket %s, peer %s\n"),
+	    prefix, args, fd, nh->name,
+	    format_sockaddr(&ss, len, peer, sizeof peer));
+	shell_log(sh, EV_ACCEPT, h->id, nh->id, fd, 0);
+	return OP_DONE;
+}
+
+static enum op_status
+step_connect(struct shell *sh, struct op *op, struct handle *h,
+    short *events, const char *prefix)
+{
+	char args[96], addr[64];
+	socklen_t len = sizeof(int);
+	int rc, err = 0, flags;
+
+	snprintf(args, sizeof args, "%d, %s", h->fd,
+	    format_sockaddr(&op->addr, op->addrlen, addr, sizeof addr));
+	if (!op->started) {
+		/* Non-blocking for the one call, so the shell can wait in
+		 * poll (and serve jobs, and Ctrl-C) instead of in connect. */
+		flags = fcntl(h->fd, F_GETFL);
+		if (!h->nonblock)
+			fcntl(h->fd, F_SETFL, flags | O_NONBLOCK);
+		h->target = op->addr;
+		h->target_len = op->addrlen;
+		rc = connect(h->fd, (struct sockaddr *)&op->addr, op->addrlen);
+		err = errno;
+		if (!h->nonblock)
+			fcntl(h->fd, F_SETFL, flags);
+		if (rc == 0)
+			goto connected;
+		if (!h->nonblock && (err == EINPROGRESS ||
+		    (err == EALREADY && h->connecting))) {
+			op->started = 1;
+			h->connecting = 1;
+			*events = POLLOUT;
+			return OP_WAIT;
+		}
+		if (err == EINPROGRESS)
+			h->connecting = 1;
+		goto failed;
+	}
+	if (getsockopt(h->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+		err = errno;
+	/* Once more, as a blocking connect ends: the kernel then counts the
+	 * socket as connected (a later connect gives EISCONN, not 0). */
+	if (err == 0 && connect(h->fd, (struct sockaddr *)&op->addr,
+	    op->addrlen) < 0 && errno != EISCONN)
+		err = errno;
+	/* Once more after a failure too, as a blocking connect ends: the
+	 * kernel then counts the socket as unconnected, so the next connect
+	 * starts anew instead of failing with ECONNABORTED. */
+	if (err != 0) {
+		flags = fcntl(h->fd, F_GETFL);
+		fcntl(h->fd, F_SETFL, flags | O_NONBLOCK);
+		(void)connect(h->fd, (struct sockaddr *)&op->addr,
+		    op->addrlen);
+		fcntl(h->fd, F_SETFL, flags);
+		/* The port is free again, though getsockname still shows
+		 * it, unless bind named it (not 0). */
+		if (!h->port_chosen)
+			h->port_lost = 1;
+	}
+	if (err == 0)
+		goto connected;
+failed:
+	h->connecting = err == EINPROGRESS || err == EALREADY;
+	shell_call_failed(sh, h, prefix, "connect", err, "%s", args);
+	shell_log(sh, EV_CONNECT, h->id, 0, -1, err);
+	return OP_FAILED;
+connected:
+	h->connecting = 0;
+	h->port_lost = 0;
+	if (h->type == SOCK_STREAM && h->family != AF_UNIX)
+		h->shut = 0;	/* TCP's connect undoes an earlier shutdown */
+	handle_remember_addrs(h);
+	fprintf(sh->out, _("%sconnect(%s) = 0: connected from %s\n"), prefix,
+	    args, format_sockaddr(&h->local, h->local_len, addr, sizeof addr));
+	shell_log(sh, EV_CONNECT, h->id, 0, 0, 0);
+	return OP_DONE;
+}
+
+static enum op_status
+step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	char args[32], *buf;
+	ssize_t n;
+	int err, dontwait;
+
+	snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
+	buf = malloc(op->maxbytes ? op->maxbytes : 1);
+	if (buf == NULL) {
+		shell_call_failed(sh, h, prefix, "recv", ENOMEM, "%s", args);
+		return OP_FAILED;
+	}
+	dontwait = h->nonblock ? 0 : op_recv_dontwait(h);
+	n = recv(h->fd, buf, op->maxbytes, dontwait);
+	if (n < 0) {
+		err = errno;
+		free(buf);
+		if ((err == EAGAIN || err == EINTR) && !h->nonblock) {
+			*events = POLLIN;
+			return OP_WAIT;
+		}
+		shell_call_failed(sh, h, prefix, "recv", err, "%s", args);
+		shell_log(sh, EV_RECV, h->id, 0, -1, err);
+		return OP_FAILED;
+	}
+	shell_log(sh, EV_RECV, h->id, 0, n, 0);
+	free(sh->last_data);
+	sh->last_data = buf;
+	sh->last_len = (size_t)n;
+	if (n == 0 && op->maxbytes > 0 && h->type != SOCK_STREAM &&
+	    !h->nonblock && dontwait == 0) {
+		fprintf(sh->out, _("%srecv(%s) = 0: %s's reading side is shut "
+		    "down, and a datagram socket's recv then returns 0 at "
+		    "once\n"), prefix, args, h->name);
+		return OP_DONE;
+	}
+	if (n == 0 && op->maxbytes > 0 && h->type == SOCK_DGRAM) {
+		fprintf(sh->out, _("%srecv(%s) = 0: an empty datagram (a "
+		    "datagram socket has no end of stream)\n"), prefix, args);
+		return OP_DONE;
+	}
+	if (n == 0 && op->maxbytes > 0) {
+		op_say_eof(sh, h, prefix, "recv", args);
+		return OP_DONE;
+	}
+	h->received += (unsigned long long)n;
+	fprintf(sh->out, "%srecv(%s) = %zd: ", prefix, args, n);
+	op_show_data(sh, buf, (size_t)n);
+	fputc('\n', sh->out);
+	if (!bytes_are_text(buf, (size_t)n))
+		hexdump(sh->out, (unsigned char *)buf, (size_t)n);
+	return OP_DONE;
+}
+
+static enum op_status
+step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
+    const char *prefix)
+{
+	char args[SHOW_DATA * 4 + 64], shown[SHOW_DATA * 4 + 8];
+	ssize_t n;
+	int err = 0;
+
+	op_escape(op->data, op->len, SHOW_DATA, shown, sizeof shown);
+	snprintf(args, sizeof args, "%d, \"%s\", %zu", h->fd, shown, op->len);
+	do {
+		n = send(h->fd, op->data + op->done, op->len - op->done,
+		    MSG_NOSIGNAL | (h->nonblock ? 0 : MSG_DONTWAIT));
+		op->calls++;
+		if (n < 0) {
+			err = errno;
+			if (err == EINTR)
+				continue;
+			if (err == EAGAIN && !h->nonblock) {
+				*events = POLLOUT;
+				return OP_WAIT;
+			}
+			break;
+		}
+		op->done += (size_t)n;
+		h->sent += (unsigned long long)n;
+	} while (op->done < op->len);
+	if (op->done < op->len || n < 0) {
+		shell_call_failed(sh, h, prefix, "send", err, "%s", args);
+		if (op->done > 0)
+			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
+			    "before the error\n"), op->done, op->len);
+		shell_log(sh, EV_SEND, h->id, 0, op->done ? (long long)op->done :
+		    -1, err);
+		return OP_FAILED;
+	}
+	if (op->calls > 1)
+		fprintf(sh->out, P_("%ssend(%s) = %zu, in %u call (like "
+		    "sendall)\n", "%ssend(%s) = %zu, in %u calls (like "
+		    "sendall)\n", (unsigned long)op->calls), prefix, args,
+		    op->done, op->calls);
+	else
+		fprintf(sh->out, "%ssend(%s) = %zu\n", prefix, args, op->done);
+	shell_log(sh, EV_SEND, h->id, 0, (long long)op->done, 0);
+	return OP_DONE;
+}
+
+/*
+ * Makes the call if it will not block. Returns OP_DONE or OP_FAILED once
+ * the result is printed (PREFIX first), or OP_WAIT with the poll events
+ * to wait for on the handle's fd.
+ */
+static enum op_status
+op_dispatch(struct shell *sh, struct op *op, short *events,
+    const char *prefix)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+
+	if (h == NULL || h->fd < 0)
+		return OP_FAILED;
+	switch (op->kind) {
+	case OP_ACCEPT:
+		return step_accept(sh, op, h, events, prefix);
+	case OP_CONNECT:
+		return step_connect(sh, op, h, events, prefix);
+	case OP_RECV:
+		if (op_extended(op))
+			return op_step_recv(sh, op, h, events, prefix);
+		return step_recv(sh, op, h, events, prefix);
+	case OP_SEND:
+		if (op_extended(op))
+			return op_step_send(sh, op, h, events, prefix);
+		return step_send(sh, op, h, events, prefix);
+	}
+	return OP_FAILED;
+}
+
+enum op_status
+op_step(struct shell *sh, struct op *op, short *events, const char *prefix)
+{
+	size_t first = sh->nevents;
+	enum op_status st = op_dispatch(sh, op, events, prefix);
+
+	if (st != OP_WAIT)
+		op_settle(sh, op, first);
+	return st;
+}
+
+/* What a waiting op waits for, for messages and the jobs list. */
+const char *
+op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	char a[64];
+
+	if (h == NULL) {
+		snprintf(buf, n, "?");
+		return buf;
+	}
+	switch (h->connecting && op->kind != OP_ACCEPT ? OP_CONNECT :
+	    op->kind) {
+	case OP_ACCEPT:
+		handle_remember_addrs(h);
+		snprintf(buf, n, _("for a connection on %s"),
+		    format_sockaddr(&h->local, h->local_len, a, sizeof a));
+		break;
+	case OP_CONNECT:
+		snprintf(buf, n, _("for the connection to %s to be set up"),
+		    format_sockaddr(&h->target, h->target_len, a, sizeof a));
+		break;
+	case OP_RECV:
+		if (op->bulk || (op->flags & MSG_WAITALL))
+			snprintf(buf, n, P_("for data on %s (%zu byte received "
+			    "so far)", "for data on %s (%zu bytes received "
+			    "so far)", (unsigned long)op->done), h->name,
+			    op->done);
+		else
+			snprintf(buf, n, _("for data on %s"), h->name);
+		break;
+	case OP_SEND:
+		snprintf(buf, n, _("for room in %s's send buffer (%zu of %zu "
+		    "bytes sent)"), h->name, op->done, op->len);
+		break;
+	}
+	return buf;
+}
+
+/* Stops OP where it stands and says what that leaves; CLOSING: its
+ * socket is about to be closed, so nothing goes on with it. */
+void
+op_cancel(struct shell *sh, struct op *op, int closing)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+
+	op_drop_file(op);
+	if (closing && op_recv_partial(sh, op, "", _("its socket is being "
+	    "closed")))
+		return;
+	if (op->event > 0)
+		op_stopped(sh, op, ECANCELED);	/* a job */
+	if (h == NULL)
+		return;
+	if (op->kind == OP_CONNECT && h->fd >= 0 && !closing)
+		fprintf(sh->out, _("  %s stays connecting: the kernel goes on "
+		    "with the handshake; 'connect' again waits for it\n"),
+		    h->name);
+	if (op->kind == OP_SEND && op->done > 0)
+		fprintf(sh->out, _("  %zu of %zu bytes were sent\n"), op->done,
+		    op->len);
+	if (op->kind == OP_RECV && op->done > 0)
+		fprintf(sh->out, P_("  %zu byte was received\n",
+		    "  %zu bytes were received\n", (unsigned long)op->done),
+		    op->done);
+}
+
+void
+op_free(struct op *op)
+{
+	free(op->data);
+	free(op->desc);
+	free(op->buf);
+	free(op->path);
+	if (op->file != NULL)
+		fclose(op->file);
+	op->data = op->desc = op->buf = op->path = NULL;
+	op->file = NULL;
+}
+
+/*
+ * Runs OP: in the background as a job (BACKGROUND), or waiting for it
+ * here, as the blocking call would, until done, Ctrl-C or the timeout.
+ * Takes OP's memory. Returns 0 when done or started, -1 when it failed.
+ */
+int
+op_run(struct shell *sh, struct op *op, int background)
+{
+	enum op_status st;
+	short events = 0;
+	char why[256];
+	int rc, said = 0, partial;
+	double saved, timeo;
+
+	for (;;) {
+		st = op_step(sh, op, &events, "");
+		if (st != OP_WAIT)
+			break;
+		if (background) {
+			struct job *j;
+			struct event *ev = shell_log(sh, op_ev_kind(op),
+			    op->handle_id, 0, -1, 0);
+
+			/* The picture draws the call where it began. */
+			if (ev != NULL) {
+				ev->pending = 1;
+				op->event = sh->nevents;
+				if (op->addrlen > 0)
+					event_set_addr(ev, &op->addr,
+					    op->addrlen);
+			}
+			if ((j = job_start(sh, op)) == NULL) {
+				op_stopped(sh, op, ENOMEM);
+				break;
+			}
+			fprintf(sh->out, _("[%d] %s: waiting %s\n"), j->number,
+			    j->op.desc, op_waiting_for(sh, &j->op, why,
+			    sizeof why));
+			return 0;
+		}
+		if (sh->interactive && !said) {
+			/* A loopback connect is done in a moment: say
+			 * "waiting" only for a call that really waits. */
+			struct pollfd q = { .events = events };
+
+			q.fd = handle_by_id(sh, op->handle_id)->fd;
+			if (poll(&q, 1, 50) > 0)
+				continue;
+			fprintf(sh->err, _("waiting %s (Ctrl-C stops)\n"),
+			    op_waiting_for(sh, op, why, sizeof why));
+			said = 1;
+		}
+		/* SO_RCVTIMEO / SO_SNDTIMEO: the wait ends as the kernel's
+		 * would, in EAGAIN (op-data.c). */
+		saved = sh->timeout;
+		timeo = op_sotimeo(sh, op);
+		if (timeo >= 0 && (saved == 0 || timeo < saved))
+			sh->timeout = timeo > 0 ? timeo : 1e-3;
+		rc = shell_wait(sh, handle_by_id(sh, op->handle_id)->fd,
+		    events, 0);
+		sh->timeout = saved;
+		if (rc == 0)
+			continue;
+		if (rc == -2 && timeo >= 0 && (saved == 0 || timeo < saved)) {
+			op_timed_out(sh, op, "");
+			st = OP_FAILED;
+			break;
+		}
+		if (rc == -1 && sh->interactive)
+			fputc('\n', sh->err);	/* after the terminal's ^C */
+		/* A MSG_WAITALL recv returns what it took, however its wait
+		 * ends; after Ctrl-C, as the kernel's, it is no failure. */
+		partial = op_recv_partial(sh, op, "", rc != -1 ?
+		    _("the script's --timeout ended the wait") :
+		    shell_terminated ? _("the shell was told to end") :
+		    _("interrupted (Ctrl-C)"));
+		if (partial && rc == -1 && !shell_terminated) {
+			st = OP_DONE;	/* not EINTR */
+			break;
+		}
+		if (rc == -1 && shell_terminated)
+			shell_error(sh, _("%s: stopped while waiting %s: the "
+			    "shell was told to end (SIGTERM or SIGHUP)"),
+			    op->desc, op_waiting_for(sh, op, why, sizeof why));
+		else if (rc == -1 && op->kind == OP_SEND && op->done > 0)
+			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+			    "waiting %s; the bytes already sent are the "
+			    "kernel's now: it goes on delivering them"),
+			    op->desc, op_waiting_for(sh, op, why, sizeof why));
+		else if (rc == -1 && (op->kind == OP_CONNECT || op->done > 0))
+			/* op_cancel says what it leaves */
+			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+			    "waiting %s"), op->desc, op_waiting_for(sh, op,
+			    why, sizeof why));
+		else if (rc == -1)
+			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+			    "waiting %s; the socket is as it was"), op->desc,
+			    op_waiting_for(sh, op, why, sizeof why));
+		else
+			shell_error(sh, _("%s: gave up after waiting %g s %s "
+			    "(--timeout; 0 waits for ever)"), op->desc,
+			    sh->timeout, op_waiting_for(sh, op, why,
+			    sizeof why));
+		if (!partial) {
+			op_stopped(sh, op, rc == -1 ? EINTR : ETIMEDOUT);
+			op_cancel(sh, op, 0);
+		}
+		st = OP_FAILED;
+		break;
+	}
+	if (st != OP_DONE)
+		op_drop_file(op);
+	op_free(op);
+	return st == OP_DONE ? 0 : -1;
+}
+
+/*
+ * Starts filling OP for a command on H: its kind, its handle and the text
+ * the jobs list shows. Fails (after a message) when a job already waits on
+ * the same side of H, since two calls there would race for the data.
+ */
+int
+op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
+    struct handle *h, const char *cmd, const struct cmd_args *a)
+{
+	struct job *j = job_for_handle(sh, h->id, kind);
+	char desc[128], shown[64];
+	size_t o;
+	int i;
+
+	memset(op, 0, sizeof *op);
+	if (j != NULL) {
+		shell_error(sh, _("%s is busy: job [%d] (%s) waits on it; "
+		    "'wait %d' for it, or close %s to cancel it"), h->name,
+		    j->number, j->op.desc, j->number, h->name);
+		return -1;
+	}
+	o = (size_t)snprintf(desc, sizeof desc, "%s", cmd);
+	for (i = 0; i < a->argc && o < sizeof desc; i++)
+		o += (size_t)snprintf(desc + o, sizeof desc - o, " %s",
+		    op_escape(a->argv[i], a->lens[i], 24, shown,
+		    sizeof shown));
+	op->kind = kind;
+	op->handle_id = h->id;
+	clock_gettime(CLOCK_MONOTONIC, &op->t0);
+	op->moved = op->t0;
+	op->desc = strdup(desc);
+	if (op->desc == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,244 @@
+/* expect.c - what a step says it must produce, in the spirit of
+ * packetdrill: "connect cli 127.0.0.1 1 => ECONNREFUSED". A lesson checks
+ * itself this way, and a step meant to fail does not fail the run. */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/sockshell.h"
+#include "state/state.h"
+
+/* Moves the words after an unquoted "=>" from T to EX. */
+int
+expect_split(struct tokens *t, struct tokens *ex)
+{
+	size_t i;
+
+	memset(ex, 0, sizeof *ex);
+	for (i = 0; i < t->n; i++)
+		if (!t->v[i].quoted && strcmp(t->v[i].text, "=>") == 0)
+			break;
+	if (i == t->n)
+		return 0;
+	ex->n = t->n - i - 1;
+	ex->v = malloc((ex->n ? ex->n : 1) * sizeof *ex->v);
+	if (ex->v == NULL)
+		return -1;
+	memcpy(ex->v, t->v + i + 1, ex->n * sizeof *ex->v);
+	free(t->v[i].text);
+	free(t->v[i].var);
+	t->n = i;
+	ex->line = t->line;
+	return 1;
+}
+
+static int
+errno_by_name(const char *name)
+{
+	int e;
+
+	for (e = 1; e < 134; e++)
+		if (strcmp(errno_name(e), name) == 0)
+			return e;
+	if (strcmp(name, "EWOULDBLOCK") == 0)
+		return EWOULDBLOCK;
+	return 0;
+}
+
+static int
+tcp_state_by_name(const char *name)
+{
+	int s;
+
+	for (s = 1; s <= 12; s++)
+		if (strcasecmp(tcp_state_name(s), name) == 0)
+			return s;
+	return 0;
+}
+
+static int
+step_by_name(const char *name)
+{
+	int s;
+
+	for (s = STEP_CREATED; s <= STEP_CLOSED; s++)
+		if (strcasecmp(step_name((enum step)s), name) == 0 ||
+		    strcasecmp(step_name_c((enum step)s), name) == 0)
+			return s;
+	return -1;
+}
+
+static int
+is_number(const char *s)
+{
+	if (*s == '-')
+		s++;
+	if (!isdigit((unsigned char)*s))
+		return 0;
+	while (isdigit((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
+/*
+ * The call this command made: its first event on the command's socket
+ * HANDLE (a job that ended meanwhile logs its own call first), else its
+ * first event, or NULL.
+ */
+static const struct event *
+first_call(struct shell *sh, size_t first, const char *handle)
+{
+	struct handle *h = handle != NULL ? handle_find(sh, handle) : NULL;
+	size_t i;
+
+	for (i = first; h != NULL && i < sh->nevents; i++)
+		if (sh->events[i].handle_id == h->id)
+			return &sh->events[i];
+	return first < sh->nevents ? &sh->events[first] : NULL;
+}
+
+/* Checks one word W; returns 1 when it holds, else 0 with WHY set. */
+static int
+check_word(struct shell *sh, const struct token *w, const char *handle,
+    int rc, size_t first, char *why, size_t n)
+{
+	const struct event *ev = first_call(sh, first, handle);
+	const char *word = w->text, *colon;
+	char shown[128], got[128];
+	struct sock_state st;
+	struct handle *h;
+	int e, s;
+
+	if (w->quoted) {
+		if (sh->last_data != NULL && sh->last_len == w->len &&
+		    memcmp(sh->last_data, w->text, w->len) == 0 &&
+		    ev != NULL && (ev->kind == EV_RECV ||
+		    ev->kind == EV_RECVFROM))
+			return 1;
+		escape_bytes(w->text, w->len, 40, shown, sizeof shown);
+		if (ev == NULL || (ev->kind != EV_RECV &&
+		    ev->kind != EV_RECVFROM) || ev->result <= 0)
+			snprintf(why, n, _("expected to receive \"%s\", but "
+			    "nothing was received"), shown);
+		else
+			snprintf(why, n, _("expected to receive \"%s\", but "
+			    "got \"%s\""), shown, escape_bytes(sh->last_data,
+			    sh->last_len, 40, got, sizeof got));
+		return 0;
+	}
+	if (strcasecmp(word, "ok") == 0) {
+		if (rc == 0)
+			return 1;
+		snprintf(why, n, "%s", _("expected success, but it failed"));
+		return 0;
+	}
+	if (strcasecmp(word, "error") == 0) {
+		if (rc < 0)
+			return 1;
+		snprintf(why, n, "%s", _("expected an error, but it "
+		    "succeeded"));
+		return 0;
+	}
+	if (strcmp(word, "EOF") == 0) {
+		if (ev != NULL && (ev->kind == EV_RECV ||
+		    ev->kind == EV_RECVFROM) && ev->result == 0)
+			return 1;
+		snprintf(why, n, "%s", _("expected the end of the stream "
+		    "(recv = 0), but it was not"));
+		return 0;
+	}
+	if (word[0] == 'E' && (e = errno_by_name(word)) != 0) {
+		if (ev != NULL && ev->result == -1 && ev->err == e)
+			return 1;
+		if (ev == NULL)
+			snprintf(why, n, _("expected %s, but no call was made"),
+			    word);
+		else if (ev->result == -1)
+			snprintf(why, n, _("expected %s, but the call failed "
+			    "with %s"), word, errno_name(ev->err));
+		else
+			snprintf(why, n, _("expected %s, but the call returned "
+			    "%lld"), word, ev->result);
+		return 0;
+	}
+	if (is_number(word)) {
+		if (ev != NULL && ev->result == atoll(word))
+			return 1;
+		if (ev == NULL)
+			snprintf(why, n, _("expected %s, but no call was made"),
+			    word);
+		else
+			snprintf(why, n, _("expected the call to return %s, but "
+			    "it returned %lld"), word, ev->result);
+		return 0;
+	}
+	/* A state: of the command's socket, or NAME:STATE. */
+	colon = strchr(word, ':');
+	if (colon != NULL) {
+		snprintf(shown, sizeof shown, "%.*s", (int)(colon - word), word);
+		handle = shown;
+		word = colon + 1;
+	}
+	s = tcp_state_by_name(word);
+	e = step_by_name(word);
+	if (s == 0 && e < 0) {
+		snprintf(why, n, _("unknown expectation '%.40s': write ok, "
+		    "error, EOF, a number, an errno name (ECONNREFUSED), a "
+		    "\"string\", a TCP state (ESTABLISHED) or a step "
+		    "(listening), optionally as NAME:STATE"), w->text);
+		return -1;
+	}
+	h = handle != NULL ? handle_find(sh, handle) : NULL;
+	if (h == NULL) {
+		snprintf(why, n, _("expected %s, but there is no socket "
+		    "'%s'"), word, handle ? handle : "?");
+		return 0;
+	}
+	state_collect(h, &st);
+	/* A closed socket's connection the kernel keeps counts too. */
+	if ((s != 0 && st.tcp_state == s) ||
+	    (e >= 0 && st.step == (enum step)e))
+		return 1;
+	snprintf(why, n, _("expected %s to be %s, but it is %s (%s)"),
+	    h->name, word, step_name(st.step), st.tcp_state ?
+	    tcp_state_name(st.tcp_state) : "-");
+	return 0;
+}
+
+/*
+ * Checks EX against what the command did: RC its result, FIRST the index
+ * of its first event, HANDLE its first argument. A failure that was
+ * expected is forgiven (FAILED_BEFORE restored). Returns the line's
+ * result: 0 when every expectation holds, -1 otherwise.
+ */
+int
+expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
+    int rc, size_t first, int failed_before)
+{
+	char why[LEX_ERRLEN];
+	size_t i;
+	int r;
+
+	if (ex->n == 0) {
+		shell_error(sh, "%s", _("'=>' must be followed by what the step "
+		    "must produce, as in '=> ECONNREFUSED' or '=> \"hi\"'"));
+		return -1;
+	}
+	for (i = 0; i < ex->n; i++) {
+		r = check_word(sh, &ex->v[i], handle, rc, first, why,
+		    sizeof why);
+		if (r != 1) {
+			shell_error(sh, "%s", why);
+			return -1;
+		}
+	}
+	if (rc < 0) {
+		sh->failed = failed_before;
+		fprintf(sh->out, "%s\n", _("  (a failure this step expected)"));
+	}
+	return 0;
+}

@@ -1,0 +1,809 @@
+/* input.c - the one input loop, for the terminal, a pipe and 'source':
+ * only where the lines come from differs. */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <readline/readline.h>
+#include <readline/history.h>
+
+#include "core/sockshell.h"
+#include "state/sockopt.h"
+
+#define PROMPT	"sockshell> "
+
+struct source {
+	/* The next line (malloc'd, no newline) and its length, or NULL. */
+	char	*(*next)(struct source *, struct shell *, size_t *);
+	FILE	*fp;
+	int	 echo;		/* print the prompt and the line */
+	int	 too_long;	/* the line was longer than LINE_MAX_BYTES */
+	int	 err;		/* reading failed: its errno */
+};
+
+static int
+is_blank_or_comment(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t' ||
+	    line[i] == '\r'))
+		i++;
+	return i == len || line[i] == '#';
+}
+
+/* A lesson's "pause": echoed only where it waits for the student. */
+static int
+is_pause(const char *line, size_t len)
+{
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
+	    line[len - 1] == '\r'))
+		len--;
+	while (len > 0 && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	return len == 5 && memcmp(line, "pause", 5) == 0;
+}
+
+/* A lesson's narration: a line that starts with '>'. */
+static int
+is_narration(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < len && line[i] == '>';
+}
+
+/*
+ * A lesson's narration is printed a paragraph at a time: consecutive '>'
+ * lines are one message, looked up in the student's language as a whole
+ * (build-aux/lessons-pot extracts them the same way into po/lessons.pot),
+ * so a translation need not keep the English line breaks.
+ */
+struct narration {
+	char	*text;		/* the lines so far, joined by newlines */
+	size_t	 len, cap;
+	int	 lines;
+};
+
+#define NARRATION_MAX	65536	/* a longer paragraph is printed in parts */
+
+static void print_narration(struct shell *, struct narration *);
+
+/* Adds a narration line's text (after the '>' and one blank) to N. */
+static void
+add_narration(struct shell *sh, struct narration *n, const char *line,
+    size_t len)
+{
+	const char *p = memchr(line, '>', len);
+	size_t k = len - (size_t)(p - line) - 1;
+	char *grown;
+
+	p++;
+	k = strnlen(p, k);	/* as printf would: up to a NUL byte */
+	if (k > 0 && *p == ' ') {
+		p++;
+		k--;
+	}
+	while (k > 0 && (p[k - 1] == '\r' || p[k - 1] == ' '))
+		k--;
+	if (n->len + k + 2 > NARRATION_MAX && n->lines > 0)
+		print_narration(sh, n);
+	if (n->len + k + 2 > n->cap) {
+		grown = realloc(n->text, n->len + k + 2);
+		if (grown == NULL) {
+			print_narration(sh, n);
+			fprintf(sh->out, "%.*s\n", (int)k, p);
+			return;
+		}
+		n->text = grown;
+		n->cap = n->len + k + 2;
+	}
+	if (n->lines++ > 0)
+		n->text[n->len++] = '\n';
+	memcpy(n->text + n->len, p, k);
+	n->len += k;
+	n->text[n->len] = '\0';
+}
+
+/* Prints the paragraph N holds, translated, and empties N. */
+static void
+print_narration(struct shell *sh, struct narration *n)
+{
+	if (n->lines == 0)
+		return;
+	/* gettext("") is the catalogue's header, not a translation. */
+	vars_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
+	fputc('\n', sh->out);
+	fflush(sh->out);
+	n->len = 0;
+	n->lines = 0;
+}
+
+/* Set by the SIGINT handler (main.c) as shell_interrupted is, but
+ * cleared only here: a waiting call takes shell_interrupted for itself,
+ * and the script it ran in must still stop. */
+volatile sig_atomic_t shell_ctrl_c;
+int shell_script_stopped;	/* Ctrl-C stopped a script */
+
+/*
+ * Ctrl-C while a script runs: between its lines, or in a call of it made
+ * at a terminal (a person pressed it, and expects the script to stop, not
+ * to go on with the errors that follow). Every script it was sourced from
+ * stops too (sh->stop), back to the prompt. A script piped in only loses
+ * the interrupted call, as its sender may go on. Returns 1 when stopped.
+ */
+static int
+script_interrupted(struct shell *sh, int interactive)
+{
+	if (interactive || !(shell_interrupted || (sh->terminal &&
+	    shell_ctrl_c)))
+		return 0;
+	shell_interrupted = 0;
+	shell_ctrl_c = 0;
+	shell_error(sh, "%s", _("interrupted (Ctrl-C): the script stops here"));
+	sh->stop = 1;
+	shell_script_stopped = 1;	/* a lesson did not finish (main.c) */
+	return 1;
+}
+
+#define ECHO_CUT	200	/* bytes of a too long line echoed */
+
+/*
+ * Echoes the first SHOWN of the LEN bytes of LINE after the prompt, as a
+ * transcript shows what ran: escaped as errors are (a pasted ESC, a NUL
+ * byte), and said to be cut when it is.
+ */
+static void
+echo_line(struct shell *sh, const char *line, size_t shown, size_t len)
+{
+	/* A script written on Windows: its CR ends the line, shown or not. */
+	if (shown >= len && len > 0 && line[len - 1] == '\r')
+		len--;
+	if (shown > len)
+		shown = len;
+	fputs(PROMPT, sh->out);
+	put_sanitized(sh->out, line, shown);
+	if (shown < len)
+		fprintf(sh->out, _("... (cut: the line goes on, longer than %d "
+		    "bytes)"), LINE_MAX_BYTES);
+	fputc('\n', sh->out);
+	/* No flush: the command's output follows in the same write (the
+	 * shell flushes after a command, before an error and a wait). */
+}
+
+/*
+ * Runs every line SRC gives, as NAME. The location is saved and restored,
+ * so errors in a sourced file name it, and the outer file's name after.
+ * Returns 0, or -1 when a line failed.
+ */
+static int
+process_input(struct shell *sh, struct source *src, const char *name)
+{
+	const char *saved_file = sh->file;
+	unsigned long saved_line = sh->line;
+	int failed = 0, interactive = src->fp == NULL;
+	struct narration narr = { NULL, 0, 0, 0 };
+	size_t len;
+	char *line;
+
+	sh->file = name;
+	sh->line = 0;
+	while (!sh->quit && !sh->stop && !shell_terminated &&
+	    (line = src->next(src, sh, &len)) != NULL) {
+		sh->line++;
+		/* A narration paragraph ends where another line begins. */
+		if (src->fp == NULL || src->too_long || len > LINE_MAX_BYTES ||
+		    (shell_interrupted && !interactive) ||
+		    !is_narration(line, len))
+			print_narration(sh, &narr);
+		if (src->too_long) {
+			/* The rest is not read: nothing says where the next
+			 * line starts (/dev/zero has none). */
+			if (src->echo)
+				echo_line(sh, line, ECHO_CUT, len);
+			free(line);
+			shell_error(sh, _("the line is longer than %d bytes: "
+			    "'%s' is not read further (is it a file of "
+			    "commands?); split long lines into several "
+			    "commands"), LINE_MAX_BYTES, name);
+			failed = 1;
+			break;
+		}
+		if (len > LINE_MAX_BYTES) {
+			free(line);
+			shell_error(sh, _("the line is longer than %d bytes, so "
+			    "it is skipped: split it into several commands"),
+			    LINE_MAX_BYTES);
+			failed = 1;
+			continue;
+		}
+		if (script_interrupted(sh, interactive)) {
+			free(line);
+			failed = 1;
+			break;
+		}
+		if (src->fp != NULL && is_narration(line, len)) {
+			add_narration(sh, &narr, line, len);
+			free(line);
+			continue;
+		}
+		if (src->echo && !is_blank_or_comment(line, len) &&
+		    !(is_pause(line, len) && !sh->pauses))
+			echo_line(sh, line, len, len);
+		if (shell_run_line(sh, line, len) < 0) {
+			failed = 1;
+			if (sh->bail && !interactive) {
+				free(line);
+				break;
+			}
+		}
+		free(line);
+		if (script_interrupted(sh, interactive)) {
+			failed = 1;
+			break;
+		}
+	}
+	print_narration(sh, &narr);
+	free(narr.text);
+	sh->file = saved_file;
+	sh->line = saved_line;
+	/* Not the end of the input, though the lines end here; said where
+	 * the file was sourced. */
+	if (src->err != 0) {
+		shell_error(sh, _("cannot read '%s': %s"), name,
+		    strerror(src->err));
+		failed = 1;
+	}
+	if (sh->depth <= 1)
+		sh->stop = 0;	/* a stopped lesson ends here */
+	return failed ? -1 : 0;
+}
+
+/*
+ * The next line of a file or pipe, NUL bytes and all. Reading stops at
+ * LINE_MAX_BYTES + 1 bytes (src->too_long): a file with no newline
+ * (/dev/zero) has no end to skip to, and is not a file of commands.
+ */
+static char *
+next_stream(struct source *src, struct shell *sh, size_t *len)
+{
+	char *line = NULL, *grown;
+	size_t n = 0, cap = 0;
+	int c = EOF;
+
+	(void)sh;
+	flockfile(src->fp);
+	while ((c = getc_unlocked(src->fp)) != EOF && c != '\n') {
+		if (n + 1 >= cap) {
+			cap = cap ? cap * 2 : 128;
+			if (cap > LINE_MAX_BYTES + 2)
+				cap = LINE_MAX_BYTES + 2;
+			if ((grown = realloc(line, cap)) == NULL) {
+				c = EOF;
+				src->err = ENOMEM;
+				break;
+			}
+			line = grown;
+		}
+		line[n++] = (char)c;
+		if (n > LINE_MAX_BYTES) {
+			src->too_long = 1;
+			break;
+		}
+	}
+	if (c == EOF && ferror(src->fp))
+		src->err = errno;
+	funlockfile(src->fp);
+	if ((c == EOF && n == 0) || src->err == ENOMEM) {
+		free(line);
+		return NULL;
+	}
+	if (line == NULL && (line = malloc(1)) == NULL)
+		return NULL;
+	line[n] = '\0';
+	*len = n;
+	return line;
+}
+
+static int
+run_stream(struct shell *sh, FILE *fp, const char *name, int echo)
+{
+	struct source src = { next_stream, fp, echo, 0, 0 };
+
+	return process_input(sh, &src, name);
+}
+
+int
+shell_run_stream(struct shell *sh, FILE *fp, const char *name)
+{
+	return run_stream(sh, fp, name, sh->echo);
+}
+
+int
+shell_run_file(struct shell *sh, const char *path)
+{
+	struct stat sb;
+	FILE *fp;
+	int rc, saved_depth = sh->depth;
+
+	fp = fopen(path, "re");
+	if (fp == NULL) {
+		shell_error(sh, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	/* fopen takes a folder, and reading it fails with EISDIR. */
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		shell_error(sh, _("'%s' is a folder: give a file of commands"),
+		    path);
+		fclose(fp);
+		return -1;
+	}
+	sh->depth++;
+	/* Typed at the prompt too ('source', 'lesson'): what runs is seen,
+	 * as help source and sockshell-lessons(5) say. */
+	rc = run_stream(sh, fp, path, 1);
+	sh->depth = saved_depth;
+	fclose(fp);
+	return rc;
+}
+
+/* The terminal: readline's callback interface in a poll loop, so jobs
+ * finish (and say so) while the prompt waits for a line. */
+
+static char	*tty_line;
+static int	 tty_done;
+static int	 prompt_showing;
+volatile sig_atomic_t shell_resized;
+
+static void
+on_line(char *line)
+{
+	tty_line = line;
+	tty_done = 1;
+	rl_callback_handler_remove();
+	prompt_showing = 0;
+}
+
+static void
+tty_async_begin(void)
+{
+	if (!prompt_showing)
+		return;
+#ifdef HAVE_RL_CLEAR_VISIBLE_LINE
+	rl_clear_visible_line();
+#else
+	fputs("\r\033[K", rl_outstream);
+#endif
+}
+
+static void
+tty_async_end(void)
+{
+	if (prompt_showing)
+		rl_forced_update_display();
+}
+
+/*
+ * Ctrl-Z and fg at the prompt. With rl_catch_signals 0 readline handles
+ * neither: the shell stopped in raw mode and came back in cooked mode,
+ * with no prompt. While the prompt shows, the handlers only note the
+ * signal; the loop then gives the terminal back as it found it, stops as
+ * SIGTSTP's default action would, and on going on sets readline's mode
+ * again and redraws the prompt and the line typed so far. (A SIGSTOP,
+ * which nobody can catch, is met by SIGCONT alone.) Elsewhere SIGTSTP
+ * keeps its default: the terminal is in cooked mode then.
+ */
+static volatile sig_atomic_t tty_stop, tty_cont;
+
+static void
+on_stop_or_cont(int sig)
+{
+	if (sig == SIGTSTP)
+		tty_stop = 1;
+	else
+		tty_cont = 1;
+}
+
+static void
+job_control_signals(int at_prompt)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = at_prompt ? on_stop_or_cont : SIG_DFL;
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGCONT, &sa, NULL);
+	tty_stop = tty_cont = 0;
+}
+
+static void
+tty_job_control(void)
+{
+	struct sigaction dfl, old;
+
+	if (tty_stop) {
+		tty_stop = 0;
+		rl_callback_sigcleanup();
+		rl_cleanup_after_signal();	/* the terminal as it was */
+		fputc('\n', rl_outstream);
+		fflush(rl_outstream);
+		memset(&dfl, 0, sizeof dfl);
+		sigemptyset(&dfl.sa_mask);
+		dfl.sa_handler = SIG_DFL;
+		sigaction(SIGTSTP, &dfl, &old);
+		raise(SIGTSTP);			/* stopped here until fg */
+		sigaction(SIGTSTP, &old, NULL);
+		tty_cont = 1;
+	}
+	if (tty_cont) {
+		tty_cont = 0;
+		/* Whoever ran meanwhile may have changed the modes. */
+		rl_cleanup_after_signal();
+		rl_reset_after_signal();
+		rl_forced_update_display();
+	}
+}
+
+static char *
+next_tty(struct source *src, struct shell *sh, size_t *len)
+{
+	static struct pollfd *p;	/* grown to fit the jobs, kept */
+	static size_t cap;
+	size_t n;
+	int rc;
+
+	(void)src;
+	tty_line = NULL;
+	tty_done = 0;
+	rl_callback_handler_install(PROMPT, on_line);
+	prompt_showing = 1;
+	job_control_signals(1);
+	while (!tty_done) {
+		n = jobs_pollset(sh, &p, &cap, STDIN_FILENO, POLLIN);
+		rc = poll(p, n, jobs_timeout(sh));
+		if (rc < 0 && errno != EINTR)
+			break;
+		if (shell_terminated)
+			break;
+		if (shell_interrupted) {
+			/* Ctrl-C at the prompt: drop the line, start anew. */
+			shell_interrupted = 0;
+			rl_free_line_state();
+			rl_callback_sigcleanup();
+			rl_replace_line("", 0);
+			rl_crlf();
+			rl_on_new_line();
+			rl_redisplay();
+		}
+		if (shell_resized) {
+			shell_resized = 0;
+			rl_resize_terminal();
+		}
+		if (tty_stop || tty_cont)
+			tty_job_control();
+		if (rc < 0)
+			continue;
+		if (p[0].revents != 0)
+			rl_callback_read_char();
+		if (n > 1)
+			jobs_check(sh);
+	}
+	if (!tty_done) {
+		rl_callback_handler_remove();
+		prompt_showing = 0;
+	}
+	shell_ctrl_c = 0;	/* it dropped a line here, no script's */
+	job_control_signals(0);
+	if (tty_line == NULL) {
+		fputc('\n', sh->out);
+		return NULL;
+	}
+	if (*tty_line != '\0') {
+		HIST_ENTRY *last = history_get(history_base + history_length -
+		    1);
+
+		if (last == NULL || strcmp(last->line, tty_line) != 0)
+			add_history(tty_line);
+	}
+	*len = strlen(tty_line);
+	return tty_line;
+}
+
+/*
+ * Completion by the argument's place: the first word is a command, and
+ * each command says what goes where (arg_kinds): a handle, a family, a
+ * type, an option, a flag... so "socket x <TAB>" offers the families
+ * only, and "bind s<TAB>" with no socket yet offers nothing (it turned
+ * "s" into "S", the start of every SO_ and SOCK_ constant).
+ */
+
+static const char *const families[] = { "AF_INET", "AF_INET6", "AF_UNIX",
+	NULL };
+static const char *const types[] = { "SOCK_STREAM", "SOCK_DGRAM", NULL };
+static const char *const shuts[] = { "SHUT_RD", "SHUT_WR", "SHUT_RDWR",
+	NULL };
+static const char *const send_flags[] = { "MSG_OOB", "MSG_DONTWAIT",
+	"--size", "--file", NULL };
+static const char *const recv_flags[] = { "MSG_PEEK", "MSG_DONTWAIT",
+	"MSG_WAITALL", "MSG_OOB", "--all", "--to", NULL };
+static const char *const views[] = { "picture", "table", "both", "none",
+	NULL };
+static const char *const on_off[] = { "on", "off", NULL };
+
+/*
+ * What each argument of a command is, by place, one letter each: H a
+ * handle, F a family, T a type, O a socket option, S a SHUT_ constant,
+ * M send's flags, R recv's, C a command, V a view, B on or off, f a file,
+ * - nothing to offer. A final '*' repeats the letter before it.
+ */
+static const struct {
+	const char	*command;
+	const char	*kinds;
+} arg_kinds[] = {
+	{ "accept", "H" }, { "bind", "H" }, { "close", "H" },
+	{ "connect", "HH" }, { "getpeername", "H" }, { "getsockname", "H" },
+	{ "getsockopt", "HO" }, { "help", "C" }, { "listen", "H" },
+	{ "nonblock", "HB" }, { "poll", "H*" }, { "recv", "HR*" },
+	{ "recvfrom", "HR*" }, { "send", "HM*" }, { "sendto", "HH" },
+	{ "setsockopt", "HO" }, { "show", "H*" }, { "shutdown", "HS" },
+	{ "socket", "-FT" }, { "socketpair", "--T" }, { "source", "f" },
+	{ "view", "V" }, { NULL, NULL }
+};
+
+static struct shell *completing;
+static int completing_kind;
+
+/* The kind of argument number ARG (1 the first) of COMMAND, or '-'. */
+static int
+arg_kind(const char *command, int arg)
+{
+	const struct cmd_entry *ce;
+	char err[LEX_ERRLEN];
+	const char *k;
+	size_t i, n;
+
+	if ((ce = cmd_find(command, err)) == NULL)
+		return '-';
+	for (i = 0; arg_kinds[i].command != NULL; i++) {
+		if (strcmp(arg_kinds[i].command, ce->name) != 0)
+			continue;
+		k = arg_kinds[i].kinds;
+		n = strlen(k);
+		if ((size_t)arg <= n && k[arg - 1] != '*')
+			return k[arg - 1];
+		return n >= 2 && k[n - 1] == '*' ? k[n - 2] : '-';
+	}
+	return '-';
+}
+
+/* The I-th word of the kind being completed ("" for none there), or NULL
+ * after the last. */
+static const char *
+kind_word(size_t i)
+{
+	const char *const *list = NULL;
+	struct shell *sh = completing;
+	size_t k, n = 0;
+
+	switch (completing_kind) {
+	case 'H':
+		for (k = 0; k < sh->nhandles; k++) {
+			struct handle *h = sh->handles[k];
+
+			if (!h->retired && h->fd >= 0 && n++ == i)
+				return h->name;
+		}
+		return NULL;
+	case 'O':
+		return i < sockopt_count() ? sockopt_table[i].name : NULL;
+	case 'C':
+		/* The aliases too, by their names (exit, receive); not
+		 * source's '.'. */
+		if (cmd_table[i / 2] == NULL)
+			return NULL;
+		if (i % 2 == 0)
+			return cmd_table[i / 2]->name;
+		return cmd_table[i / 2]->alias != NULL &&
+		    isalpha((unsigned char)cmd_table[i / 2]->alias[0]) ?
+		    cmd_table[i / 2]->alias : "";
+	case 'F': list = families; break;
+	case 'T': list = types; break;
+	case 'S': list = shuts; break;
+	case 'M': list = send_flags; break;
+	case 'R': list = recv_flags; break;
+	case 'V': list = views; break;
+	case 'B': list = on_off; break;
+	default:
+		return NULL;
+	}
+	for (k = 0; k < i; k++)
+		if (list[k] == NULL)
+			return NULL;
+	return list[i];
+}
+
+static char *
+complete_word(const char *text, int state)
+{
+	static size_t i;
+	static int fold;
+	size_t n = strlen(text), k;
+	const char *w;
+
+	if (state == 0) {
+		/* As typed first; a constant in any case ("so_re" finds
+		 * SO_REUSEADDR) when nothing matches as typed. A handle or
+		 * a command only as typed. */
+		i = 0;
+		fold = completing_kind != 'H' && completing_kind != 'C';
+		for (k = 0; fold && (w = kind_word(k)) != NULL; k++)
+			if (*w != '\0' && strncmp(w, text, n) == 0)
+				fold = 0;
+	}
+	while ((w = kind_word(i++)) != NULL)
+		if (*w != '\0' && (fold ? strncasecmp(w, text, n) :
+		    strncmp(w, text, n)) == 0)
+			return strdup(w);
+	return NULL;
+}
+
+static char **
+complete(const char *text, int start, int end)
+{
+	char command[32] = "", prev[16] = "";
+	int i = 0, arg = 0;
+	size_t w, n;
+
+	(void)end;
+	rl_attempted_completion_over = 1;
+	/* The words before the one completed: the first is the command,
+	 * the last may be an option that takes a file (send --file). */
+	for (;;) {
+		while (i < start && (rl_line_buffer[i] == ' ' ||
+		    rl_line_buffer[i] == '\t'))
+			i++;
+		if (i >= start)
+			break;
+		for (w = (size_t)i; i < start && rl_line_buffer[i] != ' ' &&
+		    rl_line_buffer[i] != '\t'; i++)
+			;
+		n = (size_t)i - w;
+		if (arg++ == 0)
+			snprintf(command, sizeof command, "%.*s", (int)n,
+			    rl_line_buffer + w);
+		snprintf(prev, sizeof prev, "%.*s", (int)n, rl_line_buffer + w);
+	}
+	completing_kind = arg == 0 ? 'C' : arg_kind(command, arg);
+	if (arg > 1 && (strcmp(prev, "--file") == 0 ||
+	    strcmp(prev, "--to") == 0))
+		completing_kind = 'f';
+	if (completing_kind == 'f') {
+		rl_attempted_completion_over = 0;	/* readline's: files */
+		return NULL;
+	}
+	return rl_completion_matches(text, complete_word);
+}
+
+static char *
+history_path(void)
+{
+	const char *env = getenv("SOCKSHELL_HISTORY"), *home;
+	char *path;
+
+	if (env != NULL)
+		return *env != '\0' ? strdup(env) : NULL;
+	home = getenv("HOME");
+	if (home == NULL || *home == '\0')
+		return NULL;
+	if (asprintf(&path, "%s/.sockshell_history", home) < 0)
+		return NULL;
+	return path;
+}
+
+static char	*hist_path;
+static int	 hist_ok;
+
+/* Readline, completion and history, for a person at the terminal. */
+void
+shell_terminal_begin(struct shell *sh)
+{
+	completing = sh;
+	rl_readline_name = PACKAGE;
+	rl_attempted_completion_function = complete;
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	using_history();
+	hist_path = history_path();
+	/* A file that cannot be used is said so and left alone. */
+	hist_ok = hist_path != NULL && hist_load(sh, hist_path) == 0;
+	sh->async_begin = tty_async_begin;
+	sh->async_end = tty_async_end;
+	sh->terminal = 1;
+}
+
+void
+shell_terminal_end(struct shell *sh)
+{
+	if (!sh->terminal)
+		return;
+	sh->async_begin = sh->async_end = NULL;
+	if (hist_ok)
+		hist_save(sh, hist_path);
+	free(hist_path);
+	hist_path = NULL;
+	sh->terminal = 0;
+}
+
+int
+shell_run_terminal(struct shell *sh)
+{
+	struct source src = { next_tty, NULL, 0, 0, 0 };
+
+	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time.\n"
+	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,
+	    VERSION);
+	return process_input(sh, &src, "<stdin>");
+}
+
+/*
+ * A lesson's pause, at a terminal: the student reads, may type commands
+ * of their own, and goes on with an empty line. End of input (Ctrl-D)
+ * stops the lesson. Returns -1 then, else 0.
+ */
+int
+shell_pause(struct shell *sh)
+{
+	const char *saved_file = sh->file;
+	unsigned long saved_line = sh->line;
+	int saved_depth = sh->depth, saved_interactive = sh->interactive;
+	char *line;
+	size_t len;
+
+	if (!sh->terminal || !sh->pauses)
+		return 0;
+	sh->file = "<stdin>";
+	sh->depth = 0;
+	sh->interactive = 1;
+	for (;;) {
+		fputs(_("-- Enter: next step; or type a command of your own "
+		    "--\n"), sh->out);
+		fflush(sh->out);
+		line = next_tty(NULL, sh, &len);
+		if (line == NULL || is_blank_or_comment(line, len))
+			break;
+		shell_run_line(sh, line, len);
+		free(line);
+		/* A call of the student's own interrupted: the lesson goes
+		 * on. */
+		shell_ctrl_c = 0;
+		if (sh->quit)
+			break;
+	}
+	sh->file = saved_file;
+	sh->line = saved_line;
+	sh->depth = saved_depth;
+	sh->interactive = saved_interactive;
+	if (line == NULL) {
+		/* The lesson did not finish: the exit status will say so. */
+		sh->stop = 1;
+		sh->lesson_stopped = 1;
+		shell_error(sh, "%s", _("end of input (Ctrl-D) at a pause: the "
+		    "lesson stops here, before its end"));
+		return -1;
+	}
+	free(line);
+	return 0;
+}

@@ -1,0 +1,338 @@
+/* lex.c - splitting one input line into words (the parser, no syscalls). */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "input/lex.h"
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+	    c == '\v' || c == '\f';
+}
+
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static int
+push_token(struct tokens *t, char *text, size_t len, size_t start,
+    size_t end, int quoted)
+{
+	struct token *v;
+
+	/* Room doubles at each power of two: a line of a million words
+	 * costs a million copies, not a million squared. */
+	if ((t->n & (t->n - 1)) == 0) {
+		v = realloc(t->v, (t->n ? t->n * 2 : 1) * sizeof *t->v);
+		if (v == NULL)
+			return -1;
+		t->v = v;
+	}
+	v = t->v;
+	v[t->n].text = text;
+	v[t->n].len = len;
+	v[t->n].start = start;
+	v[t->n].end = end;
+	v[t->n].quoted = quoted;
+	v[t->n].var = NULL;
+	t->n++;
+	return 0;
+}
+
+/*
+ * Decodes the quoted string that starts at LINE[*POS] (the quote) into
+ * BUF; on return *POS is just past the closing quote. Returns the decoded
+ * length, or -1 with ERR set.
+ */
+static long
+lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
+{
+	char q = line[*pos];
+	size_t i = *pos + 1, o = 0;
+	int hi, lo;
+
+	while (i < len && line[i] != q) {
+		if (line[i] != '\\') {
+			buf[o++] = line[i++];
+			continue;
+		}
+		if (++i == len)
+			break;
+		switch (line[i]) {
+		case 'n':  buf[o++] = '\n'; break;
+		case 'r':  buf[o++] = '\r'; break;
+		case 't':  buf[o++] = '\t'; break;
+		case '0':  buf[o++] = '\0'; break;
+		case '\\': buf[o++] = '\\'; break;
+		case '"':  buf[o++] = '"'; break;
+		case '\'': buf[o++] = '\''; break;
+		case 'x':
+			hi = i + 1 < len ? hex_value(line[i + 1]) : -1;
+			lo = i + 2 < len ? hex_value(line[i + 2]) : -1;
+			if (hi < 0 || lo < 0) {
+				snprintf(err, LEX_ERRLEN, "%s", _("\\x needs "
+				    "two hex digits, as in \\x0a or \\xff"));
+				return -1;
+			}
+			buf[o++] = (char)(hi * 16 + lo);
+			i += 2;
+			break;
+		default:
+			snprintf(err, LEX_ERRLEN, _("unknown escape \\%c in a "
+			    "string: use \\n \\r \\t \\0 \\xHH \\\\ \\\" or "
+			    "\\'"), line[i] >= 0x20 && line[i] < 0x7f ?
+			    line[i] : '?');
+			return -1;
+		}
+		i++;
+	}
+	if (i >= len) {
+		snprintf(err, LEX_ERRLEN, _("unclosed %c quote: end the "
+		    "string with %c"), q, q);
+		return -1;
+	}
+	*pos = i + 1;
+	return (long)o;
+}
+
+int
+lex_line(const char *line, size_t len, struct tokens *t, char *err)
+{
+	size_t i = 0, start;
+	char *buf;
+	long n;
+
+	memset(t, 0, sizeof *t);
+	t->line = line;
+	if (memchr(line, '\0', len) != NULL) {
+		snprintf(err, LEX_ERRLEN, "%s", _("the line holds a NUL byte: "
+		    "to send a zero byte, write \\0 inside quotes"));
+		return -1;
+	}
+	for (;;) {
+		while (i < len && is_blank(line[i]))
+			i++;
+		if (i == len || line[i] == '#')
+			break;
+		start = i;
+		if (line[i] == '"' || line[i] == '\'') {
+			buf = malloc(len - i + 1);
+			if (buf == NULL)
+				goto nomem;
+			n = lex_quoted(line, len, &i, buf, err);
+			if (n < 0) {
+				free(buf);
+				tokens_free(t);
+				return -1;
+			}
+			/* Only what the string holds stays allocated. */
+			{
+				char *fit = realloc(buf, (size_t)n + 1);
+
+				if (fit != NULL)
+					buf = fit;
+			}
+			if (i < len && !is_blank(line[i])) {
+				free(buf);
+				tokens_free(t);
+				snprintf(err, LEX_ERRLEN, "%s", _("a closing "
+				    "quote must end the word: put a blank "
+				    "after it"));
+				return -1;
+			}
+			buf[n] = '\0';
+			if (push_token(t, buf, (size_t)n, start, i, 1) < 0) {
+				free(buf);
+				goto nomem;
+			}
+			continue;
+		}
+		while (i < len && !is_blank(line[i]))
+			i++;
+		buf = malloc(i - start + 1);
+		if (buf == NULL)
+			goto nomem;
+		memcpy(buf, line + start, i - start);
+		buf[i - start] = '\0';
+		if (push_token(t, buf, i - start, start, i, 0) < 0) {
+			free(buf);
+			goto nomem;
+		}
+	}
+	/* A lone unquoted '&' last asks for a background job; so does a
+	 * word ending in '&', as in "accept srv conn&". */
+	if (t->n > 0 && !t->v[t->n - 1].quoted) {
+		struct token *last = &t->v[t->n - 1];
+
+		if (last->len == 1 && last->text[0] == '&') {
+			free(last->text);
+			t->n--;
+			t->background = 1;
+		} else if (last->len > 1 && last->text[last->len - 1] == '&') {
+			last->text[--last->len] = '\0';
+			last->end--;
+			t->background = 1;
+		}
+	}
+	return 0;
+nomem:
+	tokens_free(t);
+	snprintf(err, LEX_ERRLEN, "%s", _("out of memory"));
+	return -1;
+}
+
+void
+tokens_free(struct tokens *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i].text);
+		free(t->v[i].var);
+	}
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
+}
+
+/* Length of the valid UTF-8 sequence at S, or 0; *CP: its code point. */
+static size_t
+utf8_seq(const unsigned char *s, size_t len, unsigned *cpp)
+{
+	size_t n, i;
+	unsigned cp;
+
+	if (s[0] < 0x80) {
+		*cpp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 ||
+	    cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	*cpp = cp;
+	return n;
+}
+
+/*
+ * Whether code point CP does something to a terminal or to the text
+ * around it rather than show: the C0 and C1 controls and DEL (a C1 CSI,
+ * U+009B, starts an escape sequence as ESC [ does), and Unicode's
+ * Bidi_Control characters, which reorder what follows them on the line
+ * (the "Trojan Source" trick) though nothing of them shows.
+ */
+static int
+is_control(unsigned cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c ||
+	    cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+size_t
+utf8_char_len(const char *s, size_t len)
+{
+	unsigned cp;
+
+	return len == 0 ? 0 : utf8_seq((const unsigned char *)s, len, &cp);
+}
+
+size_t
+utf8_print_len(const char *s, size_t len)
+{
+	unsigned cp;
+	size_t n;
+
+	if (len == 0 || (n = utf8_seq((const unsigned char *)s, len,
+	    &cp)) == 0 || is_control(cp))
+		return 0;
+	return n;
+}
+
+char *
+escape_bytes(const char *data, size_t len, size_t max, char *buf,
+    size_t bufsize)
+{
+	size_t i, o = 0, n;
+	unsigned char c;
+	char tmp[8];
+	const char *s;
+
+	for (i = 0; i < len && i < max; i++) {
+		c = (unsigned char)data[i];
+		switch (c) {
+		case '\n': s = "\\n"; break;
+		case '\r': s = "\\r"; break;
+		case '\t': s = "\\t"; break;
+		case '\0': s = "\\0"; break;
+		case '\\': s = "\\\\"; break;
+		case '"':  s = "\\\""; break;
+		default:
+			if (c >= 0x80 && (n = utf8_print_len(data + i,
+			    len - i)) > 1 && o + n + 4 < bufsize) {
+				memcpy(buf + o, data + i, n);
+				o += n;
+				i += n - 1;
+				continue;
+			}
+			if (c >= 0x20 && c < 0x7f) {
+				tmp[0] = (char)c;
+				tmp[1] = '\0';
+			} else
+				snprintf(tmp, sizeof tmp, "\\x%02x", c);
+			s = tmp;
+		}
+		if (o + strlen(s) + 4 >= bufsize)
+			break;
+		memcpy(buf + o, s, strlen(s));
+		o += strlen(s);
+	}
+	if (i < len && o + 4 < bufsize) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+int
+bytes_are_text(const char *data, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (data[i] == '\n' || data[i] == '\r' || data[i] == '\t')
+			n = 1;
+		else if ((n = utf8_print_len(data + i, len - i)) == 0)
+			return 0;
+		i += n;
+	}
+	return 1;
+}

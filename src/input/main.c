@@ -1,0 +1,379 @@
+/* main.c - sockshell: options, signals, and which input to read. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <malloc.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/sockshell.h"
+#include "views/picture.h"
+
+static const char no_msgid[] = "";
+static char progname[] = PACKAGE;
+
+/* Long options without a short one. */
+enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
+
+extern volatile sig_atomic_t shell_resized, shell_ctrl_c;
+extern int shell_script_stopped;	/* input.c */
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	shell_interrupted = 1;
+	shell_ctrl_c = 1;
+}
+
+/* Which of SIGTERM and SIGHUP ended the shell: the exit status says it
+ * as a shell reports a death by that signal, 128 + its number. */
+static volatile sig_atomic_t term_signal = SIGTERM;
+
+static void
+on_sigterm(int sig)
+{
+	term_signal = sig;
+	shell_terminated = 1;
+	shell_interrupted = 1;
+}
+
+static void
+on_sigwinch(int sig)
+{
+	(void)sig;
+	shell_resized = 1;
+}
+
+/* No SA_RESTART: a blocked poll or syscall returns EINTR on Ctrl-C. */
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_sigwinch;
+	sigaction(SIGWINCH, &sa, NULL);
+	/* SIGTERM ends the shell as Ctrl-D does: sockets closed, history
+	 * saved. */
+	sa.sa_handler = on_sigterm;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	/* A send to a closed peer must fail with EPIPE, never kill us. */
+	sa.sa_handler = SIG_IGN;
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+/*
+ * At exit, as GNU's close_stdout: output that was lost (a full disk, a
+ * closed pipe) is an error, said once, exit status 1. The reason of an
+ * earlier failed write went with its errno; a write of no bytes asks
+ * again, and a file that still refuses (/dev/full) says why.
+ */
+static void
+close_stdout(void)
+{
+	int failed = ferror(stdout), err = 0;
+
+	if (failed && write(STDOUT_FILENO, "", 0) < 0)
+		err = errno;
+	if (fclose(stdout) != 0) {
+		failed = 1;
+		err = errno;
+	}
+	if (!failed)
+		return;
+	if (err != 0)
+		fprintf(stderr, _("%s: write error: %s\n"), PACKAGE,
+		    strerror(err));
+	else
+		fprintf(stderr, _("%s: write error\n"), PACKAGE);
+	_exit(1);
+}
+
+/* Leaves before the shell ran: what shell_init took is given back (so
+ * LeakSanitizer has nothing to say about --help or a bad option). */
+static int
+leave(struct shell *sh, int status)
+{
+	shell_free(sh);
+	return status;
+}
+
+static void
+usage(FILE *f)
+{
+	fprintf(f, _("Usage: %s [OPTION]... [FILE]\n"), PACKAGE);
+	fputs(_("An interactive shell for the Berkeley sockets interface: each "
+	    "command makes\nthe real system call on a named socket, and the "
+	    "state of every socket is\nshown after each step.\n\n"), f);
+	fputs(_("With FILE, or with standard input not a terminal, runs the "
+	    "commands of a\nscript, echoing each line after the prompt.\n\n"),
+	    f);
+	fputs(_("  -f, --file=FILE     run the commands in FILE\n"
+	    "  -l, --lesson=NAME   run a lesson (a name or a number), then, at "
+	    "a\n"
+	    "                        terminal, stay at the prompt\n"
+	    "      --list-lessons  list the lessons and exit\n"
+	    "      --no-pause      run a lesson straight through, without "
+	    "waiting\n"
+	    "                        for Enter at its pauses\n"
+	    "  -D, --define=NAME=VALUE  set a variable, as in -D PORT=0 (the "
+	    "kernel\n"
+	    "                        picks the lessons' port)\n"
+	    "  -b, --bail          stop a script at its first error\n"
+	    "  -q, --quiet         do not print the state after each command\n"
+	    "                        (the same as --view=none)\n"
+	    "      --view=WHAT     what follows each command: picture (the "
+	    "lecture's\n"
+	    "                        step-by-step picture), table, both or "
+	    "none;\n"
+	    "                        both at a terminal, table otherwise\n"
+	    "      --no-color      no colours in the picture (NO_COLOR=1 "
+	    "too)\n"
+	    "      --timeout=SECS  how long a call may wait in a script "
+	    "(default 10;\n"
+	    "                        0 waits for ever; at a terminal, for "
+	    "ever)\n"
+	    "  -h, --help          display this help and exit\n"
+	    "  -V, --version       output version information and exit\n\n"),
+	    f);
+	fputs(_("Exit status: 0 when every command succeeded, 1 when one "
+	    "failed,\n2 for a bad command line.\n\n"), f);
+	fputs(_("A lesson is a script: commands, narration lines that start "
+	    "with '>',\n'pause' where the student reads, and expectations "
+	    "after '=>' that the\nstep must meet (ok, error, ECONNREFUSED, "
+	    "\"data\", EOF, ESTABLISHED, ...).\nLessons write $PORT (8888 "
+	    "unless -D PORT=... says otherwise).\n\n"), f);
+	fputs(_("Type 'help' in the shell for the commands; see sockshell(1)."
+	    "\n"), f);
+	fputc('\n', f);
+	fprintf(f, _("Report bugs to: %s\n"), PACKAGE_BUGREPORT);
+	if (PACKAGE_URL[0] != '\0')
+		fprintf(f, _("%s home page: <%s>\n"), PACKAGE, PACKAGE_URL);
+}
+
+static void
+version(void)
+{
+	printf("%s %s\n", PACKAGE, VERSION);
+	fputs(_("Copyright (C) 2026 the sockshell authors.\n"
+	    "License GPLv3+: GNU GPL version 3 or later "
+	    "<https://gnu.org/licenses/gpl.html>.\n"
+	    "This is free software: you are free to change and redistribute "
+	    "it.\nThere is NO WARRANTY, to the extent permitted by law.\n"),
+	    stdout);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "file",	required_argument,	NULL, 'f' },
+		{ "bail",	no_argument,		NULL, 'b' },
+		{ "quiet",	no_argument,		NULL, 'q' },
+		{ "timeout",	required_argument,	NULL, 't' },
+		{ "lesson",	required_argument,	NULL, 'l' },
+		{ "list-lessons", no_argument,		NULL, 'L' },
+		{ "no-pause",	no_argument,		NULL, 'P' },
+		{ "define",	required_argument,	NULL, 'D' },
+		{ "view",	required_argument,	NULL, OPT_VIEW },
+		{ "no-color",	no_argument,		NULL, OPT_NO_COLOR },
+		/* For the build: the man page's COMMANDS, from the table. */
+		{ "commands-roff", no_argument,		NULL, OPT_COMMANDS_ROFF },
+		{ "help",	no_argument,		NULL, 'h' },
+		{ "version",	no_argument,		NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct shell sh;
+	const char *file = NULL, *lesson = NULL;
+	char path[4096], *end, *eq;
+	double timeout = -1;
+	int c, rc, no_pause = 0, view = -1, no_color = 0, from_stdin = 0;
+
+	/* The picture of 1,000 sockets takes and frees ~2 MiB a step: keep
+	 * it for the next step rather than give it back to the kernel and
+	 * fault it in again (bench/run: a third of the step's time). */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	/* The categories it uses (characters and their width, messages, the
+	 * decimal point): LC_ALL would load a dozen locale files at every
+	 * start, a sixth of the echo lesson's time (bench/run). */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+	setlocale(LC_NUMERIC, "");
+	/* The build tree's catalogues when it runs from there. */
+	bindtextdomain(PACKAGE, locale_dir());
+	textdomain(PACKAGE);
+	/* A catalogue has a header, the translation of "" (out of
+	 * xgettext's sight: it is no message). */
+	i18n_untranslated = *gettext(no_msgid) == '\0';
+	atexit(close_stdout);
+	shell_init(&sh, stdout, stderr);
+	/* getopt's messages name argv[0] ("./src/sockshell: unrecognized
+	 * option"); the shell's own say "sockshell:". One name for both. */
+	argv[0] = progname;
+	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			file = optarg;
+			break;
+		case 'b':
+			sh.bail = 1;
+			break;
+		case 'q':
+			sh.quiet = 1;
+			view = VIEW_NONE;
+			break;
+		case OPT_VIEW:
+			sh.quiet = 0;
+			if ((view = view_parse(optarg)) < 0) {
+				fprintf(stderr, _("%s: --view takes picture, "
+				    "table, both or none, as in --view=both\n"),
+				    PACKAGE);
+				return leave(&sh, 2);
+			}
+			break;
+		case OPT_NO_COLOR:
+			no_color = 1;
+			break;
+		case OPT_COMMANDS_ROFF:
+			cmd_doc_roff(stdout);
+			return leave(&sh, 0);
+		case 't':
+			timeout = strtod(optarg, &end);
+			if (*optarg == '\0' || *end != '\0' || timeout < 0 ||
+			    timeout > 86400) {
+				fprintf(stderr, _("%s: --timeout takes seconds "
+				    "from 0 to 86400, as in --timeout=5\n"),
+				    PACKAGE);
+				return leave(&sh, 2);
+			}
+			break;
+		case 'l':
+			lesson = optarg;
+			break;
+		case 'L':
+			lessons_list(stdout);
+			return leave(&sh, 0);
+		case 'P':
+			no_pause = 1;
+			break;
+		case 'D':
+			eq = strchr(optarg, '=');
+			if (eq != NULL)
+				*eq = '\0';
+			if (eq == NULL || !var_name_ok(optarg)) {
+				fprintf(stderr, _("%s: -D takes NAME=VALUE, as "
+				    "in -D PORT=9000\n"), PACKAGE);
+				return leave(&sh, 2);
+			}
+			var_set(&sh, optarg, eq + 1);
+			break;
+		case 'h':
+			usage(stdout);
+			return leave(&sh, 0);
+		case 'V':
+			version();
+			return leave(&sh, 0);
+		default:
+			fprintf(stderr, _("Try '%s --help' for more "
+			    "information.\n"), PACKAGE);
+			return leave(&sh, 2);
+		}
+	}
+	if (optind < argc && file == NULL)
+		file = argv[optind++];
+	if (optind < argc) {
+		fprintf(stderr, _("%s: one script at a time ('%s' is one too "
+		    "many)\nTry '%s --help' for more information.\n"), PACKAGE,
+		    argv[optind], PACKAGE);
+		return leave(&sh, 2);
+	}
+	if (lesson != NULL && file != NULL) {
+		fprintf(stderr, _("%s: give a lesson or a script, not both\n"),
+		    PACKAGE);
+		return leave(&sh, 2);
+	}
+	if (lesson != NULL) {
+		if (lesson_find(lesson, path, sizeof path) < 0) {
+			fprintf(stderr, _("%s: no lesson '%s' in %s; "
+			    "--list-lessons lists them\n"), PACKAGE, lesson,
+			    lessons_dir());
+			return leave(&sh, 2);
+		}
+		file = path;
+	}
+	/* "-" is standard input, read as a script even from a terminal. */
+	if (file != NULL && strcmp(file, "-") == 0) {
+		file = NULL;
+		from_stdin = 1;
+	}
+	install_signals();
+	sh.interactive = file == NULL && !from_stdin && isatty(STDIN_FILENO);
+	/* A script's transcript is written a command at a time: the shell
+	 * flushes after each command, before an error (stderr) and before a
+	 * call waits, so a pipe sees the same order as a terminal with one
+	 * write a command instead of one a line (bench/run). */
+	setvbuf(stdout, NULL, sh.interactive ? _IOLBF : _IOFBF, 0);
+	sh.echo = !sh.interactive;
+	sh.timeout = timeout >= 0 ? timeout : sh.interactive ? 0 :
+	    SCRIPT_TIMEOUT;
+	/* A person watching gets the picture too; a transcript, the table. */
+	sh.view = view >= 0 ? (enum view)view : isatty(STDOUT_FILENO) ?
+	    VIEW_BOTH : VIEW_TABLE;
+	sh.color = !no_color && picture_color_ok(STDOUT_FILENO);
+	if (isatty(STDIN_FILENO))
+		shell_terminal_begin(&sh);
+	sh.pauses = sh.terminal && !no_pause;
+	if (file != NULL)
+		rc = shell_run_file(&sh, file);
+	else if (sh.interactive)
+		rc = shell_run_terminal(&sh);
+	else
+		rc = shell_run_stream(&sh, stdin, "<stdin>");
+	/* Ctrl-C stopped the lesson: as Ctrl-D at a pause does, that is
+	 * said at the prompt after it, and when leaving. */
+	if (lesson != NULL && shell_script_stopped)
+		sh.lesson_stopped = 1;
+	/* After a lesson at a terminal, the student stays at the prompt. */
+	if (lesson != NULL && sh.terminal && !sh.quit && !shell_terminated) {
+		fprintf(stdout, "%s\n", sh.lesson_stopped ? _("The lesson "
+		    "stopped before its end; its sockets are as it left them. "
+		    "Go on here, or press Ctrl-D to leave.") : _("The lesson is "
+		    "over; its sockets are as it left them. Go on here, or "
+		    "press Ctrl-D to leave."));
+		sh.interactive = 1;
+		sh.echo = 0;
+		sh.timeout = timeout >= 0 ? timeout : 0;
+		rc = shell_run_terminal(&sh);
+	}
+	(void)rc;
+	/* A script that ends while calls still wait did not get their
+	 * results: they are cancelled (shell_free says so) and it failed. */
+	if (!sh.terminal && !sh.quit && !shell_terminated && sh.jobs != NULL)
+		shell_error(&sh, P_("the input ended while %zu call still "
+		    "waited: it is cancelled and every socket is closed",
+		    "the input ended while %zu calls still waited: they are "
+		    "cancelled and every socket is closed",
+		    (unsigned long)jobs_count(&sh)), jobs_count(&sh));
+	if (sh.lesson_stopped && handle_open_count(&sh) > 0 && !sh.quit)
+		fprintf(stderr, P_("%s: the lesson did not finish: its %zu "
+		    "open socket is closed, and the exit status is 1\n",
+		    "%s: the lesson did not finish: its %zu open sockets are "
+		    "closed, and the exit status is 1\n",
+		    (unsigned long)handle_open_count(&sh)), PACKAGE,
+		    handle_open_count(&sh));
+	shell_terminal_end(&sh);
+	shell_free(&sh);
+	if (shell_terminated)
+		return 128 + term_signal;
+	return sh.failed ? 1 : 0;
+}

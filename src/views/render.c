@@ -1,0 +1,308 @@
+/* render.c - the state table printed after each command. */
+#include <config.h>
+
+#include <netinet/tcp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "core/sockshell.h"
+#include "state/state.h"
+
+enum { COL_NAME, COL_FD, COL_PROTO, COL_STEP, COL_LOCAL, COL_PEER,
+	COL_TCP, COL_QUEUE, NCOLS };
+
+#define CELL	64
+#define DETAILS	512	/* the second line of a row */
+
+/* Columns on the screen, not bytes: Cyrillic takes two bytes a letter. */
+static int
+text_width(const char *s)
+{
+	wchar_t w[CELL * 2];
+	size_t n;
+	int width;
+
+	for (n = 0; (unsigned char)s[n] - 1u < 0x7f; n++)
+		;
+	if (s[n] == '\0')
+		return (int)n;	/* ASCII (most cells): a column a byte */
+	n = mbstowcs(w, s, sizeof w / sizeof *w - 1);
+	if (n == (size_t)-1)
+		return (int)strlen(s);
+	w[n] = L'\0';
+	width = wcswidth(w, n);
+	return width < 0 ? (int)n : width;
+}
+
+/* S into a CELL, cut to fit. */
+static void
+cell_copy(char *cell, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > CELL - 1)
+		n = CELL - 1;
+	memcpy(cell, s, n);
+	cell[n] = '\0';
+}
+
+static void
+fill_row(const struct sock_state *st, char row[NCOLS][CELL])
+{
+	const struct handle *h = st->h;
+
+	/* Copies, not snprintf: the table is a row a socket at every step
+	 * (bench/run). */
+	cell_copy(row[COL_NAME], h->name);
+	if (st->open)
+		snprintf(row[COL_FD], CELL, "%d", h->fd);
+	else
+		cell_copy(row[COL_FD], "-");
+	cell_copy(row[COL_PROTO], proto_label(h->family, h->type));
+	cell_copy(row[COL_STEP], step_name(st->step));
+	if (st->local_len > 0)
+		format_sockaddr(&st->local, st->local_len, row[COL_LOCAL],
+		    CELL);
+	else
+		cell_copy(row[COL_LOCAL], "-");
+	if (st->step == STEP_CREATED || st->step == STEP_BOUND)
+		cell_copy(row[COL_PEER], "-");
+	else
+		format_sockaddr(&st->peer, st->peer_len, row[COL_PEER], CELL);
+	/* Closed, a connection the kernel still keeps shows its state. */
+	cell_copy(row[COL_TCP], st->tcp_state ?
+	    tcp_state_name(st->tcp_state) : "-");
+	row[COL_QUEUE][0] = '\0';
+	if (st->listening && st->accept_queue > st->backlog)
+		/* Linux queues one connection more than the backlog. */
+		snprintf(row[COL_QUEUE], CELL, _("%u of %u+1 to accept"),
+		    st->accept_queue, st->backlog);
+	else if (st->listening)
+		snprintf(row[COL_QUEUE], CELL, _("%u of %u to accept"),
+		    st->accept_queue, st->backlog);
+	else if (st->inq > 0 && h->type == SOCK_DGRAM)
+		/* SIOCINQ on a datagram socket: the next datagram's size
+		 * only, however many wait behind it. */
+		snprintf(row[COL_QUEUE], CELL, _("next datagram %d B"),
+		    st->inq);
+	else if (st->inq > 0)
+		snprintf(row[COL_QUEUE], CELL, P_("%d byte unread",
+		    "%d bytes unread", (unsigned long)st->inq), st->inq);
+}
+
+/* Appends ITEM to the DETAILS line BUF (O bytes so far). */
+static size_t
+add_item(char *buf, size_t n, size_t o, const char *item)
+{
+	if (o < n)
+		o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? "; " : "",
+		    item);
+	return o;
+}
+
+/* "shut down for writing (SHUT_WR)" and so on, or NULL. */
+static const char *
+shut_text(int shut)
+{
+	switch (shut) {
+	case 1:	return _("shut down for reading (SHUT_RD)");
+	case 2:	return _("shut down for writing (SHUT_WR)");
+	case 3:	return _("shut down both ways (SHUT_RDWR)");
+	default: return NULL;
+	}
+}
+
+/*
+ * The second line of a socket's row, only where it says something: the
+ * connection the kernel keeps after close, a shutdown, O_NONBLOCK, the
+ * options that differ from a new socket's. Empty otherwise.
+ */
+static void
+details(const struct sock_state *st, char *buf, size_t n, int afterlife)
+{
+	const struct sockopt *o;
+	char item[128], v[64];
+	size_t off = 0;
+	int i;
+
+	buf[0] = '\0';
+	if (st->afterlife && afterlife)
+		off = add_item(buf, n, off, st->open ? _("the kernel keeps the "
+		    "connection apart from the socket (CLOSE)") :
+		    _("closed, but the kernel keeps the connection"));
+	if (shut_text(st->shut) != NULL && st->open)
+		off = add_item(buf, n, off, shut_text(st->shut));
+	if (st->nonblock)
+		off = add_item(buf, n, off, _("non-blocking (O_NONBLOCK)"));
+	for (o = sockopt_table; st->opts_differ != 0 && o->name != NULL;
+	    o++) {
+		i = sockopt_index(o);
+		if (i >= SOCKOPT_MAX || !(st->opts_differ & (1UL << i)))
+			continue;
+		snprintf(item, sizeof item, "%s %s", o->name,
+		    sockopt_format(o, &st->opts[i], v, sizeof v));
+		off = add_item(buf, n, off, item);
+	}
+}
+
+/* Every field of one socket, as 'show NAME' prints it. */
+void
+render_details(struct shell *sh, const struct handle *h)
+{
+	struct sock_state st;
+	char a[128], b[128], d[512];
+	FILE *f = sh->out;
+	int is_tcp = h->type == SOCK_STREAM && h->family != AF_UNIX;
+
+	state_collect(h, &st);
+	fprintf(f, "%s: %s, ", h->name, proto_label(h->family, h->type));
+	if (st.open)
+		fprintf(f, _("fd %d, %s"), h->fd, step_name(st.step));
+	else
+		fprintf(f, "%s", _("closed (no descriptor)"));
+	if (st.tcp_state)
+		fprintf(f, _(", TCP state %s"), tcp_state_name(st.tcp_state));
+	fputc('\n', f);
+	format_sockaddr(&st.local, st.local_len, a, sizeof a);
+	format_sockaddr(&st.peer, st.peer_len, b, sizeof b);
+	fprintf(f, _("  local %s, peer %s\n"), a, b);
+	/* Only TIME_WAIT's and an orphan FIN_WAIT2's timer ends the state;
+	 * in FIN_WAIT1, CLOSING and LAST_ACK it is the retransmission's. */
+	if (st.afterlife && st.expires_ms > 0 &&
+	    (st.tcp_state == TCP_TIME_WAIT || st.tcp_state == TCP_FIN_WAIT2))
+		fprintf(f, _("  the kernel keeps the connection in %s for "
+		    "%.1f s more\n"), tcp_state_name(st.tcp_state),
+		    st.expires_ms / 1000.0);
+	else if (st.afterlife && st.expires_ms > 0)
+		fprintf(f, _("  the kernel keeps the connection in %s until "
+		    "the peer acknowledges what was sent, the FIN included (if "
+		    "not, it sends again in %.1f s)\n"),
+		    tcp_state_name(st.tcp_state), st.expires_ms / 1000.0);
+	else if (st.afterlife)
+		fprintf(f, _("  the kernel keeps the connection in %s\n"),
+		    tcp_state_name(st.tcp_state));
+	if (st.listening)
+		fprintf(f, _("  accept queue: %u waiting, of a backlog of "
+		    "%u\n"), st.accept_queue, st.backlog);
+	if (st.have_info && !st.listening)
+		fprintf(f, _("  segments: %u in, %u out; data bytes: %llu "
+		    "received, %llu acknowledged by the peer (TCP_INFO, less "
+		    "the SYN and FIN it counts)\n"), st.segs_in,
+		    st.segs_out, st.bytes_received, st.bytes_acked);
+	/* SIOCINQ is the next datagram's size on a datagram socket; and
+	 * only TCP's SIOCOUTQ counts data bytes, unacknowledged: elsewhere
+	 * it is the send buffer's memory, the kernel's overhead included. */
+	if ((st.inq >= 0 || st.outq >= 0) && h->type == SOCK_DGRAM)
+		fprintf(f, _("  queued: the next datagram to read has %d bytes "
+		    "(SIOCINQ; those behind it are not counted); %d bytes of "
+		    "send buffer hold data not yet taken (SIOCOUTQ, the "
+		    "kernel's overhead included)\n"), st.inq < 0 ? 0 : st.inq,
+		    st.outq < 0 ? 0 : st.outq);
+	else if ((st.inq >= 0 || st.outq >= 0) && !is_tcp)
+		fprintf(f, _("  queued: %d bytes to read (SIOCINQ); %d bytes "
+		    "of send buffer hold data the peer has not read (SIOCOUTQ, "
+		    "the kernel's overhead included)\n"),
+		    st.inq < 0 ? 0 : st.inq, st.outq < 0 ? 0 : st.outq);
+	else if (st.inq >= 0 || st.outq >= 0)
+		fprintf(f, _("  queued: %d bytes to read (SIOCINQ), %d bytes "
+		    "sent and not yet acknowledged (SIOCOUTQ)\n"),
+		    st.inq < 0 ? 0 : st.inq, st.outq < 0 ? 0 : st.outq);
+	details(&st, d, sizeof d, 0);	/* the afterlife is said above */
+	if (d[0] != '\0')
+		fprintf(f, "  %s\n", d);
+	fprintf(f, _("  this shell sent %llu bytes on it and received %llu\n"),
+	    h->sent, h->received);
+}
+
+void
+render_jobs(struct shell *sh, FILE *f)
+{
+	struct job *j;
+	char buf[256];
+
+	for (j = sh->jobs; j != NULL; j = j->next)
+		fprintf(f, _("  [%d] %s: waiting %s\n"), j->number,
+		    j->op.desc, op_waiting_for(sh, &j->op, buf, sizeof buf));
+}
+
+/* Every socket the shell holds, one row each, then the waiting jobs. */
+void
+render_state(struct shell *sh)
+{
+	render_state_with(sh, NULL);
+}
+
+void
+render_state_with(struct shell *sh, const struct sock_state *states)
+{
+	const char *head[NCOLS] = { _("NAME"), _("FD"), _("PROTO"),
+	    _("STEP"), _("LOCAL"), _("PEER"), _("TCP STATE"), _("QUEUE") };
+	int width[NCOLS], c, any_queue = 0;
+	char (*rows)[NCOLS][CELL], (*det)[DETAILS];
+	struct sock_state st;
+	size_t i, n = 0;
+
+	if (sh->nhandles == 0) {
+		fprintf(sh->out, "%s\n", _("  (no sockets yet: create one "
+		    "with 'socket NAME')"));
+		return;
+	}
+	rows = malloc(sh->nhandles * sizeof *rows);
+	det = malloc(sh->nhandles * sizeof *det);
+	if (rows == NULL || det == NULL) {
+		free(rows);
+		free(det);
+		return;
+	}
+	for (c = 0; c < NCOLS; c++)
+		width[c] = text_width(head[c]);
+	for (i = 0; i < sh->nhandles; i++) {
+		if (sh->handles[i]->retired)
+			continue;
+		if (states != NULL)
+			st = states[i];
+		else
+			state_collect_brief(sh->handles[i], &st);
+		fill_row(&st, rows[n]);
+		details(&st, det[n], DETAILS, 1);
+		for (c = 0; c < NCOLS; c++) {
+			int w = text_width(rows[n][c]);
+
+			if (w > width[c])
+				width[c] = w;
+		}
+		any_queue |= rows[n][COL_QUEUE][0] != '\0';
+		n++;
+	}
+	for (i = 0; i <= n; i++) {
+		char line[NCOLS * (CELL + 2) + 8];
+		size_t o = 0, len;
+
+		for (c = 0; c < NCOLS; c++) {
+			const char *s = i == 0 ? head[c] : rows[i - 1][c];
+			int w;
+
+			if (c == COL_QUEUE && !any_queue)
+				break;
+			w = text_width(s);
+			len = strlen(s);
+			memcpy(line + o, s, len);
+			o += len;
+			for (; w < width[c] + 2 && c < NCOLS - 1; w++)
+				line[o++] = ' ';
+		}
+		while (o > 0 && line[o - 1] == ' ')
+			o--;
+		fputs("  ", sh->out);
+		fwrite(line, 1, o, sh->out);
+		fputc('\n', sh->out);
+		/* The second line, under the columns after the name. */
+		if (i > 0 && det[i - 1][0] != '\0')
+			fprintf(sh->out, "  %*s%s\n", width[COL_NAME] + 2, "",
+			    det[i - 1]);
+	}
+	free(rows);
+	free(det);
+	render_jobs(sh, sh->out);
+}
