@@ -34,7 +34,7 @@
 #include <sys/socket.h>
 #include <linux/netlink.h>
 
-#include "sockshell.h"
+#include "core/sockshell.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);

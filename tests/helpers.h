@@ -4,8 +4,8 @@
 
 #include <stddef.h>
 
-#include "sockshell.h"
-#include "state.h"
+#include "core/sockshell.h"
+#include "state/state.h"
 
 struct tshell {
 	struct shell	 sh;

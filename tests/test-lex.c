@@ -5,7 +5,7 @@
 #include <criterion/parameterized.h>
 #include <string.h>
 
-#include "lex.h"
+#include "input/lex.h"
 
 static struct tokens t;
 static char err[LEX_ERRLEN];

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "picture.h"
+#include "views/picture.h"
 
 TSHELL_SUITE(picture);
 
