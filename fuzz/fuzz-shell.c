@@ -24,6 +24,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/netlink.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -32,9 +33,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <linux/netlink.h>
 
-#include "core/sockshell.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/input.h"
+#include "input/lex.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int	LLVMFuzzerInitialize(int *, char ***);

@@ -10,6 +10,10 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "state/state.h"
 
 static void
 open_streams(struct tshell *t)

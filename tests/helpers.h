@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "core/sockshell.h"
+#include "core/shell.h"
 #include "state/state.h"
 
 struct tshell {

@@ -11,10 +11,21 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/un.h>
+#include <unistd.h>
 
 #include "helpers.h"
+#include "base/addr.h"
+#include "base/errinfo.h"
+#include "base/evlog.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "input/lex.h"
+#include "state/state.h"
 
 TSHELL_SUITE(api);
 

@@ -7,6 +7,7 @@
 #include <criterion/parameterized.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,12 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "base/evlog.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/op.h"
+#include "core/shell.h"
+#include "state/state.h"
 
 #define MiB	(1024ULL * 1024)
 

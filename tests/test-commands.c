@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,13 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "base/lessons.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/input.h"
+#include "state/state.h"
 
 TSHELL_SUITE(commands);
 

@@ -7,9 +7,15 @@
 #include <criterion/parameterized.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "base/evlog.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "state/state.h"
+#include "views/render.h"
 
 TSHELL_SUITE(diag);
 

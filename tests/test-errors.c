@@ -6,11 +6,16 @@
 #include <criterion/parameterized.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "state/state.h"
 
 static struct tshell t;
 

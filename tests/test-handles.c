@@ -10,6 +10,13 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "base/addr.h"
+#include "base/errinfo.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "input/lex.h"
+#include "state/state.h"
 
 static struct shell sh;
 static char err[LEX_ERRLEN];

@@ -10,6 +10,11 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "base/evlog.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "state/state.h"
 
 TSHELL_SUITE(jobs);
 

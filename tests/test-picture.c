@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -18,7 +19,10 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "base/i18n.h"
+#include "core/shell.h"
 #include "views/picture.h"
+#include "views/view.h"
 
 TSHELL_SUITE(picture);
 

@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,12 @@
 #include <readline/history.h>
 
 #include "helpers.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "input/input.h"
+#include "state/state.h"
 
 static struct tshell t;
 

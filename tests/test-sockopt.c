@@ -9,11 +9,18 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/time.h>
 
 #include "helpers.h"
+#include "base/evlog.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "state/sockopt.h"
+#include "state/state.h"
+#include "views/render.h"
 
 TSHELL_SUITE(sockopt);
 

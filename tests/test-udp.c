@@ -7,9 +7,16 @@
 #include <criterion/parameterized.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <string.h>
 
 #include "helpers.h"
+#include "base/evlog.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "state/state.h"
+#include "views/render.h"
 
 static struct tshell t;
 

@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <dirent.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,10 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "base/evlog.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "state/state.h"
 
 static struct tshell t;
 static char dir[] = "/tmp/sockshell-unix-XXXXXX";

@@ -11,7 +11,10 @@
 #include <strings.h>
 #include <sys/un.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/i18n.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 int
 parse_port(const char *s, uint16_t *port, char *err)

@@ -6,7 +6,10 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/errinfo.h"
+#include "base/i18n.h"
+#include "core/handle.h"
 
 const char *
 errno_name(int err)

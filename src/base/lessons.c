@@ -9,7 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "base/lessons.h"
+#include "core/shell.h"
 
 #define LESSON_EXT	".lesson"
 

@@ -3,7 +3,12 @@
 
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 static enum cmd_retval
 cmd_accept_exec(struct shell *sh, struct cmd_args *a)

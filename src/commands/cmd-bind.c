@@ -5,7 +5,14 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/lex.h"
 
 static void
 set_var_to_port(struct shell *sh, const char *var,

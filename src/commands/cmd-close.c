@@ -4,7 +4,11 @@
 #include <errno.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 #include "state/sockopt.h"
 
 /*

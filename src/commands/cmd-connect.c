@@ -4,7 +4,13 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 /*
  * The address of the shell's own handle OTHER, to connect to it; the

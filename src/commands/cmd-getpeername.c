@@ -1,7 +1,12 @@
 /* cmd-getpeername.c - getpeername NAME: getpeername(2). */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 
 static enum cmd_retval
 cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)

@@ -5,7 +5,12 @@
 #include <errno.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 
 struct handle *
 cmd_sockname(struct shell *sh, const char *name, int peer,

@@ -5,7 +5,13 @@
 #include <errno.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/errinfo.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 #include "state/sockopt.h"
 
 static enum cmd_retval

@@ -3,7 +3,10 @@
 
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 /* Prints TEXT wrapped at WIDTH columns, each line after INDENT spaces.
  * Columns are characters, not bytes: Cyrillic takes two bytes a letter. */

@@ -1,8 +1,12 @@
 /* cmd-jobs.c - jobs: the calls waiting in the background. */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/job.h"
+#include "core/shell.h"
 #include "state/state.h"
+#include "views/render.h"
 
 static enum cmd_retval
 cmd_jobs_exec(struct shell *sh, struct cmd_args *a)

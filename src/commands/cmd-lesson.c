@@ -4,7 +4,13 @@
 #include <errno.h>
 #include <limits.h>
 
-#include "core/sockshell.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "base/lessons.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "input/input.h"
 
 /*
  * A lesson starts with no sockets open. One stopped half-way (Ctrl-D at

@@ -6,7 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 
 static enum cmd_retval
 cmd_listen_exec(struct shell *sh, struct cmd_args *a)

@@ -6,7 +6,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/sockshell.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 
 static char *
 flags_text(int flags, char *buf, size_t n)

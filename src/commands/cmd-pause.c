@@ -1,7 +1,11 @@
 /* cmd-pause.c - pause: a lesson waits here for the student. */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "input/input.h"
+#include "state/state.h"
 
 static enum cmd_retval
 cmd_pause_exec(struct shell *sh, struct cmd_args *a)

@@ -9,7 +9,10 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "state/state.h"
 #include "views/picture.h"
 
 int

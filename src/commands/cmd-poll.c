@@ -4,12 +4,18 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <time.h>
 
-#include "core/sockshell.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
 
 #define POLL_MAX	32
 #define POLL_EVENTS	(POLLIN | POLLOUT | POLLPRI | POLLRDHUP)

@@ -1,7 +1,9 @@
 /* cmd-quit.c - quit: leave the shell (closing every socket). */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
 
 static enum cmd_retval
 cmd_quit_exec(struct shell *sh, struct cmd_args *a)

@@ -5,7 +5,11 @@
 #include <errno.h>
 #include <stdlib.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
 
 static enum cmd_retval
 cmd_recv_exec(struct shell *sh, struct cmd_args *a)

@@ -1,7 +1,11 @@
 /* cmd-recvfrom.c - recvfrom NAME [MAXBYTES] [FLAG]... [&]: recvfrom(2). */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
 
 static enum cmd_retval
 cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)

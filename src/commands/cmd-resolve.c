@@ -5,7 +5,12 @@
 #include <netinet/in.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 static const char *
 eai_name(int rc)

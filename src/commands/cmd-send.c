@@ -4,7 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
 
 static enum cmd_retval
 cmd_send_exec(struct shell *sh, struct cmd_args *a)

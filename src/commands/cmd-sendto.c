@@ -4,7 +4,13 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 /* "127.0.0.1:8888", "[::1]:8888", "localhost:8888": the port comes with
  * the address ("::1" alone is an address without one). */

@@ -1,7 +1,10 @@
 /* cmd-set.c - set [NAME [VALUE]]: shell variables, used as $NAME. */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "core/vars.h"
 
 static enum cmd_retval
 cmd_set_exec(struct shell *sh, struct cmd_args *a)

@@ -1,8 +1,12 @@
 /* cmd-show.c - show: the state of every socket, now. */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 #include "state/state.h"
+#include "views/render.h"
 
 static enum cmd_retval
 cmd_show_exec(struct shell *sh, struct cmd_args *a)

@@ -5,7 +5,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/sockshell.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
 
 static const struct {
 	const char	*name;

@@ -8,7 +8,13 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 /*
  * "socket cli localhost": the family of the first address HOST resolves

@@ -5,7 +5,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 static int
 name_free(struct shell *sh, const char *name)

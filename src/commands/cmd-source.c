@@ -1,7 +1,10 @@
 /* cmd-source.c - source FILE: run a script's commands here. */
 #include <config.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "input/input.h"
 
 static enum cmd_retval
 cmd_source_exec(struct shell *sh, struct cmd_args *a)

@@ -5,9 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
 #include "state/state.h"
 #include "views/picture.h"
+#include "views/render.h"
+#include "views/view.h"
 
 static const char *const view_names[] = {
 	[VIEW_TABLE] = "table", [VIEW_PICTURE] = "picture",

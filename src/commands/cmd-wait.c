@@ -4,7 +4,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/job.h"
+#include "core/op.h"
+#include "core/shell.h"
 
 static enum cmd_retval
 cmd_wait_exec(struct shell *sh, struct cmd_args *a)

@@ -4,7 +4,10 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 /* Alphabetical; help, completion and the man page test all read it. */
 const struct cmd_entry *const cmd_table[] = {

@@ -6,7 +6,9 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/shell.h"
 
 /* Text for roff: backslashes and hyphens escaped, no control word. */
 static void

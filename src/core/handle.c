@@ -7,7 +7,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 /*
  * Names are looked up in a hash (open addressing, at most half full) that

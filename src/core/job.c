@@ -8,7 +8,11 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/op.h"
+#include "core/shell.h"
 
 /* Numbers start at 1 and go on from the highest one still running. */
 struct job *

@@ -9,13 +9,22 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/errinfo.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 #define SHOW_DATA	60		/* bytes of data shown in a call line */
 #define BULK_CHUNK	(64 * 1024)	/* bytes a bulk call moves at most */

@@ -11,7 +11,15 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/op.h"
+#include "core/shell.h"
+#include "input/lex.h"
 
 #define SHOW_DATA	60	/* bytes of data shown in a call line */
 

@@ -8,8 +8,19 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/errinfo.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/expect.h"
+#include "input/lex.h"
 #include "state/state.h"
+#include "views/render.h"
+#include "views/view.h"
 
 volatile sig_atomic_t shell_interrupted;
 volatile sig_atomic_t shell_terminated;

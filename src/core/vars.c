@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/lex.h"
 
 const char *
 var_get(struct shell *sh, const char *name)

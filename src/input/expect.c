@@ -9,7 +9,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/sockshell.h"
+#include "base/errinfo.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/expect.h"
+#include "input/lex.h"
 #include "state/state.h"
 
 /* Moves the words after an unquoted "=>" from T to EX. */

@@ -15,7 +15,9 @@
 
 #include <readline/history.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "core/shell.h"
+#include "input/input.h"
 
 #define HIST_KEEP	1000			/* lines saved */
 #define HIST_FILE_MAX	(8 * 1024 * 1024)	/* a bigger file is not ours */

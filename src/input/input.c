@@ -11,11 +11,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <readline/readline.h>
 #include <readline/history.h>
+#include <readline/readline.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/input.h"
+#include "input/lex.h"
 #include "state/sockopt.h"
+#include "state/state.h"
 
 #define PROMPT	"sockshell> "
 

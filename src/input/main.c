@@ -10,8 +10,17 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/i18n.h"
+#include "base/lessons.h"
+#include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/shell.h"
+#include "core/vars.h"
+#include "input/input.h"
+#include "state/state.h"
 #include "views/picture.h"
+#include "views/view.h"
 
 static const char no_msgid[] = "";
 static char progname[] = PACKAGE;

@@ -5,18 +5,18 @@
 #include <config.h>
 
 #include <errno.h>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <linux/netlink.h>
-#include <linux/rtnetlink.h>
-#include <linux/sock_diag.h>
-#include <linux/inet_diag.h>
-#include <linux/unix_diag.h>
 
-#include "core/sockshell.h"
+#include "core/shell.h"
 #include "state/state.h"
 
 #define TCP_LISTEN_STATE	10

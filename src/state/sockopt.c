@@ -12,7 +12,11 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/errinfo.h"
+#include "base/i18n.h"
+#include "core/shell.h"
+#include "input/lex.h"
 #include "state/sockopt.h"
 
 const struct sockopt sockopt_table[] = {

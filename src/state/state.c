@@ -2,14 +2,18 @@
 #include <config.h>
 
 #include <fcntl.h>
+#include <linux/sockios.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <linux/sockios.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/i18n.h"
+#include "core/handle.h"
+#include "core/shell.h"
+#include "state/sockopt.h"
 #include "state/state.h"
 
 /* TCP states as tcpi_state numbers them (include/net/tcp_states.h). */

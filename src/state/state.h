@@ -66,12 +66,4 @@ const char	*tcp_state_name(int tcp_state);
 const char	*step_name(enum step);
 const char	*step_name_c(enum step);
 
-/* render.c: the state table after each command; STATES, when not NULL,
- * is what state_collect_brief read of each of sh->handles. */
-void		 render_state(struct shell *);
-void		 render_state_with(struct shell *, const struct sock_state *states);
-void		 render_jobs(struct shell *, FILE *);
-/* Every field of one socket, for 'show NAME'. */
-void		 render_details(struct shell *, const struct handle *);
-
 #endif

@@ -41,7 +41,13 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/errinfo.h"
+#include "base/evlog.h"
+#include "base/i18n.h"
+#include "core/handle.h"
+#include "core/op.h"
+#include "core/shell.h"
 #include "state/state.h"
 #include "views/picture.h"
 

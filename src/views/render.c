@@ -6,8 +6,15 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/sockshell.h"
+#include "base/addr.h"
+#include "base/i18n.h"
+#include "core/handle.h"
+#include "core/job.h"
+#include "core/op.h"
+#include "core/shell.h"
+#include "state/sockopt.h"
 #include "state/state.h"
+#include "views/render.h"
 
 enum { COL_NAME, COL_FD, COL_PROTO, COL_STEP, COL_LOCAL, COL_PEER,
 	COL_TCP, COL_QUEUE, NCOLS };

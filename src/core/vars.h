@@ -1,0 +1,25 @@
+/* vars.h - the shell's variables ($PORT, $NAME). */
+#ifndef SOCKSHELL_VARS_H
+#define SOCKSHELL_VARS_H
+
+#include <stdio.h>
+
+struct shell;
+struct tokens;
+
+#define VAR_NAME_MAX		32
+
+struct var {
+	char		 name[VAR_NAME_MAX + 1];
+	char		*value;
+};
+
+/* vars.c */
+const char	*var_get(struct shell *, const char *name);
+int		 var_set(struct shell *, const char *name, const char *value);
+int		 var_name_ok(const char *name);
+int		 vars_expand(struct shell *, struct tokens *, char *err);
+void		 vars_print(struct shell *, FILE *, const char *text);
+void		 vars_free(struct shell *);
+
+#endif

@@ -1,0 +1,16 @@
+/* expect.h - what a line expects after "=>". */
+#ifndef SOCKSHELL_EXPECT_H
+#define SOCKSHELL_EXPECT_H
+
+#include <stddef.h>
+
+struct shell;
+struct tokens;
+
+/* expect.c */
+int		 expect_split(struct tokens *, struct tokens *ex);
+int		 expect_check(struct shell *, const struct tokens *ex,
+		     const char *handle, int rc, size_t first,
+		     int failed_before);
+
+#endif

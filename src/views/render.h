@@ -1,0 +1,19 @@
+/* render.h - the state table after each command, the jobs list, show. */
+#ifndef SOCKSHELL_RENDER_H
+#define SOCKSHELL_RENDER_H
+
+#include <stdio.h>
+
+struct shell;
+struct handle;
+struct sock_state;
+
+/* render.c: the state table after each command; STATES, when not NULL,
+ * is what state_collect_brief read of each of sh->handles. */
+void		 render_state(struct shell *);
+void		 render_state_with(struct shell *, const struct sock_state *states);
+void		 render_jobs(struct shell *, FILE *);
+/* Every field of one socket, for 'show NAME'. */
+void		 render_details(struct shell *, const struct handle *);
+
+#endif

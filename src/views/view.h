@@ -1,0 +1,12 @@
+/* view.h - the view after each command. */
+#ifndef SOCKSHELL_VIEW_H
+#define SOCKSHELL_VIEW_H
+
+#include "core/shell.h"
+
+/* cmd-view.c: the view after each command */
+void		 shell_show_view(struct shell *);
+int		 view_parse(const char *);	/* an enum view, or -1 */
+const char	*view_name(enum view);
+
+#endif
