@@ -5,6 +5,7 @@
 #include <criterion/parameterized.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "input/lex.h"
 
 static struct tokens t;

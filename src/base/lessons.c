@@ -11,7 +11,6 @@
 
 #include "base/i18n.h"
 #include "base/lessons.h"
-#include "core/shell.h"
 
 #define LESSON_EXT	".lesson"
 

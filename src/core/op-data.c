@@ -20,6 +20,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"

@@ -14,6 +14,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"

@@ -11,6 +11,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
@@ -24,7 +25,6 @@
 
 volatile sig_atomic_t shell_interrupted;
 volatile sig_atomic_t shell_terminated;
-int i18n_untranslated;		/* i18n.h */
 
 void
 shell_init(struct shell *sh, FILE *out, FILE *err)
@@ -73,29 +73,6 @@ async_end(struct shell *sh)
 	fflush(sh->out);
 	if (sh->async_end != NULL)
 		sh->async_end();
-}
-
-/*
- * Writes MSG with what could break the line or the terminal escaped: control
- * characters (a pasted ESC or CR, a C1 CSI, a bidi override) and bytes that
- * are not UTF-8 become \xHH, byte by byte, as escape_bytes shows data.
- * Errors and the echo of a script's lines (input.c) go through it.
- */
-void
-put_sanitized(FILE *f, const char *msg, size_t len)
-{
-	size_t i = 0, n;
-
-	while (i < len) {
-		n = msg[i] == '\t' ? 1 : utf8_print_len(msg + i, len - i);
-		if (n == 0) {
-			fprintf(f, "\\x%02x", (unsigned char)msg[i]);
-			i++;
-			continue;
-		}
-		fwrite(msg + i, 1, n, f);
-		i += n;
-	}
 }
 
 /*

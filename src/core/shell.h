@@ -85,7 +85,6 @@ void		 shell_call_failed(struct shell *, const struct handle *,
 		     const char *argsfmt, ...)
 		     __attribute__((format(printf, 6, 7)));
 void		 shell_show_state(struct shell *);
-void		 put_sanitized(FILE *, const char *, size_t);	/* escaped */
 void		 shell_async_begin(struct shell *);
 void		 shell_async_end(struct shell *);
 struct event	*shell_log(struct shell *, enum ev_kind, int handle_id,

@@ -12,6 +12,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "core/handle.h"
 #include "core/shell.h"
 #include "core/vars.h"

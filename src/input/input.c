@@ -15,6 +15,7 @@
 #include <readline/readline.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
