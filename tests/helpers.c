@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input/run.h"
 #include "helpers.h"
 #include "core/handle.h"
 #include "core/job.h"

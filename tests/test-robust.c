@@ -25,6 +25,7 @@
 
 #include <readline/history.h>
 
+#include "input/run.h"
 #include "helpers.h"
 #include "commands/cmd.h"
 #include "core/handle.h"

@@ -70,7 +70,6 @@ struct shell {
 /* shell.c */
 void		 shell_init(struct shell *, FILE *out, FILE *err);
 void		 shell_free(struct shell *);
-int		 shell_run_line(struct shell *, const char *line, size_t len);
 void		 shell_error(struct shell *, const char *fmt, ...)
 		     __attribute__((format(printf, 2, 3)));
 /* A failed call on the socket H (or NULL): what ERR means there, and
@@ -84,7 +83,6 @@ void		 shell_call_failed(struct shell *, const struct handle *,
 		     const char *prefix, const char *call, int err,
 		     const char *argsfmt, ...)
 		     __attribute__((format(printf, 6, 7)));
-void		 shell_show_state(struct shell *);
 void		 shell_async_begin(struct shell *);
 void		 shell_async_end(struct shell *);
 struct event	*shell_log(struct shell *, enum ev_kind, int handle_id,

@@ -23,6 +23,7 @@
 #include "core/vars.h"
 #include "input/input.h"
 #include "input/lex.h"
+#include "input/run.h"
 #include "state/sockopt.h"
 #include "state/state.h"
 
