@@ -22,7 +22,7 @@ struct picture_opts {
 void	picture_render(FILE *f, struct shell *sh,
 	    const struct picture_opts *opts);
 /* The same from STATES, what state_collect_brief read of each of
- * sh->handles (shell_show_view reads them once for the picture and the
+ * sh->handles (view_show reads them once for the picture and the
  * table). */
 struct sock_state;
 void	picture_render_with(FILE *f, struct shell *sh,

@@ -237,11 +237,11 @@ render_jobs(struct shell *sh, FILE *f)
 void
 render_state(struct shell *sh)
 {
-	render_state_with(sh, NULL);
+	render_state_with(sh->out, sh, NULL);
 }
 
 void
-render_state_with(struct shell *sh, const struct sock_state *states)
+render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 {
 	const char *head[NCOLS] = { _("NAME"), _("FD"), _("PROTO"),
 	    _("STEP"), _("LOCAL"), _("PEER"), _("TCP STATE"), _("QUEUE") };
@@ -251,7 +251,7 @@ render_state_with(struct shell *sh, const struct sock_state *states)
 	size_t i, n = 0;
 
 	if (sh->nhandles == 0) {
-		fprintf(sh->out, "%s\n", _("  (no sockets yet: create one "
+		fprintf(f, "%s\n", _("  (no sockets yet: create one "
 		    "with 'socket NAME')"));
 		return;
 	}
@@ -301,15 +301,15 @@ render_state_with(struct shell *sh, const struct sock_state *states)
 		}
 		while (o > 0 && line[o - 1] == ' ')
 			o--;
-		fputs("  ", sh->out);
-		fwrite(line, 1, o, sh->out);
-		fputc('\n', sh->out);
+		fputs("  ", f);
+		fwrite(line, 1, o, f);
+		fputc('\n', f);
 		/* The second line, under the columns after the name. */
 		if (i > 0 && det[i - 1][0] != '\0')
-			fprintf(sh->out, "  %*s%s\n", width[COL_NAME] + 2, "",
+			fprintf(f, "  %*s%s\n", width[COL_NAME] + 2, "",
 			    det[i - 1]);
 	}
 	free(rows);
 	free(det);
-	render_jobs(sh, sh->out);
+	render_jobs(sh, f);
 }

@@ -8,10 +8,12 @@ struct shell;
 struct handle;
 struct sock_state;
 
-/* render.c: the state table after each command; STATES, when not NULL,
- * is what state_collect_brief read of each of sh->handles. */
+/* The state table after each command, to sh->out; render_state_with
+ * writes it to F, from STATES, when not NULL: what state_collect_brief
+ * read of each of sh->handles. */
 void		 render_state(struct shell *);
-void		 render_state_with(struct shell *, const struct sock_state *states);
+void		 render_state_with(FILE *f, struct shell *,
+		     const struct sock_state *states);
 void		 render_jobs(struct shell *, FILE *);
 /* Every field of one socket, for 'show NAME'. */
 void		 render_details(struct shell *, const struct handle *);
