@@ -271,6 +271,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fds_before = count_fds();
 	in_target = 1;
 	shell_init(&sh, devnull, devnull);
+	input_attach(&sh);
 	sh.echo = 1;
 	/* The state after each command reads /proc/net/tcp: one input in
 	 * four has it, the others are quick (and 'show' still draws it). */

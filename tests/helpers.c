@@ -9,11 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input/run.h"
 #include "helpers.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/shell.h"
+#include "input/input.h"
+#include "input/run.h"
 #include "state/state.h"
 
 static void
@@ -42,6 +43,7 @@ ts_init(struct tshell *t)
 {
 	memset(t, 0, sizeof *t);
 	shell_init(&t->sh, NULL, NULL);
+	input_attach(&t->sh);
 	open_streams(t);
 	t->sh.timeout = 5;
 	t->sh.quiet = 1;

@@ -25,13 +25,13 @@
 
 #include <readline/history.h>
 
-#include "input/run.h"
 #include "helpers.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/shell.h"
 #include "input/input.h"
+#include "input/run.h"
 #include "state/state.h"
 
 static struct tshell t;

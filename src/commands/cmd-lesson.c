@@ -10,7 +10,6 @@
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
-#include "input/input.h"
 
 /*
  * A lesson starts with no sockets open. One stopped half-way (Ctrl-D at
@@ -69,7 +68,7 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	close_leftovers(sh);
-	return shell_run_file(sh, path) < 0 ? CMD_ERROR : CMD_OK;
+	return shell_run_file_hook(sh, path) < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_lesson_entry = {

@@ -4,14 +4,13 @@
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/shell.h"
-#include "input/input.h"
 #include "state/state.h"
 
 static enum cmd_retval
 cmd_pause_exec(struct shell *sh, struct cmd_args *a)
 {
 	(void)a;
-	shell_pause(sh);
+	shell_pause_hook(sh);
 	return CMD_OK;
 }
 

@@ -4,7 +4,6 @@
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/shell.h"
-#include "input/input.h"
 
 static enum cmd_retval
 cmd_source_exec(struct shell *sh, struct cmd_args *a)
@@ -14,7 +13,7 @@ cmd_source_exec(struct shell *sh, struct cmd_args *a)
 		    "(does a script source itself?)"), SOURCE_DEPTH_MAX);
 		return CMD_ERROR;
 	}
-	return shell_run_file(sh, a->argv[0]) < 0 ? CMD_ERROR : CMD_OK;
+	return shell_run_file_hook(sh, a->argv[0]) < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_source_entry = {

@@ -53,21 +53,6 @@ shell_free(struct shell *sh)
 	sh->nhandles = sh->nevents = 0;
 }
 
-static void
-async_begin(struct shell *sh)
-{
-	if (sh->async_begin != NULL)
-		sh->async_begin();
-}
-
-static void
-async_end(struct shell *sh)
-{
-	fflush(sh->out);
-	if (sh->async_end != NULL)
-		sh->async_end();
-}
-
 /*
  * The one way errors are reported: "FILE:LINE: message" while a script
  * runs, "sockshell: message" at the prompt, always on one line. Marks the
@@ -199,11 +184,28 @@ event_set_addr(struct event *ev, const struct sockaddr_storage *ss,
 void
 shell_async_begin(struct shell *sh)
 {
-	async_begin(sh);
+	if (sh->hooks.async_begin != NULL)
+		sh->hooks.async_begin();
 }
 
 void
 shell_async_end(struct shell *sh)
 {
-	async_end(sh);
+	fflush(sh->out);
+	if (sh->hooks.async_end != NULL)
+		sh->hooks.async_end();
+}
+
+/* 'source' and 'lesson' run a file through the input loop. */
+int
+shell_run_file_hook(struct shell *sh, const char *path)
+{
+	return sh->hooks.run_file != NULL ? sh->hooks.run_file(sh, path) : -1;
+}
+
+/* 'pause' waits as the input loop does. */
+int
+shell_pause_hook(struct shell *sh)
+{
+	return sh->hooks.pause != NULL ? sh->hooks.pause(sh) : -1;
 }

@@ -21,6 +21,22 @@ extern volatile sig_atomic_t shell_interrupted;
 /* Set on SIGTERM or SIGHUP: the input loop ends, the sockets are closed. */
 extern volatile sig_atomic_t shell_terminated;
 
+/*
+ * The callbacks the top passes down in the context: the only calls from
+ * a lower layer up. The input loop (input/) sets them; the commands
+ * 'source', 'lesson' and 'pause', and the jobs, call them. A NULL hook
+ * does nothing (run_file and pause then fail).
+ */
+struct shell_hooks {
+	/* Runs the script or lesson at PATH through the input loop. */
+	int		(*run_file)(struct shell *, const char *path);
+	/* A lesson's pause: waits for Enter at a terminal. */
+	int		(*pause)(struct shell *);
+	/* Around output printed while the prompt may be showing. */
+	void		(*async_begin)(void);
+	void		(*async_end)(void);
+};
+
 /* What follows each command that changes a socket. */
 enum view { VIEW_TABLE, VIEW_PICTURE, VIEW_BOTH, VIEW_NONE };
 
@@ -61,9 +77,7 @@ struct shell {
 	int		 terminal;	/* readline is set up (input.c) */
 	int		 pauses;	/* a lesson's 'pause' waits for Enter */
 
-	/* Around output printed while the prompt is showing. */
-	void		(*async_begin)(void);
-	void		(*async_end)(void);
+	struct shell_hooks hooks;	/* the calls up, from the input loop */
 };
 
 
@@ -83,6 +97,10 @@ void		 shell_call_failed(struct shell *, const struct handle *,
 		     const char *prefix, const char *call, int err,
 		     const char *argsfmt, ...)
 		     __attribute__((format(printf, 6, 7)));
+/* The hooks, called from below: each does nothing, or fails with -1,
+ * where the input loop set none. */
+int		 shell_run_file_hook(struct shell *, const char *path);
+int		 shell_pause_hook(struct shell *);
 void		 shell_async_begin(struct shell *);
 void		 shell_async_end(struct shell *);
 struct event	*shell_log(struct shell *, enum ev_kind, int handle_id,

@@ -739,8 +739,8 @@ shell_terminal_begin(struct shell *sh)
 	hist_path = history_path();
 	/* A file that cannot be used is said so and left alone. */
 	hist_ok = hist_path != NULL && hist_load(sh, hist_path) == 0;
-	sh->async_begin = tty_async_begin;
-	sh->async_end = tty_async_end;
+	sh->hooks.async_begin = tty_async_begin;
+	sh->hooks.async_end = tty_async_end;
 	sh->terminal = 1;
 }
 
@@ -749,7 +749,7 @@ shell_terminal_end(struct shell *sh)
 {
 	if (!sh->terminal)
 		return;
-	sh->async_begin = sh->async_end = NULL;
+	sh->hooks.async_begin = sh->hooks.async_end = NULL;
 	if (hist_ok)
 		hist_save(sh, hist_path);
 	free(hist_path);
@@ -816,4 +816,16 @@ shell_pause(struct shell *sh)
 	}
 	free(line);
 	return 0;
+}
+
+/*
+ * Hands the input loop's own calls down to the shell SH (its hooks):
+ * 'source' and 'lesson' run a file through it, and 'pause' waits in it.
+ * Whoever makes a shell that runs lines calls this once, after shell_init.
+ */
+void
+input_attach(struct shell *sh)
+{
+	sh->hooks.run_file = shell_run_file;
+	sh->hooks.pause = shell_pause;
 }

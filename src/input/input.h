@@ -17,5 +17,7 @@ int		 shell_run_terminal(struct shell *);
 void		 shell_terminal_begin(struct shell *);
 void		 shell_terminal_end(struct shell *);
 int		 shell_pause(struct shell *);
+/* Hands the input loop's calls down to SH's hooks (core/shell.h). */
+void		 input_attach(struct shell *);
 
 #endif

@@ -226,6 +226,7 @@ main(int argc, char **argv)
 	i18n_untranslated = *gettext(no_msgid) == '\0';
 	atexit(close_stdout);
 	shell_init(&sh, stdout, stderr);
+	input_attach(&sh);
 	/* getopt's messages name argv[0] ("./src/sockshell: unrecognized
 	 * option"); the shell's own say "sockshell:". One name for both. */
 	argv[0] = progname;
