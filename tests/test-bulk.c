@@ -16,6 +16,7 @@
 
 #include "helpers.h"
 #include "base/evlog.h"
+#include "base/sig.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/op.h"

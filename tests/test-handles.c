@@ -118,12 +118,12 @@ Test(handles, close_keeps_the_handle)
 	    SOCK_STREAM);
 	int fds = count_fds();
 
-	cr_assert_eq(handle_close(&sh, a), 0);
+	cr_assert_eq(handle_close(a), 0);
 	cr_assert_eq(a->fd, -1);
 	cr_assert_eq(count_fds(), fds - 1);
 	cr_assert_eq(handle_find(&sh, "a"), a, "a closed handle stays listed");
 	cr_assert_eq(handle_open_count(&sh), 0);
-	cr_assert_eq(handle_close(&sh, a), 0, "closing twice is harmless");
+	cr_assert_eq(handle_close(a), 0, "closing twice is harmless");
 	cr_assert_eq(count_fds(), fds - 1);
 }
 
@@ -134,7 +134,7 @@ Test(handles, reuse_closed_name)
 
 	old = handle_add(&sh, "conn", tcp_fd(), AF_INET, SOCK_STREAM);
 	oldid = old->id;
-	handle_close(&sh, old);
+	handle_close(old);
 	new = handle_add(&sh, "conn", tcp_fd(), AF_INET6, SOCK_STREAM);
 	cr_assert(new != NULL);
 	cr_assert_neq(new->id, oldid);
@@ -145,7 +145,7 @@ Test(handles, reuse_closed_name)
 	cr_assert_eq(sh.nhandles, 2);
 	cr_assert_eq(handle_open_count(&sh), 1);
 	/* A third time: only the newest is found. */
-	handle_close(&sh, new);
+	handle_close(new);
 	cr_assert_eq(handle_add(&sh, "conn", -1, AF_INET, SOCK_STREAM),
 	    handle_find(&sh, "conn"));
 	cr_assert(new->retired);
@@ -164,7 +164,7 @@ Test(handles, default_name)
 	handle_add(&sh, "conn2", tcp_fd(), AF_INET, SOCK_STREAM);
 	handle_default_name(&sh, "conn", buf);
 	cr_assert_str_eq(buf, "conn3");
-	handle_close(&sh, c);
+	handle_close(c);
 	handle_default_name(&sh, "conn", buf);
 	cr_assert_str_eq(buf, "conn", "a closed name is free");
 	handle_default_name(&sh, "srv", buf);
@@ -192,7 +192,7 @@ Test(handles, remember_addrs_after_close)
 
 	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
 	cr_assert_eq(bind(h->fd, (struct sockaddr *)&sin, sizeof sin), 0);
-	handle_close(&sh, h);
+	handle_close(h);
 	state_collect(h, &st);
 	cr_assert_eq(st.step, STEP_CLOSED);
 	cr_assert_not(st.open);

@@ -20,6 +20,7 @@
 
 #include "helpers.h"
 #include "base/i18n.h"
+#include "base/sig.h"
 #include "core/shell.h"
 #include "views/picture.h"
 #include "views/view.h"

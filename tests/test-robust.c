@@ -26,6 +26,7 @@
 #include <readline/history.h>
 
 #include "helpers.h"
+#include "base/sig.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"

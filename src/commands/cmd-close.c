@@ -6,8 +6,11 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/sig.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
+#include "core/job.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "state/sockopt.h"
 
@@ -61,7 +64,7 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	fd = h->fd;
 	linger = lingering(sh, h);
-	rc = handle_close(sh, h);
+	rc = jobs_close_handle(sh, h);
 	err = errno;
 	if (linger > 0 && shell_interrupted) {
 		/* The signal ends the linger, not the close: the kernel keeps

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
+#include "core/report.h"
 #include "core/shell.h"
 
 struct handle *

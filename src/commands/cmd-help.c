@@ -5,6 +5,7 @@
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
 

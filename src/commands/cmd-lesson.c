@@ -9,6 +9,9 @@
 #include "base/lessons.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
+#include "core/hooks.h"
+#include "core/job.h"
+#include "core/report.h"
 #include "core/shell.h"
 
 /*
@@ -35,7 +38,7 @@ close_leftovers(struct shell *sh)
 		if (h->fd < 0)
 			continue;
 		fd = h->fd;
-		rc = handle_close(sh, h);
+		rc = jobs_close_handle(sh, h);
 		err = errno;
 		if (rc < 0)
 			shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
@@ -68,7 +71,7 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	close_leftovers(sh);
-	return shell_run_file_hook(sh, path) < 0 ? CMD_ERROR : CMD_OK;
+	return hooks_run_file(sh, path) < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_lesson_entry = {

@@ -3,6 +3,7 @@
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/hooks.h"
 #include "core/shell.h"
 #include "state/state.h"
 
@@ -10,7 +11,7 @@ static enum cmd_retval
 cmd_pause_exec(struct shell *sh, struct cmd_args *a)
 {
 	(void)a;
-	shell_pause_hook(sh);
+	hooks_pause(sh);
 	return CMD_OK;
 }
 

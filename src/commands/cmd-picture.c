@@ -11,6 +11,7 @@
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "state/state.h"
 #include "views/picture.h"

@@ -12,9 +12,11 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/sig.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
+#include "core/report.h"
 #include "core/shell.h"
 
 #define POLL_MAX	32

@@ -9,6 +9,8 @@
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/handle.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
 

@@ -9,6 +9,7 @@
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
 

@@ -3,6 +3,7 @@
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "core/vars.h"
 

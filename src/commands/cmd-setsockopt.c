@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
 #include "state/sockopt.h"

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
 
@@ -61,7 +62,7 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 	    NULL;
 	if (h2 == NULL) {
 		if (h1 != NULL)
-			handle_close(sh, h1);
+			handle_close(h1);
 		else
 			close(sv[0]);
 		close(sv[1]);

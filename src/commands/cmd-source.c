@@ -3,6 +3,8 @@
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/hooks.h"
+#include "core/report.h"
 #include "core/shell.h"
 
 static enum cmd_retval
@@ -13,7 +15,7 @@ cmd_source_exec(struct shell *sh, struct cmd_args *a)
 		    "(does a script source itself?)"), SOURCE_DEPTH_MAX);
 		return CMD_ERROR;
 	}
-	return shell_run_file_hook(sh, a->argv[0]) < 0 ? CMD_ERROR : CMD_OK;
+	return hooks_run_file(sh, a->argv[0]) < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_source_entry = {

@@ -8,6 +8,7 @@
 #include "commands/cmd.h"
 #include "core/job.h"
 #include "core/op.h"
+#include "core/report.h"
 #include "core/shell.h"
 
 static enum cmd_retval

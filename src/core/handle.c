@@ -11,6 +11,7 @@
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
 
@@ -222,18 +223,18 @@ handle_remember_addrs(struct handle *h)
 }
 
 /*
- * Closes H's socket, cancelling its jobs first and keeping its addresses.
+ * Closes H's socket, keeping its addresses (jobs_close_handle cancels
+ * its jobs first).
  * The descriptor is gone whatever close(2) says; returns its result, with
  * errno set when it is -1.
  */
 int
-handle_close(struct shell *sh, struct handle *h)
+handle_close(struct handle *h)
 {
 	int rc, err;
 
 	if (h->fd < 0)
 		return 0;
-	jobs_cancel_handle(sh, h->id, _("its socket is being closed"));
 	handle_remember_addrs(h);
 	rc = close(h->fd);
 	err = errno;
@@ -286,4 +287,41 @@ cmd_open_handle(struct shell *sh, const char *name)
 		shell_error(sh, _("no socket named '%.40s' (open: %s): create "
 		    "one with 'socket %.40s'"), name, list, name);
 	return NULL;
+}
+
+/*
+ * Appends an event for the picture (and the expectations): a call made on
+ * handle HANDLE_ID and what it returned. Returns it, for the caller to add
+ * what it knows, or NULL when memory ran out.
+ */
+struct event *
+shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
+    long long result, int err)
+{
+	struct handle *h;
+	struct event *v;
+
+	if (sh->nevents == sh->events_cap) {
+		size_t cap = sh->events_cap ? sh->events_cap * 2 : 64;
+
+		v = realloc(sh->events, cap * sizeof *v);
+		if (v == NULL)
+			return NULL;
+		sh->events = v;
+		sh->events_cap = cap;
+	}
+	v = &sh->events[sh->nevents++];
+	memset(v, 0, sizeof *v);
+	v->kind = kind;
+	v->handle_id = handle_id;
+	v->other_id = other_id;
+	v->result = result;
+	v->err = err;
+	v->seq = ++sh->event_seq;
+	/* A call on a socket: what the picture kept of it may change. */
+	if ((h = handle_by_id(sh, handle_id)) != NULL)
+		h->calls++;
+	if (other_id != 0 && (h = handle_by_id(sh, other_id)) != NULL)
+		h->calls++;
+	return v;
 }

@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
+#include "base/evlog.h"
+
 struct shell;
 
 #define HANDLE_NAME_MAX		32
@@ -56,7 +58,12 @@ void		 handle_default_name(struct shell *, const char *base,
 		     char *buf);
 struct handle	*handle_lookup(struct shell *, const char *name);
 void		 handle_remember_addrs(struct handle *);
-int		 handle_close(struct shell *, struct handle *);
+int		 handle_close(struct handle *);
 size_t		 handle_open_count(struct shell *);
+
+/* Appends an event for the picture (and the expectations): a call made
+ * on handle HANDLE_ID and what it returned; NULL when memory ran out. */
+struct event	*shell_log(struct shell *, enum ev_kind, int handle_id,
+		     int other_id, long long result, int err);
 
 #endif

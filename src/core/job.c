@@ -9,7 +9,9 @@
 #include <time.h>
 
 #include "base/i18n.h"
+#include "base/sig.h"
 #include "core/handle.h"
+#include "core/hooks.h"
 #include "core/job.h"
 #include "core/op.h"
 #include "core/shell.h"
@@ -106,7 +108,7 @@ static void
 job_report_begin(struct shell *sh, struct job *j, const char **file,
     unsigned long *line)
 {
-	shell_async_begin(sh);
+	hooks_async_begin(sh);
 	*file = sh->file;
 	*line = sh->line;
 	sh->file = j->file;
@@ -118,7 +120,7 @@ job_report_end(struct shell *sh, const char *file, unsigned long line)
 {
 	sh->file = file;
 	sh->line = line;
-	shell_async_end(sh);
+	hooks_async_end(sh);
 }
 
 void
@@ -139,6 +141,18 @@ jobs_cancel_handle(struct shell *sh, int handle_id, const char *why)
 		job_report_end(sh, file, line);
 		job_remove(sh, j);
 	}
+}
+
+/*
+ * Closes H's socket, cancelling the jobs that wait on it first (each is
+ * said). Returns close's result, with errno set; 0 for a closed one.
+ */
+int
+jobs_close_handle(struct shell *sh, struct handle *h)
+{
+	if (h->fd >= 0)
+		jobs_cancel_handle(sh, h->id, _("its socket is being closed"));
+	return handle_close(h);
 }
 
 /* One pollfd per job, in the jobs' order, at most MAX; returns how many. */

@@ -36,4 +36,7 @@ int		 poll_sooner(int, int);
 size_t		 jobs_count(struct shell *);
 int		 shell_wait(struct shell *, int fd, short events, int job);
 
+/* Closes H, cancelling the jobs that wait on it first. */
+int		 jobs_close_handle(struct shell *, struct handle *);
+
 #endif

@@ -14,11 +14,13 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/sig.h"
 #include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/op.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
 

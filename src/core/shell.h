@@ -2,7 +2,6 @@
 #ifndef SOCKSHELL_SHELL_H
 #define SOCKSHELL_SHELL_H
 
-#include <signal.h>
 #include <stdio.h>
 
 #include "base/evlog.h"
@@ -15,11 +14,6 @@ struct job;
 #define SOURCE_DEPTH_MAX	16
 #define SCRIPT_TIMEOUT		10	/* seconds a blocking call waits in a script */
 #define LINE_MAX_BYTES		(1024 * 1024)	/* a longer line is refused */
-
-/* Set by the SIGINT handler (installed by main); a waiting call stops. */
-extern volatile sig_atomic_t shell_interrupted;
-/* Set on SIGTERM or SIGHUP: the input loop ends, the sockets are closed. */
-extern volatile sig_atomic_t shell_terminated;
 
 /*
  * The callbacks the top passes down in the context: the only calls from
@@ -84,26 +78,5 @@ struct shell {
 /* shell.c */
 void		 shell_init(struct shell *, FILE *out, FILE *err);
 void		 shell_free(struct shell *);
-void		 shell_error(struct shell *, const char *fmt, ...)
-		     __attribute__((format(printf, 2, 3)));
-/* A failed call on the socket H (or NULL): what ERR means there, and
- * what to try; shell_call_failed prints the call's line first. */
-void		 shell_syscall_error(struct shell *, const struct handle *,
-		     const char *call, int err);
-void		 shell_call_line(struct shell *, const char *prefix,
-		     const char *call, int err, const char *argsfmt, ...)
-		     __attribute__((format(printf, 5, 6)));
-void		 shell_call_failed(struct shell *, const struct handle *,
-		     const char *prefix, const char *call, int err,
-		     const char *argsfmt, ...)
-		     __attribute__((format(printf, 6, 7)));
-/* The hooks, called from below: each does nothing, or fails with -1,
- * where the input loop set none. */
-int		 shell_run_file_hook(struct shell *, const char *path);
-int		 shell_pause_hook(struct shell *);
-void		 shell_async_begin(struct shell *);
-void		 shell_async_end(struct shell *);
-struct event	*shell_log(struct shell *, enum ev_kind, int handle_id,
-		     int other_id, long long result, int err);
 
 #endif

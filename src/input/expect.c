@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "core/handle.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/expect.h"

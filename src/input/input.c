@@ -15,10 +15,12 @@
 #include <readline/readline.h>
 
 #include "base/i18n.h"
+#include "base/sig.h"
 #include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/input.h"

@@ -12,9 +12,11 @@
 
 #include "base/i18n.h"
 #include "base/lessons.h"
+#include "base/sig.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/input.h"

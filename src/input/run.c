@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/job.h"
+#include "core/report.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/expect.h"

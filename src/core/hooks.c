@@ -1,0 +1,38 @@
+/* hooks.c - the calls up that the input loop hands down (struct
+ * shell_hooks): each does nothing, or fails with -1, where it set none. */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "core/hooks.h"
+#include "core/shell.h"
+
+/* Around what jobs print while the prompt may be showing (job.c). */
+void
+hooks_async_begin(struct shell *sh)
+{
+	if (sh->hooks.async_begin != NULL)
+		sh->hooks.async_begin();
+}
+
+void
+hooks_async_end(struct shell *sh)
+{
+	fflush(sh->out);
+	if (sh->hooks.async_end != NULL)
+		sh->hooks.async_end();
+}
+
+/* 'source' and 'lesson' run a file through the input loop. */
+int
+hooks_run_file(struct shell *sh, const char *path)
+{
+	return sh->hooks.run_file != NULL ? sh->hooks.run_file(sh, path) : -1;
+}
+
+/* 'pause' waits as the input loop does. */
+int
+hooks_pause(struct shell *sh)
+{
+	return sh->hooks.pause != NULL ? sh->hooks.pause(sh) : -1;
+}

@@ -1,0 +1,13 @@
+/* hooks.h - the calls up that the input loop hands down (struct
+ * shell_hooks in core/shell.h), called from below. */
+#ifndef SOCKSHELL_HOOKS_H
+#define SOCKSHELL_HOOKS_H
+
+struct shell;
+
+void	hooks_async_begin(struct shell *);
+void	hooks_async_end(struct shell *);
+int	hooks_run_file(struct shell *, const char *path);
+int	hooks_pause(struct shell *);
+
+#endif

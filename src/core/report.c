@@ -1,0 +1,93 @@
+/* report.c - the one way errors are reported, and the line of a failed
+ * call with what its errno means. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/errinfo.h"
+#include "base/i18n.h"
+#include "base/text.h"
+#include "core/report.h"
+#include "core/shell.h"
+
+/*
+ * The one way errors are reported: "FILE:LINE: message" while a script
+ * runs, "sockshell: message" at the prompt, always on one line. Marks the
+ * run as failed.
+ */
+void
+shell_error(struct shell *sh, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int n;
+
+	fflush(sh->out);
+	if ((sh->interactive && sh->depth == 0) || sh->line == 0)
+		fprintf(sh->err, "%s: ", PACKAGE);
+	else
+		fprintf(sh->err, "%s:%lu: ", sh->file, sh->line);
+	va_start(ap, fmt);
+	n = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (n >= 0) {
+		put_sanitized(sh->err, msg, strlen(msg));
+		free(msg);
+	} else
+		fputs(_("out of memory"), sh->err);
+	fputc('\n', sh->err);
+	fflush(sh->err);
+	sh->failed = 1;
+}
+
+/* The line of a failed call: "PREFIXcall(ARGS) = -1 ENAME (message)". */
+static void
+call_line(struct shell *sh, const char *prefix, const char *call, int err,
+    const char *argsfmt, va_list ap)
+{
+	fprintf(sh->out, "%s%s(", prefix, call);
+	vfprintf(sh->out, argsfmt, ap);
+	fprintf(sh->out, ") = -1 %s (%s)\n", errno_name(err), strerror(err));
+}
+
+void
+shell_call_line(struct shell *sh, const char *prefix, const char *call,
+    int err, const char *argsfmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, argsfmt);
+	call_line(sh, prefix, call, err, argsfmt, ap);
+	va_end(ap);
+}
+
+/* A failed call: its line, then what ERR means and what to try. */
+void
+shell_call_failed(struct shell *sh, const struct handle *h,
+    const char *prefix, const char *call, int err, const char *argsfmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, argsfmt);
+	call_line(sh, prefix, call, err, argsfmt, ap);
+	va_end(ap);
+	shell_syscall_error(sh, h, call, err);
+}
+
+/* After a failed CALL: what ERR means, and what to try. */
+void
+shell_syscall_error(struct shell *sh, const struct handle *h,
+    const char *call, int err)
+{
+	const char *why = errno_explain(call, err, h);
+
+	if (why != NULL)
+		shell_error(sh, _("%s failed with %s: %s"), call,
+		    errno_name(err), why);
+	else
+		shell_error(sh, _("%s failed with %s: %s"), call,
+		    errno_name(err), strerror(err));
+}

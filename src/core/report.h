@@ -1,0 +1,27 @@
+/* report.h - the one way errors are reported, and failed calls. */
+#ifndef SOCKSHELL_CORE_REPORT_H
+#define SOCKSHELL_CORE_REPORT_H
+
+struct shell;
+struct handle;
+
+/*
+ * The one way errors are reported: "FILE:LINE: message" while a script
+ * runs, "sockshell: message" at the prompt, always on one line. Marks the
+ * run as failed.
+ */
+void		 shell_error(struct shell *, const char *fmt, ...)
+		     __attribute__((format(printf, 2, 3)));
+/* A failed call on the socket H (or NULL): what ERR means there, and
+ * what to try; shell_call_failed prints the call's line first. */
+void		 shell_syscall_error(struct shell *, const struct handle *,
+		     const char *call, int err);
+void		 shell_call_line(struct shell *, const char *prefix,
+		     const char *call, int err, const char *argsfmt, ...)
+		     __attribute__((format(printf, 5, 6)));
+void		 shell_call_failed(struct shell *, const struct handle *,
+		     const char *prefix, const char *call, int err,
+		     const char *argsfmt, ...)
+		     __attribute__((format(printf, 6, 7)));
+
+#endif
