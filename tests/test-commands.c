@@ -21,6 +21,7 @@
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
+#include "input/expand.h"
 #include "core/vars.h"
 #include "input/input.h"
 #include "state/state.h"
@@ -573,7 +574,7 @@ Test(commands, narration_expands_variables)
 
 	ts_ok(&t, (const char *const[]){ "set PORT 4242", NULL });
 	cr_assert_not_null(f = open_memstream(&out, &len));
-	vars_print(&t.sh, f, "nc 127.0.0.1 $PORT; $NOSUCH, $ and $1 as "
+	expand_print(&t.sh, f, "nc 127.0.0.1 $PORT; $NOSUCH, $ and $1 as "
 	    "they are; $PORTS too");
 	fclose(f);
 	cr_assert_str_eq(out, "nc 127.0.0.1 4242; $NOSUCH, $ and $1 as they "

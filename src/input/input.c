@@ -22,6 +22,7 @@
 #include "core/job.h"
 #include "core/report.h"
 #include "core/shell.h"
+#include "input/expand.h"
 #include "core/vars.h"
 #include "input/input.h"
 #include "input/lex.h"
@@ -135,7 +136,7 @@ print_narration(struct shell *sh, struct narration *n)
 	if (n->lines == 0)
 		return;
 	/* gettext("") is the catalogue's header, not a translation. */
-	vars_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
+	expand_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
 	fputc('\n', sh->out);
 	fflush(sh->out);
 	n->len = 0;

@@ -12,6 +12,7 @@
 #include "core/job.h"
 #include "core/report.h"
 #include "core/shell.h"
+#include "input/expand.h"
 #include "core/vars.h"
 #include "input/expect.h"
 #include "input/lex.h"
@@ -161,7 +162,7 @@ shell_run_line(struct shell *sh, const char *line, size_t len)
 		return -1;
 	}
 	expecting = expect_split(&t, &ex);
-	if (expecting < 0 || vars_expand(sh, &t, err) < 0) {
+	if (expecting < 0 || expand_words(sh, &t, err) < 0) {
 		shell_error(sh, "%s", expecting < 0 ? _("out of memory") : err);
 		rc = -1;
 	} else if (t.n == 0) {
