@@ -393,7 +393,8 @@ op_step(struct shell *sh, struct op *op, short *events, const char *prefix)
 	return st;
 }
 
-/* What a waiting op waits for, for messages and the jobs list. */
+/* What a waiting op waits for, for messages and the jobs list: from
+ * what the handle remembers, with no system call. */
 const char *
 op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 {
@@ -407,7 +408,6 @@ op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 	switch (h->connecting && op->kind != OP_ACCEPT ? OP_CONNECT :
 	    op->kind) {
 	case OP_ACCEPT:
-		handle_remember_addrs(h);
 		snprintf(buf, n, _("for a connection on %s"),
 		    format_sockaddr(&h->local, h->local_len, a, sizeof a));
 		break;
@@ -617,6 +617,10 @@ op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 		    sizeof shown));
 	op->kind = kind;
 	op->handle_id = h->id;
+	/* Where an accept waits, as op_waiting_for says it: read once
+	 * here, so that saying it (the jobs list, a view) makes no call. */
+	if (kind == OP_ACCEPT)
+		handle_remember_addrs(h);
 	clock_gettime(CLOCK_MONOTONIC, &op->t0);
 	op->moved = op->t0;
 	op->desc = strdup(desc);
