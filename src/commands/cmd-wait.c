@@ -2,7 +2,9 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
@@ -15,7 +17,8 @@ static enum cmd_retval
 cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 {
 	const char *s;
-	int number = -1, rc;
+	enum jobs_wait_end end;
+	int number = -1;
 
 	if (a->argc == 1) {
 		s = a->argv[0];
@@ -48,17 +51,22 @@ cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 				    "stops the waiting, not the job)\n"),
 				    j->number, j->op.desc);
 	}
-	rc = shell_wait(sh, -1, 0, number);
-	if (rc == -1) {
+	end = jobs_wait(sh, -1, 0, number, sh->timeout);
+	if (end == WAIT_INTERRUPTED) {
 		if (sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
 		shell_error(sh, "%s", _("stopped waiting (Ctrl-C); the jobs go "
 		    "on"));
 		return CMD_ERROR;
 	}
-	if (rc == -2) {
+	if (end == WAIT_TIMEOUT) {
 		shell_error(sh, _("gave up waiting for jobs after %g s "
 		    "(--timeout); they go on"), sh->timeout);
+		return CMD_ERROR;
+	}
+	if (end == WAIT_FAILED) {
+		shell_error(sh, _("waiting for jobs failed: poll: %s; they go "
+		    "on"), strerror(errno));
 		return CMD_ERROR;
 	}
 	return CMD_OK;

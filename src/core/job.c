@@ -282,65 +282,87 @@ ms_until(const struct timespec *deadline)
 	return ms < 0 ? 0 : ms;
 }
 
+/* The moment TIMEOUT seconds from now. */
+static struct timespec
+deadline_in(double timeout)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	t.tv_sec += (time_t)timeout;
+	t.tv_nsec += (long)((timeout - (double)(time_t)timeout) * 1e9);
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	return t;
+}
+
+/* Ctrl-C came: taken, so the next wait waits again. */
+static int
+interrupted(void)
+{
+	if (!shell_interrupted)
+		return 0;
+	shell_interrupted = 0;
+	return 1;
+}
+
 /*
- * Waits until FD is ready for EVENTS (FD -1: no socket), until job number
- * JOB has ended (-1: every job), serving the jobs meanwhile. Returns 0
- * when that happened, -1 on Ctrl-C, -2 after the shell's timeout.
+ * Waits until FD is ready for EVENTS (FD -1: no socket), or until job
+ * number JOB has ended (-1: every job), for TIMEOUT seconds at most (0:
+ * for ever), serving the jobs meanwhile. Says how the wait ended; after
+ * WAIT_FAILED, errno says why poll(2) failed.
  */
-int
-shell_wait(struct shell *sh, int fd, short events, int job)
+enum jobs_wait_end
+jobs_wait(struct shell *sh, int fd, short events, int job, double timeout)
 {
 	struct pollfd *p = NULL;
-	struct timespec deadline;
+	struct timespec deadline = deadline_in(timeout);
+	enum jobs_wait_end end;
 	size_t n, cap = 0;
 	long ms;
-	int rc;
+	int rc, err = 0;
 
 	fflush(sh->out);	/* what led here is seen while it waits */
-	clock_gettime(CLOCK_MONOTONIC, &deadline);
-	deadline.tv_sec += (time_t)sh->timeout;
-	deadline.tv_nsec += (long)((sh->timeout - (double)(time_t)sh->timeout)
-	    * 1e9);
-	if (deadline.tv_nsec >= 1000000000L) {
-		deadline.tv_sec++;
-		deadline.tv_nsec -= 1000000000L;
-	}
 	for (;;) {
 		if ((job > 0 && job_find(sh, job) == NULL) ||
 		    (job < 0 && sh->jobs == NULL)) {
-			rc = 0;
+			end = WAIT_READY;
 			break;
 		}
 		n = jobs_pollset(sh, &p, &cap, fd, events);
-		ms = sh->timeout > 0 ? ms_until(&deadline) : -1;
-		if (shell_interrupted) {
-			shell_interrupted = 0;
-			rc = -1;
+		ms = timeout > 0 ? ms_until(&deadline) : -1;
+		if (interrupted()) {
+			end = WAIT_INTERRUPTED;
 			break;
 		}
 		rc = poll(p, n, poll_sooner(ms > INT32_MAX ? -1 : (int)ms,
 		    jobs_timeout(sh)));
 		if (rc < 0 && errno == EINTR) {
-			if (shell_interrupted) {
-				shell_interrupted = 0;
-				rc = -1;
+			if (interrupted()) {
+				end = WAIT_INTERRUPTED;
 				break;
 			}
 			continue;
 		}
-		if (rc == 0 && sh->timeout > 0 && ms_until(&deadline) == 0) {
-			rc = -2;
+		if (rc < 0) {
+			err = errno;
+			end = WAIT_FAILED;
 			break;
 		}
-		if (rc < 0)
+		if (rc == 0 && timeout > 0 && ms_until(&deadline) == 0) {
+			end = WAIT_TIMEOUT;
 			break;
+		}
 		if (fd >= 0 && p[0].revents != 0) {
-			rc = 0;
+			end = WAIT_READY;
 			break;
 		}
 		jobs_check(sh);
 	}
 	if (cap > 0)
 		free(p);
-	return rc < 0 ? rc : 0;
+	errno = err;
+	return end;
 }

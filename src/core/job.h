@@ -34,7 +34,11 @@ void		 jobs_check(struct shell *);
 int		 jobs_timeout(struct shell *);
 int		 poll_sooner(int, int);
 size_t		 jobs_count(struct shell *);
-int		 shell_wait(struct shell *, int fd, short events, int job);
+/* How jobs_wait ended: what it waited for came, Ctrl-C, the timeout, or
+ * poll(2) failed (errno says why). */
+enum jobs_wait_end { WAIT_READY, WAIT_INTERRUPTED, WAIT_TIMEOUT, WAIT_FAILED };
+enum jobs_wait_end jobs_wait(struct shell *, int fd, short events, int job,
+		     double timeout);
 
 /* Closes H, cancelling the jobs that wait on it first. */
 int		 jobs_close_handle(struct shell *, struct handle *);

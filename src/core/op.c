@@ -474,113 +474,156 @@ op_free(struct op *op)
 }
 
 /*
+ * OP waits, and the line asked for it in the background: a job from now
+ * on, logged where the call began. Returns 0, or -1 when no job could be
+ * made (said).
+ */
+static int
+op_background(struct shell *sh, struct op *op)
+{
+	struct job *j;
+	struct event *ev = shell_log(sh, op_ev_kind(op), op->handle_id, 0,
+	    -1, 0);
+	char why[256];
+
+	/* The picture draws the call where it began. */
+	if (ev != NULL) {
+		ev->pending = 1;
+		op->event = sh->nevents;
+		if (op->addrlen > 0)
+			event_set_addr(ev, &op->addr, op->addrlen);
+	}
+	if ((j = job_start(sh, op)) == NULL) {
+		op_stopped(sh, op, ENOMEM);
+		return -1;
+	}
+	fprintf(sh->out, _("[%d] %s: waiting %s\n"), j->number, j->op.desc,
+	    op_waiting_for(sh, &j->op, why, sizeof why));
+	return 0;
+}
+
+/*
+ * At a terminal, says what the prompt's absence waits for, once: unless
+ * the call is ready in a moment (a loopback connect is). Returns 1 when
+ * it is ready, 0 after saying it.
+ */
+static int
+op_say_waiting(struct shell *sh, struct op *op, short events)
+{
+	struct pollfd q = { .events = events };
+	char why[256];
+
+	q.fd = handle_by_id(sh, op->handle_id)->fd;
+	if (poll(&q, 1, 50) > 0)
+		return 1;
+	fprintf(sh->err, _("waiting %s (Ctrl-C stops)\n"),
+	    op_waiting_for(sh, op, why, sizeof why));
+	return 0;
+}
+
+/* Why the wait for OP ended without it (Ctrl-C, SIGTERM, the script's
+ * timeout, a failed poll with ERR), said on one line. */
+static void
+op_say_stopped(struct shell *sh, struct op *op, enum jobs_wait_end end,
+    int err)
+{
+	char why[256];
+
+	op_waiting_for(sh, op, why, sizeof why);
+	if (end == WAIT_FAILED)
+		shell_error(sh, _("%s: waiting %s failed: poll: %s"), op->desc,
+		    why, strerror(err));
+	else if (end == WAIT_INTERRUPTED && shell_terminated)
+		shell_error(sh, _("%s: stopped while waiting %s: the "
+		    "shell was told to end (SIGTERM or SIGHUP)"), op->desc, why);
+	else if (end == WAIT_INTERRUPTED && op->kind == OP_SEND &&
+	    op->done > 0)
+		shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+		    "waiting %s; the bytes already sent are the "
+		    "kernel's now: it goes on delivering them"), op->desc, why);
+	else if (end == WAIT_INTERRUPTED && (op->kind == OP_CONNECT ||
+	    op->done > 0))
+		/* op_cancel says what it leaves */
+		shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+		    "waiting %s"), op->desc, why);
+	else if (end == WAIT_INTERRUPTED)
+		shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+		    "waiting %s; the socket is as it was"), op->desc, why);
+	else
+		shell_error(sh, _("%s: gave up after waiting %g s %s "
+		    "(--timeout; 0 waits for ever)"), op->desc, sh->timeout,
+		    why);
+}
+
+/*
+ * The wait for OP ended without it (END, and ERR after a failed poll):
+ * a MSG_WAITALL recv returns what it took, however its wait ends (after
+ * Ctrl-C, as the kernel's, that is no failure); otherwise the call stops
+ * where it stands. Returns the op's status.
+ */
+static enum op_status
+op_wait_ended(struct shell *sh, struct op *op, enum jobs_wait_end end,
+    int err)
+{
+	int partial;
+
+	if (end == WAIT_INTERRUPTED && sh->interactive)
+		fputc('\n', sh->err);	/* after the terminal's ^C */
+	partial = op_recv_partial(sh, op, "", end == WAIT_TIMEOUT ?
+	    _("the script's --timeout ended the wait") :
+	    end == WAIT_FAILED ? strerror(err) :
+	    shell_terminated ? _("the shell was told to end") :
+	    _("interrupted (Ctrl-C)"));
+	if (partial && end == WAIT_INTERRUPTED && !shell_terminated)
+		return OP_DONE;	/* not EINTR */
+	op_say_stopped(sh, op, end, err);
+	if (!partial) {
+		op_stopped(sh, op, end == WAIT_TIMEOUT ? ETIMEDOUT :
+		    end == WAIT_FAILED ? err : EINTR);
+		op_cancel(sh, op, 0);
+	}
+	return OP_FAILED;
+}
+
+/*
  * Runs OP: in the background as a job (BACKGROUND), or waiting for it
- * here, as the blocking call would, until done, Ctrl-C or the timeout.
+ * here, as the blocking call would, until done, Ctrl-C or the timeout:
+ * the script's (--timeout), or the socket's SO_RCVTIMEO / SO_SNDTIMEO when
+ * sooner, which ends the wait as the kernel's would, in EAGAIN.
  * Takes OP's memory. Returns 0 when done or started, -1 when it failed.
  */
 int
 op_run(struct shell *sh, struct op *op, int background)
 {
+	enum jobs_wait_end end;
 	enum op_status st;
 	short events = 0;
-	char why[256];
-	int rc, said = 0, partial;
-	double saved, timeo;
+	double timeout, timeo;
+	int said = 0, sooner;
 
-	for (;;) {
-		st = op_step(sh, op, &events, "");
-		if (st != OP_WAIT)
-			break;
+	while ((st = op_step(sh, op, &events, "")) == OP_WAIT) {
 		if (background) {
-			struct job *j;
-			struct event *ev = shell_log(sh, op_ev_kind(op),
-			    op->handle_id, 0, -1, 0);
-
-			/* The picture draws the call where it began. */
-			if (ev != NULL) {
-				ev->pending = 1;
-				op->event = sh->nevents;
-				if (op->addrlen > 0)
-					event_set_addr(ev, &op->addr,
-					    op->addrlen);
-			}
-			if ((j = job_start(sh, op)) == NULL) {
-				op_stopped(sh, op, ENOMEM);
-				break;
-			}
-			fprintf(sh->out, _("[%d] %s: waiting %s\n"), j->number,
-			    j->op.desc, op_waiting_for(sh, &j->op, why,
-			    sizeof why));
-			return 0;
+			if (op_background(sh, op) == 0)
+				return 0;
+			break;
 		}
-		if (sh->interactive && !said) {
-			/* A loopback connect is done in a moment: say
-			 * "waiting" only for a call that really waits. */
-			struct pollfd q = { .events = events };
-
-			q.fd = handle_by_id(sh, op->handle_id)->fd;
-			if (poll(&q, 1, 50) > 0)
-				continue;
-			fprintf(sh->err, _("waiting %s (Ctrl-C stops)\n"),
-			    op_waiting_for(sh, op, why, sizeof why));
-			said = 1;
-		}
-		/* SO_RCVTIMEO / SO_SNDTIMEO: the wait ends as the kernel's
-		 * would, in EAGAIN (op-data.c). */
-		saved = sh->timeout;
-		timeo = op_sotimeo(sh, op);
-		if (timeo >= 0 && (saved == 0 || timeo < saved))
-			sh->timeout = timeo > 0 ? timeo : 1e-3;
-		rc = shell_wait(sh, handle_by_id(sh, op->handle_id)->fd,
-		    events, 0);
-		sh->timeout = saved;
-		if (rc == 0)
+		if (sh->interactive && !said && op_say_waiting(sh, op,
+		    events))
 			continue;
-		if (rc == -2 && timeo >= 0 && (saved == 0 || timeo < saved)) {
+		said = 1;
+		timeo = op_sotimeo(sh, op);
+		sooner = timeo >= 0 && (sh->timeout == 0 ||
+		    timeo < sh->timeout);
+		timeout = sooner ? (timeo > 0 ? timeo : 1e-3) : sh->timeout;
+		end = jobs_wait(sh, handle_by_id(sh, op->handle_id)->fd, events,
+		    0, timeout);
+		if (end == WAIT_READY)
+			continue;
+		if (end == WAIT_TIMEOUT && sooner) {
 			op_timed_out(sh, op, "");
 			st = OP_FAILED;
-			break;
-		}
-		if (rc == -1 && sh->interactive)
-			fputc('\n', sh->err);	/* after the terminal's ^C */
-		/* A MSG_WAITALL recv returns what it took, however its wait
-		 * ends; after Ctrl-C, as the kernel's, it is no failure. */
-		partial = op_recv_partial(sh, op, "", rc != -1 ?
-		    _("the script's --timeout ended the wait") :
-		    shell_terminated ? _("the shell was told to end") :
-		    _("interrupted (Ctrl-C)"));
-		if (partial && rc == -1 && !shell_terminated) {
-			st = OP_DONE;	/* not EINTR */
-			break;
-		}
-		if (rc == -1 && shell_terminated)
-			shell_error(sh, _("%s: stopped while waiting %s: the "
-			    "shell was told to end (SIGTERM or SIGHUP)"),
-			    op->desc, op_waiting_for(sh, op, why, sizeof why));
-		else if (rc == -1 && op->kind == OP_SEND && op->done > 0)
-			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
-			    "waiting %s; the bytes already sent are the "
-			    "kernel's now: it goes on delivering them"),
-			    op->desc, op_waiting_for(sh, op, why, sizeof why));
-		else if (rc == -1 && (op->kind == OP_CONNECT || op->done > 0))
-			/* op_cancel says what it leaves */
-			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
-			    "waiting %s"), op->desc, op_waiting_for(sh, op,
-			    why, sizeof why));
-		else if (rc == -1)
-			shell_error(sh, _("%s: interrupted (Ctrl-C) while "
-			    "waiting %s; the socket is as it was"), op->desc,
-			    op_waiting_for(sh, op, why, sizeof why));
-		else
-			shell_error(sh, _("%s: gave up after waiting %g s %s "
-			    "(--timeout; 0 waits for ever)"), op->desc,
-			    sh->timeout, op_waiting_for(sh, op, why,
-			    sizeof why));
-		if (!partial) {
-			op_stopped(sh, op, rc == -1 ? EINTR : ETIMEDOUT);
-			op_cancel(sh, op, 0);
-		}
-		st = OP_FAILED;
+		} else
+			st = op_wait_ended(sh, op, end, errno);
 		break;
 	}
 	if (st != OP_DONE)
