@@ -183,37 +183,36 @@ version(void)
 	    stdout);
 }
 
-int
-main(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{ "file",	required_argument,	NULL, 'f' },
-		{ "bail",	no_argument,		NULL, 'b' },
-		{ "quiet",	no_argument,		NULL, 'q' },
-		{ "timeout",	required_argument,	NULL, 't' },
-		{ "lesson",	required_argument,	NULL, 'l' },
-		{ "list-lessons", no_argument,		NULL, 'L' },
-		{ "no-pause",	no_argument,		NULL, 'P' },
-		{ "define",	required_argument,	NULL, 'D' },
-		{ "view",	required_argument,	NULL, OPT_VIEW },
-		{ "no-color",	no_argument,		NULL, OPT_NO_COLOR },
-		/* For the build: the man page's COMMANDS, from the table. */
-		{ "commands-roff", no_argument,		NULL, OPT_COMMANDS_ROFF },
-		{ "help",	no_argument,		NULL, 'h' },
-		{ "version",	no_argument,		NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct shell sh;
-	const char *file = NULL, *lesson = NULL;
-	char path[4096], *end, *eq;
-	double timeout = -1;
-	int c, rc, no_pause = 0, view = -1, no_color = 0, from_stdin = 0;
+/* What the command line asked for, beyond what goes into the shell. */
+struct options {
+	const char	*file, *lesson;
+	char		 path[4096];	/* the lesson's file */
+	double		 timeout;	/* -1: the default */
+	int		 no_pause, view, no_color, from_stdin;
+};
 
-	/* The picture of 1,000 sockets takes and frees ~2 MiB a step: keep
-	 * it for the next step rather than give it back to the kernel and
-	 * fault it in again (bench/run: a third of the step's time). */
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+static const struct option longopts[] = {
+	{ "file",	required_argument,	NULL, 'f' },
+	{ "bail",	no_argument,		NULL, 'b' },
+	{ "quiet",	no_argument,		NULL, 'q' },
+	{ "timeout",	required_argument,	NULL, 't' },
+	{ "lesson",	required_argument,	NULL, 'l' },
+	{ "list-lessons", no_argument,		NULL, 'L' },
+	{ "no-pause",	no_argument,		NULL, 'P' },
+	{ "define",	required_argument,	NULL, 'D' },
+	{ "view",	required_argument,	NULL, OPT_VIEW },
+	{ "no-color",	no_argument,		NULL, OPT_NO_COLOR },
+	/* For the build: the man page's COMMANDS, from the table. */
+	{ "commands-roff", no_argument,		NULL, OPT_COMMANDS_ROFF },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The locale's categories the shell uses, and its messages' catalogue. */
+static void
+setup_locale(void)
+{
 	/* The categories it uses (characters and their width, messages, the
 	 * decimal point): LC_ALL would load a dozen locale files at every
 	 * start, a sixth of the echo lesson's time (bench/run). */
@@ -226,163 +225,229 @@ main(int argc, char **argv)
 	/* A catalogue has a header, the translation of "" (out of
 	 * xgettext's sight: it is no message). */
 	i18n_untranslated = *gettext(no_msgid) == '\0';
+}
+
+/* --timeout's SECS into O; -1 after saying what it takes. */
+static int
+option_timeout(const char *arg, struct options *o)
+{
+	char *end;
+
+	o->timeout = strtod(arg, &end);
+	if (*arg == '\0' || *end != '\0' || o->timeout < 0 ||
+	    o->timeout > 86400) {
+		fprintf(stderr, _("%s: --timeout takes seconds from 0 to "
+		    "86400, as in --timeout=5\n"), PACKAGE);
+		return -1;
+	}
+	return 0;
+}
+
+/* -D NAME=VALUE into SH's variables; -1 after saying what it takes. */
+static int
+option_define(char *arg, struct shell *sh)
+{
+	char *eq = strchr(arg, '=');
+
+	if (eq != NULL)
+		*eq = '\0';
+	if (eq == NULL || !var_name_ok(arg)) {
+		fprintf(stderr, _("%s: -D takes NAME=VALUE, as in -D "
+		    "PORT=9000\n"), PACKAGE);
+		return -1;
+	}
+	var_set(sh, arg, eq + 1);
+	return 0;
+}
+
+/*
+ * One option C (its argument in optarg) into SH and O. Returns -1 to go
+ * on, else the exit status to leave with now (--help, a bad option).
+ */
+static int
+option(int c, struct shell *sh, struct options *o)
+{
+	switch (c) {
+	case 'f':	o->file = optarg;		return -1;
+	case 'b':	sh->bail = 1;			return -1;
+	case 'l':	o->lesson = optarg;		return -1;
+	case 'P':	o->no_pause = 1;		return -1;
+	case OPT_NO_COLOR: o->no_color = 1;		return -1;
+	case 't':	return option_timeout(optarg, o) < 0 ? 2 : -1;
+	case 'D':	return option_define(optarg, sh) < 0 ? 2 : -1;
+	case 'q':
+		sh->quiet = 1;
+		o->view = VIEW_NONE;
+		return -1;
+	case OPT_VIEW:
+		sh->quiet = 0;
+		if ((o->view = view_parse(optarg)) >= 0)
+			return -1;
+		fprintf(stderr, _("%s: --view takes picture, table, both or "
+		    "none, as in --view=both\n"), PACKAGE);
+		return 2;
+	case OPT_COMMANDS_ROFF:
+		cmd_doc_roff(stdout);
+		return 0;
+	case 'L':
+		lessons_list(stdout);
+		return 0;
+	case 'h':
+		usage(stdout);
+		return 0;
+	case 'V':
+		version();
+		return 0;
+	default:
+		fprintf(stderr, _("Try '%s --help' for more information.\n"),
+		    PACKAGE);
+		return 2;
+	}
+}
+
+/*
+ * The command line into SH and O: the options, then at most one script,
+ * and a lesson or a script. Returns -1 to go on, else the exit status to
+ * leave with now.
+ */
+static int
+parse_command_line(int argc, char **argv, struct shell *sh,
+    struct options *o)
+{
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts,
+	    NULL)) != -1)
+		if ((status = option(c, sh, o)) >= 0)
+			return status;
+	if (optind < argc && o->file == NULL)
+		o->file = argv[optind++];
+	if (optind < argc) {
+		fprintf(stderr, _("%s: one script at a time ('%s' is one too "
+		    "many)\nTry '%s --help' for more information.\n"), PACKAGE,
+		    argv[optind], PACKAGE);
+		return 2;
+	}
+	if (o->lesson != NULL && o->file != NULL) {
+		fprintf(stderr, _("%s: give a lesson or a script, not both\n"),
+		    PACKAGE);
+		return 2;
+	}
+	if (o->lesson != NULL) {
+		if (lesson_find(o->lesson, o->path, sizeof o->path) < 0) {
+			fprintf(stderr, _("%s: no lesson '%s' in %s; "
+			    "--list-lessons lists them\n"), PACKAGE, o->lesson,
+			    lessons_dir());
+			return 2;
+		}
+		o->file = o->path;
+	}
+	/* "-" is standard input, read as a script even from a terminal. */
+	if (o->file != NULL && strcmp(o->file, "-") == 0) {
+		o->file = NULL;
+		o->from_stdin = 1;
+	}
+	return -1;
+}
+
+/* How the shell runs, from O and what stdin and stdout are. */
+static void
+setup_shell(struct shell *sh, const struct options *o)
+{
+	sh->interactive = o->file == NULL && !o->from_stdin &&
+	    isatty(STDIN_FILENO);
+	/* A script's transcript is written a command at a time: the shell
+	 * flushes after each command, before an error (stderr) and before a
+	 * call waits, so a pipe sees the same order as a terminal with one
+	 * write a command instead of one a line (bench/run). */
+	setvbuf(stdout, NULL, sh->interactive ? _IOLBF : _IOFBF, 0);
+	sh->echo = !sh->interactive;
+	sh->timeout = o->timeout >= 0 ? o->timeout : sh->interactive ? 0 :
+	    SCRIPT_TIMEOUT;
+	/* A person watching gets the picture too; a transcript, the table. */
+	sh->view = o->view >= 0 ? (enum view)o->view :
+	    isatty(STDOUT_FILENO) ? VIEW_BOTH : VIEW_TABLE;
+	sh->color = !o->no_color && picture_color_ok(STDOUT_FILENO);
+	if (isatty(STDIN_FILENO))
+		shell_terminal_begin(sh);
+	sh->pauses = sh->terminal && !o->no_pause;
+}
+
+/* Runs the script, the lesson or the terminal; after a lesson at a
+ * terminal, the student stays at the prompt. */
+static void
+run(struct shell *sh, const struct options *o)
+{
+	if (o->file != NULL)
+		shell_run_file(sh, o->file);
+	else if (sh->interactive)
+		shell_run_terminal(sh);
+	else
+		shell_run_stream(sh, stdin, "<stdin>");
+	/* Ctrl-C stopped the lesson: as Ctrl-D at a pause does, that is
+	 * said at the prompt after it, and when leaving. */
+	if (o->lesson != NULL && shell_script_stopped)
+		sh->lesson_stopped = 1;
+	if (o->lesson == NULL || !sh->terminal || sh->quit || shell_terminated)
+		return;
+	fprintf(stdout, "%s\n", sh->lesson_stopped ? _("The lesson stopped "
+	    "before its end; its sockets are as it left them. Go on here, "
+	    "or press Ctrl-D to leave.") : _("The lesson is over; its "
+	    "sockets are as it left them. Go on here, or press Ctrl-D to "
+	    "leave."));
+	sh->interactive = 1;
+	sh->echo = 0;
+	sh->timeout = o->timeout >= 0 ? o->timeout : 0;
+	shell_run_terminal(sh);
+}
+
+/* What the end leaves undone: calls still waiting in a script, a lesson
+ * stopped half-way. */
+static void
+say_unfinished(struct shell *sh)
+{
+	/* A script that ends while calls still wait did not get their
+	 * results: they are cancelled (shell_free says so) and it failed. */
+	if (!sh->terminal && !sh->quit && !shell_terminated && sh->jobs != NULL)
+		shell_error(sh, P_("the input ended while %zu call still "
+		    "waited: it is cancelled and every socket is closed",
+		    "the input ended while %zu calls still waited: they are "
+		    "cancelled and every socket is closed",
+		    (unsigned long)jobs_count(sh)), jobs_count(sh));
+	if (sh->lesson_stopped && handle_open_count(sh) > 0 && !sh->quit)
+		fprintf(stderr, P_("%s: the lesson did not finish: its %zu "
+		    "open socket is closed, and the exit status is 1\n",
+		    "%s: the lesson did not finish: its %zu open sockets are "
+		    "closed, and the exit status is 1\n",
+		    (unsigned long)handle_open_count(sh)), PACKAGE,
+		    handle_open_count(sh));
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { .timeout = -1, .view = -1 };
+	struct shell sh;
+	int status;
+
+	/* The picture of 1,000 sockets takes and frees ~2 MiB a step: keep
+	 * it for the next step rather than give it back to the kernel and
+	 * fault it in again (bench/run: a third of the step's time). */
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	setup_locale();
 	atexit(close_stdout);
 	shell_init(&sh, stdout, stderr);
 	input_attach(&sh);
 	/* getopt's messages name argv[0] ("./src/sockshell: unrecognized
 	 * option"); the shell's own say "sockshell:". One name for both. */
 	argv[0] = progname;
-	while ((c = getopt_long(argc, argv, "f:l:D:bqhV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'f':
-			file = optarg;
-			break;
-		case 'b':
-			sh.bail = 1;
-			break;
-		case 'q':
-			sh.quiet = 1;
-			view = VIEW_NONE;
-			break;
-		case OPT_VIEW:
-			sh.quiet = 0;
-			if ((view = view_parse(optarg)) < 0) {
-				fprintf(stderr, _("%s: --view takes picture, "
-				    "table, both or none, as in --view=both\n"),
-				    PACKAGE);
-				return leave(&sh, 2);
-			}
-			break;
-		case OPT_NO_COLOR:
-			no_color = 1;
-			break;
-		case OPT_COMMANDS_ROFF:
-			cmd_doc_roff(stdout);
-			return leave(&sh, 0);
-		case 't':
-			timeout = strtod(optarg, &end);
-			if (*optarg == '\0' || *end != '\0' || timeout < 0 ||
-			    timeout > 86400) {
-				fprintf(stderr, _("%s: --timeout takes seconds "
-				    "from 0 to 86400, as in --timeout=5\n"),
-				    PACKAGE);
-				return leave(&sh, 2);
-			}
-			break;
-		case 'l':
-			lesson = optarg;
-			break;
-		case 'L':
-			lessons_list(stdout);
-			return leave(&sh, 0);
-		case 'P':
-			no_pause = 1;
-			break;
-		case 'D':
-			eq = strchr(optarg, '=');
-			if (eq != NULL)
-				*eq = '\0';
-			if (eq == NULL || !var_name_ok(optarg)) {
-				fprintf(stderr, _("%s: -D takes NAME=VALUE, as "
-				    "in -D PORT=9000\n"), PACKAGE);
-				return leave(&sh, 2);
-			}
-			var_set(&sh, optarg, eq + 1);
-			break;
-		case 'h':
-			usage(stdout);
-			return leave(&sh, 0);
-		case 'V':
-			version();
-			return leave(&sh, 0);
-		default:
-			fprintf(stderr, _("Try '%s --help' for more "
-			    "information.\n"), PACKAGE);
-			return leave(&sh, 2);
-		}
-	}
-	if (optind < argc && file == NULL)
-		file = argv[optind++];
-	if (optind < argc) {
-		fprintf(stderr, _("%s: one script at a time ('%s' is one too "
-		    "many)\nTry '%s --help' for more information.\n"), PACKAGE,
-		    argv[optind], PACKAGE);
-		return leave(&sh, 2);
-	}
-	if (lesson != NULL && file != NULL) {
-		fprintf(stderr, _("%s: give a lesson or a script, not both\n"),
-		    PACKAGE);
-		return leave(&sh, 2);
-	}
-	if (lesson != NULL) {
-		if (lesson_find(lesson, path, sizeof path) < 0) {
-			fprintf(stderr, _("%s: no lesson '%s' in %s; "
-			    "--list-lessons lists them\n"), PACKAGE, lesson,
-			    lessons_dir());
-			return leave(&sh, 2);
-		}
-		file = path;
-	}
-	/* "-" is standard input, read as a script even from a terminal. */
-	if (file != NULL && strcmp(file, "-") == 0) {
-		file = NULL;
-		from_stdin = 1;
-	}
+	if ((status = parse_command_line(argc, argv, &sh, &o)) >= 0)
+		return leave(&sh, status);
 	install_signals();
-	sh.interactive = file == NULL && !from_stdin && isatty(STDIN_FILENO);
-	/* A script's transcript is written a command at a time: the shell
-	 * flushes after each command, before an error (stderr) and before a
-	 * call waits, so a pipe sees the same order as a terminal with one
-	 * write a command instead of one a line (bench/run). */
-	setvbuf(stdout, NULL, sh.interactive ? _IOLBF : _IOFBF, 0);
-	sh.echo = !sh.interactive;
-	sh.timeout = timeout >= 0 ? timeout : sh.interactive ? 0 :
-	    SCRIPT_TIMEOUT;
-	/* A person watching gets the picture too; a transcript, the table. */
-	sh.view = view >= 0 ? (enum view)view : isatty(STDOUT_FILENO) ?
-	    VIEW_BOTH : VIEW_TABLE;
-	sh.color = !no_color && picture_color_ok(STDOUT_FILENO);
-	if (isatty(STDIN_FILENO))
-		shell_terminal_begin(&sh);
-	sh.pauses = sh.terminal && !no_pause;
-	if (file != NULL)
-		rc = shell_run_file(&sh, file);
-	else if (sh.interactive)
-		rc = shell_run_terminal(&sh);
-	else
-		rc = shell_run_stream(&sh, stdin, "<stdin>");
-	/* Ctrl-C stopped the lesson: as Ctrl-D at a pause does, that is
-	 * said at the prompt after it, and when leaving. */
-	if (lesson != NULL && shell_script_stopped)
-		sh.lesson_stopped = 1;
-	/* After a lesson at a terminal, the student stays at the prompt. */
-	if (lesson != NULL && sh.terminal && !sh.quit && !shell_terminated) {
-		fprintf(stdout, "%s\n", sh.lesson_stopped ? _("The lesson "
-		    "stopped before its end; its sockets are as it left them. "
-		    "Go on here, or press Ctrl-D to leave.") : _("The lesson is "
-		    "over; its sockets are as it left them. Go on here, or "
-		    "press Ctrl-D to leave."));
-		sh.interactive = 1;
-		sh.echo = 0;
-		sh.timeout = timeout >= 0 ? timeout : 0;
-		rc = shell_run_terminal(&sh);
-	}
-	(void)rc;
-	/* A script that ends while calls still wait did not get their
-	 * results: they are cancelled (shell_free says so) and it failed. */
-	if (!sh.terminal && !sh.quit && !shell_terminated && sh.jobs != NULL)
-		shell_error(&sh, P_("the input ended while %zu call still "
-		    "waited: it is cancelled and every socket is closed",
-		    "the input ended while %zu calls still waited: they are "
-		    "cancelled and every socket is closed",
-		    (unsigned long)jobs_count(&sh)), jobs_count(&sh));
-	if (sh.lesson_stopped && handle_open_count(&sh) > 0 && !sh.quit)
-		fprintf(stderr, P_("%s: the lesson did not finish: its %zu "
-		    "open socket is closed, and the exit status is 1\n",
-		    "%s: the lesson did not finish: its %zu open sockets are "
-		    "closed, and the exit status is 1\n",
-		    (unsigned long)handle_open_count(&sh)), PACKAGE,
-		    handle_open_count(&sh));
+	setup_shell(&sh, &o);
+	run(&sh, &o);
+	say_unfinished(&sh);
 	shell_terminal_end(&sh);
 	shell_free(&sh);
 	if (shell_terminated)
