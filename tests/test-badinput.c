@@ -1,4 +1,4 @@
-/* test-robust.c - bad input and faults never crash the shell or lose a
+/* test-badinput.c - bad input and faults never crash the shell or lose a
  * socket: huge lines, bytes that are not text, names that do not resolve,
  * every command on a closed socket; a peer that closes or resets in the
  * middle of a call, a full backlog, Ctrl-C in every waiting call, running
