@@ -36,6 +36,10 @@ void		 ts_state(struct tshell *, const char *name,
 struct sock_state ts_st(struct tshell *, const char *name);
 /* The port handle NAME is bound to. */
 int		 ts_port(struct tshell *, const char *name);
+/* Handle NAME, which must exist. */
+struct handle	*ts_handle(struct tshell *, const char *name);
+/* The line "send NAME "xxx...x"" with N bytes of data; free it after. */
+char		*ts_big_send(const char *name, size_t n);
 /* Open file descriptors of this process. */
 int		 count_fds(void);
 /*

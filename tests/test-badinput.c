@@ -47,34 +47,11 @@ teardown(void)
 	ts_fini(&t);
 }
 
-static struct handle *
-handle(const char *name)
-{
-	struct handle *h = handle_find(&t.sh, name);
-
-	cr_assert(h != NULL, "no handle %s", name);
-	return h;
-}
-
 static void
 set_int_opt(const char *name, int level, int opt, int value)
 {
-	cr_assert_eq(setsockopt(handle(name)->fd, level, opt, &value,
+	cr_assert_eq(setsockopt(ts_handle(&t, name)->fd, level, opt, &value,
 	    sizeof value), 0, "setsockopt on %s: %s", name, strerror(errno));
-}
-
-/* "send NAME "xxx...x"" with N bytes of data; free it after. */
-static char *
-big_send(const char *name, size_t n)
-{
-	size_t o;
-	char *line = malloc(n + 64);
-
-	cr_assert(line != NULL);
-	o = (size_t)snprintf(line, 64, "send %s \"", name);
-	memset(line + o, 'x', n);
-	strcpy(line + o + n, "\"");
-	return line;
 }
 
 TestSuite(badinput, .init = setup, .fini = teardown);
@@ -96,7 +73,7 @@ Test(badinput, line_of_one_mebibyte)
 
 Test(badinput, data_of_one_mebibyte)
 {
-	char *line = big_send("c", LINE_MAX_BYTES - 16);
+	char *line = ts_big_send("c", LINE_MAX_BYTES - 16);
 
 	ts_ok(&t, (const char *const[]){ "connect c srv", "accept srv conn",
 	    NULL });
@@ -104,7 +81,7 @@ Test(badinput, data_of_one_mebibyte)
 	t.sh.timeout = 0.2;
 	ts_run(&t, line);
 	free(line);
-	cr_assert(handle("c")->sent > 0);
+	cr_assert(ts_handle(&t, "c")->sent > 0);
 	cr_assert_eq(ts_run(&t, "show"), 0);
 }
 
@@ -220,7 +197,7 @@ Test(badinput, nul_bytes)
 	/* Raw NUL in data: refused, nothing sent. */
 	cr_assert_eq(shell_run_line(&t.sh, "send c ab\0cd", 12), -1);
 	assert_has(ts_err(&t), "NUL byte");
-	cr_assert_eq(handle("c")->sent, 0);
+	cr_assert_eq(ts_handle(&t, "c")->sent, 0);
 	/* Written as \0, it is data like any byte. */
 	cr_assert_eq(ts_run(&t, "send c \"a\\0b\""), 0);
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
@@ -268,7 +245,7 @@ Test(badinput, c1_and_bidi_controls_never_reach_the_terminal)
 	assert_has(ts_out(&t), "\"\\xc2\\x9b31mRED\\xe2\\x80\\xae\", 11) = 11");
 	assert_has_not(ts_out(&t), "\xc2\x9b");
 	assert_has_not(ts_out(&t), "\xe2\x80\xae");
-	cr_assert_eq(handle("a")->sent, 11);
+	cr_assert_eq(ts_handle(&t, "a")->sent, 11);
 	ts_clear(&t);
 	cr_assert_eq(ts_run(&t, "recv b"), 0, "%s", ts_err(&t));
 	assert_has(ts_out(&t), "= 11: \"\\xc2\\x9b31mRED\\xe2\\x80\\xae\"\n");
@@ -276,7 +253,7 @@ Test(badinput, c1_and_bidi_controls_never_reach_the_terminal)
 	assert_has(ts_out(&t), "0000  c2 9b 33 31 6d 52 45 44 e2 80 ae");
 	assert_has_not(ts_out(&t), "\xc2\x9b");
 	assert_has_not(ts_out(&t), "\xe2\x80\xae");
-	cr_assert_eq(handle("b")->received, 11);
+	cr_assert_eq(ts_handle(&t, "b")->received, 11);
 
 	/* Each control, typed raw in the data, is escaped both ways. */
 	for (i = 0; controls[i] != NULL; i++) {
@@ -571,12 +548,12 @@ Test(faults, ctrl_c_in_send_on_a_full_buffer)
 	set_int_opt("c", SOL_SOCKET, SO_SNDBUF, 4096);
 	ts_ok(&t, (const char *const[]){ "connect c small", "accept small "
 	    "conn", NULL });
-	line = big_send("c", 512 * 1024);
+	line = ts_big_send("c", 512 * 1024);
 	interrupted(line, "c", 1);
 	free(line);
 	assert_has(ts_out(&t), "bytes were sent");
-	cr_assert_gt(handle("c")->sent, 0);
-	cr_assert_lt(handle("c")->sent, 512 * 1024);
+	cr_assert_gt(ts_handle(&t, "c")->sent, 0);
+	cr_assert_lt(ts_handle(&t, "c")->sent, 512 * 1024);
 	/* Both ends still connected: the reader gets what was sent. */
 	ts_ok(&t, (const char *const[]){ "recv conn 100 => 100",
 	    "show => c:ESTABLISHED conn:ESTABLISHED", NULL });
@@ -606,7 +583,7 @@ Test(faults, connect_to_a_full_backlog, .timeout = 20)
 	assert_has(ts_out(&t), "c stays connecting");
 	ts_state(&t, "c", &st);
 	cr_assert_eq(st.tcp_state, TCP_SYN_SENT);
-	cr_assert(handle("c")->connecting);
+	cr_assert(ts_handle(&t, "c")->connecting);
 	ts_ok(&t, (const char *const[]){ "accept full a1", NULL });
 	t.sh.timeout = 10;
 	ts_ok(&t, (const char *const[]){ "connect c full => ESTABLISHED",
@@ -618,7 +595,7 @@ Test(faults, connect_to_a_full_backlog, .timeout = 20)
 Test(faults, send_and_recv_while_connecting, .timeout = 20)
 {
 	connecting_to_a_full_backlog();
-	cr_assert(handle("c")->connecting);
+	cr_assert(ts_handle(&t, "c")->connecting);
 	ts_clear(&t);
 	ts_ok(&t, (const char *const[]){ "recv c &", "send c hi &", NULL });
 	assert_has(ts_out(&t), "recv c: waiting for the connection to "
@@ -652,8 +629,8 @@ Test(faults, peer_closes_during_recv)
 	    "recv c &", "close conn", "wait", NULL });
 	assert_has(ts_out(&t), "[1] done: recv(");
 	assert_has(ts_out(&t), "= 0: end of stream, the peer closed its side");
-	cr_assert(handle("c")->eof);
-	cr_assert(handle("c")->fd >= 0);
+	cr_assert(ts_handle(&t, "c")->eof);
+	cr_assert(ts_handle(&t, "c")->fd >= 0);
 }
 
 /* The peer goes away while a send waits for room: EPIPE or ECONNRESET,
@@ -669,7 +646,7 @@ Test(faults, peer_closes_during_send)
 	set_int_opt("c", SOL_SOCKET, SO_SNDBUF, 4096);
 	ts_ok(&t, (const char *const[]){ "connect c small", "accept small "
 	    "conn", NULL });
-	line = big_send("c", 512 * 1024);
+	line = ts_big_send("c", 512 * 1024);
 	strcat(line, " &");
 	ts_ok(&t, (const char *const[]){ line, NULL });
 	free(line);
@@ -683,7 +660,7 @@ Test(faults, peer_closes_during_send)
 	    strstr(ts_err(&t), "send failed with ECONNRESET") != NULL,
 	    "%s", ts_err(&t));
 	assert_has(ts_out(&t), "bytes had been sent before the error");
-	cr_assert(handle("c")->fd >= 0, "c stays open");
+	cr_assert(ts_handle(&t, "c")->fd >= 0, "c stays open");
 	ts_fail(&t, "send c again", "EPIPE", 0);
 }
 
@@ -695,7 +672,7 @@ Test(faults, peer_resets)
 
 	ts_ok(&t, (const char *const[]){ "connect c srv", "accept srv conn",
 	    "recv c &", NULL });
-	cr_assert_eq(setsockopt(handle("conn")->fd, SOL_SOCKET, SO_LINGER, &lg,
+	cr_assert_eq(setsockopt(ts_handle(&t, "conn")->fd, SOL_SOCKET, SO_LINGER, &lg,
 	    sizeof lg), 0);
 	ts_clear(&t);
 	cr_assert_eq(ts_run(&t, "close conn"), 0);
@@ -703,11 +680,11 @@ Test(faults, peer_resets)
 	cr_assert_eq(jobs_count(&t.sh), 0);
 	assert_has(ts_err(&t), "recv failed with ECONNRESET: the peer reset "
 	    "the connection");
-	cr_assert(handle("c")->fd >= 0);
+	cr_assert(ts_handle(&t, "c")->fd >= 0);
 
 	ts_ok(&t, (const char *const[]){ "socket d", "connect d srv",
 	    "accept srv conn", NULL });
-	cr_assert_eq(setsockopt(handle("conn")->fd, SOL_SOCKET, SO_LINGER, &lg,
+	cr_assert_eq(setsockopt(ts_handle(&t, "conn")->fd, SOL_SOCKET, SO_LINGER, &lg,
 	    sizeof lg), 0);
 	ts_ok(&t, (const char *const[]){ "close conn", NULL });
 	cr_assert(ts_ready(&t, "d", 0) & (POLLHUP | POLLERR));
