@@ -90,5 +90,11 @@ int		 ts_wait_state(struct tshell *, const char *name, int state);
 	static void suite##_setup(void) { ts_init(&t); }		\
 	static void suite##_teardown(void) { ts_fini(&t); }		\
 	TestSuite(suite, .init = suite##_setup, .fini = suite##_teardown)
+/* The same, t made by ts_init_mistakes. */
+#define TSHELL_MISTAKES_SUITE(suite)					\
+	static struct tshell t;						\
+	static void suite##_setup(void) { ts_init_mistakes(&t); }	\
+	static void suite##_teardown(void) { ts_fini(&t); }		\
+	TestSuite(suite, .init = suite##_setup, .fini = suite##_teardown)
 
 #endif
