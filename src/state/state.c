@@ -141,7 +141,7 @@ data_bytes(const struct handle *h, struct sock_state *st)
 /* What TCP_INFO told collect, for the calls it may skip then. */
 struct ti_seen {
 	int	have_ti;	/* TCP_INFO answered */
-	int	no_peer;	/* LISTEN, SYN_SENT or CLOSE: getpeername fails */
+	int	no_peer;	/* LISTEN, SYN_SENT, CLOSE: no getpeername */
 	int	nothing_came;	/* no byte received */
 	int	never_sent;	/* in CLOSE, no segment ever sent */
 };
