@@ -122,6 +122,28 @@ ts_port(struct tshell *t, const char *name)
 	return ntohs(((struct sockaddr_in *)&st.local)->sin_port);
 }
 
+struct handle *
+ts_handle(struct tshell *t, const char *name)
+{
+	struct handle *h = handle_find(&t->sh, name);
+
+	cr_assert(h != NULL, "no handle %s", name);
+	return h;
+}
+
+char *
+ts_big_send(const char *name, size_t n)
+{
+	size_t o;
+	char *line = malloc(n + 64);
+
+	cr_assert(line != NULL);
+	o = (size_t)snprintf(line, 64, "send %s \"", name);
+	memset(line + o, 'x', n);
+	strcpy(line + o + n, "\"");
+	return line;
+}
+
 int
 count_fds(void)
 {

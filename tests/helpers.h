@@ -36,6 +36,10 @@ void		 ts_state(struct tshell *, const char *name,
 struct sock_state ts_st(struct tshell *, const char *name);
 /* The port handle NAME is bound to. */
 int		 ts_port(struct tshell *, const char *name);
+/* Handle NAME, which must exist. */
+struct handle	*ts_handle(struct tshell *, const char *name);
+/* The line "send NAME "xxx...x"" with N bytes of data; free it after. */
+char		*ts_big_send(const char *name, size_t n);
 /* Open file descriptors of this process. */
 int		 count_fds(void);
 /*
@@ -84,6 +88,12 @@ int		 ts_wait_state(struct tshell *, const char *name, int state);
 #define TSHELL_SUITE(suite)						\
 	static struct tshell t;						\
 	static void suite##_setup(void) { ts_init(&t); }		\
+	static void suite##_teardown(void) { ts_fini(&t); }		\
+	TestSuite(suite, .init = suite##_setup, .fini = suite##_teardown)
+/* The same, t made by ts_init_mistakes. */
+#define TSHELL_MISTAKES_SUITE(suite)					\
+	static struct tshell t;						\
+	static void suite##_setup(void) { ts_init_mistakes(&t); }	\
 	static void suite##_teardown(void) { ts_fini(&t); }		\
 	TestSuite(suite, .init = suite##_setup, .fini = suite##_teardown)
 

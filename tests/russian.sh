@@ -9,8 +9,9 @@
 # man page must have its COMMANDS in Russian, and groff nothing to warn
 # about in it. The golden pictures in Russian are in test-picture.c.
 # Skipped (77) when the ru_RU.UTF-8 locale is not generated (tests/run-all
-# generates it). SOCKSHELL and srcdir come from 'make check'; REGEN=1
-# writes the .out files anew (read the diff before committing).
+# generates it). SOCKSHELL and srcdir come from 'make check'. REGEN=1
+# writes the .out files anew instead of comparing: 'make regen' sets it
+# (build-aux/regen), and 'make check' refuses to run with it set.
 : "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
 build=$(cd "$(dirname "$SOCKSHELL")/.." && pwd)
 status=0

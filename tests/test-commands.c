@@ -21,8 +21,8 @@
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
-#include "input/expand.h"
 #include "core/vars.h"
+#include "input/expand.h"
 #include "input/input.h"
 #include "state/state.h"
 

@@ -1,6 +1,6 @@
 /* test-picture.c - the lecture's step-by-step picture: golden pictures of
- * whole exchanges (read from $srcdir/pictures; REGEN=1 writes them anew),
- * and what every picture must hold whatever the exchange. */
+ * whole exchanges (read from $srcdir/pictures; 'make regen' writes them
+ * anew), and what every picture must hold whatever the exchange. */
 #include <config.h>
 
 #include <criterion/criterion.h>
@@ -80,7 +80,8 @@ read_file(const char *path)
 	return buf;
 }
 
-/* TEXT is tests/pictures/NAME, or becomes it with REGEN=1. */
+/* TEXT is tests/pictures/NAME, or becomes it with REGEN=1 ('make regen';
+ * 'make check' refuses to run with REGEN set). */
 static void
 golden(const char *name, const char *text)
 {
@@ -97,7 +98,7 @@ golden(const char *name, const char *text)
 		return;
 	}
 	want = read_file(path);
-	cr_assert(want != NULL, "cannot read %s: %s (REGEN=1 writes it)",
+	cr_assert(want != NULL, "cannot read %s: %s ('make regen' writes it)",
 	    path, strerror(errno));
 	cr_assert(strcmp(want, text) == 0, "%s differs; expected:\n%s\ngot:\n%s",
 	    path, want, text);

@@ -12,7 +12,8 @@
 # moves one to the other, so which one shows depends on how fast the
 # shell runs.
 # SOCKSHELL and srcdir (this folder) come from 'make check'.
-# REGEN=1 writes the .out files anew (read the diff before committing).
+# REGEN=1 writes the .out files anew instead of comparing: 'make regen'
+# sets it (build-aux/regen), and 'make check' refuses to run with it set.
 : "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
 status=0
 tmp=$(mktemp -d) || exit 99

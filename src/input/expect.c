@@ -110,86 +110,77 @@ first_call(struct shell *sh, size_t first, const char *handle)
 	return first < sh->nevents ? &sh->events[first] : NULL;
 }
 
-/* Checks one word W; returns 1 when it holds, else 0 with WHY set. */
+/* The data the call received (EV) is the quoted word W. */
 static int
-check_word(struct shell *sh, const struct token *w, const char *handle,
-    int rc, size_t first, char *why, size_t n)
+check_data(struct shell *sh, const struct token *w, const struct event *ev,
+    char *why, size_t n)
 {
-	const struct event *ev = first_call(sh, first, handle);
-	const char *word = w->text, *colon;
 	char shown[128], got[128];
+
+	if (sh->last_data != NULL && sh->last_len == w->len &&
+	    memcmp(sh->last_data, w->text, w->len) == 0 &&
+	    ev != NULL && (ev->kind == EV_RECV || ev->kind == EV_RECVFROM))
+		return 1;
+	escape_bytes(w->text, w->len, 40, shown, sizeof shown);
+	if (ev == NULL || (ev->kind != EV_RECV && ev->kind != EV_RECVFROM) ||
+	    ev->result <= 0)
+		snprintf(why, n, _("expected to receive \"%s\", but nothing "
+		    "was received"), shown);
+	else
+		snprintf(why, n, _("expected to receive \"%s\", but got "
+		    "\"%s\""), shown, escape_bytes(sh->last_data,
+		    sh->last_len, 40, got, sizeof got));
+	return 0;
+}
+
+/* The call (EV) failed with E, the errno WORD names. */
+static int
+check_errno(const struct event *ev, const char *word, int e, char *why,
+    size_t n)
+{
+	if (ev != NULL && ev->result == -1 && ev->err == e)
+		return 1;
+	if (ev == NULL)
+		snprintf(why, n, _("expected %s, but no call was made"), word);
+	else if (ev->result == -1)
+		snprintf(why, n, _("expected %s, but the call failed with %s"),
+		    word, errno_name(ev->err));
+	else
+		snprintf(why, n, _("expected %s, but the call returned %lld"),
+		    word, ev->result);
+	return 0;
+}
+
+/* The call (EV) returned the number WORD. */
+static int
+check_result(const struct event *ev, const char *word, char *why, size_t n)
+{
+	if (ev != NULL && ev->result == atoll(word))
+		return 1;
+	if (ev == NULL)
+		snprintf(why, n, _("expected %s, but no call was made"), word);
+	else
+		snprintf(why, n, _("expected the call to return %s, but it "
+		    "returned %lld"), word, ev->result);
+	return 0;
+}
+
+/* A state, W: of the command's socket HANDLE, or NAME:STATE; -1 when W is
+ * no state either. */
+static int
+check_state(struct shell *sh, const struct token *w, const char *handle,
+    char *why, size_t n)
+{
+	const char *word = w->text, *colon;
+	char name[128];
 	struct sock_state st;
 	struct handle *h;
 	int e, s;
 
-	if (w->quoted) {
-		if (sh->last_data != NULL && sh->last_len == w->len &&
-		    memcmp(sh->last_data, w->text, w->len) == 0 &&
-		    ev != NULL && (ev->kind == EV_RECV ||
-		    ev->kind == EV_RECVFROM))
-			return 1;
-		escape_bytes(w->text, w->len, 40, shown, sizeof shown);
-		if (ev == NULL || (ev->kind != EV_RECV &&
-		    ev->kind != EV_RECVFROM) || ev->result <= 0)
-			snprintf(why, n, _("expected to receive \"%s\", but "
-			    "nothing was received"), shown);
-		else
-			snprintf(why, n, _("expected to receive \"%s\", but "
-			    "got \"%s\""), shown, escape_bytes(sh->last_data,
-			    sh->last_len, 40, got, sizeof got));
-		return 0;
-	}
-	if (strcasecmp(word, "ok") == 0) {
-		if (rc == 0)
-			return 1;
-		snprintf(why, n, "%s", _("expected success, but it failed"));
-		return 0;
-	}
-	if (strcasecmp(word, "error") == 0) {
-		if (rc < 0)
-			return 1;
-		snprintf(why, n, "%s", _("expected an error, but it "
-		    "succeeded"));
-		return 0;
-	}
-	if (strcmp(word, "EOF") == 0) {
-		if (ev != NULL && (ev->kind == EV_RECV ||
-		    ev->kind == EV_RECVFROM) && ev->result == 0)
-			return 1;
-		snprintf(why, n, "%s", _("expected the end of the stream "
-		    "(recv = 0), but it was not"));
-		return 0;
-	}
-	if (word[0] == 'E' && (e = errno_by_name(word)) != 0) {
-		if (ev != NULL && ev->result == -1 && ev->err == e)
-			return 1;
-		if (ev == NULL)
-			snprintf(why, n, _("expected %s, but no call was made"),
-			    word);
-		else if (ev->result == -1)
-			snprintf(why, n, _("expected %s, but the call failed "
-			    "with %s"), word, errno_name(ev->err));
-		else
-			snprintf(why, n, _("expected %s, but the call returned "
-			    "%lld"), word, ev->result);
-		return 0;
-	}
-	if (is_number(word)) {
-		if (ev != NULL && ev->result == atoll(word))
-			return 1;
-		if (ev == NULL)
-			snprintf(why, n, _("expected %s, but no call was made"),
-			    word);
-		else
-			snprintf(why, n, _("expected the call to return %s, but "
-			    "it returned %lld"), word, ev->result);
-		return 0;
-	}
-	/* A state: of the command's socket, or NAME:STATE. */
 	colon = strchr(word, ':');
 	if (colon != NULL) {
-		snprintf(shown, sizeof shown, "%.*s", (int)(colon - word), word);
-		handle = shown;
+		snprintf(name, sizeof name, "%.*s", (int)(colon - word), word);
+		handle = name;
 		word = colon + 1;
 	}
 	s = tcp_state_by_name(word);
@@ -216,6 +207,46 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 	    h->name, word, step_name(st.step), st.tcp_state ?
 	    tcp_state_name(st.tcp_state) : "-");
 	return 0;
+}
+
+/* Checks one word W; returns 1 when it holds, else 0 with WHY set (-1
+ * when W is no expectation at all). */
+static int
+check_word(struct shell *sh, const struct token *w, const char *handle,
+    int rc, size_t first, char *why, size_t n)
+{
+	const struct event *ev = first_call(sh, first, handle);
+	const char *word = w->text;
+	int e;
+
+	if (w->quoted)
+		return check_data(sh, w, ev, why, n);
+	if (strcasecmp(word, "ok") == 0) {
+		if (rc == 0)
+			return 1;
+		snprintf(why, n, "%s", _("expected success, but it failed"));
+		return 0;
+	}
+	if (strcasecmp(word, "error") == 0) {
+		if (rc < 0)
+			return 1;
+		snprintf(why, n, "%s", _("expected an error, but it "
+		    "succeeded"));
+		return 0;
+	}
+	if (strcmp(word, "EOF") == 0) {
+		if (ev != NULL && (ev->kind == EV_RECV ||
+		    ev->kind == EV_RECVFROM) && ev->result == 0)
+			return 1;
+		snprintf(why, n, "%s", _("expected the end of the stream "
+		    "(recv = 0), but it was not"));
+		return 0;
+	}
+	if (word[0] == 'E' && (e = errno_by_name(word)) != 0)
+		return check_errno(ev, word, e, why, n);
+	if (is_number(word))
+		return check_result(ev, word, why, n);
+	return check_state(sh, w, handle, why, n);
 }
 
 /*

@@ -138,93 +138,144 @@ data_bytes(const struct handle *h, struct sock_state *st)
 	    st->bytes_received;
 }
 
+/* What TCP_INFO told collect, for the calls it may skip then. */
+struct ti_seen {
+	int	have_ti;	/* TCP_INFO answered */
+	int	no_peer;	/* LISTEN, SYN_SENT, CLOSE: no getpeername */
+	int	nothing_came;	/* no byte received */
+	int	never_sent;	/* in CLOSE, no segment ever sent */
+};
+
+/* A closed handle: what the shell remembers of it, and the connection it
+ * may have left behind. */
+static void
+collect_closed(const struct handle *h, struct sock_state *st)
+{
+	st->step = STEP_CLOSED;
+	st->local = h->local;
+	st->local_len = sockaddr_named(&h->local, h->local_len) &&
+	    !h->port_lost ? h->local_len : 0;
+	st->peer = h->peer;
+	st->peer_len = h->peer_len;
+	collect_afterlife(h, st);
+}
+
+/* A TCP socket with no call on it since remember_unchanged: it is as it
+ * was then, read with no call (but for the options, when set). */
+static void
+collect_unchanged(const struct handle *h, struct sock_state *st)
+{
+	st->local = h->brief_local;
+	st->local_len = h->brief_local_len;
+	st->nonblock = h->brief_nonblock;
+	st->tcp_state = TCP_CLOSE;
+	st->inq = 0;
+	if (h->opts_set != 0)
+		collect_options(h, st);
+}
+
 /*
- * Fills ST from the kernel's view of H's socket: the addresses from
- * getsockname/getpeername, the TCP state and accept queue from TCP_INFO,
- * the unread bytes from SIOCINQ. The step follows from those, so a peer's
- * close shows (CLOSE_WAIT) without any call on this socket.
- *
- * No call whose answer TCP_INFO already gives: SO_ACCEPTCONN is the state
- * LISTEN; in LISTEN, SYN_SENT and CLOSE getpeername fails (ENOTCONN); a
- * socket in CLOSE that never sent a segment has nothing queued either
- * way. BRIEF is for the picture and the table, drawn after each step from
- * every socket: only what they show (no SIOCOUTQ, no TCP_INFO counters),
- * nothing to read when no byte came (tcpi_bytes_received), and no call at
- * all for a socket that cannot have changed since the last step (below).
- * Three calls for an idle TCP socket, then none, instead of sixteen.
+ * A TCP socket in CLOSE that never connected (nor began to) changes only
+ * by a call on it: bind, connect, listen (or nonblock, for O_NONBLOCK),
+ * each logged (shell_log counts them in h->calls). Until then a step
+ * needs no call (collect_unchanged; the options, when set, are read).
  */
 static void
-collect(struct handle *h, struct sock_state *st, int brief)
+remember_unchanged(struct handle *h, const struct sock_state *st,
+    int brief, const struct ti_seen *seen)
+{
+	if (brief && seen->have_ti && st->tcp_state == TCP_CLOSE &&
+	    seen->nothing_came && st->peer_len == 0 && h->peer_len == 0 &&
+	    !h->connecting) {
+		h->brief_local = st->local;
+		h->brief_local_len = st->local_len;
+		h->brief_nonblock = st->nonblock;
+		h->brief_calls = h->calls + 1;
+	}
+}
+
+/* TCP_INFO: the state, a listener's queue, the segment and byte counts;
+ * 0 when the kernel does not answer. */
+static int
+read_tcp_info(const struct handle *h, struct sock_state *st,
+    struct ti_seen *seen)
 {
 	struct tcp_info_more ti;
-	socklen_t len, ti_len = sizeof ti;
-	unsigned q, b;
-	int v, tcp = h->type == SOCK_STREAM && h->family != AF_UNIX;
-	int have_ti = 0, no_peer = 0, nothing_came = 0, never_sent = 0;
+	socklen_t ti_len = sizeof ti;
 
-	memset(st, 0, sizeof *st);
-	st->h = h;
-	st->inq = st->outq = -1;
-	st->shut = h->shut;
-	if (h->fd < 0) {
-		st->step = STEP_CLOSED;
-		st->local = h->local;
-		st->local_len = sockaddr_named(&h->local, h->local_len) &&
-		    !h->port_lost ? h->local_len : 0;
-		st->peer = h->peer;
-		st->peer_len = h->peer_len;
-		collect_afterlife(h, st);
-		return;
+	memset(&ti, 0, sizeof ti);
+	if (getsockopt(h->fd, IPPROTO_TCP, TCP_INFO, &ti, &ti_len) != 0)
+		return 0;
+	st->tcp_state = ti.base.tcpi_state;
+	st->listening = st->tcp_state == TCP_LISTEN;
+	seen->no_peer = st->listening || st->tcp_state == TCP_SYN_SENT ||
+	    st->tcp_state == TCP_CLOSE;
+	if (st->listening) {
+		st->accept_queue = ti.base.tcpi_unacked;
+		st->backlog = ti.base.tcpi_sacked;
 	}
-	st->open = 1;
-	if (brief && tcp && h->brief_calls == h->calls + 1) {
-		/* No call on it since: it is as it was (see below). */
-		st->local = h->brief_local;
-		st->local_len = h->brief_local_len;
-		st->nonblock = h->brief_nonblock;
-		st->tcp_state = TCP_CLOSE;
+	if (ti_len >= offsetof(struct tcp_info_more, segs_in) +
+	    sizeof ti.segs_in) {
+		st->have_info = 1;
+		st->segs_in = ti.segs_in;
+		st->segs_out = ti.segs_out;
+		st->bytes_acked = ti.bytes_acked;
+		st->bytes_received = ti.bytes_received;
+		seen->nothing_came = ti.bytes_received == 0;
+		seen->never_sent = ti.segs_out == 0 &&
+		    st->tcp_state == TCP_CLOSE;
+	}
+	return 1;
+}
+
+/* The bytes unread (SIOCINQ) and, but for BRIEF, unsent or unacknowledged
+ * (SIOCOUTQ), where TCP_INFO does not already tell them. */
+static void
+read_queues(const struct handle *h, struct sock_state *st, int brief,
+    const struct ti_seen *seen)
+{
+	int v;
+
+	if (st->listening)
+		;
+	else if (seen->never_sent) {
+		st->inq = 0;	/* what SIOCINQ and SIOCOUTQ say then */
+		if (!brief)
+			st->outq = 0;
+	} else if (brief && seen->nothing_came)
 		st->inq = 0;
-		if (h->opts_set != 0)
-			collect_options(h, st);
-		goto step;
+	else {
+		if (ioctl(h->fd, SIOCINQ, &v) == 0)
+			st->inq = v;
+		if (!brief && ioctl(h->fd, SIOCOUTQ, &v) == 0)
+			st->outq = v;
 	}
+}
+
+/* An open socket, from the kernel, with the calls that collect's comment
+ * (below) weighs. */
+static void
+collect_open(struct handle *h, struct sock_state *st, int brief, int tcp)
+{
+	struct ti_seen seen = { 0, 0, 0, 0 };
+	socklen_t len;
+	unsigned q, b;
+	int v;
+
 	len = sizeof st->local;
 	/* Port 0: not bound yet, no address worth showing. */
 	if (getsockname(h->fd, (struct sockaddr *)&st->local, &len) == 0 &&
 	    sockaddr_named(&st->local, len))
 		st->local_len = len;
-	if (tcp) {
-		memset(&ti, 0, sizeof ti);
-		have_ti = getsockopt(h->fd, IPPROTO_TCP, TCP_INFO, &ti,
-		    &ti_len) == 0;
-	}
-	if (have_ti) {
-		st->tcp_state = ti.base.tcpi_state;
-		st->listening = st->tcp_state == TCP_LISTEN;
-		no_peer = st->listening || st->tcp_state == TCP_SYN_SENT ||
-		    st->tcp_state == TCP_CLOSE;
-		if (st->listening) {
-			st->accept_queue = ti.base.tcpi_unacked;
-			st->backlog = ti.base.tcpi_sacked;
-		}
-		if (ti_len >= offsetof(struct tcp_info_more, segs_in) +
-		    sizeof ti.segs_in) {
-			st->have_info = 1;
-			st->segs_in = ti.segs_in;
-			st->segs_out = ti.segs_out;
-			st->bytes_acked = ti.bytes_acked;
-			st->bytes_received = ti.bytes_received;
-			nothing_came = ti.bytes_received == 0;
-			never_sent = ti.segs_out == 0 &&
-			    st->tcp_state == TCP_CLOSE;
-		}
-	} else {
+	if (tcp)
+		seen.have_ti = read_tcp_info(h, st, &seen);
+	if (!seen.have_ti) {
 		len = sizeof v;
 		if (getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &v, &len) == 0)
 			st->listening = v;
 	}
 	len = sizeof st->peer;
-	if (!no_peer &&
+	if (!seen.no_peer &&
 	    getpeername(h->fd, (struct sockaddr *)&st->peer, &len) == 0)
 		st->peer_len = len;
 	if (h->family == AF_UNIX && st->listening &&
@@ -238,35 +289,14 @@ collect(struct handle *h, struct sock_state *st, int brief)
 	 * set): none set here or on its listener, none differs. */
 	if (h->opts_set != 0)
 		collect_options(h, st);
-	if (st->listening)
-		;
-	else if (never_sent) {
-		st->inq = 0;	/* what SIOCINQ and SIOCOUTQ say then */
-		if (!brief)
-			st->outq = 0;
-	} else if (brief && nothing_came)
-		st->inq = 0;
-	else {
-		if (ioctl(h->fd, SIOCINQ, &v) == 0)
-			st->inq = v;
-		if (!brief && ioctl(h->fd, SIOCOUTQ, &v) == 0)
-			st->outq = v;
-	}
+	read_queues(h, st, brief, &seen);
+	remember_unchanged(h, st, brief, &seen);
+}
 
-	/*
-	 * A TCP socket in CLOSE that never connected (nor began to) changes
-	 * only by a call on it: bind, connect, listen (or nonblock, for
-	 * O_NONBLOCK), each logged (shell_log counts them in h->calls). Until
-	 * then a step needs no call (the options, when set, are read).
-	 */
-	if (brief && have_ti && st->tcp_state == TCP_CLOSE && nothing_came &&
-	    st->peer_len == 0 && h->peer_len == 0 && !h->connecting) {
-		h->brief_local = st->local;
-		h->brief_local_len = st->local_len;
-		h->brief_nonblock = st->nonblock;
-		h->brief_calls = h->calls + 1;
-	}
-step:
+/* The step, from what was read, and the addresses the kernel forgot. */
+static void
+settle_step(const struct handle *h, struct sock_state *st, int brief)
+{
 	/* A port a failed connect gave back: not bound (op.c). */
 	if (h->port_lost && !st->listening && st->peer_len == 0)
 		st->local_len = 0;
@@ -295,6 +325,43 @@ step:
 		collect_afterlife(h, st);
 	if (!brief && st->have_info)
 		data_bytes(h, st);	/* after the afterlife's state */
+}
+
+/*
+ * Fills ST from the kernel's view of H's socket: the addresses from
+ * getsockname/getpeername, the TCP state and accept queue from TCP_INFO,
+ * the unread bytes from SIOCINQ. The step follows from those, so a peer's
+ * close shows (CLOSE_WAIT) without any call on this socket.
+ *
+ * No call whose answer TCP_INFO already gives: SO_ACCEPTCONN is the state
+ * LISTEN; in LISTEN, SYN_SENT and CLOSE getpeername fails (ENOTCONN); a
+ * socket in CLOSE that never sent a segment has nothing queued either
+ * way. BRIEF is for the picture and the table, drawn after each step from
+ * every socket: only what they show (no SIOCOUTQ, no TCP_INFO counters),
+ * nothing to read when no byte came (tcpi_bytes_received), and no call at
+ * all for a socket that cannot have changed since the last step
+ * (remember_unchanged). Three calls for an idle TCP socket, then none,
+ * instead of sixteen.
+ */
+static void
+collect(struct handle *h, struct sock_state *st, int brief)
+{
+	int tcp = h->type == SOCK_STREAM && h->family != AF_UNIX;
+
+	memset(st, 0, sizeof *st);
+	st->h = h;
+	st->inq = st->outq = -1;
+	st->shut = h->shut;
+	if (h->fd < 0) {
+		collect_closed(h, st);
+		return;
+	}
+	st->open = 1;
+	if (brief && tcp && h->brief_calls == h->calls + 1)
+		collect_unchanged(h, st);	/* no call on it since */
+	else
+		collect_open(h, st, brief, tcp);
+	settle_step(h, st, brief);
 }
 
 void

@@ -1,8 +1,9 @@
-/* test-api.c - the rest of the sockets API on real loopback sockets:
- * non-blocking mode and poll (a non-blocking connect completing through
- * poll), getsockname and getpeername, getaddrinfo with resolve and host
- * names, the command lookup with the new commands, and what the new
- * errors mean. */
+/* test-poll-resolve.c - non-blocking mode and poll (a non-blocking
+ * connect completing through poll), and names and addresses:
+ * getsockname and getpeername, getaddrinfo with resolve and host names,
+ * AF_UNIX addresses; with the command lookup, help, usage and errno
+ * explanations of those commands, and the parsing of sizes and message
+ * flags, on real loopback sockets. */
 #include <config.h>
 
 #include <criterion/criterion.h>
