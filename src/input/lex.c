@@ -108,6 +108,27 @@ lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
 	return (long)o;
 }
 
+/* A lone unquoted '&' last asks for a background job; so does a word
+ * ending in '&', as in "accept srv conn&". */
+static void
+take_background(struct tokens *t)
+{
+	struct token *last;
+
+	if (t->n == 0 || t->v[t->n - 1].quoted)
+		return;
+	last = &t->v[t->n - 1];
+	if (last->len == 1 && last->text[0] == '&') {
+		free(last->text);
+		t->n--;
+		t->background = 1;
+	} else if (last->len > 1 && last->text[last->len - 1] == '&') {
+		last->text[--last->len] = '\0';
+		last->end--;
+		t->background = 1;
+	}
+}
+
 int
 lex_line(const char *line, size_t len, struct tokens *t, char *err)
 {
@@ -172,21 +193,7 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 			goto nomem;
 		}
 	}
-	/* A lone unquoted '&' last asks for a background job; so does a
-	 * word ending in '&', as in "accept srv conn&". */
-	if (t->n > 0 && !t->v[t->n - 1].quoted) {
-		struct token *last = &t->v[t->n - 1];
-
-		if (last->len == 1 && last->text[0] == '&') {
-			free(last->text);
-			t->n--;
-			t->background = 1;
-		} else if (last->len > 1 && last->text[last->len - 1] == '&') {
-			last->text[--last->len] = '\0';
-			last->end--;
-			t->background = 1;
-		}
-	}
+	take_background(t);
 	return 0;
 nomem:
 	tokens_free(t);
