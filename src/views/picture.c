@@ -45,6 +45,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/width.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/shell.h"
@@ -226,99 +227,10 @@ struct pgroup {
 
 /* --- Text widths ------------------------------------------------------ */
 
-static unsigned
-utf8_next(const char **sp)
-{
-	const unsigned char *s = (const unsigned char *)*sp;
-	unsigned cp, n, i;
-
-	if (s[0] < 0x80) {
-		*sp += 1;
-		return s[0];
-	}
-	if ((s[0] & 0xe0) == 0xc0) {
-		cp = s[0] & 0x1f;
-		n = 1;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		cp = s[0] & 0x0f;
-		n = 2;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		cp = s[0] & 0x07;
-		n = 3;
-	} else {
-		*sp += 1;
-		return s[0];		/* not UTF-8: one byte, one column */
-	}
-	for (i = 1; i <= n; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*sp += 1;
-			return s[0];
-		}
-		cp = cp << 6 | (s[i] & 0x3f);
-	}
-	*sp += n + 1;
-	return cp;
-}
-
-/* Combining marks take no column, East Asian wide characters two. */
-static int
-cp_width(unsigned cp)
-{
-	if ((cp >= 0x300 && cp <= 0x36f) || cp == 0x200b ||
-	    (cp >= 0xfe00 && cp <= 0xfe0f))
-		return 0;
-	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 &&
-	    cp <= 0x1f64f) || (cp >= 0x1f900 && cp <= 0x1f9ff) ||
-	    (cp >= 0x20000 && cp <= 0x3fffd))
-		return 2;
-	return 1;
-}
-
-/* The columns of S's first LEN bytes (or up to its end). */
-static int
-width_n(const char *s, size_t len, int utf8)
-{
-	const char *p = s;
-	int w = 0;
-
-	if (!utf8)
-		return (int)strnlen(s, len);
-	while (*p != '\0' && (size_t)(p - s) < len) {
-		if ((unsigned char)*p < 0x80) {	/* ASCII: most of it */
-			w++;
-			p++;
-		} else
-			w += cp_width(utf8_next(&p));
-	}
-	return w;
-}
-
 int
 picture_text_width(const char *s, int utf8)
 {
-	return width_n(s, SIZE_MAX, utf8);
-}
-
-/* The bytes of S that fit in WIDTH columns. */
-static size_t
-fit_bytes(const char *s, int width, int utf8, int *used)
-{
-	const char *p = s, *q;
-	int w = 0, cw;
-
-	while (*p != '\0') {
-		q = p;
-		cw = utf8 ? cp_width(utf8_next(&q)) : (q++, 1);
-		if (w + cw > width)
-			break;
-		w += cw;
-		p = q;
-	}
-	*used = w;
-	return (size_t)(p - s);
+	return width_text(s, utf8);
 }
 
 /* --- Output, with trailing blanks dropped ------------------------------- */
@@ -489,7 +401,7 @@ put_fit(struct out *o, const struct picture *p, const char *text, int width,
 		blank(o, width - w);
 		return;
 	}
-	n = fit_bytes(text, width - 1, utf8, &used);
+	n = width_fit(text, width - 1, utf8, &used);
 	if (n >= sizeof buf)
 		n = sizeof buf - 1;
 	memcpy(buf, text, n);
@@ -2197,7 +2109,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 	lw = picture_text_width(l->label, p->o->utf8);
 	used = 0;
 	if (l->arrow != A_NONE && room > 3 && lw > room) {
-		nb = fit_bytes(l->label, room - 1, p->o->utf8, &used);
+		nb = width_fit(l->label, room - 1, p->o->utf8, &used);
 		if (nb + strlen(g->ellipsis) < sizeof label) {
 			memcpy(label, l->label, nb);
 			strcpy(label + nb, g->ellipsis);
@@ -2206,7 +2118,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 		} else
 			nb = 0;
 	} else if (l->arrow != A_NONE && room > 0 && lw <= room) {
-		nb = fit_bytes(l->label, room, p->o->utf8, &used);
+		nb = width_fit(l->label, room, p->o->utf8, &used);
 		if (nb >= sizeof label)
 			nb = sizeof label - 1;
 		memcpy(label, l->label, nb);
@@ -2248,7 +2160,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 static int
 part_width(const char *s, int len, int utf8)
 {
-	return width_n(s, (size_t)len, utf8);
+	return width_text_n(s, (size_t)len, utf8);
 }
 
 /* S in WIDTH columns (1 at least): its start and an ellipsis. */
@@ -2257,7 +2169,7 @@ cut_right(const struct picture *p, const char *s, int width, char *out,
     size_t n)
 {
 	int used;
-	size_t nb = fit_bytes(s, width - 1, p->o->utf8, &used);
+	size_t nb = width_fit(s, width - 1, p->o->utf8, &used);
 
 	snprintf(out, n, "%.*s%s", (int)nb, s, p->g->ellipsis);
 }
@@ -2267,12 +2179,10 @@ static void
 cut_left(const struct picture *p, const char *s, int width, char *out,
     size_t n)
 {
-	while (*s != '\0' && picture_text_width(s, p->o->utf8) > width - 1) {
-		if (p->o->utf8)
-			utf8_next(&s);
-		else
-			s++;
-	}
+	int cols;
+
+	while (*s != '\0' && picture_text_width(s, p->o->utf8) > width - 1)
+		s += width_char(s, SIZE_MAX, p->o->utf8, &cols);
 	snprintf(out, n, "%s%s", p->g->ellipsis, s);
 }
 
