@@ -1,0 +1,237 @@
+/* picture-build.h - what the picture's model is made of, inside
+ * src/views/picture*.c only: the sockets and the calls as the picture sees
+ * them, the pairs, the rows. */
+#ifndef SOCKSHELL_PICTURE_BUILD_H
+#define SOCKSHELL_PICTURE_BUILD_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/socket.h>
+
+#include "base/evlog.h"
+#include "core/handle.h"
+#include "state/state.h"
+
+enum { LEFT, RIGHT };		/* the server's column, the client's */
+
+#define NONE		(-1)
+#define CELL		160	/* bytes of one box line's text */
+#define MAX_BARS	6	/* bus lines through one row */
+#define BUS_SLOTS	3	/* bus lines side by side, on each side */
+
+enum arrow {
+	A_NONE,
+	A_CONNECT,	/* a connection set up: connect -> accept */
+	A_CONNECTING,	/* SYN sent, no connection yet */
+	A_REFUSED,	/* a connect that failed on its way */
+	A_DATA,		/* bytes, or one datagram: send -> recv */
+	A_EOF,		/* close -> the peer's recv of 0 */
+	A_RESET,	/* close with unread data -> the peer's ECONNRESET */
+	A_WAIT		/* a call still waiting: no arrow yet, but its row
+			 * stays free for the one that will answer it */
+};
+
+enum style { S_PLAIN, S_NEW, S_FAIL, S_WAIT, S_NOTE };
+
+struct glyphs {
+	const char	*h, *v, *tl, *tr, *bl, *br, *cross;
+	const char	*dash_v, *dash_h;	/* another program's box */
+	const char	*head_l, *head_r;	/* arrow heads */
+	const char	*stub_l, *stub_r;	/* a loose start */
+	const char	*fail, *ellipsis, *to, *waiting, *more;
+	const char	*mark_l, *mark_r;	/* the newest step */
+};
+
+/* One socket, as the picture sees it. */
+struct psock {
+	const struct handle	*h;
+	struct sock_state	 st;
+	int			 side;
+	int			 dest;		/* gets what this one sends */
+	int			 via;		/* connected to this listener, not
+						 * accepted yet */
+	int			 group;		/* the picture it is drawn in */
+	int			 remote;	/* its peer is another program */
+	int			 listener;	/* accepted from this one */
+	int			 listened;
+	int			 bind_k, connect_k, send_k, recv_k;
+	int			 listen_k;	/* positions, or NONE */
+	int			 conn_k;	/* its connect that got through */
+	int			 conn_ok, last_connect_k;
+	int			 close_k, eof_k;
+	int			 fin_k;		/* its shutdown or close that sent
+						 * the end of the stream */
+	unsigned long long	 sent, rcvd;	/* bytes, by the calls */
+	int			 nsend, nrecv, nin;
+	int			 send_at, recv_at, in_at;
+	int			 fill_send, fill_recv, fill_in;
+	int			 unmatched_in;	/* UDP: datagrams still unread */
+	long long		 queued;	/* listener: the shell's connects
+						 * in its queue */
+};
+
+/* One call, at its position in the order the calls began. */
+struct pev {
+	const struct event	*ev;
+	enum ev_kind		 kind;		/* sendto as send, recvfrom as
+						 * recv */
+	int			 twin;		/* socketpair: the second socket */
+	int			 sock;		/* NONE: its handle is unknown */
+	int			 to;		/* data: the socket it goes to */
+	int			 other;		/* accept: the new socket */
+	enum arrow		 arrow;
+	int			 out;		/* the arrow leaves its side */
+	int			 partner;	/* position, or NONE */
+	int			 bus;		/* the bus it joins, or NONE */
+	int			 target;	/* connect: the listener, or NONE */
+	int			 row;
+	unsigned long long	 off, len;	/* data: the bytes carried */
+	int			 newest;
+};
+
+/* A row: a box line in each column, maybe an arrow between them. */
+struct prow {
+	int		 cell[2];	/* positions, or NONE */
+	int		 arrow;		/* the position whose arrow it is */
+	/* Rows the kernel's state adds after the calls (another program). */
+	int		 pseudo_sock;
+	enum arrow	 pseudo_arrow;
+	long long	 pseudo_n;
+	/* The buses whose vertical line runs through this row. */
+	int		 bars[MAX_BARS];
+	int		 nbar;
+};
+
+/*
+ * A bus: the calls that carry one run of a stream's bytes when sends and
+ * recvs do not match one to one (two sends read at once, one send read in
+ * two), or a pair of calls that could not share a row. Their rows' arrows
+ * meet a vertical line in the gap, near the receiving side, so every
+ * arrow reaches the call that took its bytes.
+ */
+struct pbus {
+	int	 lo, hi;	/* its first and last rows */
+	int	 side;		/* the receiving side */
+	int	 slot;		/* which of the gap's bus lines */
+};
+
+/* An address as a hash key; IPv4-mapped IPv6 addresses as IPv4. */
+struct ep {
+	uint8_t		 family;
+	uint8_t		 pad;
+	uint16_t	 port;
+	uint8_t		 addr[16];
+};
+
+struct key {
+	struct ep	 a, b;
+};
+
+struct table {
+	struct key	*keys;
+	int		*vals;		/* NONE: empty */
+	size_t		 mask;
+};
+
+struct picture {
+	const struct picture_opts	*o;
+	const struct glyphs		*g;
+	struct shell			*sh;
+	const struct sock_state		*states;	/* read already, or
+							 * NULL */
+	struct psock			*s;
+	size_t				 ns;
+	struct pev			*e;
+	size_t				 ne;
+	struct prow			*r;
+	size_t				 nr;
+	struct pbus			*b;
+	size_t				 nb;
+	int				*send_list, *recv_list, *in_list;
+	struct table			 tuples, listeners, udp;
+	int				 opw;		/* op names' width */
+	/* Sockets that talk to each other are drawn in one picture. */
+	int				*group_socks, *group_evs;
+	struct pgroup			*groups;
+	size_t				 ngroups;
+};
+
+struct pgroup {
+	int	 sock_at, nsocks, ev_at, nevs;
+	int	 first;			/* its first call's position */
+	int	 row_at, nrows;		/* its rows in p->r */
+	int	 newest, shown;
+};
+
+static inline int
+is_tcp(const struct psock *s)
+{
+	return s->h->type == SOCK_STREAM;
+}
+
+/* A send that carried something: bytes, or a datagram (an empty one
+ * too, which its receiver gets as a recv of 0). */
+static inline int
+sent_data(const struct psock *s, const struct event *ev)
+{
+	return ev->result > 0 || (ev->result == 0 && !is_tcp(s));
+}
+
+/* --- Drawing: the texts of a row ------------------------------------ */
+
+struct cellv {
+	char		 main[CELL];	/* the call, padding, the socket's name,
+					 * and what the call did */
+	char		 suffix[64];	/* a failure or a wait */
+	char		 brief[32];	/* what the call did, shorter */
+	int		 op_len;	/* bytes of the call's name in main */
+	int		 head_len;	/* ...up to the end of the socket's */
+	int		 name_at;	/* where the socket's name begins */
+	enum style	 style;
+	int		 newest;
+	int		 own;		/* a call of this column's */
+};
+
+struct linev {
+	struct cellv	 c[2];
+	enum arrow	 arrow;		/* A_NONE: no arrow on this row */
+	int		 from;		/* the side it leaves */
+	int		 attached[2];	/* it reaches the box on that side */
+	char		 label[48];
+	enum style	 style;
+	int		 newest;
+	int		 more;		/* the row that says rows were left out */
+	struct {
+		int	 side, slot;
+		int	 up, down;	/* its line goes on above, below */
+		int	 joined;	/* this row's arrow meets it */
+	}		 bar[MAX_BARS];
+	int		 nbar;
+};
+
+/* picture-peers.c */
+void	picture_peers_ev_addr(const struct event *ev,
+	    struct sockaddr_storage *ss, socklen_t *len);
+int	picture_peers_find(struct picture *p);
+int	picture_peers_connect_target(struct picture *p, const struct pev *e);
+int	picture_peers_datagram_to(struct picture *p, const struct event *ev);
+void	picture_peers_free(struct picture *p);
+
+/* picture-pair.c */
+int	picture_pair_collect(struct picture *p);
+void	picture_pair_scan(struct picture *p);
+void	picture_pair_arrows(struct picture *p);
+int	picture_pair_groups(struct picture *p);
+void	picture_pair_sides(struct picture *p);
+int	picture_pair_list_data(struct picture *p);
+void	picture_pair_calls(struct picture *p);
+
+/* picture-layout.c */
+int	picture_layout_prepare(struct picture *p);
+void	picture_layout_free(struct picture *p);
+
+/* picture-text.c */
+void	picture_text_draw(struct picture *p, FILE *f, struct linev *lines,
+	    int n);
+
+#endif

@@ -1,0 +1,746 @@
+/* picture-text.c - the picture drawn for a terminal: box drawing (or
+ * ASCII), colours, the boxes and the gap fitted to the width. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/width.h"
+#include "views/picture-build.h"
+#include "views/picture.h"
+
+#define MIN_WIDTH	40	/* narrower terminals get lines that wrap */
+#define TEXT_WIDTH	27	/* a box's text at 80 columns */
+#define GAP_WIDTH	14	/* between the boxes, for an arrow's label */
+#define MIN_GAP		4	/* the shortest arrow */
+
+/* --- Output, with trailing blanks dropped ------------------------------- */
+
+struct out {
+	FILE	*f;
+	int	 spaces;	/* owed, written before the next text */
+	int	 color;
+	size_t	 len;		/* bytes in buf, not yet written to f */
+	char	 buf[8192];
+};
+
+/* Appends N bytes of S; the buffer goes to F when full and at the end of
+ * the picture (out_flush): a picture is thousands of little pieces, and
+ * stdio's per-call cost was a fifth of drawing it (bench/run). */
+static void
+out_write(struct out *o, const char *s, size_t n)
+{
+	if (o->len + n > sizeof o->buf) {
+		fwrite(o->buf, 1, o->len, o->f);
+		o->len = 0;
+		if (n > sizeof o->buf) {
+			fwrite(s, 1, n, o->f);
+			return;
+		}
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+static void
+out_str(struct out *o, const char *s)
+{
+	out_write(o, s, strlen(s));
+}
+
+static void
+out_flush(struct out *o)
+{
+	fwrite(o->buf, 1, o->len, o->f);
+	o->len = 0;
+}
+
+/* The blanks owed. Not with fprintf: a picture is thousands of these. */
+static void
+put_spaces(struct out *o)
+{
+	static const char sp[] = "                                ";
+	int n;
+
+	for (; o->spaces > 0; o->spaces -= n) {
+		n = o->spaces < (int)sizeof sp - 1 ? o->spaces :
+		    (int)sizeof sp - 1;
+		out_write(o, sp, (size_t)n);
+	}
+	o->spaces = 0;
+}
+
+static void
+put(struct out *o, const char *s)
+{
+	if (*s == '\0')
+		return;
+	put_spaces(o);
+	out_str(o, s);
+}
+
+static void
+put_n(struct out *o, const char *s, int n)
+{
+	char buf[256];
+	size_t len = strlen(s), used = 0;
+
+	if (n <= 0 || len == 0)
+		return;
+	if (len > sizeof buf) {
+		while (n-- > 0)
+			put(o, s);
+		return;
+	}
+	put_spaces(o);
+	while (n-- > 0) {	/* a border is a hundred glyphs: one write */
+		if (used + len > sizeof buf) {
+			out_write(o, buf, used);
+			used = 0;
+		}
+		memcpy(buf + used, s, len);
+		used += len;
+	}
+	out_write(o, buf, used);
+}
+
+static void
+blank(struct out *o, int n)
+{
+	if (n > 0)
+		o->spaces += n;
+}
+
+static void
+end_line(struct out *o)
+{
+	out_write(o, "\n", 1);
+	o->spaces = 0;
+}
+
+static const char *
+esc(enum style s)
+{
+	switch (s) {
+	case S_NEW:	return "\033[1;36m";
+	case S_FAIL:	return "\033[31m";
+	case S_WAIT:	return "\033[33m";
+	case S_NOTE:	return "\033[2m";
+	case S_PLAIN:	break;
+	}
+	return "";
+}
+
+static void
+color_on(struct out *o, enum style s, int newest)
+{
+	if (!o->color || (s == S_PLAIN && !newest))
+		return;
+	put_spaces(o);	/* blanks stay plain */
+	if (newest && s == S_FAIL)
+		out_str(o, "\033[1;31m");
+	else if (newest && s == S_WAIT)
+		out_str(o, "\033[1;33m");
+	else
+		out_str(o, esc(newest ? S_NEW : s));
+}
+
+static void
+color_off(struct out *o, enum style s, int newest)
+{
+	if (o->color && (s != S_PLAIN || newest))
+		out_str(o, "\033[0m");
+}
+
+/* The ":PORT" that ends TEXT (an address), or NULL. */
+static const char *
+port_tail(const char *text)
+{
+	const char *colon = strrchr(text, ':');
+
+	if (colon == NULL || colon[1] == '\0' ||
+	    strspn(colon + 1, "0123456789") != strlen(colon + 1))
+		return NULL;
+	return colon;
+}
+
+/* TEXT in exactly WIDTH columns: cut with an ellipsis, or padded. */
+static void
+put_fit(struct out *o, const struct picture *p, const char *text, int width,
+    enum style s, int newest)
+{
+	int utf8 = p->o->utf8, w = width_text(text, utf8), used;
+	char buf[CELL * 2];
+	size_t n;
+
+	if (width <= 0)
+		return;
+	color_on(o, s, newest);
+	if (w <= width) {
+		put(o, text);
+		color_off(o, s, newest);
+		blank(o, width - w);
+		return;
+	}
+	n = width_fit(text, width - 1, utf8, &used);
+	if (n >= sizeof buf)
+		n = sizeof buf - 1;
+	memcpy(buf, text, n);
+	buf[n] = '\0';
+	put(o, buf);
+	put(o, p->g->ellipsis);
+	color_off(o, s, newest);
+	blank(o, width - 1 - used);
+}
+
+/* --- Drawing ------------------------------------------------------------ */
+
+struct dims {
+	int	 text, box, gap;	/* box = text + 5 */
+	int	 start[2];		/* first line of each column's box, or
+					 * NONE: no box */
+	int	 dashed[2];		/* only another program's ends */
+};
+
+static void
+put_title(struct out *o, const struct picture *p, const char *t, int width)
+{
+	int w = width_text(t, p->o->utf8), left;
+
+	if (w >= width) {
+		put_fit(o, p, t, width, S_PLAIN, 0);
+		return;
+	}
+	left = (width - w) / 2;
+	blank(o, left);
+	put(o, t);
+	blank(o, width - w - left);
+}
+
+static void
+put_border(struct out *o, const struct picture *p, const struct dims *d,
+    int x, int top)
+{
+	const struct glyphs *g = p->g;
+
+	/* Another program's box is dashed all round: there are no dashed
+	 * corners, so its dashes run to the ends. */
+	put(o, d->dashed[x] ? g->dash_h : top ? g->tl : g->bl);
+	put_n(o, d->dashed[x] ? g->dash_h : g->h, d->text + 3);
+	put(o, d->dashed[x] ? g->dash_h : top ? g->tr : g->br);
+}
+
+/* A gap cell's lines: the sides of the cell they leave by. */
+enum { L_UP = 1, L_DOWN = 2, L_WEST = 4, L_EAST = 8 };
+
+static const char *const utf8_lines[16] = {
+	[L_UP] = "\u2502", [L_DOWN] = "\u2502", [L_UP | L_DOWN] = "\u2502",
+	[L_WEST] = "\u2500", [L_EAST] = "\u2500", [L_WEST | L_EAST] = "\u2500",
+	[L_DOWN | L_EAST] = "\u250c", [L_DOWN | L_WEST] = "\u2510",
+	[L_UP | L_EAST] = "\u2514", [L_UP | L_WEST] = "\u2518",
+	[L_UP | L_DOWN | L_EAST] = "\u251c",
+	[L_UP | L_DOWN | L_WEST] = "\u2524",
+	[L_DOWN | L_WEST | L_EAST] = "\u252c",
+	[L_UP | L_WEST | L_EAST] = "\u2534",
+	[L_UP | L_DOWN | L_WEST | L_EAST] = "\u253c",
+};
+
+static const char *
+line_glyph(const struct picture *p, int m)
+{
+	if (p->o->utf8)
+		return utf8_lines[m];
+	if (m == 0)
+		return NULL;
+	return (m & (L_WEST | L_EAST)) == 0 ? "|" :
+	    (m & (L_UP | L_DOWN)) == 0 ? "-" : "+";
+}
+
+/* The gap column of a bus line: two from the receiving side, the next
+ * ones nearer it, clear of a label in the middle (which then stays where
+ * it was when a bus comes by). */
+static int
+bus_column(int n, int side, int slot)
+{
+	int c = side == LEFT ? 2 - slot : n - 3 + slot;
+
+	return c < 1 ? 1 : c > n - 2 ? n - 2 : c;
+}
+
+/* The gap between the boxes: an arrow, its label in the middle, and the
+ * bus lines that run through it. */
+static void
+put_gap(struct out *o, const struct picture *p, const struct dims *d,
+    const struct linev *l)
+{
+	const struct glyphs *g = p->g;
+	const char *cells[256], *line;
+	int mask[256];
+	int a = 0, b = 0, i, j, lw, room, used, join = NONE, ra, rb, from, to;
+	int n = d->gap < 256 ? d->gap : 256, start = NONE;
+	char label[64];
+	size_t nb = 0;
+
+	if (l->arrow == A_NONE && l->nbar == 0) {
+		blank(o, d->gap);
+		return;
+	}
+	line = l->arrow == A_CONNECTING ? g->dash_h : g->h;
+	for (i = 0; i < n; i++) {
+		cells[i] = NULL;
+		mask[i] = 0;
+	}
+	for (j = 0; j < l->nbar; j++)
+		if (l->bar[j].joined)
+			join = bus_column(n, l->bar[j].side, l->bar[j].slot);
+	if (l->arrow != A_NONE) {
+		a = l->attached[LEFT] ? 0 : 1;
+		b = l->attached[RIGHT] ? n : n - 1;
+		/* On a bus: from each box it reaches to the bus line. */
+		if (join != NONE && !l->attached[LEFT])
+			a = join;
+		if (join != NONE && !l->attached[RIGHT])
+			b = join + 1;
+		for (i = a; i < b; i++)
+			mask[i] = (i > a || a == 0 ? L_WEST : 0) |
+			    (i < b - 1 || b == n ? L_EAST : 0);
+		if (join == NONE && l->from == LEFT) {
+			if (!l->attached[LEFT])
+				cells[a] = g->stub_l;
+			if (!l->attached[RIGHT])
+				cells[b - 1] = l->arrow == A_REFUSED ? g->fail :
+				    g->head_r;
+		} else if (join == NONE) {
+			if (!l->attached[RIGHT])
+				cells[b - 1] = g->stub_r;
+			if (!l->attached[LEFT])
+				cells[a] = l->arrow == A_REFUSED ? g->fail :
+				    g->head_l;
+		}
+	}
+	/* Bus lines; one that only passes by crosses over the arrow. */
+	for (j = 0; j < l->nbar; j++) {
+		int c = bus_column(n, l->bar[j].side, l->bar[j].slot);
+		int m = (l->bar[j].up ? L_UP : 0) |
+		    (l->bar[j].down ? L_DOWN : 0);
+
+		if (l->bar[j].joined || c == join)
+			mask[c] |= m;
+		else {
+			mask[c] = m;
+			cells[c] = NULL;
+		}
+	}
+	/* The label, a blank either side, between two line characters: on
+	 * a bus, on the sending side of its line, in the longest stretch
+	 * that no bus line crosses. */
+	from = a;
+	to = b;
+	if (join != NONE && l->from == LEFT)
+		to = join;
+	else if (join != NONE)
+		from = join + 1;
+	ra = rb = from;
+	for (i = from; i < to; i = j) {
+		for (j = i; j < to && (mask[j] & (L_UP | L_DOWN)) == 0; j++)
+			;
+		if (j - i > rb - ra) {
+			ra = i;
+			rb = j;
+		}
+		if (j == i)
+			j++;
+	}
+	room = rb - ra - 4;
+	lw = width_text(l->label, p->o->utf8);
+	used = 0;
+	if (l->arrow != A_NONE && room > 3 && lw > room) {
+		nb = width_fit(l->label, room - 1, p->o->utf8, &used);
+		if (nb + strlen(g->ellipsis) < sizeof label) {
+			memcpy(label, l->label, nb);
+			strcpy(label + nb, g->ellipsis);
+			nb += strlen(g->ellipsis);
+			used++;
+		} else
+			nb = 0;
+	} else if (l->arrow != A_NONE && room > 0 && lw <= room) {
+		nb = width_fit(l->label, room, p->o->utf8, &used);
+		if (nb >= sizeof label)
+			nb = sizeof label - 1;
+		memcpy(label, l->label, nb);
+	}
+	label[nb] = '\0';
+	if (nb > 0)
+		start = ra + 1 + (room - used) / 2;
+	/* Where the label of an arrow without a bus goes, if it fits
+	 * there: a row keeps its look when a bus comes by later. */
+	i = 1 + (n - 4 - used) / 2;
+	if (nb > 0 && (join != NONE || (l->attached[LEFT] &&
+	    l->attached[RIGHT])) && i > from && i + used + 1 < to) {
+		for (j = i - 1; j <= i + used + 2 && j < n; j++)
+			if (mask[j] & (L_UP | L_DOWN))
+				break;
+		if (j > i + used + 2 || j == n)
+			start = i;
+	}
+	color_on(o, l->style, l->newest);
+	for (i = 0; i < n; i++) {
+		if (i == start) {
+			blank(o, 1);
+			put(o, label);
+			blank(o, 1);
+			i += used + 1;
+		} else if (cells[i] != NULL)
+			put(o, cells[i]);
+		else if (mask[i] == (L_WEST | L_EAST))
+			put(o, line);
+		else if (mask[i] != 0)
+			put(o, line_glyph(p, mask[i]));
+		else
+			blank(o, 1);
+	}
+	color_off(o, l->style, l->newest);
+}
+
+/* The columns of the first LEN bytes of S. */
+static int
+part_width(const char *s, int len, int utf8)
+{
+	return width_text_n(s, (size_t)len, utf8);
+}
+
+/* S in WIDTH columns (1 at least): its start and an ellipsis. */
+static void
+cut_right(const struct picture *p, const char *s, int width, char *out,
+    size_t n)
+{
+	int used;
+	size_t nb = width_fit(s, width - 1, p->o->utf8, &used);
+
+	snprintf(out, n, "%.*s%s", (int)nb, s, p->g->ellipsis);
+}
+
+/* S in WIDTH columns (1 at least): an ellipsis and its end. */
+static void
+cut_left(const struct picture *p, const char *s, int width, char *out,
+    size_t n)
+{
+	int cols;
+
+	while (*s != '\0' && width_text(s, p->o->utf8) > width - 1)
+		s += width_char(s, SIZE_MAX, p->o->utf8, &cols);
+	snprintf(out, n, "%s%s", p->g->ellipsis, s);
+}
+
+/* An address, as " 127.0.0.1:PORT": cut from its left, it keeps its
+ * port. */
+static int
+is_address(const char *s)
+{
+	return port_tail(s) != NULL && strchr(s + 1, ' ') == NULL;
+}
+
+/*
+ * What a call did (" 127.0.0.1:5000", " backlog 1", " → conn") in ROOM
+ * columns, into OUT: whole, in brief, an address from its left (its port
+ * whole), other text from its right. 0 when it does not fit.
+ */
+static int
+fit_extra(const struct picture *p, const struct cellv *c, int room,
+    char *out, size_t n)
+{
+	const char *x = c->main + c->head_len;
+	int utf8 = p->o->utf8;
+
+	out[0] = '\0';
+	if (width_text(x, utf8) <= room) {
+		snprintf(out, n, "%s", x);
+		return 1;
+	}
+	if (c->brief[0] != '\0' && width_text(c->brief, utf8) <= room) {
+		snprintf(out, n, "%s", c->brief);
+		return 1;
+	}
+	if (is_address(x) && room >= 2 + (int)strlen(port_tail(x))) {
+		out[0] = ' ';
+		cut_left(p, x + 1, room - 1, out + 1, n - 1);
+		return 1;
+	}
+	if (!is_address(x) && room >= 4) {
+		out[0] = ' ';
+		cut_right(p, x + 1, room - 1, out + 1, n - 1);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * A box's text in WIDTH columns, cutting what matters least first: what
+ * the call did (an address from its left), the padding that lines the
+ * calls up, the words of a failure or a wait (its mark stays), the
+ * socket's name; never the call's name.
+ */
+static void
+fit_cell(const struct picture *p, const struct cellv *c, int width,
+    char *out, size_t n)
+{
+	int utf8 = p->o->utf8, sw = width_text(c->suffix, utf8);
+	int mw = width_text(c->main, utf8), hw, pass, room;
+	const char *name = c->main + c->name_at, *sp;
+	char head[CELL], ex[CELL], mark[32], sf[64];
+
+	if (mw + sw <= width || c->head_len == 0) {
+		/* A note is cut as it is; an address from its left. */
+		if (c->head_len == 0 && is_address(c->main) && mw > width)
+			cut_left(p, c->main, width, out, n);
+		else {
+			/* Most cells: the text as it is (no snprintf: this
+			 * runs for every box of every step). */
+			size_t ml = strlen(c->main), sl = strlen(c->suffix);
+
+			if (ml >= n)
+				ml = n - 1;
+			if (sl >= n - ml)
+				sl = n - ml - 1;
+			memcpy(out, c->main, ml);
+			memcpy(out + ml, c->suffix, sl);
+			out[ml + sl] = '\0';
+		}
+		return;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		/* With the calls lined up, then without. */
+		if (pass == 0)
+			snprintf(head, sizeof head, "%.*s", c->head_len,
+			    c->main);
+		else
+			snprintf(head, sizeof head, "%.*s %.*s", c->op_len,
+			    c->main, c->head_len - c->name_at, name);
+		hw = width_text(head, utf8);
+		if (fit_extra(p, c, width - hw - sw, ex, sizeof ex)) {
+			snprintf(out, n, "%s%s%s", head, ex, c->suffix);
+			return;
+		}
+	}
+	/* " ✗ EADDRINUSE": its mark, " ✗". */
+	sp = c->suffix[0] == ' ' ? strchr(c->suffix + 1, ' ') : NULL;
+	snprintf(mark, sizeof mark, "%.*s", sp != NULL ? (int)(sp -
+	    c->suffix) : (int)strlen(c->suffix), c->suffix);
+	if (hw + sw <= width) {
+		/* What the call did is left out; an ellipsis says so. */
+		int more = c->main[c->head_len] != '\0' && hw + sw + 2 <= width;
+
+		snprintf(out, n, "%s%s%s%s", head, more ? " " : "",
+		    more ? p->g->ellipsis : "", c->suffix);
+		return;
+	}
+	room = width - hw;
+	if (c->suffix[0] != '\0' && room >= width_text(mark, utf8)) {
+		room -= width_text(mark, utf8);
+		if (sp != NULL && room >= 3) {
+			sf[0] = ' ';
+			cut_right(p, sp + 1, room - 1, sf + 1, sizeof sf - 1);
+		} else
+			sf[0] = '\0';
+		snprintf(out, n, "%s%s%s", head, mark, sf);
+		return;
+	}
+	/* The socket's name, cut; the call's, never. */
+	room = width - part_width(c->main, c->op_len, utf8) - 1 -
+	    width_text(mark, utf8);
+	if (room >= 2) {
+		cut_right(p, name, room, ex, sizeof ex);
+		snprintf(out, n, "%.*s %s%s", c->op_len, c->main, ex, mark);
+	} else
+		snprintf(out, n, "%.*s%s", c->op_len, c->main, mark);
+}
+
+/* One column's box line: its border, the text, and where an arrow
+ * crosses the border, the arrow's end. */
+static void
+put_box_line(struct out *o, const struct picture *p, const struct dims *d,
+    const struct linev *l, int x)
+{
+	const struct glyphs *g = p->g;
+	const struct cellv *c = &l->c[x];
+	const char *v = d->dashed[x] ? g->dash_v : g->v;
+	const char *border = v, *port = NULL;
+	char text[CELL + 64];
+
+	if (l->arrow != A_NONE && l->attached[x]) {
+		border = d->dashed[x] ? v : g->cross;
+		if (l->from == x)
+			port = l->arrow == A_CONNECTING ? g->dash_h : g->h;
+		else
+			port = x == LEFT ? g->head_l : g->head_r;
+	}
+	if (x == RIGHT) {
+		put(o, border);
+		if (port != NULL) {
+			color_on(o, l->style, l->newest);
+			put(o, port);
+			color_off(o, l->style, l->newest);
+		} else
+			blank(o, 1);
+		blank(o, 1);
+	} else {
+		put(o, v);
+		blank(o, 1);
+	}
+	if (l->more)
+		put_fit(o, p, g->more, d->text, S_PLAIN, 0);
+	else {
+		fit_cell(p, c, d->text, text, sizeof text);
+		put_fit(o, p, text, d->text, c->style, c->newest);
+	}
+	if (x == LEFT) {
+		blank(o, 1);
+		if (port != NULL) {
+			color_on(o, l->style, l->newest);
+			put(o, port);
+			color_off(o, l->style, l->newest);
+		} else
+			blank(o, 1);
+		put(o, border);
+	} else {
+		blank(o, 1);
+		put(o, v);
+	}
+}
+
+void
+picture_text_draw(struct picture *p, FILE *f, struct linev *lines, int n)
+{
+	struct out o;
+	const struct glyphs *g = p->g;
+	struct dims d;
+	int own[2] = { 0, 0 }, far[2] = { 0, 0 }, i, x, w, lw = 0;
+	int width = p->o->width < MIN_WIDTH ? MIN_WIDTH : p->o->width;
+	int natural = TEXT_WIDTH, essential = 0, need = 0, avail, top;
+	char title[2][128];
+
+	o.f = f;
+	o.spaces = 0;
+	o.color = p->o->color;
+	o.len = 0;
+
+	for (i = 0; i < n; i++) {
+		for (x = LEFT; x <= RIGHT; x++) {
+			const struct cellv *c = &lines[i].c[x];
+
+			if (c->main[0] == '\0' && !lines[i].more)
+				continue;
+			if (c->own)
+				own[x] = 1;
+			else if (c->main[0] != '\0')
+				far[x] = 1;
+			w = width_text(c->main, p->o->utf8) +
+			    width_text(c->suffix, p->o->utf8);
+			if (w > natural)
+				natural = w;
+			/* The call and the socket's name, and a failure's
+			 * mark: what a box must not lose. */
+			w = part_width(c->main, c->op_len, p->o->utf8) + 1 +
+			    part_width(c->main + c->name_at, c->head_len -
+			    c->name_at, p->o->utf8) + (c->suffix[0] != '\0' ?
+			    2 : 0);
+			if (c->own && w > essential)
+				essential = w;
+		}
+		w = width_text(lines[i].label, p->o->utf8);
+		if (w > lw)
+			lw = w;
+		/* An arrow that stops short has a column less for it. */
+		if (lines[i].arrow != A_NONE)
+			w += !lines[i].attached[LEFT] +
+			    !lines[i].attached[RIGHT];
+		w += 4;
+		if (w > need)
+			need = w;
+	}
+	/* Boxes first: when their texts would be cut, the gap shrinks to
+	 * what the arrows' labels need, and when even a call and its
+	 * socket's name would be, to an arrow's shortest (labels cut). */
+	avail = width - 2 - 10;
+	d.gap = lw + 4 > GAP_WIDTH ? lw + 4 : GAP_WIDTH;
+	w = avail - 2 * natural;
+	if (w < d.gap)
+		d.gap = w > need ? w : need < d.gap ? need : d.gap;
+	w = avail - 2 * essential;
+	if (w < d.gap)
+		d.gap = w > MIN_GAP ? w : MIN_GAP;
+	d.text = (avail - d.gap) / 2;
+	if (d.text > natural)
+		d.text = natural;
+	d.box = d.text + 5;
+	for (x = LEFT; x <= RIGHT; x++) {
+		d.start[x] = NONE;
+		for (i = 0; i < n && d.start[x] == NONE; i++)
+			if (lines[i].c[x].main[0] != '\0' || (lines[i].more &&
+			    (own[x] || far[x])))
+				d.start[x] = i;
+		d.dashed[x] = !own[x] && far[x];
+	}
+	snprintf(title[LEFT], sizeof title[LEFT], "%s", d.dashed[LEFT] ?
+	    _("Server (another program)") : _("Server"));
+	snprintf(title[RIGHT], sizeof title[RIGHT], "%s", d.dashed[RIGHT] ?
+	    _("Client (another program)") : _("Client"));
+
+	blank(&o, 1);
+	put_title(&o, p, title[LEFT], d.box);
+	blank(&o, d.gap);
+	put_title(&o, p, title[RIGHT], d.box);
+	end_line(&o);
+	/* The top of a box that starts with the first row has a line of
+	 * its own; a later one's is drawn beside the other's row before. */
+	top = d.start[LEFT] == 0 || d.start[RIGHT] == 0;
+	if (top) {
+		blank(&o, 1);
+		for (x = LEFT; x <= RIGHT; x++) {
+			if (d.start[x] == 0)
+				put_border(&o, p, &d, x, 1);
+			else
+				blank(&o, d.box);
+			if (x == LEFT)
+				blank(&o, d.gap);
+		}
+		end_line(&o);
+	}
+	for (i = 0; i < n; i++) {
+		const struct linev *l = &lines[i];
+
+		if (!o.color && l->c[LEFT].newest)
+			put(&o, g->mark_l);
+		else
+			blank(&o, 1);
+		for (x = LEFT; x <= RIGHT; x++) {
+			if (d.start[x] != NONE && i == d.start[x] - 1)
+				put_border(&o, p, &d, x, 1);
+			else if (d.start[x] != NONE && i >= d.start[x])
+				put_box_line(&o, p, &d, l, x);
+			else
+				blank(&o, d.box);
+			if (x == LEFT)
+				put_gap(&o, p, &d, l);
+		}
+		if (!o.color && l->c[RIGHT].newest)
+			put(&o, g->mark_r);
+		end_line(&o);
+	}
+	if (d.start[LEFT] != NONE || d.start[RIGHT] != NONE) {
+		blank(&o, 1);
+		for (x = LEFT; x <= RIGHT; x++) {
+			if (d.start[x] != NONE)
+				put_border(&o, p, &d, x, 0);
+			else
+				blank(&o, d.box);
+			if (x == LEFT)
+				blank(&o, d.gap);
+		}
+		end_line(&o);
+	}
+	out_flush(&o);
+}
+
