@@ -5,41 +5,30 @@
 #define SOCKSHELL_PICTURE_BUILD_H
 
 #include <stdint.h>
-#include <stdio.h>
 #include <sys/socket.h>
 
 #include "base/evlog.h"
 #include "core/handle.h"
 #include "state/state.h"
+#include "views/picture-model.h"
 
-enum { LEFT, RIGHT };		/* the server's column, the client's */
+enum { LEFT = PIC_LEFT, RIGHT = PIC_RIGHT };
 
 #define NONE		(-1)
-#define CELL		160	/* bytes of one box line's text */
-#define MAX_BARS	6	/* bus lines through one row */
+#define MAX_BARS	PIC_BARS
 #define BUS_SLOTS	3	/* bus lines side by side, on each side */
 
+/* The model's arrows (enum pic_arrow_kind), and one of the layout's. */
 enum arrow {
-	A_NONE,
-	A_CONNECT,	/* a connection set up: connect -> accept */
-	A_CONNECTING,	/* SYN sent, no connection yet */
-	A_REFUSED,	/* a connect that failed on its way */
-	A_DATA,		/* bytes, or one datagram: send -> recv */
-	A_EOF,		/* close -> the peer's recv of 0 */
-	A_RESET,	/* close with unread data -> the peer's ECONNRESET */
+	A_NONE = PIC_A_NONE,
+	A_CONNECT = PIC_A_CONNECT,
+	A_CONNECTING = PIC_A_CONNECTING,
+	A_REFUSED = PIC_A_REFUSED,
+	A_DATA = PIC_A_DATA,
+	A_EOF = PIC_A_EOF,
+	A_RESET = PIC_A_RESET,
 	A_WAIT		/* a call still waiting: no arrow yet, but its row
 			 * stays free for the one that will answer it */
-};
-
-enum style { S_PLAIN, S_NEW, S_FAIL, S_WAIT, S_NOTE };
-
-struct glyphs {
-	const char	*h, *v, *tl, *tr, *bl, *br, *cross;
-	const char	*dash_v, *dash_h;	/* another program's box */
-	const char	*head_l, *head_r;	/* arrow heads */
-	const char	*stub_l, *stub_r;	/* a loose start */
-	const char	*fail, *ellipsis, *to, *waiting, *more;
-	const char	*mark_l, *mark_r;	/* the newest step */
 };
 
 /* One socket, as the picture sees it. */
@@ -134,8 +123,6 @@ struct table {
 };
 
 struct picture {
-	const struct picture_opts	*o;
-	const struct glyphs		*g;
 	struct shell			*sh;
 	const struct sock_state		*states;	/* read already, or
 							 * NULL */
@@ -149,7 +136,6 @@ struct picture {
 	size_t				 nb;
 	int				*send_list, *recv_list, *in_list;
 	struct table			 tuples, listeners, udp;
-	int				 opw;		/* op names' width */
 	/* Sockets that talk to each other are drawn in one picture. */
 	int				*group_socks, *group_evs;
 	struct pgroup			*groups;
@@ -160,7 +146,7 @@ struct pgroup {
 	int	 sock_at, nsocks, ev_at, nevs;
 	int	 first;			/* its first call's position */
 	int	 row_at, nrows;		/* its rows in p->r */
-	int	 newest, shown;
+	int	 newest;
 };
 
 static inline int
@@ -176,38 +162,6 @@ sent_data(const struct psock *s, const struct event *ev)
 {
 	return ev->result > 0 || (ev->result == 0 && !is_tcp(s));
 }
-
-/* --- Drawing: the texts of a row ------------------------------------ */
-
-struct cellv {
-	char		 main[CELL];	/* the call, padding, the socket's name,
-					 * and what the call did */
-	char		 suffix[64];	/* a failure or a wait */
-	char		 brief[32];	/* what the call did, shorter */
-	int		 op_len;	/* bytes of the call's name in main */
-	int		 head_len;	/* ...up to the end of the socket's */
-	int		 name_at;	/* where the socket's name begins */
-	enum style	 style;
-	int		 newest;
-	int		 own;		/* a call of this column's */
-};
-
-struct linev {
-	struct cellv	 c[2];
-	enum arrow	 arrow;		/* A_NONE: no arrow on this row */
-	int		 from;		/* the side it leaves */
-	int		 attached[2];	/* it reaches the box on that side */
-	char		 label[48];
-	enum style	 style;
-	int		 newest;
-	int		 more;		/* the row that says rows were left out */
-	struct {
-		int	 side, slot;
-		int	 up, down;	/* its line goes on above, below */
-		int	 joined;	/* this row's arrow meets it */
-	}		 bar[MAX_BARS];
-	int		 nbar;
-};
 
 /* picture-peers.c */
 void	picture_peers_ev_addr(const struct event *ev,
@@ -229,9 +183,5 @@ void	picture_pair_calls(struct picture *p);
 /* picture-layout.c */
 int	picture_layout_prepare(struct picture *p);
 void	picture_layout_free(struct picture *p);
-
-/* picture-text.c */
-void	picture_text_draw(struct picture *p, FILE *f, struct linev *lines,
-	    int n);
 
 #endif

@@ -2,19 +2,94 @@
  * ASCII), colours, the boxes and the gap fitted to the width. */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/width.h"
-#include "views/picture-build.h"
+#include "views/picture-model.h"
+#include "views/picture-text.h"
 #include "views/picture.h"
 
+enum { LEFT = PIC_LEFT, RIGHT = PIC_RIGHT };
+
+#define NONE		(-1)
+#define CELL		PIC_TEXT	/* bytes of one box line's text */
+#define MAX_BARS	PIC_BARS
 #define MIN_WIDTH	40	/* narrower terminals get lines that wrap */
 #define TEXT_WIDTH	27	/* a box's text at 80 columns */
 #define GAP_WIDTH	14	/* between the boxes, for an arrow's label */
 #define MIN_GAP		4	/* the shortest arrow */
+
+enum style { S_PLAIN, S_NEW, S_FAIL, S_WAIT, S_NOTE };
+
+struct glyphs {
+	const char	*h, *v, *tl, *tr, *bl, *br, *cross;
+	const char	*dash_v, *dash_h;	/* another program's box */
+	const char	*head_l, *head_r;	/* arrow heads */
+	const char	*stub_l, *stub_r;	/* a loose start */
+	const char	*fail, *ellipsis, *to, *waiting, *more;
+	const char	*mark_l, *mark_r;	/* the newest step */
+};
+
+struct cellv {
+	char		 main[CELL];	/* the call, padding, the socket's name,
+					 * and what the call did */
+	char		 suffix[64];	/* a failure or a wait */
+	char		 brief[32];	/* what the call did, shorter */
+	int		 op_len;	/* bytes of the call's name in main */
+	int		 head_len;	/* ...up to the end of the socket's */
+	int		 name_at;	/* where the socket's name begins */
+	enum style	 style;
+	int		 newest;
+	int		 own;		/* a call of this column's */
+};
+
+struct linev {
+	struct cellv	 c[2];
+	enum pic_arrow_kind arrow;	/* PIC_A_NONE: no arrow on this row */
+	int		 from;		/* the side it leaves */
+	int		 attached[2];	/* it reaches the box on that side */
+	char		 label[48];
+	enum style	 style;
+	int		 newest;
+	int		 more;		/* the row that says rows were left out */
+	struct {
+		int	 side, slot;
+		int	 up, down;	/* its line goes on above, below */
+		int	 joined;	/* this row's arrow meets it */
+	}		 bar[MAX_BARS];
+	int		 nbar;
+};
+
+static const struct glyphs utf8_glyphs = {
+	"\u2500", "\u2502", "\u250c", "\u2510", "\u2514", "\u2518", "\u253c",
+	"\u2506", "\u2504",
+	"\u25c4", "\u25ba",
+	"\u2576", "\u2574",
+	"\u2717", "\u2026", "\u2192", "\u22ef", "\u22ee",
+	"\u25b6", "\u25c0",
+};
+
+static const struct glyphs ascii_glyphs = {
+	"-", "|", "+", "+", "+", "+", "+",
+	":", ".",
+	"<", ">",
+	"-", "-",
+	"!", "~", "->", "...", ":",
+	">", "<",
+};
+
+/* What the drawing goes by: the options, their glyphs, and the width
+ * the calls' names are lined up on. */
+struct canvas {
+	const struct picture_opts	*o;
+	const struct glyphs		*g;
+	int				 opw;	/* 0: not lined up */
+};
 
 /* --- Output, with trailing blanks dropped ------------------------------- */
 
@@ -168,7 +243,7 @@ port_tail(const char *text)
 
 /* TEXT in exactly WIDTH columns: cut with an ellipsis, or padded. */
 static void
-put_fit(struct out *o, const struct picture *p, const char *text, int width,
+put_fit(struct out *o, const struct canvas *p, const char *text, int width,
     enum style s, int newest)
 {
 	int utf8 = p->o->utf8, w = width_text(text, utf8), used;
@@ -205,7 +280,7 @@ struct dims {
 };
 
 static void
-put_title(struct out *o, const struct picture *p, const char *t, int width)
+put_title(struct out *o, const struct canvas *p, const char *t, int width)
 {
 	int w = width_text(t, p->o->utf8), left;
 
@@ -220,7 +295,7 @@ put_title(struct out *o, const struct picture *p, const char *t, int width)
 }
 
 static void
-put_border(struct out *o, const struct picture *p, const struct dims *d,
+put_border(struct out *o, const struct canvas *p, const struct dims *d,
     int x, int top)
 {
 	const struct glyphs *g = p->g;
@@ -248,7 +323,7 @@ static const char *const utf8_lines[16] = {
 };
 
 static const char *
-line_glyph(const struct picture *p, int m)
+line_glyph(const struct canvas *p, int m)
 {
 	if (p->o->utf8)
 		return utf8_lines[m];
@@ -272,7 +347,7 @@ bus_column(int n, int side, int slot)
 /* The gap between the boxes: an arrow, its label in the middle, and the
  * bus lines that run through it. */
 static void
-put_gap(struct out *o, const struct picture *p, const struct dims *d,
+put_gap(struct out *o, const struct canvas *p, const struct dims *d,
     const struct linev *l)
 {
 	const struct glyphs *g = p->g;
@@ -283,11 +358,11 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 	char label[64];
 	size_t nb = 0;
 
-	if (l->arrow == A_NONE && l->nbar == 0) {
+	if (l->arrow == PIC_A_NONE && l->nbar == 0) {
 		blank(o, d->gap);
 		return;
 	}
-	line = l->arrow == A_CONNECTING ? g->dash_h : g->h;
+	line = l->arrow == PIC_A_CONNECTING ? g->dash_h : g->h;
 	for (i = 0; i < n; i++) {
 		cells[i] = NULL;
 		mask[i] = 0;
@@ -295,7 +370,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 	for (j = 0; j < l->nbar; j++)
 		if (l->bar[j].joined)
 			join = bus_column(n, l->bar[j].side, l->bar[j].slot);
-	if (l->arrow != A_NONE) {
+	if (l->arrow != PIC_A_NONE) {
 		a = l->attached[LEFT] ? 0 : 1;
 		b = l->attached[RIGHT] ? n : n - 1;
 		/* On a bus: from each box it reaches to the bus line. */
@@ -310,13 +385,13 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 			if (!l->attached[LEFT])
 				cells[a] = g->stub_l;
 			if (!l->attached[RIGHT])
-				cells[b - 1] = l->arrow == A_REFUSED ? g->fail :
+				cells[b - 1] = l->arrow == PIC_A_REFUSED ? g->fail :
 				    g->head_r;
 		} else if (join == NONE) {
 			if (!l->attached[RIGHT])
 				cells[b - 1] = g->stub_r;
 			if (!l->attached[LEFT])
-				cells[a] = l->arrow == A_REFUSED ? g->fail :
+				cells[a] = l->arrow == PIC_A_REFUSED ? g->fail :
 				    g->head_l;
 		}
 	}
@@ -356,7 +431,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 	room = rb - ra - 4;
 	lw = width_text(l->label, p->o->utf8);
 	used = 0;
-	if (l->arrow != A_NONE && room > 3 && lw > room) {
+	if (l->arrow != PIC_A_NONE && room > 3 && lw > room) {
 		nb = width_fit(l->label, room - 1, p->o->utf8, &used);
 		if (nb + strlen(g->ellipsis) < sizeof label) {
 			memcpy(label, l->label, nb);
@@ -365,7 +440,7 @@ put_gap(struct out *o, const struct picture *p, const struct dims *d,
 			used++;
 		} else
 			nb = 0;
-	} else if (l->arrow != A_NONE && room > 0 && lw <= room) {
+	} else if (l->arrow != PIC_A_NONE && room > 0 && lw <= room) {
 		nb = width_fit(l->label, room, p->o->utf8, &used);
 		if (nb >= sizeof label)
 			nb = sizeof label - 1;
@@ -413,7 +488,7 @@ part_width(const char *s, int len, int utf8)
 
 /* S in WIDTH columns (1 at least): its start and an ellipsis. */
 static void
-cut_right(const struct picture *p, const char *s, int width, char *out,
+cut_right(const struct canvas *p, const char *s, int width, char *out,
     size_t n)
 {
 	int used;
@@ -424,7 +499,7 @@ cut_right(const struct picture *p, const char *s, int width, char *out,
 
 /* S in WIDTH columns (1 at least): an ellipsis and its end. */
 static void
-cut_left(const struct picture *p, const char *s, int width, char *out,
+cut_left(const struct canvas *p, const char *s, int width, char *out,
     size_t n)
 {
 	int cols;
@@ -448,7 +523,7 @@ is_address(const char *s)
  * whole), other text from its right. 0 when it does not fit.
  */
 static int
-fit_extra(const struct picture *p, const struct cellv *c, int room,
+fit_extra(const struct canvas *p, const struct cellv *c, int room,
     char *out, size_t n)
 {
 	const char *x = c->main + c->head_len;
@@ -483,7 +558,7 @@ fit_extra(const struct picture *p, const struct cellv *c, int room,
  * socket's name; never the call's name.
  */
 static void
-fit_cell(const struct picture *p, const struct cellv *c, int width,
+fit_cell(const struct canvas *p, const struct cellv *c, int width,
     char *out, size_t n)
 {
 	int utf8 = p->o->utf8, sw = width_text(c->suffix, utf8);
@@ -560,7 +635,7 @@ fit_cell(const struct picture *p, const struct cellv *c, int width,
 /* One column's box line: its border, the text, and where an arrow
  * crosses the border, the arrow's end. */
 static void
-put_box_line(struct out *o, const struct picture *p, const struct dims *d,
+put_box_line(struct out *o, const struct canvas *p, const struct dims *d,
     const struct linev *l, int x)
 {
 	const struct glyphs *g = p->g;
@@ -569,10 +644,10 @@ put_box_line(struct out *o, const struct picture *p, const struct dims *d,
 	const char *border = v, *port = NULL;
 	char text[CELL + 64];
 
-	if (l->arrow != A_NONE && l->attached[x]) {
+	if (l->arrow != PIC_A_NONE && l->attached[x]) {
 		border = d->dashed[x] ? v : g->cross;
 		if (l->from == x)
-			port = l->arrow == A_CONNECTING ? g->dash_h : g->h;
+			port = l->arrow == PIC_A_CONNECTING ? g->dash_h : g->h;
 		else
 			port = x == LEFT ? g->head_l : g->head_r;
 	}
@@ -610,8 +685,8 @@ put_box_line(struct out *o, const struct picture *p, const struct dims *d,
 	}
 }
 
-void
-picture_text_draw(struct picture *p, FILE *f, struct linev *lines, int n)
+static void
+draw(const struct canvas *p, FILE *f, struct linev *lines, int n)
 {
 	struct out o;
 	const struct glyphs *g = p->g;
@@ -653,7 +728,7 @@ picture_text_draw(struct picture *p, FILE *f, struct linev *lines, int n)
 		if (w > lw)
 			lw = w;
 		/* An arrow that stops short has a column less for it. */
-		if (lines[i].arrow != A_NONE)
+		if (lines[i].arrow != PIC_A_NONE)
 			w += !lines[i].attached[LEFT] +
 			    !lines[i].attached[RIGHT];
 		w += 4;
@@ -744,3 +819,210 @@ picture_text_draw(struct picture *p, FILE *f, struct linev *lines, int n)
 	out_flush(&o);
 }
 
+
+/* --- From the model ----------------------------------------------------- */
+
+/* Appends printf-style text to BUF (of size N) holding a string. */
+static void
+cat(char *buf, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+cat(char *buf, size_t n, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, n - len, fmt, ap);
+	va_end(ap);
+}
+
+/* Appends S to BUF (of size N, holding LEN bytes of string), then PAD
+ * blanks; the new length. cat without printf, for the head of every box
+ * of every step. */
+static size_t
+cat_str(char *buf, size_t n, size_t len, const char *s, int pad)
+{
+	size_t sl = strlen(s);
+
+	if (len + sl >= n)
+		sl = len + 1 < n ? n - len - 1 : 0;
+	memcpy(buf + len, s, sl);
+	len += sl;
+	for (; pad > 0 && len + 1 < n; pad--)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+	return len;
+}
+
+/* A call's box as one line, "Receive conn 13 B", its names lined up on
+ * the others', and apart " ✗ ECONNRESET" when it failed. */
+static void
+cell_call(const struct canvas *p, const struct pic_box *b, struct cellv *c)
+{
+	int w = width_text(b->op, p->o->utf8);
+
+	c->newest = b->newest;
+	c->own = 1;
+	c->op_len = (int)strlen(b->op);
+	c->name_at = (int)cat_str(c->main, sizeof c->main, 0, b->op,
+	    (w < p->opw ? p->opw - w : 0) + 1);
+	c->head_len = (int)cat_str(c->main, sizeof c->main,
+	    (size_t)c->name_at, b->name, 0);
+	if (b->text[0] != '\0')
+		cat(c->main, sizeof c->main, " %s", b->text);
+	if (b->to != NULL)
+		cat(c->main, sizeof c->main, " %s %s", p->g->to, b->to);
+	if (b->brief[0] != '\0')
+		snprintf(c->brief, sizeof c->brief, " %s", b->brief);
+	c->style = b->look == PIC_FAILED ? S_FAIL : b->look == PIC_PENDING ?
+	    S_WAIT : S_PLAIN;
+	if (b->status[0] != '\0')
+		snprintf(c->suffix, sizeof c->suffix, " %s %s",
+		    b->look == PIC_PENDING ? p->g->waiting : p->g->fail,
+		    b->status);
+}
+
+/* Row R of the model as it is drawn. */
+static void
+line_of_row(const struct canvas *p, const struct pic_row *r,
+    struct linev *l)
+{
+	int x, i;
+
+	memset(l, 0, sizeof *l);
+	for (x = LEFT; x <= RIGHT; x++)
+		if (r->box[x].kind == PIC_BOX_CALL)
+			cell_call(p, &r->box[x], &l->c[x]);
+		else if (r->box[x].kind == PIC_BOX_NOTE) {
+			snprintf(l->c[x].main, sizeof l->c[x].main, "%s",
+			    r->box[x].text);
+			l->c[x].style = S_NOTE;
+		}
+	l->arrow = r->arrow.kind;
+	l->from = r->arrow.from;
+	l->attached[LEFT] = r->arrow.reaches[LEFT];
+	l->attached[RIGHT] = r->arrow.reaches[RIGHT];
+	snprintf(l->label, sizeof l->label, "%s", r->arrow.label);
+	l->style = r->arrow.look == PIC_FAILED ? S_FAIL :
+	    r->arrow.look == PIC_PENDING ? S_WAIT : S_PLAIN;
+	l->newest = r->arrow.newest;
+	for (i = 0; i < r->nbar; i++) {
+		l->bar[i].side = r->bar[i].side;
+		l->bar[i].slot = r->bar[i].lane;
+		l->bar[i].up = r->bar[i].up;
+		l->bar[i].down = r->bar[i].down;
+		l->bar[i].joined = r->bar[i].joined;
+	}
+	l->nbar = r->nbar;
+}
+
+/*
+ * Which pictures fit in MAX_ROWS lines (0: all), into SHOWN: the ones with
+ * the newest step first, then the latest others. Returns how many are
+ * left out.
+ */
+static int
+choose_groups(const struct pic_model *m, int max_rows, char *shown)
+{
+	int budget = max_rows, left = 0, g, pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (g = (int)m->ngroups - 1; g >= 0; g--) {
+			const struct pic_group *gr = &m->groups[g];
+			int cost = gr->nrows + 4;
+
+			if (shown[g] || gr->nrows == 0 ||
+			    (pass == 0 && !gr->newest))
+				continue;
+			if (max_rows > 0 && cost > budget && budget < max_rows)
+				continue;
+			shown[g] = 1;
+			budget -= cost;
+		}
+	for (g = 0; g < (int)m->ngroups; g++)
+		left += !shown[g] && m->groups[g].nrows > 0;
+	return left;
+}
+
+/* A group's last MAX_ROWS rows (0: all), the first of them saying that
+ * earlier ones are left out. */
+static int
+draw_group(const struct canvas *p, FILE *f, const struct pic_model *m,
+    const struct pic_group *gr, int max_rows)
+{
+	struct linev *lines;
+	struct pic_row row;
+	int first = 0, n = gr->nrows, i;
+
+	if (max_rows > 0 && n > max_rows) {
+		first = n - (max_rows > 1 ? max_rows - 1 : 1);
+		n = n - first + 1;
+	}
+	lines = calloc((size_t)n, sizeof *lines);
+	if (lines == NULL)
+		return -1;
+	if (first > 0)
+		lines[0].more = 1;
+	for (i = first; i < gr->nrows; i++) {
+		picture_model_row(m, gr, i, &row);
+		line_of_row(p, &row, &lines[i - first + (first > 0)]);
+	}
+	draw(p, f, lines, n);
+	free(lines);
+	return 0;
+}
+
+int
+picture_text_render(FILE *f, const struct pic_model *m,
+    const struct picture_opts *opts)
+{
+	struct canvas cv;
+	char *shown;
+	size_t g;
+	int i, w, left, drawn = 0, rows;
+
+	if (m->nrows == 0) {
+		fprintf(f, "  %s\n", _("(nothing to draw yet: the picture "
+		    "grows with each call, starting with 'socket NAME')"));
+		return 0;
+	}
+	cv.o = opts;
+	cv.g = opts->utf8 ? &utf8_glyphs : &ascii_glyphs;
+	cv.opw = 0;
+	for (i = 0; i < PIC_OPS; i++) {
+		w = width_text(m->ops[i], opts->utf8);
+		if (w > cv.opw)
+			cv.opw = w;
+	}
+	if (opts->width < 64)
+		cv.opw = 0;	/* narrow: no room to line the names up */
+	shown = calloc(m->ngroups + 1, 1);
+	if (shown == NULL)
+		return -1;
+	left = choose_groups(m, opts->max_rows, shown);
+	if (left > 0) {
+		fprintf(f, "  ");
+		fprintf(f, P_("(%d more picture is left out: 'picture' draws "
+		    "them all)\n", "(%d more pictures are left out: 'picture' "
+		    "draws them all)\n", (unsigned long)left), left);
+	}
+	for (g = 0; g < m->ngroups; g++) {
+		if (!shown[g])
+			continue;
+		if (drawn++ > 0)
+			fputc('\n', f);
+		rows = opts->max_rows > 0 ? opts->max_rows - 4 : 0;
+		if (opts->max_rows > 0 && rows < 4)
+			rows = 4;
+		if (draw_group(&cv, f, m, &m->groups[g], rows) < 0) {
+			free(shown);
+			return -1;
+		}
+	}
+	free(shown);
+	return 0;
+}
