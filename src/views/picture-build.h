@@ -10,6 +10,7 @@
 #include "base/evlog.h"
 #include "core/handle.h"
 #include "state/state.h"
+#include "views/picture-event.h"
 #include "views/picture-model.h"
 
 enum { LEFT = PIC_LEFT, RIGHT = PIC_RIGHT };
@@ -62,8 +63,7 @@ struct psock {
 /* One call, at its position in the order the calls began. */
 struct pev {
 	const struct event	*ev;
-	enum ev_kind		 kind;		/* sendto as send, recvfrom as
-						 * recv */
+	enum pic_role		 role;
 	int			 twin;		/* socketpair: the second socket */
 	int			 sock;		/* NONE: its handle is unknown */
 	int			 to;		/* data: the socket it goes to */
@@ -164,8 +164,8 @@ sent_data(const struct psock *s, const struct event *ev)
 }
 
 /* picture-peers.c */
-void	picture_peers_ev_addr(const struct event *ev,
-	    struct sockaddr_storage *ss, socklen_t *len);
+const char *picture_peers_format(const struct event *ev, char *buf,
+	    size_t n);
 int	picture_peers_find(struct picture *p);
 int	picture_peers_connect_target(struct picture *p, const struct pev *e);
 int	picture_peers_datagram_to(struct picture *p, const struct event *ev);

@@ -50,7 +50,7 @@ layout(struct picture *p, const int *evs, int n)
 		x = p->s[e->sock].side;
 		min = cur[x];
 		/* A connect comes after the listen it reaches. */
-		if (e->ev->kind == EV_CONNECT && e->target != NONE) {
+		if (e->role == ROLE_CONNECT && e->target != NONE) {
 			const struct psock *l = &p->s[e->target];
 
 			if (l->side != x && l->listen_k != NONE &&
@@ -178,7 +178,7 @@ count_queued(struct picture *p)
 	for (k = 0; k < p->ne; k++) {
 		const struct pev *e = &p->e[k];
 
-		if (e->ev->kind == EV_CONNECT && e->arrow == A_CONNECT &&
+		if (e->role == ROLE_CONNECT && e->arrow == A_CONNECT &&
 		    e->partner == NONE && e->target != NONE)
 			p->s[e->target].queued++;
 	}
@@ -256,7 +256,7 @@ picture_layout_prepare(struct picture *p)
 	if (picture_peers_find(p) < 0)
 		return -1;
 	for (i = 0; i < p->ne; i++)
-		if (p->e[i].kind == EV_SOCKETPAIR && !p->e[i].twin &&
+		if (p->e[i].role == ROLE_SOCKETPAIR && !p->e[i].twin &&
 		    p->e[i].other != NONE && p->e[i].sock != NONE) {
 			p->s[p->e[i].sock].dest = p->e[i].other;
 			p->s[p->e[i].other].dest = p->e[i].sock;

@@ -14,104 +14,8 @@
 #include "base/i18n.h"
 #include "core/shell.h"
 #include "views/picture-build.h"
+#include "views/picture-event.h"
 #include "views/picture-model.h"
-
-static const char *
-op_name(enum ev_kind k)
-{
-	switch (k) {
-	case EV_SOCKET:		return _("Socket");
-	case EV_BIND:		return _("Bind");
-	case EV_LISTEN:		return _("Listen");
-	case EV_ACCEPT:		return _("Accept");
-	case EV_CONNECT:	return _("Connect");
-	/* sendto and recvfrom are the slides' Send and Receive: the
-	 * address the datagram went to beside it, its sender across. */
-	case EV_SEND:
-	case EV_SENDTO:		return _("Send");
-	case EV_RECV:
-	case EV_RECVFROM:	return _("Receive");
-	case EV_CLOSE:		return _("Close");
-	case EV_SHUTDOWN:	return _("Shutdown");
-	case EV_SOCKETPAIR:	return _("Socketpair");
-	default:		break;
-	}
-	return "?";
-}
-
-static const char *
-format_ev_addr(const struct event *ev, char *buf, size_t n)
-{
-	struct sockaddr_storage ss;
-	socklen_t len;
-
-	picture_peers_ev_addr(ev, &ss, &len);
-	return format_sockaddr(&ss, len, buf, n);
-}
-
-/* What the call did, beside its socket's name: "127.0.0.1:5000",
- * "backlog 1", "13 B". */
-static void
-call_text(struct picture *p, const struct pev *e, struct pic_box *b)
-{
-	const struct event *ev = e->ev;
-	const struct psock *s = &p->s[e->sock];
-	char a[96];
-
-	switch (e->kind) {
-	case EV_SOCKET:
-	case EV_SOCKETPAIR:
-		if (s->h->family != AF_INET || s->h->type != SOCK_STREAM) {
-			const char *pl = proto_label(s->h->family,
-			    s->h->type);
-
-			snprintf(b->text, sizeof b->text, "%s", pl);
-			/* UDP/IPv6: its transport says most. */
-			snprintf(b->brief, sizeof b->brief, "%.*s",
-			    (int)strcspn(pl, "/"), pl);
-		}
-		break;
-	case EV_BIND:
-		if (ev->result == 0 && s->st.local_len > 0)
-			format_sockaddr(&s->st.local, s->st.local_len, a,
-			    sizeof a);
-		else
-			format_ev_addr(ev, a, sizeof a);
-		snprintf(b->text, sizeof b->text, "%s", a);
-		break;
-	case EV_LISTEN:
-		if (ev->result >= 0) {
-			snprintf(b->text, sizeof b->text, _("backlog %lld"),
-			    ev->result);
-			/* listen(srv, 1): the number says it where the
-			 * word does not fit. */
-			snprintf(b->brief, sizeof b->brief, "%lld",
-			    ev->result);
-		}
-		break;
-	case EV_ACCEPT:
-		if (ev->result >= 0 && e->other != NONE)
-			b->to = p->s[e->other].h->name;
-		break;
-	case EV_CONNECT:
-		if (!is_tcp(s))
-			snprintf(b->text, sizeof b->text, "%s",
-			    format_ev_addr(ev, a, sizeof a));
-		break;
-	case EV_RECV:
-		if (ev->result >= 0 && !ev->pending)
-			snprintf(b->text, sizeof b->text, _("%lld B"),
-			    ev->result);
-		break;
-	case EV_SEND:
-		if (!is_tcp(s) && ev->addrlen > 0)
-			snprintf(b->text, sizeof b->text, "%s",
-			    format_ev_addr(ev, a, sizeof a));
-		break;
-	default:
-		break;
-	}
-}
 
 /* Whether the call waits or failed, and the words that say so. */
 static void
@@ -123,7 +27,7 @@ call_status(const struct pev *e, struct pic_box *b)
 	if (ev->pending) {
 		b->look = PIC_PENDING;
 		why = _("waiting");
-	} else if (e->kind == EV_CONNECT && !ev->stopped &&
+	} else if (e->role == ROLE_CONNECT && !ev->stopped &&
 	    (ev->err == EINPROGRESS || ev->err == EALREADY) &&
 	    (e->arrow == A_CONNECTING || e->arrow == A_CONNECT)) {
 		/* A non-blocking connect did not fail: the kernel goes on
@@ -151,10 +55,10 @@ static void
 call_box(struct picture *p, const struct pev *e, struct pic_box *b)
 {
 	b->kind = PIC_BOX_CALL;
-	b->op = op_name(e->ev->kind);
+	b->op = picture_event_op(e->ev->kind);
 	b->name = p->s[e->sock].h->name;
 	b->newest = e->newest;
-	call_text(p, e, b);
+	picture_event_text(p, e, b);
 	call_status(e, b);
 }
 
@@ -176,7 +80,7 @@ note_peer(struct pic_box *b, const struct psock *s, const struct event *ev)
 		note(b, format_sockaddr(&s->st.peer, s->st.peer_len, a,
 		    sizeof a));
 	else if (ev != NULL && ev->addrlen > 0)
-		note(b, format_ev_addr(ev, a, sizeof a));
+		note(b, picture_peers_format(ev, a, sizeof a));
 	else
 		note(b, _("another program"));
 }
@@ -235,7 +139,7 @@ far_end(struct picture *p, const struct pev *e, struct pic_row *l, int far)
 	buf[0] = '\0';
 	switch (e->arrow) {
 	case A_CONNECT:
-		if (e->ev->kind == EV_ACCEPT) {
+		if (e->role == ROLE_ACCEPT) {
 			if (e->other != NONE && p->s[e->other].remote)
 				note_peer(c, &p->s[e->other], NULL);
 			break;
@@ -396,12 +300,9 @@ picture_model_row(const struct pic_model *m, const struct pic_group *g,
 struct pic_model *
 picture_model_build(struct shell *sh, const struct sock_state *states)
 {
-	static const enum ev_kind ops[PIC_OPS] = { EV_SOCKET, EV_BIND,
-	    EV_LISTEN, EV_ACCEPT, EV_CONNECT, EV_SEND, EV_RECV, EV_CLOSE };
 	struct pic_model *m = calloc(1, sizeof *m);
 	struct picture *p = calloc(1, sizeof *p);
 	size_t g;
-	int i;
 
 	if (m == NULL || p == NULL) {
 		free(m);
@@ -425,8 +326,7 @@ picture_model_build(struct shell *sh, const struct sock_state *states)
 	}
 	m->ngroups = p->ngroups;
 	m->nrows = p->nr;
-	for (i = 0; i < PIC_OPS; i++)
-		m->ops[i] = op_name(ops[i]);
+	picture_event_lecture_ops(m->ops);
 	return m;
 }
 

@@ -31,22 +31,6 @@
 #include "core/shell.h"
 #include "views/picture-build.h"
 
-/* The lecture's operations (and the ones that change what travels);
- * calls that only read a setting or an address are left out. */
-static int
-drawn(enum ev_kind k)
-{
-	switch (k) {
-	case EV_SOCKET: case EV_BIND: case EV_LISTEN: case EV_ACCEPT:
-	case EV_CONNECT: case EV_SEND: case EV_RECV: case EV_CLOSE:
-	case EV_SENDTO: case EV_RECVFROM: case EV_SHUTDOWN:
-	case EV_SOCKETPAIR:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 /* Orders the calls as they began: a job's result where the job started. */
 int
 picture_pair_collect(struct picture *p)
@@ -56,7 +40,8 @@ picture_pair_collect(struct picture *p)
 	int *done, *idmap;
 
 	for (i = 0; i < sh->nevents; i++)
-		n += sh->events[i].kind == EV_SOCKETPAIR;
+		n += picture_event_role(sh->events[i].kind) ==
+		    ROLE_SOCKETPAIR;
 	done = malloc((sh->nevents + 1) * sizeof *done);
 	idmap = malloc(nid * sizeof *idmap);
 	p->e = calloc(sh->nevents + n + 1, sizeof *p->e);
@@ -84,21 +69,20 @@ picture_pair_collect(struct picture *p)
 			continue;	/* drawn where its job began */
 		if (done[i] != NONE)
 			ev = &sh->events[done[i]];
-		if (!drawn(ev->kind))
+		if (picture_event_role(ev->kind) == ROLE_NONE)
 			continue;
 		e = &p->e[n++];
 		e->ev = ev;
-		e->kind = ev->kind == EV_SENDTO ? EV_SEND :
-		    ev->kind == EV_RECVFROM ? EV_RECV : ev->kind;
+		e->role = picture_event_role(ev->kind);
 		e->sock = ev->handle_id > 0 && (size_t)ev->handle_id < nid ?
 		    idmap[ev->handle_id] : NONE;
 		e->partner = e->target = e->row = e->other = e->to = NONE;
 		e->bus = NONE;
-		if ((ev->kind == EV_ACCEPT || ev->kind == EV_SOCKETPAIR) &&
+		if ((e->role == ROLE_ACCEPT || e->role == ROLE_SOCKETPAIR) &&
 		    ev->other_id > 0 && (size_t)ev->other_id < nid)
 			e->other = idmap[ev->other_id];
 		e->newest = ev->seq > sh->event_mark;
-		if (ev->kind == EV_SOCKETPAIR && e->other != NONE) {
+		if (e->role == ROLE_SOCKETPAIR && e->other != NONE) {
 			/* Two sockets at once: a box in each column. */
 			p->e[n] = *e;
 			p->e[n].twin = 1;
@@ -110,7 +94,7 @@ picture_pair_collect(struct picture *p)
 	p->ne = n;
 	/* The connection an accept made is a socket of the server's. */
 	for (i = 0; i < n; i++)
-		if (p->e[i].kind == EV_ACCEPT && p->e[i].other != NONE &&
+		if (p->e[i].role == ROLE_ACCEPT && p->e[i].other != NONE &&
 		    p->e[i].sock != NONE && p->e[i].ev->result >= 0)
 			p->s[p->e[i].other].listener = p->e[i].sock;
 	free(done);
@@ -133,25 +117,25 @@ picture_pair_scan(struct picture *p)
 		if (e->sock == NONE)
 			continue;
 		s = &p->s[e->sock];
-		switch (e->kind) {
-		case EV_BIND:
+		switch (e->role) {
+		case ROLE_BIND:
 			if (ok && s->bind_k == NONE)
 				s->bind_k = (int)k;
 			break;
-		case EV_LISTEN:
+		case ROLE_LISTEN:
 			if (ok) {
 				s->listened = 1;
 				s->listen_k = (int)k;
 			}
 			break;
-		case EV_CONNECT:
+		case ROLE_CONNECT:
 			if (s->connect_k == NONE)
 				s->connect_k = (int)k;
 			s->last_connect_k = (int)k;
 			if (ev->result == 0 && !ev->pending)
 				s->conn_ok = (int)k;
 			break;
-		case EV_SEND:
+		case ROLE_SEND:
 			if (sent_data(s, ev)) {
 				if (s->send_k == NONE)
 					s->send_k = (int)k;
@@ -161,7 +145,7 @@ picture_pair_scan(struct picture *p)
 				s->nsend++;
 			}
 			break;
-		case EV_RECV:
+		case ROLE_RECV:
 			if (ok) {
 				if (s->recv_k == NONE)
 					s->recv_k = (int)k;
@@ -175,13 +159,13 @@ picture_pair_scan(struct picture *p)
 			    ev->err == ECONNRESET)))
 				s->eof_k = (int)k;
 			break;
-		case EV_CLOSE:
+		case ROLE_CLOSE:
 			if (ok && s->close_k == NONE)
 				s->close_k = (int)k;
 			if (ok && s->fin_k == NONE)
 				s->fin_k = (int)k;
 			break;
-		case EV_SHUTDOWN:
+		case ROLE_SHUTDOWN:
 			/* Which direction is not logged: the socket's
 			 * shutdown bits tell whether its sending ended. */
 			if (ok && s->fin_k == NONE && (s->h->shut & 2))
@@ -467,12 +451,12 @@ picture_pair_arrows(struct picture *p)
 			continue;
 		s = &p->s[e->sock];
 		e->arrow = A_NONE;
-		if (ev->pending && ev->kind != EV_CONNECT) {
+		if (ev->pending && e->role != ROLE_CONNECT) {
 			e->arrow = A_WAIT;
 			continue;
 		}
-		switch (e->kind) {
-		case EV_CONNECT:
+		switch (e->role) {
+		case ROLE_CONNECT:
 			if (!is_tcp(s))
 				break;
 			e->out = 1;
@@ -500,11 +484,11 @@ picture_pair_arrows(struct picture *p)
 			if (e->arrow != A_NONE && e->arrow != A_REFUSED)
 				e->target = picture_peers_connect_target(p, e);
 			break;
-		case EV_ACCEPT:
+		case ROLE_ACCEPT:
 			if (ev->result >= 0)
 				e->arrow = A_CONNECT;
 			break;
-		case EV_SEND:
+		case ROLE_SEND:
 			if (sent_data(s, ev)) {
 				e->arrow = A_DATA;
 				e->out = 1;
@@ -513,7 +497,7 @@ picture_pair_arrows(struct picture *p)
 					e->to = picture_peers_datagram_to(p, ev);
 			}
 			break;
-		case EV_RECV:
+		case ROLE_RECV:
 			/* A datagram socket's 0: an empty datagram, or, with
 			 * no sender and the reading side shut, no datagram at
 			 * all (shutdown rd makes recv return 0 at once). */
@@ -527,12 +511,12 @@ picture_pair_arrows(struct picture *p)
 			else if (ev->err == ECONNRESET)
 				e->arrow = A_RESET;
 			break;
-		case EV_SOCKETPAIR:
+		case ROLE_SOCKETPAIR:
 			e->arrow = A_CONNECT;
 			e->out = !e->twin;
 			break;
-		case EV_CLOSE:
-		case EV_SHUTDOWN:
+		case ROLE_CLOSE:
+		case ROLE_SHUTDOWN:
 			/* The end of the stream reaches the peer, unless the
 			 * peer was closed before. */
 			if ((int)k != s->fin_k || !is_tcp(s) ||
@@ -601,10 +585,10 @@ picture_pair_list_data(struct picture *p)
 		if (e->sock == NONE)
 			continue;
 		s = &p->s[e->sock];
-		if (e->kind == EV_SEND && sent_data(s, e->ev) &&
+		if (e->role == ROLE_SEND && sent_data(s, e->ev) &&
 		    s->fill_send < s->nsend)
 			p->send_list[s->send_at + s->fill_send++] = (int)k;
-		else if (e->kind == EV_RECV && e->ev->result >= 0 &&
+		else if (e->role == ROLE_RECV && e->ev->result >= 0 &&
 		    !e->ev->pending && s->fill_recv < s->nrecv)
 			p->recv_list[s->recv_at + s->fill_recv++] = (int)k;
 		if (e->arrow == A_DATA && e->out && !is_tcp(s) &&
@@ -628,7 +612,7 @@ picture_pair_calls(struct picture *p)
 	/* accept <- connect: the accepted socket's peer is the client;
 	 * socketpair: its two boxes */
 	for (k = 0; k < p->ne; k++) {
-		if (p->e[k].kind == EV_SOCKETPAIR && !p->e[k].twin &&
+		if (p->e[k].role == ROLE_SOCKETPAIR && !p->e[k].twin &&
 		    k + 1 < p->ne && p->e[k + 1].twin)
 			link_pair(p, (int)k, (int)k + 1);
 	}
@@ -636,7 +620,7 @@ picture_pair_calls(struct picture *p)
 		const struct pev *e = &p->e[k];
 		const struct psock *c;
 
-		if (e->arrow != A_CONNECT || e->ev->kind != EV_ACCEPT ||
+		if (e->arrow != A_CONNECT || e->role != ROLE_ACCEPT ||
 		    e->other == NONE)
 			continue;
 		c = &p->s[e->other];

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/addr.h"
 #include "views/picture-build.h"
 
 /* --- Addresses as keys -------------------------------------------------- */
@@ -140,13 +141,24 @@ table_get_bound(const struct table *t, const struct ep *a)
 	return table_get(t, &any, NULL);
 }
 
-void
-picture_peers_ev_addr(const struct event *ev, struct sockaddr_storage *ss, socklen_t *len)
+static void
+ev_addr(const struct event *ev, struct sockaddr_storage *ss, socklen_t *len)
 {
 	memset(ss, 0, sizeof *ss);
 	*len = ev->addrlen;
 	if (ev->addrlen > 0)
 		memcpy(ss, &ev->addr, ev->addrlen);
+}
+
+/* The address EV gave (bind's, connect's, sendto's), as text. */
+const char *
+picture_peers_format(const struct event *ev, char *buf, size_t n)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+
+	ev_addr(ev, &ss, &len);
+	return format_sockaddr(&ss, len, buf, n);
 }
 
 /* The listener a connect went to, if it is one of the shell's. */
@@ -158,7 +170,7 @@ picture_peers_connect_target(struct picture *p, const struct pev *e)
 	socklen_t len;
 	struct ep ep;
 
-	picture_peers_ev_addr(e->ev, &ss, &len);
+	ev_addr(e->ev, &ss, &len);
 	if (len == 0) {
 		ss = s->st.peer;
 		len = s->st.peer_len;
@@ -224,7 +236,7 @@ picture_peers_datagram_to(struct picture *p, const struct event *ev)
 	socklen_t len;
 	struct ep ep;
 
-	picture_peers_ev_addr(ev, &ss, &len);
+	ev_addr(ev, &ss, &len);
 	if (ep_of(&ss, len, &ep) < 0)
 		return NONE;
 	return table_get_bound(&p->udp, &ep);
