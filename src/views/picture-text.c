@@ -10,6 +10,7 @@
 
 #include "base/i18n.h"
 #include "base/width.h"
+#include "views/picture-fit.h"
 #include "views/picture-model.h"
 #include "views/picture-text.h"
 #include "views/picture.h"
@@ -17,14 +18,11 @@
 enum { LEFT = PIC_LEFT, RIGHT = PIC_RIGHT };
 
 #define NONE		(-1)
-#define CELL		PIC_TEXT	/* bytes of one box line's text */
 #define MAX_BARS	PIC_BARS
 #define MIN_WIDTH	40	/* narrower terminals get lines that wrap */
 #define TEXT_WIDTH	27	/* a box's text at 80 columns */
 #define GAP_WIDTH	14	/* between the boxes, for an arrow's label */
 #define MIN_GAP		4	/* the shortest arrow */
-
-enum style { S_PLAIN, S_NEW, S_FAIL, S_WAIT, S_NOTE };
 
 struct glyphs {
 	const char	*h, *v, *tl, *tr, *bl, *br, *cross;
@@ -33,19 +31,6 @@ struct glyphs {
 	const char	*stub_l, *stub_r;	/* a loose start */
 	const char	*fail, *ellipsis, *to, *waiting, *more;
 	const char	*mark_l, *mark_r;	/* the newest step */
-};
-
-struct cellv {
-	char		 main[CELL];	/* the call, padding, the socket's name,
-					 * and what the call did */
-	char		 suffix[64];	/* a failure or a wait */
-	char		 brief[32];	/* what the call did, shorter */
-	int		 op_len;	/* bytes of the call's name in main */
-	int		 head_len;	/* ...up to the end of the socket's */
-	int		 name_at;	/* where the socket's name begins */
-	enum style	 style;
-	int		 newest;
-	int		 own;		/* a call of this column's */
 };
 
 struct linev {
@@ -89,6 +74,7 @@ struct canvas {
 	const struct picture_opts	*o;
 	const struct glyphs		*g;
 	int				 opw;	/* 0: not lined up */
+	struct fit			 fit;
 };
 
 /* --- Output, with trailing blanks dropped ------------------------------- */
@@ -227,18 +213,6 @@ color_off(struct out *o, enum style s, int newest)
 {
 	if (o->color && (s != S_PLAIN || newest))
 		out_str(o, "\033[0m");
-}
-
-/* The ":PORT" that ends TEXT (an address), or NULL. */
-static const char *
-port_tail(const char *text)
-{
-	const char *colon = strrchr(text, ':');
-
-	if (colon == NULL || colon[1] == '\0' ||
-	    strspn(colon + 1, "0123456789") != strlen(colon + 1))
-		return NULL;
-	return colon;
 }
 
 /* TEXT in exactly WIDTH columns: cut with an ellipsis, or padded. */
@@ -479,159 +453,6 @@ put_gap(struct out *o, const struct canvas *p, const struct dims *d,
 	color_off(o, l->style, l->newest);
 }
 
-/* The columns of the first LEN bytes of S. */
-static int
-part_width(const char *s, int len, int utf8)
-{
-	return width_text_n(s, (size_t)len, utf8);
-}
-
-/* S in WIDTH columns (1 at least): its start and an ellipsis. */
-static void
-cut_right(const struct canvas *p, const char *s, int width, char *out,
-    size_t n)
-{
-	int used;
-	size_t nb = width_fit(s, width - 1, p->o->utf8, &used);
-
-	snprintf(out, n, "%.*s%s", (int)nb, s, p->g->ellipsis);
-}
-
-/* S in WIDTH columns (1 at least): an ellipsis and its end. */
-static void
-cut_left(const struct canvas *p, const char *s, int width, char *out,
-    size_t n)
-{
-	int cols;
-
-	while (*s != '\0' && width_text(s, p->o->utf8) > width - 1)
-		s += width_char(s, SIZE_MAX, p->o->utf8, &cols);
-	snprintf(out, n, "%s%s", p->g->ellipsis, s);
-}
-
-/* An address, as " 127.0.0.1:PORT": cut from its left, it keeps its
- * port. */
-static int
-is_address(const char *s)
-{
-	return port_tail(s) != NULL && strchr(s + 1, ' ') == NULL;
-}
-
-/*
- * What a call did (" 127.0.0.1:5000", " backlog 1", " → conn") in ROOM
- * columns, into OUT: whole, in brief, an address from its left (its port
- * whole), other text from its right. 0 when it does not fit.
- */
-static int
-fit_extra(const struct canvas *p, const struct cellv *c, int room,
-    char *out, size_t n)
-{
-	const char *x = c->main + c->head_len;
-	int utf8 = p->o->utf8;
-
-	out[0] = '\0';
-	if (width_text(x, utf8) <= room) {
-		snprintf(out, n, "%s", x);
-		return 1;
-	}
-	if (c->brief[0] != '\0' && width_text(c->brief, utf8) <= room) {
-		snprintf(out, n, "%s", c->brief);
-		return 1;
-	}
-	if (is_address(x) && room >= 2 + (int)strlen(port_tail(x))) {
-		out[0] = ' ';
-		cut_left(p, x + 1, room - 1, out + 1, n - 1);
-		return 1;
-	}
-	if (!is_address(x) && room >= 4) {
-		out[0] = ' ';
-		cut_right(p, x + 1, room - 1, out + 1, n - 1);
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * A box's text in WIDTH columns, cutting what matters least first: what
- * the call did (an address from its left), the padding that lines the
- * calls up, the words of a failure or a wait (its mark stays), the
- * socket's name; never the call's name.
- */
-static void
-fit_cell(const struct canvas *p, const struct cellv *c, int width,
-    char *out, size_t n)
-{
-	int utf8 = p->o->utf8, sw = width_text(c->suffix, utf8);
-	int mw = width_text(c->main, utf8), hw, pass, room;
-	const char *name = c->main + c->name_at, *sp;
-	char head[CELL], ex[CELL], mark[32], sf[64];
-
-	if (mw + sw <= width || c->head_len == 0) {
-		/* A note is cut as it is; an address from its left. */
-		if (c->head_len == 0 && is_address(c->main) && mw > width)
-			cut_left(p, c->main, width, out, n);
-		else {
-			/* Most cells: the text as it is (no snprintf: this
-			 * runs for every box of every step). */
-			size_t ml = strlen(c->main), sl = strlen(c->suffix);
-
-			if (ml >= n)
-				ml = n - 1;
-			if (sl >= n - ml)
-				sl = n - ml - 1;
-			memcpy(out, c->main, ml);
-			memcpy(out + ml, c->suffix, sl);
-			out[ml + sl] = '\0';
-		}
-		return;
-	}
-	for (pass = 0; pass < 2; pass++) {
-		/* With the calls lined up, then without. */
-		if (pass == 0)
-			snprintf(head, sizeof head, "%.*s", c->head_len,
-			    c->main);
-		else
-			snprintf(head, sizeof head, "%.*s %.*s", c->op_len,
-			    c->main, c->head_len - c->name_at, name);
-		hw = width_text(head, utf8);
-		if (fit_extra(p, c, width - hw - sw, ex, sizeof ex)) {
-			snprintf(out, n, "%s%s%s", head, ex, c->suffix);
-			return;
-		}
-	}
-	/* " ✗ EADDRINUSE": its mark, " ✗". */
-	sp = c->suffix[0] == ' ' ? strchr(c->suffix + 1, ' ') : NULL;
-	snprintf(mark, sizeof mark, "%.*s", sp != NULL ? (int)(sp -
-	    c->suffix) : (int)strlen(c->suffix), c->suffix);
-	if (hw + sw <= width) {
-		/* What the call did is left out; an ellipsis says so. */
-		int more = c->main[c->head_len] != '\0' && hw + sw + 2 <= width;
-
-		snprintf(out, n, "%s%s%s%s", head, more ? " " : "",
-		    more ? p->g->ellipsis : "", c->suffix);
-		return;
-	}
-	room = width - hw;
-	if (c->suffix[0] != '\0' && room >= width_text(mark, utf8)) {
-		room -= width_text(mark, utf8);
-		if (sp != NULL && room >= 3) {
-			sf[0] = ' ';
-			cut_right(p, sp + 1, room - 1, sf + 1, sizeof sf - 1);
-		} else
-			sf[0] = '\0';
-		snprintf(out, n, "%s%s%s", head, mark, sf);
-		return;
-	}
-	/* The socket's name, cut; the call's, never. */
-	room = width - part_width(c->main, c->op_len, utf8) - 1 -
-	    width_text(mark, utf8);
-	if (room >= 2) {
-		cut_right(p, name, room, ex, sizeof ex);
-		snprintf(out, n, "%.*s %s%s", c->op_len, c->main, ex, mark);
-	} else
-		snprintf(out, n, "%.*s%s", c->op_len, c->main, mark);
-}
-
 /* One column's box line: its border, the text, and where an arrow
  * crosses the border, the arrow's end. */
 static void
@@ -667,7 +488,7 @@ put_box_line(struct out *o, const struct canvas *p, const struct dims *d,
 	if (l->more)
 		put_fit(o, p, g->more, d->text, S_PLAIN, 0);
 	else {
-		fit_cell(p, c, d->text, text, sizeof text);
+		picture_fit_cell(&p->fit, c, d->text, text, sizeof text);
 		put_fit(o, p, text, d->text, c->style, c->newest);
 	}
 	if (x == LEFT) {
@@ -717,10 +538,10 @@ draw(const struct canvas *p, FILE *f, struct linev *lines, int n)
 				natural = w;
 			/* The call and the socket's name, and a failure's
 			 * mark: what a box must not lose. */
-			w = part_width(c->main, c->op_len, p->o->utf8) + 1 +
-			    part_width(c->main + c->name_at, c->head_len -
-			    c->name_at, p->o->utf8) + (c->suffix[0] != '\0' ?
-			    2 : 0);
+			w = width_text_n(c->main, (size_t)c->op_len,
+			    p->o->utf8) + 1 + width_text_n(c->main + c->name_at,
+			    (size_t)(c->head_len - c->name_at), p->o->utf8) +
+			    (c->suffix[0] != '\0' ? 2 : 0);
 			if (c->own && w > essential)
 				essential = w;
 		}
@@ -993,6 +814,8 @@ picture_text_render(FILE *f, const struct pic_model *m,
 	cv.o = opts;
 	cv.g = opts->utf8 ? &utf8_glyphs : &ascii_glyphs;
 	cv.opw = 0;
+	cv.fit.utf8 = opts->utf8;
+	cv.fit.ellipsis = cv.g->ellipsis;
 	for (i = 0; i < PIC_OPS; i++) {
 		w = width_text(m->ops[i], opts->utf8);
 		if (w > cv.opw)
