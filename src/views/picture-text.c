@@ -318,82 +318,120 @@ bus_column(int n, int side, int slot)
 	return c < 1 ? 1 : c > n - 2 ? n - 2 : c;
 }
 
-/* The gap between the boxes: an arrow, its label in the middle, and the
- * bus lines that run through it. */
+/* The gap of one line, cell by cell, as it is being worked out. */
+struct gap {
+	const char	*cells[256];	/* a glyph, or NULL: by the mask */
+	int		 mask[256];	/* the lines through each cell */
+	int		 n;		/* its cells */
+	int		 a, b;		/* the arrow's cells: a to b - 1 */
+	int		 join;		/* the bus line the arrow meets */
+	int		 from, to;	/* where its label may go */
+	char		 label[64];	/* the label as it fits, or "" */
+	int		 used;		/* its columns */
+	int		 start;		/* its cell, or NONE */
+};
+
+/* The arrow's line, its head and its loose end. */
 static void
-put_gap(struct out *o, const struct canvas *p, const struct dims *d,
-    const struct linev *l)
+gap_arrow(const struct canvas *p, const struct linev *l, struct gap *gp)
 {
 	const struct glyphs *g = p->g;
-	const char *cells[256], *line;
-	int mask[256];
-	int a = 0, b = 0, i, j, lw, room, used, join = NONE, ra, rb, from, to;
-	int n = d->gap < 256 ? d->gap : 256, start = NONE;
-	char label[64];
-	size_t nb = 0;
+	int i, a, b, n = gp->n, join = gp->join;
 
-	if (l->arrow == PIC_A_NONE && l->nbar == 0) {
-		blank(o, d->gap);
-		return;
+	a = l->attached[LEFT] ? 0 : 1;
+	b = l->attached[RIGHT] ? n : n - 1;
+	/* On a bus: from each box it reaches to the bus line. */
+	if (join != NONE && !l->attached[LEFT])
+		a = join;
+	if (join != NONE && !l->attached[RIGHT])
+		b = join + 1;
+	for (i = a; i < b; i++)
+		gp->mask[i] = (i > a || a == 0 ? L_WEST : 0) |
+		    (i < b - 1 || b == n ? L_EAST : 0);
+	if (join == NONE && l->from == LEFT) {
+		if (!l->attached[LEFT])
+			gp->cells[a] = g->stub_l;
+		if (!l->attached[RIGHT])
+			gp->cells[b - 1] = l->arrow == PIC_A_REFUSED ? g->fail :
+			    g->head_r;
+	} else if (join == NONE) {
+		if (!l->attached[RIGHT])
+			gp->cells[b - 1] = g->stub_r;
+		if (!l->attached[LEFT])
+			gp->cells[a] = l->arrow == PIC_A_REFUSED ? g->fail :
+			    g->head_l;
 	}
-	line = l->arrow == PIC_A_CONNECTING ? g->dash_h : g->h;
-	for (i = 0; i < n; i++) {
-		cells[i] = NULL;
-		mask[i] = 0;
-	}
-	for (j = 0; j < l->nbar; j++)
-		if (l->bar[j].joined)
-			join = bus_column(n, l->bar[j].side, l->bar[j].slot);
-	if (l->arrow != PIC_A_NONE) {
-		a = l->attached[LEFT] ? 0 : 1;
-		b = l->attached[RIGHT] ? n : n - 1;
-		/* On a bus: from each box it reaches to the bus line. */
-		if (join != NONE && !l->attached[LEFT])
-			a = join;
-		if (join != NONE && !l->attached[RIGHT])
-			b = join + 1;
-		for (i = a; i < b; i++)
-			mask[i] = (i > a || a == 0 ? L_WEST : 0) |
-			    (i < b - 1 || b == n ? L_EAST : 0);
-		if (join == NONE && l->from == LEFT) {
-			if (!l->attached[LEFT])
-				cells[a] = g->stub_l;
-			if (!l->attached[RIGHT])
-				cells[b - 1] = l->arrow == PIC_A_REFUSED ? g->fail :
-				    g->head_r;
-		} else if (join == NONE) {
-			if (!l->attached[RIGHT])
-				cells[b - 1] = g->stub_r;
-			if (!l->attached[LEFT])
-				cells[a] = l->arrow == PIC_A_REFUSED ? g->fail :
-				    g->head_l;
-		}
-	}
-	/* Bus lines; one that only passes by crosses over the arrow. */
+	gp->a = a;
+	gp->b = b;
+}
+
+/* Bus lines; one that only passes by crosses over the arrow. */
+static void
+gap_bars(const struct linev *l, struct gap *gp)
+{
+	int j;
+
 	for (j = 0; j < l->nbar; j++) {
-		int c = bus_column(n, l->bar[j].side, l->bar[j].slot);
+		int c = bus_column(gp->n, l->bar[j].side, l->bar[j].slot);
 		int m = (l->bar[j].up ? L_UP : 0) |
 		    (l->bar[j].down ? L_DOWN : 0);
 
-		if (l->bar[j].joined || c == join)
-			mask[c] |= m;
+		if (l->bar[j].joined || c == gp->join)
+			gp->mask[c] |= m;
 		else {
-			mask[c] = m;
-			cells[c] = NULL;
+			gp->mask[c] = m;
+			gp->cells[c] = NULL;
 		}
 	}
-	/* The label, a blank either side, between two line characters: on
-	 * a bus, on the sending side of its line, in the longest stretch
-	 * that no bus line crosses. */
-	from = a;
-	to = b;
-	if (join != NONE && l->from == LEFT)
-		to = join;
-	else if (join != NONE)
-		from = join + 1;
-	ra = rb = from;
-	for (i = from; i < to; i = j) {
-		for (j = i; j < to && (mask[j] & (L_UP | L_DOWN)) == 0; j++)
+}
+
+/* The label in ROOM columns, cut with an ellipsis where it does not fit
+ * whole (and left out where too little would be left of it). */
+static void
+gap_label_text(const struct canvas *p, const struct linev *l, int room,
+    struct gap *gp)
+{
+	const char *ell = p->g->ellipsis;
+	int lw = width_text(l->label, p->o->utf8);
+	size_t nb = 0;
+
+	gp->used = 0;
+	if (l->arrow != PIC_A_NONE && room > 3 && lw > room) {
+		nb = width_fit(l->label, room - 1, p->o->utf8, &gp->used);
+		if (nb + strlen(ell) < sizeof gp->label) {
+			memcpy(gp->label, l->label, nb);
+			strcpy(gp->label + nb, ell);
+			nb += strlen(ell);
+			gp->used++;
+		} else
+			nb = 0;
+	} else if (l->arrow != PIC_A_NONE && room > 0 && lw <= room) {
+		nb = width_fit(l->label, room, p->o->utf8, &gp->used);
+		if (nb >= sizeof gp->label)
+			nb = sizeof gp->label - 1;
+		memcpy(gp->label, l->label, nb);
+	}
+	gp->label[nb] = '\0';
+}
+
+/* The label, a blank either side, between two line characters: on a bus,
+ * on the sending side of its line, in the longest stretch that no bus
+ * line crosses. */
+static void
+gap_label(const struct canvas *p, const struct linev *l, struct gap *gp)
+{
+	int i, j, ra, rb, room, used, n = gp->n;
+
+	gp->from = gp->a;
+	gp->to = gp->b;
+	if (gp->join != NONE && l->from == LEFT)
+		gp->to = gp->join;
+	else if (gp->join != NONE)
+		gp->from = gp->join + 1;
+	ra = rb = gp->from;
+	for (i = gp->from; i < gp->to; i = j) {
+		for (j = i; j < gp->to && (gp->mask[j] & (L_UP | L_DOWN)) == 0;
+		    j++)
 			;
 		if (j - i > rb - ra) {
 			ra = i;
@@ -403,50 +441,67 @@ put_gap(struct out *o, const struct canvas *p, const struct dims *d,
 			j++;
 	}
 	room = rb - ra - 4;
-	lw = width_text(l->label, p->o->utf8);
-	used = 0;
-	if (l->arrow != PIC_A_NONE && room > 3 && lw > room) {
-		nb = width_fit(l->label, room - 1, p->o->utf8, &used);
-		if (nb + strlen(g->ellipsis) < sizeof label) {
-			memcpy(label, l->label, nb);
-			strcpy(label + nb, g->ellipsis);
-			nb += strlen(g->ellipsis);
-			used++;
-		} else
-			nb = 0;
-	} else if (l->arrow != PIC_A_NONE && room > 0 && lw <= room) {
-		nb = width_fit(l->label, room, p->o->utf8, &used);
-		if (nb >= sizeof label)
-			nb = sizeof label - 1;
-		memcpy(label, l->label, nb);
-	}
-	label[nb] = '\0';
-	if (nb > 0)
-		start = ra + 1 + (room - used) / 2;
+	gap_label_text(p, l, room, gp);
+	used = gp->used;
+	if (gp->label[0] != '\0')
+		gp->start = ra + 1 + (room - used) / 2;
 	/* Where the label of an arrow without a bus goes, if it fits
 	 * there: a row keeps its look when a bus comes by later. */
 	i = 1 + (n - 4 - used) / 2;
-	if (nb > 0 && (join != NONE || (l->attached[LEFT] &&
-	    l->attached[RIGHT])) && i > from && i + used + 1 < to) {
+	if (gp->label[0] != '\0' && (gp->join != NONE ||
+	    (l->attached[LEFT] && l->attached[RIGHT])) && i > gp->from &&
+	    i + used + 1 < gp->to) {
 		for (j = i - 1; j <= i + used + 2 && j < n; j++)
-			if (mask[j] & (L_UP | L_DOWN))
+			if (gp->mask[j] & (L_UP | L_DOWN))
 				break;
 		if (j > i + used + 2 || j == n)
-			start = i;
+			gp->start = i;
 	}
+}
+
+/* The gap between the boxes: an arrow, its label in the middle, and the
+ * bus lines that run through it. */
+static void
+put_gap(struct out *o, const struct canvas *p, const struct dims *d,
+    const struct linev *l)
+{
+	const char *line;
+	struct gap gp;
+	int i, j;
+
+	if (l->arrow == PIC_A_NONE && l->nbar == 0) {
+		blank(o, d->gap);
+		return;
+	}
+	line = l->arrow == PIC_A_CONNECTING ? p->g->dash_h : p->g->h;
+	gp.n = d->gap < 256 ? d->gap : 256;
+	gp.a = gp.b = 0;
+	gp.join = gp.start = NONE;
+	for (i = 0; i < gp.n; i++) {
+		gp.cells[i] = NULL;
+		gp.mask[i] = 0;
+	}
+	for (j = 0; j < l->nbar; j++)
+		if (l->bar[j].joined)
+			gp.join = bus_column(gp.n, l->bar[j].side,
+			    l->bar[j].slot);
+	if (l->arrow != PIC_A_NONE)
+		gap_arrow(p, l, &gp);
+	gap_bars(l, &gp);
+	gap_label(p, l, &gp);
 	color_on(o, l->style, l->newest);
-	for (i = 0; i < n; i++) {
-		if (i == start) {
+	for (i = 0; i < gp.n; i++) {
+		if (i == gp.start) {
 			blank(o, 1);
-			put(o, label);
+			put(o, gp.label);
 			blank(o, 1);
-			i += used + 1;
-		} else if (cells[i] != NULL)
-			put(o, cells[i]);
-		else if (mask[i] == (L_WEST | L_EAST))
+			i += gp.used + 1;
+		} else if (gp.cells[i] != NULL)
+			put(o, gp.cells[i]);
+		else if (gp.mask[i] == (L_WEST | L_EAST))
 			put(o, line);
-		else if (mask[i] != 0)
-			put(o, line_glyph(p, mask[i]));
+		else if (gp.mask[i] != 0)
+			put(o, line_glyph(p, gp.mask[i]));
 		else
 			blank(o, 1);
 	}
@@ -506,22 +561,25 @@ put_box_line(struct out *o, const struct canvas *p, const struct dims *d,
 	}
 }
 
+/* The widths the texts of LINES would take in full, and what of them a
+ * box must keep; which columns hold calls (OWN) and which only another
+ * program's ends (FAR). */
+struct needs {
+	int	 natural;	/* the widest box text, TEXT_WIDTH at least */
+	int	 essential;	/* the widest call and socket's name */
+	int	 label;		/* the widest arrow label */
+	int	 gap;		/* the gap the widest arrow needs */
+	int	 own[2], far[2];
+};
+
 static void
-draw(const struct canvas *p, FILE *f, struct linev *lines, int n)
+measure(const struct canvas *p, const struct linev *lines, int n,
+    struct needs *nd)
 {
-	struct out o;
-	const struct glyphs *g = p->g;
-	struct dims d;
-	int own[2] = { 0, 0 }, far[2] = { 0, 0 }, i, x, w, lw = 0;
-	int width = p->o->width < MIN_WIDTH ? MIN_WIDTH : p->o->width;
-	int natural = TEXT_WIDTH, essential = 0, need = 0, avail, top;
-	char title[2][128];
+	int i, x, w, utf8 = p->o->utf8;
 
-	o.f = f;
-	o.spaces = 0;
-	o.color = p->o->color;
-	o.len = 0;
-
+	memset(nd, 0, sizeof *nd);
+	nd->natural = TEXT_WIDTH;
 	for (i = 0; i < n; i++) {
 		for (x = LEFT; x <= RIGHT; x++) {
 			const struct cellv *c = &lines[i].c[x];
@@ -529,117 +587,145 @@ draw(const struct canvas *p, FILE *f, struct linev *lines, int n)
 			if (c->main[0] == '\0' && !lines[i].more)
 				continue;
 			if (c->own)
-				own[x] = 1;
+				nd->own[x] = 1;
 			else if (c->main[0] != '\0')
-				far[x] = 1;
-			w = width_text(c->main, p->o->utf8) +
-			    width_text(c->suffix, p->o->utf8);
-			if (w > natural)
-				natural = w;
+				nd->far[x] = 1;
+			w = width_text(c->main, utf8) +
+			    width_text(c->suffix, utf8);
+			if (w > nd->natural)
+				nd->natural = w;
 			/* The call and the socket's name, and a failure's
 			 * mark: what a box must not lose. */
-			w = width_text_n(c->main, (size_t)c->op_len,
-			    p->o->utf8) + 1 + width_text_n(c->main + c->name_at,
-			    (size_t)(c->head_len - c->name_at), p->o->utf8) +
+			w = width_text_n(c->main, (size_t)c->op_len, utf8) +
+			    1 + width_text_n(c->main + c->name_at,
+			    (size_t)(c->head_len - c->name_at), utf8) +
 			    (c->suffix[0] != '\0' ? 2 : 0);
-			if (c->own && w > essential)
-				essential = w;
+			if (c->own && w > nd->essential)
+				nd->essential = w;
 		}
-		w = width_text(lines[i].label, p->o->utf8);
-		if (w > lw)
-			lw = w;
+		w = width_text(lines[i].label, utf8);
+		if (w > nd->label)
+			nd->label = w;
 		/* An arrow that stops short has a column less for it. */
 		if (lines[i].arrow != PIC_A_NONE)
 			w += !lines[i].attached[LEFT] +
 			    !lines[i].attached[RIGHT];
 		w += 4;
-		if (w > need)
-			need = w;
+		if (w > nd->gap)
+			nd->gap = w;
 	}
+}
+
+/* The boxes' and the gap's widths, and where each column's box starts. */
+static void
+fit_dims(const struct canvas *p, const struct linev *lines, int n,
+    struct dims *d)
+{
+	int width = p->o->width < MIN_WIDTH ? MIN_WIDTH : p->o->width;
+	int avail = width - 2 - 10, w, i, x;
+	struct needs nd;
+
+	measure(p, lines, n, &nd);
 	/* Boxes first: when their texts would be cut, the gap shrinks to
 	 * what the arrows' labels need, and when even a call and its
 	 * socket's name would be, to an arrow's shortest (labels cut). */
-	avail = width - 2 - 10;
-	d.gap = lw + 4 > GAP_WIDTH ? lw + 4 : GAP_WIDTH;
-	w = avail - 2 * natural;
-	if (w < d.gap)
-		d.gap = w > need ? w : need < d.gap ? need : d.gap;
-	w = avail - 2 * essential;
-	if (w < d.gap)
-		d.gap = w > MIN_GAP ? w : MIN_GAP;
-	d.text = (avail - d.gap) / 2;
-	if (d.text > natural)
-		d.text = natural;
-	d.box = d.text + 5;
+	d->gap = nd.label + 4 > GAP_WIDTH ? nd.label + 4 : GAP_WIDTH;
+	w = avail - 2 * nd.natural;
+	if (w < d->gap)
+		d->gap = w > nd.gap ? w : nd.gap < d->gap ? nd.gap : d->gap;
+	w = avail - 2 * nd.essential;
+	if (w < d->gap)
+		d->gap = w > MIN_GAP ? w : MIN_GAP;
+	d->text = (avail - d->gap) / 2;
+	if (d->text > nd.natural)
+		d->text = nd.natural;
+	d->box = d->text + 5;
 	for (x = LEFT; x <= RIGHT; x++) {
-		d.start[x] = NONE;
-		for (i = 0; i < n && d.start[x] == NONE; i++)
+		d->start[x] = NONE;
+		for (i = 0; i < n && d->start[x] == NONE; i++)
 			if (lines[i].c[x].main[0] != '\0' || (lines[i].more &&
-			    (own[x] || far[x])))
-				d.start[x] = i;
-		d.dashed[x] = !own[x] && far[x];
+			    (nd.own[x] || nd.far[x])))
+				d->start[x] = i;
+		d->dashed[x] = !nd.own[x] && nd.far[x];
 	}
-	snprintf(title[LEFT], sizeof title[LEFT], "%s", d.dashed[LEFT] ?
-	    _("Server (another program)") : _("Server"));
-	snprintf(title[RIGHT], sizeof title[RIGHT], "%s", d.dashed[RIGHT] ?
-	    _("Client (another program)") : _("Client"));
+}
 
+/* A line of borders only: the tops of the boxes that start with the first
+ * row (TOP), or the bottoms of all. */
+static void
+put_border_line(struct out *o, const struct canvas *p, const struct dims *d,
+    int top)
+{
+	int x;
+
+	blank(o, 1);
+	for (x = LEFT; x <= RIGHT; x++) {
+		if (top ? d->start[x] == 0 : d->start[x] != NONE)
+			put_border(o, p, d, x, top);
+		else
+			blank(o, d->box);
+		if (x == LEFT)
+			blank(o, d->gap);
+	}
+	end_line(o);
+}
+
+/* Line I: the boxes, or the top of one that starts on the next line, the
+ * gap between them, and the newest step's marks without colour. */
+static void
+put_line(struct out *o, const struct canvas *p, const struct dims *d,
+    const struct linev *l, int i)
+{
+	int x;
+
+	if (!o->color && l->c[LEFT].newest)
+		put(o, p->g->mark_l);
+	else
+		blank(o, 1);
+	for (x = LEFT; x <= RIGHT; x++) {
+		if (d->start[x] != NONE && i == d->start[x] - 1)
+			put_border(o, p, d, x, 1);
+		else if (d->start[x] != NONE && i >= d->start[x])
+			put_box_line(o, p, d, l, x);
+		else
+			blank(o, d->box);
+		if (x == LEFT)
+			put_gap(o, p, d, l);
+	}
+	if (!o->color && l->c[RIGHT].newest)
+		put(o, p->g->mark_r);
+	end_line(o);
+}
+
+static void
+draw(const struct canvas *p, FILE *f, struct linev *lines, int n)
+{
+	struct out o;
+	struct dims d;
+	int i;
+
+	o.f = f;
+	o.spaces = 0;
+	o.color = p->o->color;
+	o.len = 0;
+	fit_dims(p, lines, n, &d);
 	blank(&o, 1);
-	put_title(&o, p, title[LEFT], d.box);
+	put_title(&o, p, d.dashed[LEFT] ? _("Server (another program)") :
+	    _("Server"), d.box);
 	blank(&o, d.gap);
-	put_title(&o, p, title[RIGHT], d.box);
+	put_title(&o, p, d.dashed[RIGHT] ? _("Client (another program)") :
+	    _("Client"), d.box);
 	end_line(&o);
 	/* The top of a box that starts with the first row has a line of
 	 * its own; a later one's is drawn beside the other's row before. */
-	top = d.start[LEFT] == 0 || d.start[RIGHT] == 0;
-	if (top) {
-		blank(&o, 1);
-		for (x = LEFT; x <= RIGHT; x++) {
-			if (d.start[x] == 0)
-				put_border(&o, p, &d, x, 1);
-			else
-				blank(&o, d.box);
-			if (x == LEFT)
-				blank(&o, d.gap);
-		}
-		end_line(&o);
-	}
-	for (i = 0; i < n; i++) {
-		const struct linev *l = &lines[i];
-
-		if (!o.color && l->c[LEFT].newest)
-			put(&o, g->mark_l);
-		else
-			blank(&o, 1);
-		for (x = LEFT; x <= RIGHT; x++) {
-			if (d.start[x] != NONE && i == d.start[x] - 1)
-				put_border(&o, p, &d, x, 1);
-			else if (d.start[x] != NONE && i >= d.start[x])
-				put_box_line(&o, p, &d, l, x);
-			else
-				blank(&o, d.box);
-			if (x == LEFT)
-				put_gap(&o, p, &d, l);
-		}
-		if (!o.color && l->c[RIGHT].newest)
-			put(&o, g->mark_r);
-		end_line(&o);
-	}
-	if (d.start[LEFT] != NONE || d.start[RIGHT] != NONE) {
-		blank(&o, 1);
-		for (x = LEFT; x <= RIGHT; x++) {
-			if (d.start[x] != NONE)
-				put_border(&o, p, &d, x, 0);
-			else
-				blank(&o, d.box);
-			if (x == LEFT)
-				blank(&o, d.gap);
-		}
-		end_line(&o);
-	}
+	if (d.start[LEFT] == 0 || d.start[RIGHT] == 0)
+		put_border_line(&o, p, &d, 1);
+	for (i = 0; i < n; i++)
+		put_line(&o, p, &d, &lines[i], i);
+	if (d.start[LEFT] != NONE || d.start[RIGHT] != NONE)
+		put_border_line(&o, p, &d, 0);
 	out_flush(&o);
 }
-
 
 /* --- From the model ----------------------------------------------------- */
 
