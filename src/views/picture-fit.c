@@ -1,16 +1,82 @@
-/* picture-fit.c - a box's text cut to fit its width in the text
- * renderer: what the call did first (an address from its left, so its
- * port stays), then the padding that lines the calls up, the words of a
- * failure or a wait (its mark stays), the socket's name; never the call's
- * name. */
+/* picture-fit.c - a box's text in the text renderer: made into one line
+ * from the model's parts, and cut to fit its width: what the call did
+ * first (an address from its left, so its port stays), then the padding
+ * that lines the calls up, the words of a failure or a wait (its mark
+ * stays), the socket's name; never the call's name. */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/width.h"
 #include "views/picture-fit.h"
+
+/* Appends printf-style text to BUF (of size N) holding a string. */
+static void
+cat(char *buf, size_t n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+cat(char *buf, size_t n, const char *fmt, ...)
+{
+	size_t len = strlen(buf);
+	va_list ap;
+
+	if (len + 1 >= n)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + len, n - len, fmt, ap);
+	va_end(ap);
+}
+
+/* Appends S to BUF (of size N, holding LEN bytes of string), then PAD
+ * blanks; the new length. cat without printf, for the head of every box
+ * of every step. */
+static size_t
+cat_str(char *buf, size_t n, size_t len, const char *s, int pad)
+{
+	size_t sl = strlen(s);
+
+	if (len + sl >= n)
+		sl = len + 1 < n ? n - len - 1 : 0;
+	memcpy(buf + len, s, sl);
+	len += sl;
+	for (; pad > 0 && len + 1 < n; pad--)
+		buf[len++] = ' ';
+	buf[len] = '\0';
+	return len;
+}
+
+/* A call's box as one line, "Receive conn 13 B", its names lined up on
+ * the others', and apart " ✗ ECONNRESET" when it failed. */
+void
+picture_fit_call(const struct fit *p, const struct pic_box *b, struct cellv *c)
+{
+	int w = width_text(b->op, p->utf8);
+
+	c->newest = b->newest;
+	c->own = 1;
+	c->op_len = (int)strlen(b->op);
+	c->name_at = (int)cat_str(c->main, sizeof c->main, 0, b->op,
+	    (w < p->opw ? p->opw - w : 0) + 1);
+	c->head_len = (int)cat_str(c->main, sizeof c->main,
+	    (size_t)c->name_at, b->name, 0);
+	if (b->text[0] != '\0')
+		cat(c->main, sizeof c->main, " %s", b->text);
+	if (b->to != NULL)
+		cat(c->main, sizeof c->main, " %s %s", p->to, b->to);
+	if (b->brief[0] != '\0')	/* cut as it may be, as snprintf */
+		cat_str(c->brief, sizeof c->brief, cat_str(c->brief,
+		    sizeof c->brief, 0, " ", 0), b->brief, 0);
+	c->style = b->look == PIC_FAILED ? S_FAIL : b->look == PIC_PENDING ?
+	    S_WAIT : S_PLAIN;
+	if (b->status[0] != '\0')
+		snprintf(c->suffix, sizeof c->suffix, " %s %s",
+		    b->look == PIC_PENDING ? p->waiting : p->fail,
+		    b->status);
+}
 
 /* The ":PORT" that ends TEXT (an address), or NULL. */
 static const char *

@@ -1,5 +1,6 @@
-/* picture-fit.h - a box's text cut to fit its width in the text
- * renderer: what matters least goes first, the call's name never. */
+/* picture-fit.h - a box's text in the text renderer, made into one
+ * line and cut to fit its width: what matters least goes first, the
+ * call's name never. */
 #ifndef SOCKSHELL_PICTURE_FIT_H
 #define SOCKSHELL_PICTURE_FIT_H
 
@@ -26,11 +27,18 @@ struct cellv {
 	int		 own;		/* a call of this column's */
 };
 
-/* How the text is measured and cut. */
+/* How the text is made and cut. */
 struct fit {
 	int		 utf8;		/* characters, not bytes */
+	int		 opw;		/* the calls' names are padded to it */
 	const char	*ellipsis;	/* what says a text was cut */
+	const char	*to;		/* accept's "→ conn" */
+	const char	*waiting, *fail;/* the marks of a wait, a failure */
 };
+
+/* B, a call's box, as one line in C. */
+void	picture_fit_call(const struct fit *p, const struct pic_box *b,
+	    struct cellv *c);
 
 /* C's text in WIDTH columns, into OUT (of N bytes). */
 void	picture_fit_cell(const struct fit *p, const struct cellv *c,

@@ -2,7 +2,6 @@
  * ASCII), colours, the boxes and the gap fitted to the width. */
 #include <config.h>
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,12 +67,11 @@ static const struct glyphs ascii_glyphs = {
 	">", "<",
 };
 
-/* What the drawing goes by: the options, their glyphs, and the width
- * the calls' names are lined up on. */
+/* What the drawing goes by: the options, their glyphs, and how the
+ * boxes' texts are made and cut. */
 struct canvas {
 	const struct picture_opts	*o;
 	const struct glyphs		*g;
-	int				 opw;	/* 0: not lined up */
 	struct fit			 fit;
 };
 
@@ -729,70 +727,6 @@ draw(const struct canvas *p, FILE *f, struct linev *lines, int n)
 
 /* --- From the model ----------------------------------------------------- */
 
-/* Appends printf-style text to BUF (of size N) holding a string. */
-static void
-cat(char *buf, size_t n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-cat(char *buf, size_t n, const char *fmt, ...)
-{
-	size_t len = strlen(buf);
-	va_list ap;
-
-	if (len + 1 >= n)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(buf + len, n - len, fmt, ap);
-	va_end(ap);
-}
-
-/* Appends S to BUF (of size N, holding LEN bytes of string), then PAD
- * blanks; the new length. cat without printf, for the head of every box
- * of every step. */
-static size_t
-cat_str(char *buf, size_t n, size_t len, const char *s, int pad)
-{
-	size_t sl = strlen(s);
-
-	if (len + sl >= n)
-		sl = len + 1 < n ? n - len - 1 : 0;
-	memcpy(buf + len, s, sl);
-	len += sl;
-	for (; pad > 0 && len + 1 < n; pad--)
-		buf[len++] = ' ';
-	buf[len] = '\0';
-	return len;
-}
-
-/* A call's box as one line, "Receive conn 13 B", its names lined up on
- * the others', and apart " ✗ ECONNRESET" when it failed. */
-static void
-cell_call(const struct canvas *p, const struct pic_box *b, struct cellv *c)
-{
-	int w = width_text(b->op, p->o->utf8);
-
-	c->newest = b->newest;
-	c->own = 1;
-	c->op_len = (int)strlen(b->op);
-	c->name_at = (int)cat_str(c->main, sizeof c->main, 0, b->op,
-	    (w < p->opw ? p->opw - w : 0) + 1);
-	c->head_len = (int)cat_str(c->main, sizeof c->main,
-	    (size_t)c->name_at, b->name, 0);
-	if (b->text[0] != '\0')
-		cat(c->main, sizeof c->main, " %s", b->text);
-	if (b->to != NULL)
-		cat(c->main, sizeof c->main, " %s %s", p->g->to, b->to);
-	if (b->brief[0] != '\0')
-		snprintf(c->brief, sizeof c->brief, " %s", b->brief);
-	c->style = b->look == PIC_FAILED ? S_FAIL : b->look == PIC_PENDING ?
-	    S_WAIT : S_PLAIN;
-	if (b->status[0] != '\0')
-		snprintf(c->suffix, sizeof c->suffix, " %s %s",
-		    b->look == PIC_PENDING ? p->g->waiting : p->g->fail,
-		    b->status);
-}
-
 /* Row R of the model as it is drawn. */
 static void
 line_of_row(const struct canvas *p, const struct pic_row *r,
@@ -803,7 +737,7 @@ line_of_row(const struct canvas *p, const struct pic_row *r,
 	memset(l, 0, sizeof *l);
 	for (x = LEFT; x <= RIGHT; x++)
 		if (r->box[x].kind == PIC_BOX_CALL)
-			cell_call(p, &r->box[x], &l->c[x]);
+			picture_fit_call(&p->fit, &r->box[x], &l->c[x]);
 		else if (r->box[x].kind == PIC_BOX_NOTE) {
 			snprintf(l->c[x].main, sizeof l->c[x].main, "%s",
 			    r->box[x].text);
@@ -899,16 +833,19 @@ picture_text_render(FILE *f, const struct pic_model *m,
 	}
 	cv.o = opts;
 	cv.g = opts->utf8 ? &utf8_glyphs : &ascii_glyphs;
-	cv.opw = 0;
 	cv.fit.utf8 = opts->utf8;
-	cv.fit.ellipsis = cv.g->ellipsis;
+	cv.fit.opw = 0;
 	for (i = 0; i < PIC_OPS; i++) {
 		w = width_text(m->ops[i], opts->utf8);
-		if (w > cv.opw)
-			cv.opw = w;
+		if (w > cv.fit.opw)
+			cv.fit.opw = w;
 	}
 	if (opts->width < 64)
-		cv.opw = 0;	/* narrow: no room to line the names up */
+		cv.fit.opw = 0;	/* narrow: no room to line the names up */
+	cv.fit.ellipsis = cv.g->ellipsis;
+	cv.fit.to = cv.g->to;
+	cv.fit.waiting = cv.g->waiting;
+	cv.fit.fail = cv.g->fail;
 	shown = calloc(m->ngroups + 1, 1);
 	if (shown == NULL)
 		return -1;
