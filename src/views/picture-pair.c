@@ -322,30 +322,14 @@ by_first(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
-/*
- * One picture for each set of sockets that talk to each other (a listener,
- * its connections and their clients), and one for the sockets that talk to
- * nobody yet, in the order of their first calls.
- */
-int
-picture_pair_groups(struct picture *p)
+/* Into U (a union-find of the sockets): the sockets that talk to each
+ * other, and those that talk to nobody yet (SIZE: each set's). */
+static void
+unite_talkers(struct picture *p, int *u, int *size)
 {
-	int *u, *size, *gid, lonely = NONE, k;
-	size_t i, g, n = 0;
+	int lonely = NONE;
+	size_t i;
 
-	u = malloc((p->ns + 1) * sizeof *u);
-	size = calloc(p->ns + 1, sizeof *size);
-	gid = malloc((p->ns + 1) * sizeof *gid);
-	p->groups = calloc(p->ns + 1, sizeof *p->groups);
-	p->group_socks = malloc((p->ns + 1) * sizeof *p->group_socks);
-	p->group_evs = malloc((p->ne + 1) * sizeof *p->group_evs);
-	if (u == NULL || size == NULL || gid == NULL || p->groups == NULL ||
-	    p->group_socks == NULL || p->group_evs == NULL) {
-		free(u);
-		free(size);
-		free(gid);
-		return -1;
-	}
 	for (i = 0; i < p->ns; i++)
 		u[i] = (int)i;
 	for (i = 0; i < p->ns; i++) {
@@ -377,29 +361,17 @@ picture_pair_groups(struct picture *p)
 		else
 			uf_unite(u, lonely, (int)i);
 	}
-	for (i = 0; i < p->ns; i++)
-		gid[i] = NONE;
-	for (i = 0; i < p->ns; i++) {
-		int r = uf_find(u, (int)i);
+}
 
-		if (gid[r] == NONE) {
-			gid[r] = (int)n;
-			p->groups[n].first = INT32_MAX;
-			n++;
-		}
-		p->s[i].group = gid[r];
-		p->groups[gid[r]].nsocks++;
-	}
-	for (i = 0; i < p->ne; i++)
-		if (p->e[i].sock != NONE) {
-			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
+/* The groups in the order of their first calls, the sockets' group
+ * numbers following (GID: the new number of each old one); each group's
+ * sockets and calls as slices of p->group_socks and p->group_evs. */
+static void
+order_groups(struct picture *p, int *gid)
+{
+	size_t i, g, n = p->ngroups;
+	int k;
 
-			gr->nevs++;
-			if ((int)i < gr->first)
-				gr->first = (int)i;
-		}
-	/* In the order of their first calls; the sockets' group numbers
-	 * follow. */
 	for (g = 0; g < n; g++)
 		p->groups[g].sock_at = (int)g;	/* the old number, for now */
 	qsort(p->groups, n, sizeof *p->groups, by_first);
@@ -429,11 +401,94 @@ picture_pair_groups(struct picture *p)
 			p->group_evs[gr->ev_at + gr->nevs++] = (int)i;
 			gr->newest |= p->e[i].newest;
 		}
+}
+
+/*
+ * One picture for each set of sockets that talk to each other (a listener,
+ * its connections and their clients), and one for the sockets that talk to
+ * nobody yet, in the order of their first calls.
+ */
+int
+picture_pair_groups(struct picture *p)
+{
+	int *u, *size, *gid;
+	size_t i, n = 0;
+
+	u = malloc((p->ns + 1) * sizeof *u);
+	size = calloc(p->ns + 1, sizeof *size);
+	gid = malloc((p->ns + 1) * sizeof *gid);
+	p->groups = calloc(p->ns + 1, sizeof *p->groups);
+	p->group_socks = malloc((p->ns + 1) * sizeof *p->group_socks);
+	p->group_evs = malloc((p->ne + 1) * sizeof *p->group_evs);
+	if (u == NULL || size == NULL || gid == NULL || p->groups == NULL ||
+	    p->group_socks == NULL || p->group_evs == NULL) {
+		free(u);
+		free(size);
+		free(gid);
+		return -1;
+	}
+	unite_talkers(p, u, size);
+	for (i = 0; i < p->ns; i++)
+		gid[i] = NONE;
+	for (i = 0; i < p->ns; i++) {
+		int r = uf_find(u, (int)i);
+
+		if (gid[r] == NONE) {
+			gid[r] = (int)n;
+			p->groups[n].first = INT32_MAX;
+			n++;
+		}
+		p->s[i].group = gid[r];
+		p->groups[gid[r]].nsocks++;
+	}
+	for (i = 0; i < p->ne; i++)
+		if (p->e[i].sock != NONE) {
+			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
+
+			gr->nevs++;
+			if ((int)i < gr->first)
+				gr->first = (int)i;
+		}
 	p->ngroups = n;
+	order_groups(p, gid);
 	free(u);
 	free(size);
 	free(gid);
 	return 0;
+}
+
+/* A TCP connect's arrow (the call at K): a connection, a handshake under
+ * way, or refused; and the listener it reached. */
+static void
+connect_arrow(struct picture *p, int k)
+{
+	struct pev *e = &p->e[k];
+	const struct event *ev = e->ev;
+	struct psock *s = &p->s[e->sock];
+
+	e->out = 1;
+	if (ev->pending)
+		e->arrow = A_CONNECTING;
+	else if (ev->result == 0)
+		e->arrow = A_CONNECT;
+	else if (ev->stopped || ev->err == EINPROGRESS ||
+	    ev->err == EALREADY) {
+		/* The kernel goes on with the handshake: the socket's state
+		 * tells how far it got. */
+		if (k != s->last_connect_k)
+			return;
+		if (s->st.step == STEP_CONNECTING)
+			e->arrow = A_CONNECTING;
+		else if (s->st.peer_len > 0 && s->conn_ok == NONE)
+			e->arrow = A_CONNECT;
+	} else if (ev->err == ECONNREFUSED || ev->err == ETIMEDOUT ||
+	    ev->err == EHOSTUNREACH || ev->err == ENETUNREACH ||
+	    ev->err == ECONNRESET)
+		e->arrow = A_REFUSED;
+	if (e->arrow == A_CONNECT)
+		s->conn_k = k;
+	if (e->arrow != A_NONE && e->arrow != A_REFUSED)
+		e->target = picture_peers_connect_target(p, e);
 }
 
 /* The arrow each call draws, and which way it points. */
@@ -457,32 +512,8 @@ picture_pair_arrows(struct picture *p)
 		}
 		switch (e->role) {
 		case ROLE_CONNECT:
-			if (!is_tcp(s))
-				break;
-			e->out = 1;
-			if (ev->pending)
-				e->arrow = A_CONNECTING;
-			else if (ev->result == 0)
-				e->arrow = A_CONNECT;
-			else if (ev->stopped || ev->err == EINPROGRESS ||
-			    ev->err == EALREADY) {
-				/* The kernel goes on with the handshake: the
-				 * socket's state tells how far it got. */
-				if ((int)k != s->last_connect_k)
-					break;
-				if (s->st.step == STEP_CONNECTING)
-					e->arrow = A_CONNECTING;
-				else if (s->st.peer_len > 0 &&
-				    s->conn_ok == NONE)
-					e->arrow = A_CONNECT;
-			} else if (ev->err == ECONNREFUSED ||
-			    ev->err == ETIMEDOUT || ev->err == EHOSTUNREACH ||
-			    ev->err == ENETUNREACH || ev->err == ECONNRESET)
-				e->arrow = A_REFUSED;
-			if (e->arrow == A_CONNECT)
-				s->conn_k = (int)k;
-			if (e->arrow != A_NONE && e->arrow != A_REFUSED)
-				e->target = picture_peers_connect_target(p, e);
+			if (is_tcp(s))
+				connect_arrow(p, (int)k);
 			break;
 		case ROLE_ACCEPT:
 			if (ev->result >= 0)
@@ -602,6 +633,62 @@ picture_pair_list_data(struct picture *p)
 	return 0;
 }
 
+/*
+ * A stream from A to B: it has no messages, so the sends and the recvs
+ * that share bytes make one run (a bus), up to where a send and a recv
+ * end at the same byte. Each recv goes beside the last send it took bytes
+ * from; A's end of the stream beside the recv that read it.
+ */
+static void
+pair_stream(struct picture *p, const struct psock *a, const struct psock *b)
+{
+	int x = a->send_at, xe = a->send_at + a->fill_send;
+	int y = b->recv_at, ye = b->recv_at + b->fill_recv, bus = NONE;
+
+	while (x < xe && y < ye) {
+		int sk = p->send_list[x], rk = p->recv_list[y];
+		unsigned long long s_end = p->e[sk].off + p->e[sk].len;
+		unsigned long long r_end = p->e[rk].off + p->e[rk].len;
+
+		if (p->e[rk].len == 0) {
+			y++;
+			continue;
+		}
+		if (bus == NONE)
+			bus = (int)p->nb++;
+		p->e[sk].bus = p->e[rk].bus = bus;
+		if (r_end <= s_end) {
+			link_pair(p, sk, rk);
+			y++;
+		}
+		if (s_end <= r_end) {
+			x++;
+			if (s_end == r_end)
+				bus = NONE;
+		}
+	}
+	if (a->fin_k != NONE && b->eof_k != NONE &&
+	    p->e[a->fin_k].arrow == A_EOF) {
+		link_pair(p, a->fin_k, b->eof_k);
+		if (p->e[b->eof_k].arrow == A_RESET)
+			p->e[a->fin_k].arrow = A_RESET;
+	}
+}
+
+/* Datagrams to B: a recv takes the next one sent to its socket; one of
+ * another size came from elsewhere. */
+static void
+pair_datagrams(struct picture *p, struct psock *b)
+{
+	int x = b->in_at, xe = b->in_at + b->fill_in;
+	int y = b->recv_at, ye = b->recv_at + b->fill_recv;
+
+	for (; x < xe && y < ye; y++)
+		if (p->e[p->in_list[x]].len == p->e[p->recv_list[y]].len)
+			link_pair(p, p->in_list[x++], p->recv_list[y]);
+	b->unmatched_in = xe - x;
+}
+
 /* Which call answers which: accept a connect, recv a send (the same
  * bytes of the stream, or the next datagram), a recv of 0 a close. */
 void
@@ -628,65 +715,14 @@ picture_pair_calls(struct picture *p)
 			link_pair(p, (int)k, p->s[c->dest].conn_k);
 	}
 	for (i = 0; i < p->ns; i++) {
-		struct psock *a = &p->s[i], *b;
-		int x, y, xe, ye, bus;
+		const struct psock *a = &p->s[i];
 
-		if (a->dest == NONE || !is_tcp(a) || p->s[a->dest].dest !=
-		    (int)i)
-			continue;
-		b = &p->s[a->dest];
-		x = a->send_at;
-		xe = a->send_at + a->fill_send;
-		y = b->recv_at;
-		ye = b->recv_at + b->fill_recv;
-		/* A stream has no messages: the sends and the recvs that
-		 * share bytes make one run, up to where a send and a recv
-		 * end at the same byte. Each recv goes beside the last send
-		 * it took bytes from. */
-		bus = NONE;
-		while (x < xe && y < ye) {
-			int sk = p->send_list[x], rk = p->recv_list[y];
-			unsigned long long s_end = p->e[sk].off + p->e[sk].len;
-			unsigned long long r_end = p->e[rk].off + p->e[rk].len;
-
-			if (p->e[rk].len == 0) {
-				y++;
-				continue;
-			}
-			if (bus == NONE)
-				bus = (int)p->nb++;
-			p->e[sk].bus = p->e[rk].bus = bus;
-			if (r_end <= s_end) {
-				link_pair(p, sk, rk);
-				y++;
-			}
-			if (s_end <= r_end) {
-				x++;
-				if (s_end == r_end)
-					bus = NONE;
-			}
-		}
-		if (a->fin_k != NONE && b->eof_k != NONE &&
-		    p->e[a->fin_k].arrow == A_EOF) {
-			link_pair(p, a->fin_k, b->eof_k);
-			if (p->e[b->eof_k].arrow == A_RESET)
-				p->e[a->fin_k].arrow = A_RESET;
-		}
+		if (a->dest != NONE && is_tcp(a) &&
+		    p->s[a->dest].dest == (int)i)
+			pair_stream(p, a, &p->s[a->dest]);
 	}
-	/* Datagrams: a recv takes the next one sent to its socket; one of
-	 * another size came from elsewhere. */
-	for (i = 0; i < p->ns; i++) {
-		struct psock *b = &p->s[i];
-		int x = b->in_at, xe = b->in_at + b->fill_in;
-		int y = b->recv_at, ye = b->recv_at + b->fill_recv;
-
-		if (is_tcp(b))
-			continue;
-		for (; x < xe && y < ye; y++)
-			if (p->e[p->in_list[x]].len ==
-			    p->e[p->recv_list[y]].len)
-				link_pair(p, p->in_list[x++], p->recv_list[y]);
-		b->unmatched_in = xe - x;
-	}
+	for (i = 0; i < p->ns; i++)
+		if (!is_tcp(&p->s[i]))
+			pair_datagrams(p, &p->s[i]);
 }
 
