@@ -4,10 +4,10 @@
 #include <netinet/tcp.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "base/width.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/op.h"
@@ -21,26 +21,6 @@ enum { COL_NAME, COL_FD, COL_PROTO, COL_STEP, COL_LOCAL, COL_PEER,
 
 #define CELL	64
 #define DETAILS	512	/* the second line of a row */
-
-/* Columns on the screen, not bytes: Cyrillic takes two bytes a letter. */
-static int
-text_width(const char *s)
-{
-	wchar_t w[CELL * 2];
-	size_t n;
-	int width;
-
-	for (n = 0; (unsigned char)s[n] - 1u < 0x7f; n++)
-		;
-	if (s[n] == '\0')
-		return (int)n;	/* ASCII (most cells): a column a byte */
-	n = mbstowcs(w, s, sizeof w / sizeof *w - 1);
-	if (n == (size_t)-1)
-		return (int)strlen(s);
-	w[n] = L'\0';
-	width = wcswidth(w, n);
-	return width < 0 ? (int)n : width;
-}
 
 /* S into a CELL, cut to fit. */
 static void
@@ -245,7 +225,9 @@ render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 {
 	const char *head[NCOLS] = { _("NAME"), _("FD"), _("PROTO"),
 	    _("STEP"), _("LOCAL"), _("PEER"), _("TCP STATE"), _("QUEUE") };
-	int width[NCOLS], c, any_queue = 0;
+	/* Columns on the screen, not bytes (Cyrillic takes two bytes a
+	 * letter), as the picture counts them. */
+	int width[NCOLS], c, any_queue = 0, utf8 = width_locale_utf8();
 	char (*rows)[NCOLS][CELL], (*det)[DETAILS];
 	struct sock_state st;
 	size_t i, n = 0;
@@ -263,7 +245,7 @@ render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 		return;
 	}
 	for (c = 0; c < NCOLS; c++)
-		width[c] = text_width(head[c]);
+		width[c] = width_text(head[c], utf8);
 	for (i = 0; i < sh->nhandles; i++) {
 		if (sh->handles[i]->retired)
 			continue;
@@ -274,7 +256,7 @@ render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 		fill_row(&st, rows[n]);
 		details(&st, det[n], DETAILS, 1);
 		for (c = 0; c < NCOLS; c++) {
-			int w = text_width(rows[n][c]);
+			int w = width_text(rows[n][c], utf8);
 
 			if (w > width[c])
 				width[c] = w;
@@ -292,7 +274,7 @@ render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 
 			if (c == COL_QUEUE && !any_queue)
 				break;
-			w = text_width(s);
+			w = width_text(s, utf8);
 			len = strlen(s);
 			memcpy(line + o, s, len);
 			o += len;

@@ -1,0 +1,728 @@
+/* picture-pair.c - what each call did and which call answers which.
+ *
+ * Every call the shell made is a box line in its socket's column: the
+ * server's (sockets that listen, and the connections they accept) on the
+ * left, the client's (sockets that connect) on the right, each column in
+ * the order of its calls. A call that sends something (connect, send,
+ * close) and the call that takes it on the other side (accept, recv) share
+ * a row, with an arrow between them; the pairs are found by address (an
+ * accepted socket's peer is its client's local address) and by the bytes
+ * of the stream. When they cannot share a row (messages crossed), or a
+ * stream's sends and recvs do not match one to one (TCP keeps no message
+ * boundaries: two sends read at once, one send read in two), their arrows
+ * meet a vertical bus line in the gap, so each reaches the Receive that
+ * took its bytes; an arrow stops short only where the bytes were lost.
+ * Where the other end is another program, its column shows that
+ * program's address.
+ *
+ * Sockets that talk to each other (a listener, its connections and their
+ * clients) make one picture; each other conversation makes its own, and
+ * the sockets that talk to nobody yet share one.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/evlog.h"
+#include "core/shell.h"
+#include "views/picture-build.h"
+
+/* Orders the calls as they began: a job's result where the job started. */
+int
+picture_pair_collect(struct picture *p)
+{
+	struct shell *sh = p->sh;
+	size_t i, n = 0, nid = (size_t)sh->next_id + 1;
+	int *done, *idmap;
+
+	for (i = 0; i < sh->nevents; i++)
+		n += picture_event_role(sh->events[i].kind) ==
+		    ROLE_SOCKETPAIR;
+	done = malloc((sh->nevents + 1) * sizeof *done);
+	idmap = malloc(nid * sizeof *idmap);
+	p->e = calloc(sh->nevents + n + 1, sizeof *p->e);
+	n = 0;
+	if (done == NULL || idmap == NULL || p->e == NULL) {
+		free(done);
+		free(idmap);
+		return -1;
+	}
+	for (i = 0; i < nid; i++)
+		idmap[i] = NONE;
+	for (i = 0; i < p->ns; i++)
+		if (p->s[i].h->id >= 0 && (size_t)p->s[i].h->id < nid)
+			idmap[p->s[i].h->id] = (int)i;
+	for (i = 0; i < sh->nevents; i++)
+		done[i] = NONE;
+	for (i = 0; i < sh->nevents; i++)
+		if (sh->events[i].began > 0 && sh->events[i].began - 1 < i)
+			done[sh->events[i].began - 1] = (int)i;
+	for (i = 0; i < sh->nevents; i++) {
+		const struct event *ev = &sh->events[i];
+		struct pev *e;
+
+		if (ev->began > 0 && ev->began - 1 < i)
+			continue;	/* drawn where its job began */
+		if (done[i] != NONE)
+			ev = &sh->events[done[i]];
+		if (picture_event_role(ev->kind) == ROLE_NONE)
+			continue;
+		e = &p->e[n++];
+		e->ev = ev;
+		e->role = picture_event_role(ev->kind);
+		e->sock = ev->handle_id > 0 && (size_t)ev->handle_id < nid ?
+		    idmap[ev->handle_id] : NONE;
+		e->partner = e->target = e->row = e->other = e->to = NONE;
+		e->bus = NONE;
+		if ((e->role == ROLE_ACCEPT || e->role == ROLE_SOCKETPAIR) &&
+		    ev->other_id > 0 && (size_t)ev->other_id < nid)
+			e->other = idmap[ev->other_id];
+		e->newest = ev->seq > sh->event_mark;
+		if (e->role == ROLE_SOCKETPAIR && e->other != NONE) {
+			/* Two sockets at once: a box in each column. */
+			p->e[n] = *e;
+			p->e[n].twin = 1;
+			p->e[n].sock = e->other;
+			p->e[n].other = e->sock;
+			n++;
+		}
+	}
+	p->ne = n;
+	/* The connection an accept made is a socket of the server's. */
+	for (i = 0; i < n; i++)
+		if (p->e[i].role == ROLE_ACCEPT && p->e[i].other != NONE &&
+		    p->e[i].sock != NONE && p->e[i].ev->result >= 0)
+			p->s[p->e[i].other].listener = p->e[i].sock;
+	free(done);
+	free(idmap);
+	return 0;
+}
+
+/* What each socket did, in order; the bytes each data call carried. */
+void
+picture_pair_scan(struct picture *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+		const struct event *ev = e->ev;
+		struct psock *s;
+		int ok = ev->result >= 0 && !ev->pending;
+
+		if (e->sock == NONE)
+			continue;
+		s = &p->s[e->sock];
+		switch (e->role) {
+		case ROLE_BIND:
+			if (ok && s->bind_k == NONE)
+				s->bind_k = (int)k;
+			break;
+		case ROLE_LISTEN:
+			if (ok) {
+				s->listened = 1;
+				s->listen_k = (int)k;
+			}
+			break;
+		case ROLE_CONNECT:
+			if (s->connect_k == NONE)
+				s->connect_k = (int)k;
+			s->last_connect_k = (int)k;
+			if (ev->result == 0 && !ev->pending)
+				s->conn_ok = (int)k;
+			break;
+		case ROLE_SEND:
+			if (sent_data(s, ev)) {
+				if (s->send_k == NONE)
+					s->send_k = (int)k;
+				e->off = s->sent;
+				e->len = (unsigned long long)ev->result;
+				s->sent += e->len;
+				s->nsend++;
+			}
+			break;
+		case ROLE_RECV:
+			if (ok) {
+				if (s->recv_k == NONE)
+					s->recv_k = (int)k;
+				e->off = s->rcvd;
+				e->len = (unsigned long long)ev->result;
+				s->rcvd += e->len;
+				s->nrecv++;
+			}
+			if (s->eof_k == NONE && ((ok && ev->result == 0 &&
+			    is_tcp(s)) || (ev->result < 0 &&
+			    ev->err == ECONNRESET)))
+				s->eof_k = (int)k;
+			break;
+		case ROLE_CLOSE:
+			if (ok && s->close_k == NONE)
+				s->close_k = (int)k;
+			if (ok && s->fin_k == NONE)
+				s->fin_k = (int)k;
+			break;
+		case ROLE_SHUTDOWN:
+			/* Which direction is not logged: the socket's
+			 * shutdown bits tell whether its sending ended. */
+			if (ok && s->fin_k == NONE && (s->h->shut & 2))
+				s->fin_k = (int)k;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The side a socket's name says, as the lecture's and the lessons' names
+ * do (srv, server; cli, client, c1): a guess, below what it did. */
+static int
+name_side(const char *name)
+{
+	size_t n;
+
+	if (strncasecmp(name, "srv", 3) == 0 ||
+	    strncasecmp(name, "serv", 4) == 0)
+		return LEFT;
+	if (strncasecmp(name, "cli", 3) == 0)
+		return RIGHT;
+	n = strspn(name + 1, "0123456789");
+	if ((name[0] == 'c' || name[0] == 'C') && n > 0 && name[1 + n] == '\0')
+		return RIGHT;
+	return NONE;
+}
+
+/*
+ * Server or client, chosen so that a socket's boxes move as rarely as
+ * possible: first what settles it (a TCP socket that listens, or that an
+ * accept made, is the server's; one that connects, the client's); then
+ * its name (srv, cli); then what only hints (a bind, a UDP socket's
+ * first send or recv). NONE: nothing yet; picture_pair_sides places it.
+ */
+static int
+side_of(const struct psock *s)
+{
+	int named = name_side(s->h->name);
+
+	if (is_tcp(s)) {
+		if (s->listened || s->st.listening || s->listener != NONE)
+			return LEFT;
+		if (s->connect_k != NONE)
+			return RIGHT;
+		if (named != NONE)
+			return named;
+		if (s->bind_k != NONE)
+			return LEFT;
+		return NONE;
+	}
+	if (named != NONE)
+		return named;
+	/* UDP: a server binds its well-known port; a client connects (or
+	 * sends) first. */
+	if (s->bind_k != NONE && (s->connect_k == NONE ||
+	    s->bind_k < s->connect_k))
+		return LEFT;
+	if (s->connect_k != NONE || s->send_k != NONE)
+		return RIGHT;
+	if (s->recv_k != NONE)
+		return LEFT;
+	return NONE;
+}
+
+void
+picture_pair_sides(struct picture *p)
+{
+	size_t i, g;
+	int *has;
+
+	for (i = 0; i < p->ns; i++)
+		p->s[i].side = side_of(&p->s[i]);
+	/* Two of the shell's sockets talking are never in one column: the
+	 * one that began (connected or sent first) is the client. */
+	for (i = 0; i < p->ns; i++) {
+		struct psock *a = &p->s[i], *b;
+		int a_first;
+
+		if (a->dest == NONE || a->side == NONE)
+			continue;
+		b = &p->s[a->dest];
+		if (b->side != a->side)
+			continue;
+		if (is_tcp(a) && (a->listened || a->listener != NONE)) {
+			b->side = !a->side;
+			continue;
+		}
+		a_first = a->send_k != NONE && (b->send_k == NONE ||
+		    a->send_k < b->send_k);
+		a->side = a_first ? RIGHT : LEFT;
+		b->side = !a->side;
+	}
+	/* The same for datagrams sent with sendto to one of the shell's
+	 * sockets: the first to send is the client. */
+	for (i = 0; i < p->ne; i++) {
+		const struct pev *e = &p->e[i];
+		struct psock *a, *b;
+
+		if (e->sock == NONE || e->arrow != A_DATA || !e->out ||
+		    e->to == NONE || e->to == e->sock)
+			continue;
+		a = &p->s[e->sock];
+		b = &p->s[e->to];
+		if (is_tcp(a) || a->side != b->side || a->side == NONE)
+			continue;
+		a->side = RIGHT;
+		b->side = LEFT;
+	}
+	/* A socket that did nothing telling yet goes where it will stay in
+	 * the lecture's exchange: the client when a socket made before it
+	 * (in its picture) is the server's, else the server. Later sockets
+	 * leave it where it is. */
+	for (g = 0; g < p->ngroups; g++) {
+		const struct pgroup *gr = &p->groups[g];
+		int k, left = 0;
+
+		has = p->group_socks + gr->sock_at;
+		for (k = 0; k < gr->nsocks; k++) {
+			struct psock *s = &p->s[has[k]];
+
+			if (s->side == NONE)
+				s->side = left ? RIGHT : LEFT;
+			left |= s->side == LEFT;
+		}
+	}
+}
+
+static int
+uf_find(int *u, int i)
+{
+	while (u[i] != i) {
+		u[i] = u[u[i]];
+		i = u[i];
+	}
+	return i;
+}
+
+static void
+uf_unite(int *u, int a, int b)
+{
+	a = uf_find(u, a);
+	b = uf_find(u, b);
+	if (a != b)
+		u[a > b ? a : b] = a < b ? a : b;
+}
+
+static int
+by_first(const void *a, const void *b)
+{
+	const struct pgroup *x = a, *y = b;
+
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Into U (a union-find of the sockets): the sockets that talk to each
+ * other, and those that talk to nobody yet (SIZE: each set's). */
+static void
+unite_talkers(struct picture *p, int *u, int *size)
+{
+	int lonely = NONE;
+	size_t i;
+
+	for (i = 0; i < p->ns; i++)
+		u[i] = (int)i;
+	for (i = 0; i < p->ns; i++) {
+		const struct psock *s = &p->s[i];
+
+		if (s->listener != NONE)
+			uf_unite(u, (int)i, s->listener);
+		if (s->dest != NONE)
+			uf_unite(u, (int)i, s->dest);
+		if (s->via != NONE)
+			uf_unite(u, (int)i, s->via);
+	}
+	for (i = 0; i < p->ne; i++) {
+		if (p->e[i].sock == NONE)
+			continue;
+		if (p->e[i].target != NONE)
+			uf_unite(u, p->e[i].sock, p->e[i].target);
+		if (p->e[i].to != NONE)
+			uf_unite(u, p->e[i].sock, p->e[i].to);
+	}
+	for (i = 0; i < p->ns; i++)
+		size[uf_find(u, (int)i)]++;
+	/* The sockets that talk to nobody (yet) share a picture. */
+	for (i = 0; i < p->ns; i++) {
+		if (size[uf_find(u, (int)i)] != 1 || p->s[i].remote)
+			continue;
+		if (lonely == NONE)
+			lonely = (int)i;
+		else
+			uf_unite(u, lonely, (int)i);
+	}
+}
+
+/* The groups in the order of their first calls, the sockets' group
+ * numbers following (GID: the new number of each old one); each group's
+ * sockets and calls as slices of p->group_socks and p->group_evs. */
+static void
+order_groups(struct picture *p, int *gid)
+{
+	size_t i, g, n = p->ngroups;
+	int k;
+
+	for (g = 0; g < n; g++)
+		p->groups[g].sock_at = (int)g;	/* the old number, for now */
+	qsort(p->groups, n, sizeof *p->groups, by_first);
+	for (g = 0; g < n; g++)
+		gid[p->groups[g].sock_at] = (int)g;
+	for (i = 0; i < p->ns; i++)
+		p->s[i].group = gid[p->s[i].group];
+	for (g = 0, k = 0; g < n; g++) {
+		p->groups[g].sock_at = k;
+		k += p->groups[g].nsocks;
+		p->groups[g].nsocks = 0;
+	}
+	for (g = 0, k = 0; g < n; g++) {
+		p->groups[g].ev_at = k;
+		k += p->groups[g].nevs;
+		p->groups[g].nevs = 0;
+	}
+	for (i = 0; i < p->ns; i++) {
+		struct pgroup *gr = &p->groups[p->s[i].group];
+
+		p->group_socks[gr->sock_at + gr->nsocks++] = (int)i;
+	}
+	for (i = 0; i < p->ne; i++)
+		if (p->e[i].sock != NONE) {
+			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
+
+			p->group_evs[gr->ev_at + gr->nevs++] = (int)i;
+			gr->newest |= p->e[i].newest;
+		}
+}
+
+/*
+ * One picture for each set of sockets that talk to each other (a listener,
+ * its connections and their clients), and one for the sockets that talk to
+ * nobody yet, in the order of their first calls.
+ */
+int
+picture_pair_groups(struct picture *p)
+{
+	int *u, *size, *gid;
+	size_t i, n = 0;
+
+	u = malloc((p->ns + 1) * sizeof *u);
+	size = calloc(p->ns + 1, sizeof *size);
+	gid = malloc((p->ns + 1) * sizeof *gid);
+	p->groups = calloc(p->ns + 1, sizeof *p->groups);
+	p->group_socks = malloc((p->ns + 1) * sizeof *p->group_socks);
+	p->group_evs = malloc((p->ne + 1) * sizeof *p->group_evs);
+	if (u == NULL || size == NULL || gid == NULL || p->groups == NULL ||
+	    p->group_socks == NULL || p->group_evs == NULL) {
+		free(u);
+		free(size);
+		free(gid);
+		return -1;
+	}
+	unite_talkers(p, u, size);
+	for (i = 0; i < p->ns; i++)
+		gid[i] = NONE;
+	for (i = 0; i < p->ns; i++) {
+		int r = uf_find(u, (int)i);
+
+		if (gid[r] == NONE) {
+			gid[r] = (int)n;
+			p->groups[n].first = INT32_MAX;
+			n++;
+		}
+		p->s[i].group = gid[r];
+		p->groups[gid[r]].nsocks++;
+	}
+	for (i = 0; i < p->ne; i++)
+		if (p->e[i].sock != NONE) {
+			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
+
+			gr->nevs++;
+			if ((int)i < gr->first)
+				gr->first = (int)i;
+		}
+	p->ngroups = n;
+	order_groups(p, gid);
+	free(u);
+	free(size);
+	free(gid);
+	return 0;
+}
+
+/* A TCP connect's arrow (the call at K): a connection, a handshake under
+ * way, or refused; and the listener it reached. */
+static void
+connect_arrow(struct picture *p, int k)
+{
+	struct pev *e = &p->e[k];
+	const struct event *ev = e->ev;
+	struct psock *s = &p->s[e->sock];
+
+	e->out = 1;
+	if (ev->pending)
+		e->arrow = A_CONNECTING;
+	else if (ev->result == 0)
+		e->arrow = A_CONNECT;
+	else if (ev->stopped || ev->err == EINPROGRESS ||
+	    ev->err == EALREADY) {
+		/* The kernel goes on with the handshake: the socket's state
+		 * tells how far it got. */
+		if (k != s->last_connect_k)
+			return;
+		if (s->st.step == STEP_CONNECTING)
+			e->arrow = A_CONNECTING;
+		else if (s->st.peer_len > 0 && s->conn_ok == NONE)
+			e->arrow = A_CONNECT;
+	} else if (ev->err == ECONNREFUSED || ev->err == ETIMEDOUT ||
+	    ev->err == EHOSTUNREACH || ev->err == ENETUNREACH ||
+	    ev->err == ECONNRESET)
+		e->arrow = A_REFUSED;
+	if (e->arrow == A_CONNECT)
+		s->conn_k = k;
+	if (e->arrow != A_NONE && e->arrow != A_REFUSED)
+		e->target = picture_peers_connect_target(p, e);
+}
+
+/* The arrow each call draws, and which way it points. */
+void
+picture_pair_arrows(struct picture *p)
+{
+	size_t k;
+
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+		const struct event *ev = e->ev;
+		struct psock *s;
+
+		if (e->sock == NONE)
+			continue;
+		s = &p->s[e->sock];
+		e->arrow = A_NONE;
+		if (ev->pending && e->role != ROLE_CONNECT) {
+			e->arrow = A_WAIT;
+			continue;
+		}
+		switch (e->role) {
+		case ROLE_CONNECT:
+			if (is_tcp(s))
+				connect_arrow(p, (int)k);
+			break;
+		case ROLE_ACCEPT:
+			if (ev->result >= 0)
+				e->arrow = A_CONNECT;
+			break;
+		case ROLE_SEND:
+			if (sent_data(s, ev)) {
+				e->arrow = A_DATA;
+				e->out = 1;
+				e->to = s->dest;
+				if (!is_tcp(s) && ev->addrlen > 0)
+					e->to = picture_peers_datagram_to(p, ev);
+			}
+			break;
+		case ROLE_RECV:
+			/* A datagram socket's 0: an empty datagram, or, with
+			 * no sender and the reading side shut, no datagram at
+			 * all (shutdown rd makes recv return 0 at once). */
+			if (ev->result == 0 && !is_tcp(s) && ev->addrlen == 0 &&
+			    (s->h->shut & 1))
+				break;
+			if (ev->result > 0 || (ev->result == 0 && !is_tcp(s)))
+				e->arrow = A_DATA;
+			else if (ev->result == 0 && !ev->stopped)
+				e->arrow = A_EOF;
+			else if (ev->err == ECONNRESET)
+				e->arrow = A_RESET;
+			break;
+		case ROLE_SOCKETPAIR:
+			e->arrow = A_CONNECT;
+			e->out = !e->twin;
+			break;
+		case ROLE_CLOSE:
+		case ROLE_SHUTDOWN:
+			/* The end of the stream reaches the peer, unless the
+			 * peer was closed before. */
+			if ((int)k != s->fin_k || !is_tcp(s) ||
+			    s->st.peer_len == 0 || s->listened)
+				break;
+			if (s->dest != NONE && p->s[s->dest].close_k != NONE &&
+			    p->s[s->dest].close_k < (int)k)
+				break;
+			if (s->dest == NONE && !s->remote)
+				break;
+			e->arrow = A_EOF;
+			e->out = 1;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+link_pair(struct picture *p, int a, int b)
+{
+	if (a == NONE || b == NONE || p->e[a].partner != NONE ||
+	    p->e[b].partner != NONE ||
+	    p->s[p->e[a].sock].side == p->s[p->e[b].sock].side)
+		return;
+	p->e[a].partner = b;
+	p->e[b].partner = a;
+}
+
+/* Each socket's sends and recvs (and the datagrams sent to it), in
+ * order, as slices of three arrays. */
+int
+picture_pair_list_data(struct picture *p)
+{
+	size_t i, k;
+	int ns = 0, nr = 0, ni = 0;
+
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+
+		if (e->sock == NONE || e->arrow != A_DATA || !e->out ||
+		    is_tcp(&p->s[e->sock]) || e->to == NONE)
+			continue;
+		p->s[e->to].nin++;
+	}
+	for (i = 0; i < p->ns; i++) {
+		struct psock *s = &p->s[i];
+
+		s->send_at = ns;
+		s->recv_at = nr;
+		s->in_at = ni;
+		ns += s->nsend;
+		nr += s->nrecv;
+		ni += s->nin;
+	}
+	p->send_list = malloc(((size_t)ns + 1) * sizeof *p->send_list);
+	p->recv_list = malloc(((size_t)nr + 1) * sizeof *p->recv_list);
+	p->in_list = malloc(((size_t)ni + 1) * sizeof *p->in_list);
+	if (p->send_list == NULL || p->recv_list == NULL || p->in_list == NULL)
+		return -1;
+	for (k = 0; k < p->ne; k++) {
+		struct pev *e = &p->e[k];
+		struct psock *s;
+
+		if (e->sock == NONE)
+			continue;
+		s = &p->s[e->sock];
+		if (e->role == ROLE_SEND && sent_data(s, e->ev) &&
+		    s->fill_send < s->nsend)
+			p->send_list[s->send_at + s->fill_send++] = (int)k;
+		else if (e->role == ROLE_RECV && e->ev->result >= 0 &&
+		    !e->ev->pending && s->fill_recv < s->nrecv)
+			p->recv_list[s->recv_at + s->fill_recv++] = (int)k;
+		if (e->arrow == A_DATA && e->out && !is_tcp(s) &&
+		    e->to != NONE) {
+			struct psock *d = &p->s[e->to];
+
+			if (d->fill_in < d->nin)
+				p->in_list[d->in_at + d->fill_in++] = (int)k;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A stream from A to B: it has no messages, so the sends and the recvs
+ * that share bytes make one run (a bus), up to where a send and a recv
+ * end at the same byte. Each recv goes beside the last send it took bytes
+ * from; A's end of the stream beside the recv that read it.
+ */
+static void
+pair_stream(struct picture *p, const struct psock *a, const struct psock *b)
+{
+	int x = a->send_at, xe = a->send_at + a->fill_send;
+	int y = b->recv_at, ye = b->recv_at + b->fill_recv, bus = NONE;
+
+	while (x < xe && y < ye) {
+		int sk = p->send_list[x], rk = p->recv_list[y];
+		unsigned long long s_end = p->e[sk].off + p->e[sk].len;
+		unsigned long long r_end = p->e[rk].off + p->e[rk].len;
+
+		if (p->e[rk].len == 0) {
+			y++;
+			continue;
+		}
+		if (bus == NONE)
+			bus = (int)p->nb++;
+		p->e[sk].bus = p->e[rk].bus = bus;
+		if (r_end <= s_end) {
+			link_pair(p, sk, rk);
+			y++;
+		}
+		if (s_end <= r_end) {
+			x++;
+			if (s_end == r_end)
+				bus = NONE;
+		}
+	}
+	if (a->fin_k != NONE && b->eof_k != NONE &&
+	    p->e[a->fin_k].arrow == A_EOF) {
+		link_pair(p, a->fin_k, b->eof_k);
+		if (p->e[b->eof_k].arrow == A_RESET)
+			p->e[a->fin_k].arrow = A_RESET;
+	}
+}
+
+/* Datagrams to B: a recv takes the next one sent to its socket; one of
+ * another size came from elsewhere. */
+static void
+pair_datagrams(struct picture *p, struct psock *b)
+{
+	int x = b->in_at, xe = b->in_at + b->fill_in;
+	int y = b->recv_at, ye = b->recv_at + b->fill_recv;
+
+	for (; x < xe && y < ye; y++)
+		if (p->e[p->in_list[x]].len == p->e[p->recv_list[y]].len)
+			link_pair(p, p->in_list[x++], p->recv_list[y]);
+	b->unmatched_in = xe - x;
+}
+
+/* Which call answers which: accept a connect, recv a send (the same
+ * bytes of the stream, or the next datagram), a recv of 0 a close. */
+void
+picture_pair_calls(struct picture *p)
+{
+	size_t i, k;
+
+	/* accept <- connect: the accepted socket's peer is the client;
+	 * socketpair: its two boxes */
+	for (k = 0; k < p->ne; k++) {
+		if (p->e[k].role == ROLE_SOCKETPAIR && !p->e[k].twin &&
+		    k + 1 < p->ne && p->e[k + 1].twin)
+			link_pair(p, (int)k, (int)k + 1);
+	}
+	for (k = 0; k < p->ne; k++) {
+		const struct pev *e = &p->e[k];
+		const struct psock *c;
+
+		if (e->arrow != A_CONNECT || e->role != ROLE_ACCEPT ||
+		    e->other == NONE)
+			continue;
+		c = &p->s[e->other];
+		if (c->dest != NONE && p->s[c->dest].conn_k != NONE)
+			link_pair(p, (int)k, p->s[c->dest].conn_k);
+	}
+	for (i = 0; i < p->ns; i++) {
+		const struct psock *a = &p->s[i];
+
+		if (a->dest != NONE && is_tcp(a) &&
+		    p->s[a->dest].dest == (int)i)
+			pair_stream(p, a, &p->s[a->dest]);
+	}
+	for (i = 0; i < p->ns; i++)
+		if (!is_tcp(&p->s[i]))
+			pair_datagrams(p, &p->s[i]);
+}
+
