@@ -352,7 +352,7 @@ run_command(struct shell *sh, struct tokens *t)
 	/* A mistake caught before any syscall changed nothing to show. */
 	if ((ce->flags & CMD_STATE) && !sh->quiet &&
 	    (rv != CMD_ERROR || sh->nevents != calls))
-		shell_show_view(sh);
+		view_show(sh);
 	fflush(sh->out);
 	return rv == CMD_ERROR ? -1 : 0;
 }

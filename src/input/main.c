@@ -19,7 +19,7 @@
 #include "core/vars.h"
 #include "input/input.h"
 #include "state/state.h"
-#include "views/picture.h"
+#include "views/picture-opts.h"
 #include "views/view.h"
 
 static const char no_msgid[] = "";
@@ -338,7 +338,7 @@ main(int argc, char **argv)
 	/* A person watching gets the picture too; a transcript, the table. */
 	sh.view = view >= 0 ? (enum view)view : isatty(STDOUT_FILENO) ?
 	    VIEW_BOTH : VIEW_TABLE;
-	sh.color = !no_color && picture_color_ok(STDOUT_FILENO);
+	sh.color = !no_color && picture_opts_color(STDOUT_FILENO);
 	if (isatty(STDIN_FILENO))
 		shell_terminal_begin(&sh);
 	sh.pauses = sh.terminal && !no_pause;

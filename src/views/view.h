@@ -4,8 +4,8 @@
 
 #include "core/shell.h"
 
-/* cmd-view.c: the view after each command */
-void		 shell_show_view(struct shell *);
+/* view.c: the view after each command */
+void		 view_show(struct shell *);
 int		 view_parse(const char *);	/* an enum view, or -1 */
 const char	*view_name(enum view);
 
