@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -17,7 +18,7 @@ cmd_accept_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h, *other;
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	if (a->argc == 2) {
 		if (handle_name_ok(a->argv[1], msg) < 0) {

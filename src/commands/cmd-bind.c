@@ -8,6 +8,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -40,7 +41,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	char msg[LEX_ERRLEN], addr[64];
 	int err;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
 	    h->family, &ss, &len, msg) < 0) {

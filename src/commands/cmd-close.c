@@ -6,6 +6,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -51,13 +52,13 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 	int fd, rc, err, linger;
 
 	/* A closed socket: what was asked is done, and it is not one to
-	 * make anew (as cmd_open_handle would advise). */
+	 * make anew (as args_open_handle would advise). */
 	if ((h = handle_find(sh, a->argv[0])) != NULL && h->fd < 0) {
 		shell_error(sh, _("'%s' is closed already: nothing to do"),
 		    h->name);
 		return CMD_ERROR;
 	}
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	fd = h->fd;
 	linger = lingering(sh, h);

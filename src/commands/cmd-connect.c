@@ -6,49 +6,12 @@
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/shell.h"
 #include "input/lex.h"
-
-/*
- * The address of the shell's own handle OTHER, to connect to it; the
- * wildcard address (bound to *) becomes loopback, where it is reachable.
- */
-int
-handle_address_of(struct shell *sh, struct handle *h, struct handle *other,
-    struct sockaddr_storage *ss, socklen_t *len)
-{
-	socklen_t l = sizeof *ss;
-
-	if (other->fd < 0) {
-		shell_error(sh, _("'%s' is closed, so it has no address to "
-		    "connect to: give ADDRESS PORT, or the name of an open "
-		    "socket"), other->name);
-		return -1;
-	}
-	if (getsockname(other->fd, (struct sockaddr *)ss, &l) < 0 ||
-	    ss->ss_family != h->family || !sockaddr_named(ss, l)) {
-		shell_error(sh, _("'%s' has no %s address to connect to: bind "
-		    "it (and listen) first, or give ADDRESS PORT"),
-		    other->name, family_name(h->family));
-		return -1;
-	}
-	*len = l;
-	if (ss->ss_family == AF_INET) {
-		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
-
-		if (sin->sin_addr.s_addr == htonl(INADDR_ANY))
-			sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	} else if (ss->ss_family == AF_INET6) {
-		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
-
-		if (IN6_IS_ADDR_UNSPECIFIED(&sin6->sin6_addr))
-			sin6->sin6_addr = in6addr_loopback;
-	}
-	return 0;
-}
 
 static enum cmd_retval
 cmd_connect_exec(struct shell *sh, struct cmd_args *a)
@@ -60,11 +23,11 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 	struct sockaddr_storage ss;
 	socklen_t len;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	other = a->argc == 2 ? handle_find(sh, a->argv[1]) : NULL;
 	if (other != NULL) {
-		if (handle_address_of(sh, h, other, &ss, &len) < 0)
+		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
 	} else if (parse_endpoint(sh, a->argv[1], a->argc == 3 ?
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {

@@ -5,6 +5,7 @@
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "commands/sockname.h"
 #include "core/handle.h"
 #include "core/shell.h"
 
@@ -16,7 +17,7 @@ cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h;
 	char addr[128];
 
-	if ((h = cmd_sockname(sh, a->argv[0], 1, &ss, &len)) == NULL)
+	if ((h = sockname_get(sh, a->argv[0], 1, &ss, &len)) == NULL)
 		return CMD_ERROR;
 	fprintf(sh->out, _("getpeername(%d) = 0: %s\n"), h->fd,
 	    format_sockaddr(&ss, len, addr, sizeof addr));

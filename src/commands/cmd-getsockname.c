@@ -1,40 +1,14 @@
-/* cmd-getsockname.c - getsockname NAME: getsockname(2); the call itself
- * is shared with getpeername. */
+/* cmd-getsockname.c - getsockname NAME: getsockname(2) (the call itself,
+ * shared with getpeername, is in sockname.c). */
 #include <config.h>
-
-#include <errno.h>
-#include <string.h>
 
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "commands/sockname.h"
 #include "core/handle.h"
 #include "core/shell.h"
-
-struct handle *
-cmd_sockname(struct shell *sh, const char *name, int peer,
-    struct sockaddr_storage *ss, socklen_t *len)
-{
-	const char *call = peer ? "getpeername" : "getsockname";
-	struct handle *h;
-	int r, err;
-
-	if ((h = cmd_open_handle(sh, name)) == NULL)
-		return NULL;
-	memset(ss, 0, sizeof *ss);
-	*len = sizeof *ss;
-	r = peer ? getpeername(h->fd, (struct sockaddr *)ss, len) :
-	    getsockname(h->fd, (struct sockaddr *)ss, len);
-	if (r < 0) {
-		err = errno;
-		shell_call_failed(sh, h, "", call, err, "%d", h->fd);
-		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
-		    -1, err);
-		return NULL;
-	}
-	return h;
-}
 
 static enum cmd_retval
 cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
@@ -44,7 +18,7 @@ cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h;
 	char addr[128];
 
-	if ((h = cmd_sockname(sh, a->argv[0], 0, &ss, &len)) == NULL)
+	if ((h = sockname_get(sh, a->argv[0], 0, &ss, &len)) == NULL)
 		return CMD_ERROR;
 	format_sockaddr(&ss, len, addr, sizeof addr);
 	if (sockaddr_named(&ss, len))

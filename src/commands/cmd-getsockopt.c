@@ -9,6 +9,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -44,10 +45,10 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h;
 	char shown[96], def[96];
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	if (a->argc == 2) {
-		if ((o = cmd_sockopt_find(sh, a->argv[1])) == NULL)
+		if ((o = args_sockopt(sh, a->argv[1])) == NULL)
 			return CMD_ERROR;
 		return get_one(sh, h, o);
 	}

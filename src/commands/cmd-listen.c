@@ -8,6 +8,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -20,7 +21,7 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	char *end;
 	int err;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	if (a->argc == 2) {
 		errno = 0;

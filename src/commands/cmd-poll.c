@@ -12,6 +12,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
@@ -144,7 +145,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	for (i = 0; i < (size_t)a->argc; i++) {
-		if ((h[n] = cmd_open_handle(sh, a->argv[i])) == NULL)
+		if ((h[n] = args_open_handle(sh, a->argv[i])) == NULL)
 			return CMD_ERROR;
 		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
 		    o ? ", " : "", h[n]->name);

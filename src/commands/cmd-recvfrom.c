@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -13,7 +14,7 @@ cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h;
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	if (op_prepare(sh, &op, OP_RECV, h, "recvfrom", a) < 0)
 		return CMD_ERROR;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -16,7 +17,7 @@ cmd_send_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h;
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	if (op_prepare(sh, &op, OP_SEND, h, "send", a) < 0)
 		return CMD_ERROR;

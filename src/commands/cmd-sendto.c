@@ -6,6 +6,7 @@
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -34,7 +35,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 	size_t data = 3;	/* the token where the data begins */
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	other = handle_find(sh, a->argv[1]);
 	if (other != NULL && other->fd >= 0 && other->family != h->family) {
@@ -60,7 +61,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		}
 	}
 	if (other != NULL) {
-		if (handle_address_of(sh, h, other, &ss, &len) < 0)
+		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
 	} else if (h->family == AF_UNIX || has_own_port(a->argv[1])) {
 		if (parse_endpoint(sh, a->argv[1], NULL, h->family, &ss, &len,

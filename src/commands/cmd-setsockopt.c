@@ -7,29 +7,12 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
 #include "input/lex.h"
 #include "state/sockopt.h"
-
-const struct sockopt *
-cmd_sockopt_find(struct shell *sh, const char *s)
-{
-	const struct sockopt *o = sockopt_find(s);
-	char list[512];
-	size_t n = 0;
-
-	if (o != NULL)
-		return o;
-	list[0] = '\0';
-	for (o = sockopt_table; o->name != NULL && n < sizeof list; o++)
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
-		    n ? ", " : "", o->name);
-	shell_error(sh, _("unknown socket option '%.40s': sockshell knows %s"),
-	    s, list);
-	return NULL;
-}
 
 static enum cmd_retval
 cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
@@ -41,9 +24,9 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	const char *note;
 	int err, i;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
-	if ((o = cmd_sockopt_find(sh, a->argv[1])) == NULL)
+	if ((o = args_sockopt(sh, a->argv[1])) == NULL)
 		return CMD_ERROR;
 	if (sockopt_parse(o, a->argc - 2, a->argv + 2, &v, msg) < 0) {
 		shell_error(sh, "%s", msg);

@@ -7,6 +7,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -33,7 +34,7 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 	int how = -1, i, err, listening = 0;
 	socklen_t len = sizeof listening;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
+	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
 		return CMD_ERROR;
 	for (i = 0; hows[i].name != NULL; i++)
 		if (strcasecmp(hows[i].name, a->argv[1]) == 0)

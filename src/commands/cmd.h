@@ -77,16 +77,4 @@ extern const struct cmd_entry cmd_source_entry;
 extern const struct cmd_entry cmd_view_entry;
 extern const struct cmd_entry cmd_wait_entry;
 
-/* cmd-connect.c: the address of the open socket OTHER, to reach it from H. */
-int		 handle_address_of(struct shell *, struct handle *h,
-		     struct handle *other, struct sockaddr_storage *,
-		     socklen_t *);
-
-/* Helpers for command handlers: the handle named by argv[i], open. */
-struct handle	*cmd_open_handle(struct shell *, const char *name);
-/* getsockname or getpeername (PEER) of the handle NAME into SS and LEN;
- * a failure is said and logged, and gives NULL. */
-struct handle	*cmd_sockname(struct shell *, const char *name, int peer,
-		    struct sockaddr_storage *ss, socklen_t *len);
-
 #endif

@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
-#include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/shell.h"
@@ -250,40 +249,4 @@ handle_open_count(struct shell *sh)
 	for (i = 0; i < sh->nhandles; i++)
 		n += sh->handles[i]->fd >= 0;
 	return n;
-}
-
-/* The open handle NAME, or NULL after a message that says what to do. */
-struct handle *
-cmd_open_handle(struct shell *sh, const char *name)
-{
-	struct handle *h = handle_find(sh, name);
-	char list[256] = "";
-	size_t i, o = 0;
-
-	if (h != NULL && h->fd >= 0)
-		return h;
-	if (h != NULL) {
-		shell_error(sh, _("'%s' is closed: create a new socket with "
-		    "'socket %s'"), name, name);
-		return NULL;
-	}
-	if (*name == '\0') {
-		shell_error(sh, "%s", _("the socket's name is empty: give the "
-		    "name of a socket ('show' lists them)"));
-		return NULL;
-	}
-	for (i = 0; i < sh->nhandles && o + HANDLE_NAME_MAX + 8 < sizeof list;
-	    i++) {
-		if (sh->handles[i]->fd < 0)
-			continue;
-		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
-		    o ? ", " : "", sh->handles[i]->name);
-	}
-	if (o == 0)
-		shell_error(sh, _("no socket named '%.40s': create one with "
-		    "'socket %.40s'"), name, name);
-	else
-		shell_error(sh, _("no socket named '%.40s' (open: %s): create "
-		    "one with 'socket %.40s'"), name, list, name);
-	return NULL;
 }
