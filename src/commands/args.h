@@ -4,7 +4,9 @@
 
 #include <sys/socket.h>
 
+struct cmd_args;
 struct handle;
+struct op;
 struct shell;
 struct sockopt;
 
@@ -16,5 +18,22 @@ int			 args_address_of(struct shell *, struct handle *h,
 			     struct handle *other, struct sockaddr_storage *,
 			     socklen_t *);
 const struct sockopt	*args_sockopt(struct shell *, const char *s);
+
+/*
+ * The data words of send and sendto, from token FIRST of the line: MSG_*
+ * flags, then DATA (one quoted string, or the rest of the line as typed),
+ * --size BYTES, or --file PATH. Fills OP; 0, or -1 after a message.
+ */
+int			 args_data(struct shell *, struct op *,
+			     const struct cmd_args *, size_t first,
+			     const char *cmd);
+/*
+ * The words of recv and recvfrom from argument FIRST: MAXBYTES, MSG_*
+ * flags, and (BULK_OK) --all or --to PATH [--replace]. Fills OP; 0, or -1
+ * after a message.
+ */
+int			 args_recv(struct shell *, struct op *,
+			     const struct cmd_args *, int first, int bulk_ok,
+			     const char *cmd);
 
 #endif

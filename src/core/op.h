@@ -81,10 +81,11 @@ void		 op_drop_file(struct op *);
 char		*op_escape(const char *, size_t len, size_t max, char *buf,
 		     size_t n);
 void		 op_show_data(struct shell *, const char *, size_t);
-int		 op_data_args(struct shell *, struct op *,
-		     const struct cmd_args *, size_t first, const char *cmd);
-int		 op_recv_args(struct shell *, struct op *,
-		     const struct cmd_args *, int first, int bulk_ok,
-		     const char *cmd);
+/* What the commands' arguments asked for (args.c reads them): send
+ * --size or --file, recv --all or --to. 0, or -1 after a message. */
+int		 op_send_bulk(struct shell *, struct op *, const char *path,
+		     unsigned long long size);
+int		 op_recv_bulk(struct shell *, struct op *, size_t max,
+		     const char *path, int replace);
 
 #endif
