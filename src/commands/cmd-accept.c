@@ -43,6 +43,8 @@ cmd_accept_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_accept_entry = {
 	.name = "accept",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_NEWNAME }),
 	.usage = N_("NAME [NEWNAME] [&]"),
 	.summary = N_("accept a request to set up a connection"),
 	.help = N_("Makes accept(2) on the listening socket NAME: takes the "

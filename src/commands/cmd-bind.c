@@ -94,6 +94,8 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_bind_entry = {
 	.name = "bind",
 	.min_args = 2, .max_args = 3,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_ADDRESS, .flags = ARG_SPREAD }),
 	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME PATH"),
 	.summary = N_("bind a socket to an IP address and port"),
 	.help = N_("Makes bind(2): the socket NAME gets a local address. "

@@ -91,6 +91,7 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_close_entry = {
 	.name = "close",
 	.min_args = 1, .max_args = 1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET | ARG_CLOSED }),
 	.usage = N_("NAME"),
 	.summary = N_("close the connection and the socket"),
 	.help = N_("Makes close(2). On a connection the peer sees the end of "

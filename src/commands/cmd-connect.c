@@ -60,6 +60,8 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_connect_entry = {
 	.name = "connect",
 	.min_args = 2, .max_args = 3,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_PEER, .flags = ARG_SPREAD }),
 	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME OTHER | "
 	    "NAME PATH [&]"),
 	.summary = N_("set up a connection"),

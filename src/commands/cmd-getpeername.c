@@ -28,6 +28,7 @@ cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_getpeername_entry = {
 	.name = "getpeername",
 	.min_args = 1, .max_args = 1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET }),
 	.usage = N_("NAME"),
 	.summary = N_("the address of the other end"),
 	.help = N_("Makes getpeername(2): the address and port of the peer of "

@@ -34,6 +34,7 @@ cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_getsockname_entry = {
 	.name = "getsockname",
 	.min_args = 1, .max_args = 1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET }),
 	.usage = N_("NAME"),
 	.summary = N_("the socket's own address"),
 	.help = N_("Makes getsockname(2): the local address and port of the "

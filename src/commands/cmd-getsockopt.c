@@ -84,6 +84,8 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_getsockopt_entry = {
 	.name = "getsockopt",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_SOCKOPT }),
 	.usage = N_("NAME [OPTION]"),
 	.summary = N_("read socket options"),
 	.help = N_("Makes getsockopt(2): the value of OPTION and what it is "

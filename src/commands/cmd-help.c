@@ -85,6 +85,7 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_COMMAND }),
 	.usage = N_("[COMMAND]"),
 	.summary = N_("list the commands, or tell about one"),
 	.help = N_("Without an argument, lists every command with what it "

@@ -75,6 +75,7 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_lesson_entry = {
 	.name = "lesson",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_NAME }),
 	.usage = N_("[NAME|NUMBER]"),
 	.summary = N_("list the lessons, or run one"),
 	.help = N_("Without an argument, lists the lessons that follow the "

@@ -53,6 +53,8 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_listen_entry = {
 	.name = "listen",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_NUMBER }),
 	.usage = N_("NAME [BACKLOG]"),
 	.summary = N_("announce willingness to accept connections"),
 	.help = N_("Makes listen(2): the socket becomes a server socket that "

@@ -85,6 +85,8 @@ const struct cmd_entry cmd_nonblock_entry = {
 	.name = "nonblock",
 	.alias = "fcntl",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_ONOFF }),
 	.usage = N_("NAME [on|off]"),
 	.summary = N_("make the calls on a socket non-blocking"),
 	.help = N_("Sets or clears O_NONBLOCK with fcntl(2) (F_GETFL, "

@@ -39,6 +39,7 @@ cmd_picture_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_picture_entry = {
 	.name = "picture",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_NUMBER }),
 	.usage = N_("[WIDTH]"),
 	.summary = N_("draw the lecture's picture of the calls so far"),
 	.help = N_("Draws the picture of the lecture's \"How sockets work\" "

@@ -228,6 +228,7 @@ const struct cmd_entry cmd_poll_entry = {
 	.name = "poll",
 	.alias = "select",
 	.min_args = 1, .max_args = -1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_REPEAT }),
 	.usage = N_("NAME... [TIMEOUT]"),
 	.summary = N_("wait until sockets are readable or writable"),
 	.help = N_("Makes poll(2) on the sockets named, waiting up to TIMEOUT "

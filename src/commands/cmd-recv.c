@@ -34,6 +34,8 @@ const struct cmd_entry cmd_recv_entry = {
 	.name = "recv",
 	.alias = "receive",
 	.min_args = 1, .max_args = 8,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_RECV, .flags = ARG_REPEAT }),
 	.usage = N_("NAME [MAXBYTES] [&] | NAME [MAXBYTES] "
 	    "[MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|MSG_OOB]... | NAME --all | "
 	    "NAME --to PATH [--replace]"),

@@ -29,6 +29,8 @@ cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_recvfrom_entry = {
 	.name = "recvfrom",
 	.min_args = 1, .max_args = 6,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_RECV, .flags = ARG_REPEAT }),
 	.usage = N_("NAME [MAXBYTES] [MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|"
 	    "MSG_OOB]... [&]"),
 	.summary = N_("receive a datagram and learn who sent it"),

@@ -32,6 +32,8 @@ cmd_send_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_send_entry = {
 	.name = "send",
 	.min_args = 2, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_SEND, .flags = ARG_REPEAT }),
 	.usage = N_("NAME DATA [&] | NAME [MSG_OOB|MSG_DONTWAIT]... DATA | "
 	    "NAME --size BYTES | NAME --file PATH"),
 	.summary = N_("send data over the network"),

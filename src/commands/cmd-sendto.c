@@ -97,6 +97,9 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_sendto_entry = {
 	.name = "sendto",
 	.min_args = 3, .max_args = 4,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_PEER, .flags = ARG_SPREAD },
+	    { .kind = ARG_SEND, .flags = ARG_REPEAT }),
 	.usage = N_("NAME ADDRESS PORT DATA | NAME ADDRESS:PORT DATA | "
 	    "NAME OTHER DATA | NAME PATH DATA [&]"),
 	.summary = N_("send a datagram to an address"),

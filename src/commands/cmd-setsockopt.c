@@ -63,6 +63,9 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_setsockopt_entry = {
 	.name = "setsockopt",
 	.min_args = 3, .max_args = 4,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_SOCKOPT },
+	    { .kind = ARG_VALUE, .flags = ARG_REPEAT }),
 	.usage = N_("NAME OPTION VALUE"),
 	.summary = N_("set a socket option"),
 	.help = N_("Makes setsockopt(2), then reads the option back with "

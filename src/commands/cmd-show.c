@@ -34,6 +34,7 @@ cmd_show_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.min_args = 0, .max_args = -1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_REPEAT }),
 	.usage = N_("[NAME]..."),
 	.summary = N_("show the state of every socket"),
 	.help = N_("Reads every socket's state from the kernel and prints "

@@ -91,6 +91,9 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_shutdown_entry = {
 	.name = "shutdown",
 	.min_args = 2, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_CONSTANT, .words = WORDS({ .word = "SHUT_RD" },
+	    { .word = "SHUT_WR" }, { .word = "SHUT_RDWR" }) }),
 	.usage = N_("NAME rd|wr|rdwr"),
 	.summary = N_("close one direction of a connection"),
 	.help = N_("Makes shutdown(2): a half-close. wr (SHUT_WR) ends the "

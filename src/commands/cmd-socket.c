@@ -168,6 +168,8 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_socket_entry = {
 	.name = "socket",
 	.min_args = 1, .max_args = 3,
+	.args = ARGS({ .kind = ARG_NEWNAME }, { .kind = ARG_FAMILY },
+	    { .kind = ARG_TYPE }),
 	.usage = N_("NAME [AF_INET|AF_INET6|AF_UNIX|HOST] "
 	    "[SOCK_STREAM|SOCK_DGRAM]"),
 	.summary = N_("create a new socket and name it"),

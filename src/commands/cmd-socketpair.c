@@ -80,6 +80,8 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_socketpair_entry = {
 	.name = "socketpair",
 	.min_args = 2, .max_args = 3,
+	.args = ARGS({ .kind = ARG_NEWNAME }, { .kind = ARG_NEWNAME },
+	    { .kind = ARG_TYPE }),
 	.usage = N_("NAME1 NAME2 [SOCK_STREAM|SOCK_DGRAM]"),
 	.summary = N_("create two connected AF_UNIX sockets"),
 	.help = N_("Makes socketpair(2): two AF_UNIX sockets connected to each "

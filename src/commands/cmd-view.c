@@ -31,6 +31,7 @@ cmd_view_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_view_entry = {
 	.name = "view",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_VIEW }),
 	.usage = N_("[picture|table|both|none]"),
 	.summary = N_("choose what follows each command"),
 	.help = N_("Chooses what the shell shows after each command that "

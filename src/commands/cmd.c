@@ -55,6 +55,81 @@ cmd_count(void)
 }
 
 /*
+ * The words each kind offers, in the order completion lists them. A word
+ * with arguments is an option whose next word is of their kind (--file
+ * PATH); the same word means the same after every command.
+ */
+static const struct cmd_word *const kind_words[] = {
+	[ARG_FAMILY] = WORDS({ .word = "AF_INET" }, { .word = "AF_INET6" },
+	    { .word = "AF_UNIX" }),
+	[ARG_TYPE] = WORDS({ .word = "SOCK_STREAM" }, { .word = "SOCK_DGRAM" }),
+	[ARG_SEND] = WORDS({ .word = "MSG_OOB" }, { .word = "MSG_DONTWAIT" },
+	    { "--size", ARGS({ .kind = ARG_NUMBER }) },
+	    { "--file", ARGS({ .kind = ARG_FILE }) }),
+	[ARG_RECV] = WORDS({ .word = "MSG_PEEK" }, { .word = "MSG_DONTWAIT" },
+	    { .word = "MSG_WAITALL" }, { .word = "MSG_OOB" },
+	    { .word = "--all" }, { "--to", ARGS({ .kind = ARG_FILE }) }),
+	[ARG_VIEW] = WORDS({ .word = "picture" }, { .word = "table" },
+	    { .word = "both" }, { .word = "none" }),
+	[ARG_ONOFF] = WORDS({ .word = "on" }, { .word = "off" }),
+	[ARG_OPTIONS] = NULL
+};
+
+const struct cmd_word *
+cmd_arg_words(const struct cmd_arg *arg)
+{
+	return arg->words != NULL ? arg->words : kind_words[arg->kind];
+}
+
+/* The word of LIST that is WORD, or NULL. */
+static const struct cmd_word *
+word_in(const struct cmd_word *list, const char *word)
+{
+	for (; list != NULL && list->word != NULL; list++)
+		if (strcmp(list->word, word) == 0)
+			return list;
+	return NULL;
+}
+
+enum cmd_kind
+cmd_word_takes(const char *word)
+{
+	const struct cmd_word *w;
+	int k;
+
+	for (k = ARG_END; k <= ARG_OPTIONS; k++)
+		if ((w = word_in(kind_words[k], word)) != NULL &&
+		    w->args != NULL)
+			return w->args[0].kind;
+	return ARG_END;
+}
+
+/*
+ * Walks CE's arguments along the words typed: an argument that repeats
+ * stays, a subcommand's or an option's word leads to its own arguments,
+ * and past one spread over several words the places are unknown.
+ */
+const struct cmd_arg *
+cmd_arg_at(const struct cmd_entry *ce, int n, char *const *words)
+{
+	const struct cmd_arg *a = ce->args;
+	const struct cmd_word *w;
+	int i;
+
+	for (i = 1; a != NULL && a->kind != ARG_END && i < n; i++) {
+		if (a->flags & ARG_SPREAD)
+			return NULL;
+		if ((a->kind == ARG_SUBCOMMAND || a->kind == ARG_OPTIONS) &&
+		    (w = word_in(a->words, words[i - 1])) != NULL &&
+		    w->args != NULL)
+			a = w->args;
+		else if (!(a->flags & ARG_REPEAT))
+			a++;
+	}
+	return a == NULL || a->kind == ARG_END ? NULL : a;
+}
+
+/*
  * Edit distance, for "did you mean": insertions, deletions, changes, and
  * two neighbours swapped counting one (exti: exit), the commonest slip.
  */

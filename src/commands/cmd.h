@@ -24,10 +24,87 @@ struct cmd_args {
 	struct tokens	*tok;		/* the whole line, for raw data */
 };
 
+/*
+ * What each argument of a command is: its kind, declared in the command's
+ * entry (.args), in the order the arguments come. Completion offers what
+ * fits each place (the sockets' names, the families, the options...); the
+ * framework (cmd_run) resolves the socket the command acts on before exec.
+ *
+ *   .args = ARGS({ ARG_HANDLE, ARG_TARGET }, { ARG_NEWNAME })
+ *
+ * An argument that may come again (ARG_REPEAT) is the last of its list.
+ * One that may take several words (ARG_SPREAD: 127.0.0.1 8888, or
+ * Python's tuple ('127.0.0.1', 8888) over three words) leaves the places
+ * after it unknown: nothing is offered there. A subcommand (wire on|off|
+ * save FILE, record FILE|stop) is an ARG_SUBCOMMAND whose words each bring
+ * their own arguments; options after the arguments (export FILE --force)
+ * are an ARG_OPTIONS, repeated, its words as a subcommand's.
+ */
+enum cmd_kind {
+	ARG_END,	/* the end of a list of arguments */
+	ARG_HANDLE,	/* the name of a socket of the shell */
+	ARG_NEWNAME,	/* the name for a new socket */
+	ARG_FAMILY,	/* AF_INET, AF_INET6, AF_UNIX (or a host) */
+	ARG_TYPE,	/* SOCK_STREAM, SOCK_DGRAM */
+	ARG_ADDRESS,	/* an address to bind to: ADDRESS PORT, ADDRESS:PORT,
+			   ('ADDRESS', PORT), PATH */
+	ARG_PEER,	/* where to connect or send: an address, or the name
+			   of another socket of the shell (OTHER) */
+	ARG_HOST,	/* a host name or address to look up */
+	ARG_PORT,	/* a port, or a service's name */
+	ARG_SOCKOPT,	/* a socket option: SO_REUSEADDR, TCP_NODELAY ... */
+	ARG_VALUE,	/* a value: an option's, a variable's */
+	ARG_CONSTANT,	/* one of a set of constants (.words: SHUT_RD ...) */
+	ARG_SEND,	/* send's flags and options (MSG_OOB, --size BYTES,
+			   --file PATH), then its DATA */
+	ARG_RECV,	/* recv's MAXBYTES, flags and options (MSG_PEEK, --all,
+			   --to PATH) */
+	ARG_COMMAND,	/* a command's name, resolved by the framework */
+	ARG_VIEW,	/* picture, table, both, none */
+	ARG_ONOFF,	/* on or off */
+	ARG_FILE,	/* a file's path */
+	ARG_DATA,	/* bytes to send */
+	ARG_NUMBER,	/* a number: a backlog, a width, a timeout, a job */
+	ARG_NAME,	/* another name: a lesson's, a variable's */
+	ARG_SUBCOMMAND,	/* one of .words, each with its own arguments */
+	ARG_OPTIONS	/* options after the arguments: .words, each with its
+			   own arguments */
+};
+
+#define ARG_REPEAT	0x1	/* may come again, to the end of the line */
+#define ARG_SPREAD	0x2	/* may take several words */
+#define ARG_TARGET	0x4	/* the socket the command acts on (an
+				   ARG_HANDLE at a fixed place): cmd_run
+				   gives it open in a->h, or says why not */
+#define ARG_CLOSED	0x8	/* with ARG_TARGET: a closed socket too */
+
+/* A word an argument may be: a constant, an option, a subcommand. */
+struct cmd_word {
+	const char		*word;	/* NULL: the end of the list */
+	const struct cmd_arg	*args;	/* the arguments that follow it, or
+					   NULL */
+};
+
+struct cmd_arg {
+	enum cmd_kind		 kind;
+	int			 flags;		/* ARG_ */
+	const struct cmd_word	*words;		/* ARG_CONSTANT, ARG_SUBCOMMAND,
+						   ARG_OPTIONS: the words */
+};
+
+/* A list of arguments, ended. */
+#define ARGS(...)	((const struct cmd_arg[]){ __VA_ARGS__, { ARG_END, 0, \
+			    NULL } })
+/* A list of words, ended. */
+#define WORDS(...)	((const struct cmd_word[]){ __VA_ARGS__, { NULL, \
+			    NULL } })
+
 struct cmd_entry {
 	const char	*name;
 	const char	*alias;
 	int		 min_args, max_args;	/* max -1: no limit */
+	const struct cmd_arg *args;	/* what each argument is, or NULL:
+					   none */
 	const char	*usage;		/* N_() */
 	const char	*summary;	/* N_() */
 	const char	*help;		/* N_(): what it does */
@@ -44,6 +121,16 @@ const struct cmd_entry	*cmd_find(const char *name, char *err);
 const char	*cmd_usage_text(const struct cmd_entry *);
 void			 cmd_usage(struct shell *, const struct cmd_entry *);
 size_t			 cmd_count(void);
+/* The argument word N (1: the first after the command's name) of CE is,
+ * after the words WORDS typed before it; NULL where none is known (past
+ * the arguments, or after one spread over several words). */
+const struct cmd_arg	*cmd_arg_at(const struct cmd_entry *, int n,
+			    char *const *words);
+/* The words offered for ARG (its constants, flags, options), or NULL. */
+const struct cmd_word	*cmd_arg_words(const struct cmd_arg *);
+/* What follows WORD where it is an option of any kind (--file: a file):
+ * an option means the same after every command. ARG_END: nothing. */
+enum cmd_kind		 cmd_word_takes(const char *word);
 void			 cmd_doc_roff(FILE *);
 
 extern const struct cmd_entry cmd_accept_entry;
