@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -15,11 +14,9 @@ static enum cmd_retval
 cmd_accept_exec(struct shell *sh, struct cmd_args *a)
 {
 	char msg[LEX_ERRLEN];
-	struct handle *h, *other;
+	struct handle *h = a->h, *other;
 	struct op op;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (a->argc == 2) {
 		if (handle_name_ok(a->argv[1], msg) < 0) {
 			shell_error(sh, "%s", msg);

@@ -8,7 +8,6 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -37,12 +36,10 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
-	struct handle *h;
+	struct handle *h = a->h;
 	char msg[LEX_ERRLEN], addr[64];
 	int err;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
 	    h->family, &ss, &len, msg) < 0) {
 		/* "bind srv 8888", as Python's bind(('', 8888)): the address

@@ -6,7 +6,6 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -48,18 +47,16 @@ lingering(struct shell *sh, const struct handle *h)
 static enum cmd_retval
 cmd_close_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	int fd, rc, err, linger;
 
-	/* A closed socket: what was asked is done, and it is not one to
-	 * make anew (as args_open_handle would advise). */
-	if ((h = handle_find(sh, a->argv[0])) != NULL && h->fd < 0) {
+	/* A closed socket (ARG_CLOSED): what was asked is done, and it is not
+	 * one to make anew (as args_open_handle would advise). */
+	if (h->fd < 0) {
 		shell_error(sh, _("'%s' is closed already: nothing to do"),
 		    h->name);
 		return CMD_ERROR;
 	}
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	fd = h->fd;
 	linger = lingering(sh, h);
 	rc = handle_close(sh, h);

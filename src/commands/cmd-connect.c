@@ -16,15 +16,13 @@
 static enum cmd_retval
 cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h, *other;
+	struct handle *h = a->h, *other;
 	char msg[LEX_ERRLEN], why[LEX_ERRLEN];
 	const char *w;
 	struct op op;
 	struct sockaddr_storage ss;
 	socklen_t len;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	other = a->argc == 2 ? handle_find(sh, a->argv[1]) : NULL;
 	if (other != NULL) {
 		if (args_address_of(sh, h, other, &ss, &len) < 0)

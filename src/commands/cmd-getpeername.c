@@ -14,10 +14,10 @@ cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
-	struct handle *h;
+	struct handle *h = a->h;
 	char addr[128];
 
-	if ((h = sockname_get(sh, a->argv[0], 1, &ss, &len)) == NULL)
+	if (sockname_get(sh, h, 1, &ss, &len) < 0)
 		return CMD_ERROR;
 	fprintf(sh->out, _("getpeername(%d) = 0: %s\n"), h->fd,
 	    format_sockaddr(&ss, len, addr, sizeof addr));

@@ -15,10 +15,10 @@ cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
-	struct handle *h;
+	struct handle *h = a->h;
 	char addr[128];
 
-	if ((h = sockname_get(sh, a->argv[0], 0, &ss, &len)) == NULL)
+	if (sockname_get(sh, h, 0, &ss, &len) < 0)
 		return CMD_ERROR;
 	format_sockaddr(&ss, len, addr, sizeof addr);
 	if (sockaddr_named(&ss, len))

@@ -42,11 +42,9 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 {
 	const struct sockopt *o;
 	union optval v, d;
-	struct handle *h;
+	struct handle *h = a->h;
 	char shown[96], def[96];
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (a->argc == 2) {
 		if ((o = args_sockopt(sh, a->argv[1])) == NULL)
 			return CMD_ERROR;

@@ -8,7 +8,6 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -16,13 +15,11 @@
 static enum cmd_retval
 cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	long backlog = 1;
 	char *end;
 	int err;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (a->argc == 2) {
 		errno = 0;
 		backlog = strtol(a->argv[1], &end, 10);

@@ -8,7 +8,6 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -24,12 +23,10 @@ flags_text(int flags, char *buf, size_t n)
 static enum cmd_retval
 cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	char text[64];
 	int flags, on = 0, err;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (a->argc == 2) {
 		if (strcasecmp(a->argv[1], "on") == 0 ||
 		    strcmp(a->argv[1], "1") == 0)

@@ -11,11 +11,9 @@
 static enum cmd_retval
 cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	struct op op;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (op_prepare(sh, &op, OP_RECV, h, "recvfrom", a) < 0)
 		return CMD_ERROR;
 	op.from = 1;

@@ -14,11 +14,9 @@
 static enum cmd_retval
 cmd_send_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	struct op op;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (op_prepare(sh, &op, OP_SEND, h, "send", a) < 0)
 		return CMD_ERROR;
 	/* DATA, MSG_* flags before it, --size BYTES or --file PATH. */

@@ -29,14 +29,12 @@ static enum cmd_retval
 cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
-	struct handle *h, *other;
+	struct handle *h = a->h, *other;
 	char msg[LEX_ERRLEN];
 	socklen_t len;
 	size_t data = 3;	/* the token where the data begins */
 	struct op op;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	other = handle_find(sh, a->argv[1]);
 	if (other != NULL && other->fd >= 0 && other->family != h->family) {
 		/* Not "bind it (and listen)": no bind would do. */

@@ -19,13 +19,11 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 {
 	const struct sockopt *o;
 	union optval v, got;
-	struct handle *h;
+	struct handle *h = a->h;
 	char msg[LEX_ERRLEN], c[64], shown[64];
 	const char *note;
 	int err, i;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if ((o = args_sockopt(sh, a->argv[1])) == NULL)
 		return CMD_ERROR;
 	if (sockopt_parse(o, a->argc - 2, a->argv + 2, &v, msg) < 0) {

@@ -7,7 +7,6 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -30,12 +29,10 @@ static const char *const how_names[] = { "SHUT_RD", "SHUT_WR", "SHUT_RDWR" };
 static enum cmd_retval
 cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	int how = -1, i, err, listening = 0;
 	socklen_t len = sizeof listening;
 
-	if ((h = args_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	for (i = 0; hows[i].name != NULL; i++)
 		if (strcasecmp(hows[i].name, a->argv[1]) == 0)
 			how = hows[i].how;

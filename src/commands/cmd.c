@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
+#include "core/handle.h"
 #include "core/shell.h"
 #include "input/lex.h"
 
@@ -279,6 +281,49 @@ cmd_find(const char *typed, char *err)
 		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
 		    "'help' for the list of commands"), typed);
 	return NULL;
+}
+
+/* The socket that ARG, the target, names: open, or closed where the
+ * command takes that (close says itself that it is closed already). NULL
+ * after a message. */
+static struct handle *
+target(struct shell *sh, const struct cmd_arg *arg, const char *name)
+{
+	struct handle *h = handle_find(sh, name);
+
+	if (h != NULL && (arg->flags & ARG_CLOSED))
+		return h;
+	return args_open_handle(sh, name);
+}
+
+/*
+ * Before exec, what the arguments name is found, and what is not is said
+ * here once: the socket the command acts on, a command's name. The places
+ * after an argument that repeats or spreads are not known.
+ */
+enum cmd_retval
+cmd_run(struct shell *sh, const struct cmd_entry *ce, struct cmd_args *a)
+{
+	const struct cmd_arg *arg = ce->args;
+	char err[LEX_ERRLEN];
+	int i;
+
+	a->ce = ce;
+	a->table = cmd_table;
+	for (i = 0; arg != NULL && arg->kind != ARG_END && i < a->argc;
+	    i++, arg++) {
+		if ((arg->flags & ARG_TARGET) &&
+		    (a->h = target(sh, arg, a->argv[i])) == NULL)
+			return CMD_ERROR;
+		if (arg->kind == ARG_COMMAND &&
+		    (a->cmd = cmd_find(a->argv[i], err)) == NULL) {
+			shell_error(sh, "%s", err);
+			return CMD_ERROR;
+		}
+		if (arg->flags & (ARG_REPEAT | ARG_SPREAD))
+			break;
+	}
+	return ce->exec(sh, a);
 }
 
 void

@@ -22,6 +22,12 @@ struct cmd_args {
 	int		 background;	/* the line ended with '&' */
 	int		 own_last;	/* argv[argc - 1] was allocated here */
 	struct tokens	*tok;		/* the whole line, for raw data */
+	/* Filled by cmd_run from what the entry declares: */
+	const struct cmd_entry *ce;		/* the command run */
+	struct handle	*h;		/* its ARG_TARGET, open (or closed
+					   with ARG_CLOSED) */
+	const struct cmd_entry *cmd;		/* its ARG_COMMAND, found */
+	const struct cmd_entry *const *table;	/* every command */
 };
 
 /*
@@ -115,6 +121,10 @@ struct cmd_entry {
 };
 
 extern const struct cmd_entry *const cmd_table[];
+/* Runs CE on A: resolves what the entry declares (the socket it acts on,
+ * a command's name), saying what is missing, then calls its exec. */
+enum cmd_retval		 cmd_run(struct shell *, const struct cmd_entry *ce,
+			    struct cmd_args *a);
 const struct cmd_entry	*cmd_find(const char *name, char *err);
 /* The entry's usage, translated; "" for a command that takes nothing
  * (gettext("") would give the catalogue's header). */

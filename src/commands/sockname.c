@@ -7,21 +7,17 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "commands/args.h"
 #include "commands/sockname.h"
 #include "core/handle.h"
 #include "core/shell.h"
 
-struct handle *
-sockname_get(struct shell *sh, const char *name, int peer,
+int
+sockname_get(struct shell *sh, struct handle *h, int peer,
     struct sockaddr_storage *ss, socklen_t *len)
 {
 	const char *call = peer ? "getpeername" : "getsockname";
-	struct handle *h;
 	int r, err;
 
-	if ((h = args_open_handle(sh, name)) == NULL)
-		return NULL;
 	memset(ss, 0, sizeof *ss);
 	*len = sizeof *ss;
 	r = peer ? getpeername(h->fd, (struct sockaddr *)ss, len) :
@@ -31,7 +27,7 @@ sockname_get(struct shell *sh, const char *name, int peer,
 		shell_call_failed(sh, h, "", call, err, "%d", h->fd);
 		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
 		    -1, err);
-		return NULL;
+		return -1;
 	}
-	return h;
+	return 0;
 }

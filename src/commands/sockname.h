@@ -4,11 +4,12 @@
 
 #include <sys/socket.h>
 
+struct handle;
 struct shell;
 
-/* getsockname or getpeername (PEER) of the handle NAME into SS and LEN;
- * a failure is said and logged, and gives NULL. */
-struct handle	*sockname_get(struct shell *, const char *name, int peer,
-		    struct sockaddr_storage *ss, socklen_t *len);
+/* getsockname or getpeername (PEER) of H into SS and LEN; 0, or -1 after
+ * the failure is said and logged. */
+int	sockname_get(struct shell *, struct handle *h, int peer,
+	    struct sockaddr_storage *ss, socklen_t *len);
 
 #endif

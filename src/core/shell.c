@@ -344,7 +344,7 @@ run_command(struct shell *sh, struct tokens *t)
 	calls = sh->nevents;
 	if (ce->flags & CMD_STATE)
 		sh->event_mark = sh->event_seq;	/* what follows is new */
-	rv = ce->exec(sh, &a);
+	rv = cmd_run(sh, ce, &a);
 	free_args(&a);
 	jobs_check(sh);
 	if (rv == CMD_QUIT)
