@@ -20,6 +20,12 @@
 #include "input/lex.h"
 #include "state/sockopt.h"
 
+const char *
+args_usage(const struct cmd_entry *ce)
+{
+	return ce->usage[0] != '\0' ? _(ce->usage) : "";
+}
+
 /* The open handle NAME, or NULL after a message that says what to do. */
 struct handle *
 args_open_handle(struct shell *sh, const char *name)
@@ -236,13 +242,10 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
     int first, int bulk_ok, const char *cmd)
 {
 	struct handle *h = handle_by_id(sh, op->handle_id);
-	const struct cmd_entry *ce;
 	unsigned long max = 0;
 	const char *w = "", *to = NULL;
-	char *end, e[LEX_ERRLEN];
+	char *end;
 	int i, f, replace = 0;
-
-	ce = cmd_find(cmd, e);
 
 	for (i = first; i < a->argc; i++) {
 		w = a->argv[i];
@@ -278,8 +281,7 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
 		} else if (isdigit((unsigned char)w[0]) ||
 		    strncmp(w, "--", 2) == 0 || strncmp(w, "MSG_", 4) == 0) {
 			shell_error(sh, _("%s: '%.40s' does not fit here; "
-			    "usage: %s %s"), cmd, w, cmd,
-			    ce ? cmd_usage_text(ce) : "");
+			    "usage: %s %s"), cmd, w, cmd, args_usage(a->ce));
 			return -1;
 		} else
 			goto bad_size;

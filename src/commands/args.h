@@ -5,11 +5,15 @@
 #include <sys/socket.h>
 
 struct cmd_args;
+struct cmd_entry;
 struct handle;
 struct op;
 struct shell;
 struct sockopt;
 
+/* The entry's usage, translated; "" for a command that takes nothing
+ * (gettext("") would give the catalogue's header). */
+const char		*args_usage(const struct cmd_entry *);
 /* The open handle NAME, or NULL after a message that says what to do. */
 struct handle		*args_open_handle(struct shell *, const char *name);
 /* The address of the open socket OTHER, to reach it from H; 0, or -1

@@ -202,15 +202,9 @@ closest_word(const char *name)
 
 /*
  * Finds NAME, in any case: an exact name or alias, else a unique prefix.
- * Otherwise
- * NULL, with ERR saying why ("ambiguous", or the closest command).
+ * Otherwise NULL, with ERR saying why ("ambiguous", or the closest
+ * command).
  */
-const char *
-cmd_usage_text(const struct cmd_entry *ce)
-{
-	return ce->usage[0] != '\0' ? _(ce->usage) : "";
-}
-
 const struct cmd_entry *
 cmd_find(const char *typed, char *err)
 {
@@ -324,14 +318,4 @@ cmd_run(struct shell *sh, const struct cmd_entry *ce, struct cmd_args *a)
 			break;
 	}
 	return ce->exec(sh, a);
-}
-
-void
-cmd_usage(struct shell *sh, const struct cmd_entry *ce)
-{
-	if (ce->usage[0] == '\0')	/* no blank after the name */
-		shell_error(sh, _("usage: %s"), ce->name);
-	else
-		shell_error(sh, _("usage: %s %s"), ce->name,
-		    cmd_usage_text(ce));
 }

@@ -126,10 +126,6 @@ extern const struct cmd_entry *const cmd_table[];
 enum cmd_retval		 cmd_run(struct shell *, const struct cmd_entry *ce,
 			    struct cmd_args *a);
 const struct cmd_entry	*cmd_find(const char *name, char *err);
-/* The entry's usage, translated; "" for a command that takes nothing
- * (gettext("") would give the catalogue's header). */
-const char	*cmd_usage_text(const struct cmd_entry *);
-void			 cmd_usage(struct shell *, const struct cmd_entry *);
 size_t			 cmd_count(void);
 /* The argument word N (1: the first after the command's name) of CE is,
  * after the words WORDS typed before it; NULL where none is known (past

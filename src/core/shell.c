@@ -11,6 +11,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
@@ -323,7 +324,7 @@ run_command(struct shell *sh, struct tokens *t)
 		    ce->alias) == 0 ? ce->alias : ce->name;
 		snprintf(err, sizeof err, _("%s: wrong number of arguments "
 		    "(%d); usage: %s %s"), name, argc, name,
-		    cmd_usage_text(ce));
+		    args_usage(ce));
 		if (ce->usage[0] == '\0' && (n = strlen(err)) > 0 &&
 		    err[n - 1] == ' ')
 			err[n - 1] = '\0';
