@@ -129,6 +129,40 @@ typed_before(const struct tokens *t, size_t i, const char **s)
 	return (int)(t->v[i - 1].end - t->v[0].start);
 }
 
+/* send --size BYTES or --file PATH, the word at token I. */
+static int
+bulk_words(struct shell *sh, struct op *op, const struct tokens *t, size_t i,
+    size_t first, const char *cmd)
+{
+	const char *typed;
+	int bysize = t->v[i].text[2] == 's', n;
+	unsigned long long size;
+	char msg[LEX_ERRLEN];
+
+	if (op->flags & MSG_OOB) {
+		/* bulk_send's calls would drop it unsaid */
+		n = typed_before(t, first, &typed);
+		shell_error(sh, _("%s: MSG_OOB does not go with %s: "
+		    "send the bulk data, then the urgent byte apart, "
+		    "as in '%.*s MSG_OOB \"!\"'"), cmd, t->v[i].text,
+		    n, typed);
+		return -1;
+	}
+	if (i + 2 != t->n) {
+		shell_error(sh, _("%s %s takes one word: %s"), cmd,
+		    t->v[i].text, bysize ?
+		    _("a size, as in --size 64M") :
+		    _("a file's path, as in --file /etc/services"));
+		return -1;
+	}
+	if (bysize && parse_size(t->v[i + 1].text, &size, msg) < 0) {
+		shell_error(sh, "%s", msg);
+		return -1;
+	}
+	return op_send_bulk(sh, op, bysize ? NULL : t->v[i + 1].text,
+	    bysize ? size : 0);
+}
+
 /*
  * The data words of send and sendto, from token FIRST of the line: MSG_*
  * flags, then DATA (one quoted string, or the rest of the line as typed),
@@ -136,12 +170,10 @@ typed_before(const struct tokens *t, size_t i, const char **s)
  */
 int
 args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
-    size_t first, const char *cmd)
+    size_t first)
 {
 	const struct tokens *t = a->tok;
-	unsigned long long size;
-	char msg[LEX_ERRLEN];
-	const char *typed;
+	const char *cmd = a->ce->name, *typed;
 	size_t i = first, s, e;
 	int f, n;
 
@@ -170,32 +202,8 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 		return -1;
 	}
 	if (!t->v[i].quoted && (strcmp(t->v[i].text, "--size") == 0 ||
-	    strcmp(t->v[i].text, "--file") == 0)) {
-		int bysize = t->v[i].text[2] == 's';
-
-		if (op->flags & MSG_OOB) {
-			/* bulk_send's calls would drop it unsaid */
-			n = typed_before(t, first, &typed);
-			shell_error(sh, _("%s: MSG_OOB does not go with %s: "
-			    "send the bulk data, then the urgent byte apart, "
-			    "as in '%.*s MSG_OOB \"!\"'"), cmd, t->v[i].text,
-			    n, typed);
-			return -1;
-		}
-		if (i + 2 != t->n) {
-			shell_error(sh, _("%s %s takes one word: %s"), cmd,
-			    t->v[i].text, bysize ?
-			    _("a size, as in --size 64M") :
-			    _("a file's path, as in --file /etc/services"));
-			return -1;
-		}
-		if (bysize && parse_size(t->v[i + 1].text, &size, msg) < 0) {
-			shell_error(sh, "%s", msg);
-			return -1;
-		}
-		return op_send_bulk(sh, op, bysize ? NULL : t->v[i + 1].text,
-		    bysize ? size : 0);
-	}
+	    strcmp(t->v[i].text, "--file") == 0))
+		return bulk_words(sh, op, t, i, first, cmd);
 	if (i + 1 == t->n && t->v[i].len == 0 && (op->flags & MSG_OOB)) {
 		/* TCP would return 0 and mark nothing urgent, AF_UNIX fail
 		 * with EOPNOTSUPP as if it had no urgent data at all. */
@@ -239,8 +247,9 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
  */
 int
 args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
-    int first, int bulk_ok, const char *cmd)
+    int first, int bulk_ok)
 {
+	const char *cmd = a->ce->name;
 	struct handle *h = handle_by_id(sh, op->handle_id);
 	unsigned long max = 0;
 	const char *w = "", *to = NULL;

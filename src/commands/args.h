@@ -29,15 +29,13 @@ const struct sockopt	*args_sockopt(struct shell *, const char *s);
  * --size BYTES, or --file PATH. Fills OP; 0, or -1 after a message.
  */
 int			 args_data(struct shell *, struct op *,
-			     const struct cmd_args *, size_t first,
-			     const char *cmd);
+			     const struct cmd_args *, size_t first);
 /*
  * The words of recv and recvfrom from argument FIRST: MAXBYTES, MSG_*
  * flags, and (BULK_OK) --all or --to PATH [--replace]. Fills OP; 0, or -1
  * after a message.
  */
 int			 args_recv(struct shell *, struct op *,
-			     const struct cmd_args *, int first, int bulk_ok,
-			     const char *cmd);
+			     const struct cmd_args *, int first, int bulk_ok);
 
 #endif

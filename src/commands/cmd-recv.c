@@ -21,7 +21,7 @@ cmd_recv_exec(struct shell *sh, struct cmd_args *a)
 	if (op_prepare(sh, &op, OP_RECV, h, "recv", a) < 0)
 		return CMD_ERROR;
 	/* MAXBYTES, MSG_* flags, --all or --to PATH. */
-	if (args_recv(sh, &op, a, 1, 1, "recv") < 0) {
+	if (args_recv(sh, &op, a, 1, 1) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}

@@ -17,7 +17,7 @@ cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
 	if (op_prepare(sh, &op, OP_RECV, h, "recvfrom", a) < 0)
 		return CMD_ERROR;
 	op.from = 1;
-	if (args_recv(sh, &op, a, 1, 0, "recvfrom") < 0) {
+	if (args_recv(sh, &op, a, 1, 0) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}

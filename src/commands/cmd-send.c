@@ -20,7 +20,7 @@ cmd_send_exec(struct shell *sh, struct cmd_args *a)
 	if (op_prepare(sh, &op, OP_SEND, h, "send", a) < 0)
 		return CMD_ERROR;
 	/* DATA, MSG_* flags before it, --size BYTES or --file PATH. */
-	if (args_data(sh, &op, a, 2, "send") < 0) {
+	if (args_data(sh, &op, a, 2) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}

@@ -85,7 +85,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	op.addr = ss;
 	op.addrlen = len;
-	if (args_data(sh, &op, a, data, "sendto") < 0) {
+	if (args_data(sh, &op, a, data) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}
