@@ -26,6 +26,22 @@ args_usage(const struct cmd_entry *ce)
 	return ce->usage[0] != '\0' ? _(ce->usage) : "";
 }
 
+/*
+ * Starts the op of a call that can wait on the command's socket: what the
+ * jobs list shows of it, and the command's advice for its failure, said
+ * when it ends (perhaps as a job, after other commands).
+ */
+int
+args_prepare(struct shell *sh, struct op *op, enum op_kind kind,
+    const struct cmd_args *a)
+{
+	if (op_prepare(sh, op, kind, a->h, a->ce->name, a->argc, a->argv,
+	    a->lens) < 0)
+		return -1;
+	op->advice = a->ce->advice;
+	return 0;
+}
+
 /* The open handle NAME, or NULL after a message that says what to do. */
 struct handle *
 args_open_handle(struct shell *sh, const char *name)

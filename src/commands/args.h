@@ -4,6 +4,8 @@
 
 #include <sys/socket.h>
 
+#include "core/op.h"
+
 struct cmd_args;
 struct cmd_entry;
 struct handle;
@@ -14,6 +16,8 @@ struct sockopt;
 /* The entry's usage, translated; "" for a command that takes nothing
  * (gettext("") would give the catalogue's header). */
 const char		*args_usage(const struct cmd_entry *);
+int			 args_prepare(struct shell *, struct op *,
+			     enum op_kind, const struct cmd_args *);
 /* The open handle NAME, or NULL after a message that says what to do. */
 struct handle		*args_open_handle(struct shell *, const char *name);
 /* The address of the open socket OTHER, to reach it from H; 0, or -1

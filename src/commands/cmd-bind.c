@@ -66,7 +66,8 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 			    "close): pick another path, or remove the file"),
 			    addr);
 		else
-			shell_syscall_error(sh, h, "bind", err);
+			shell_syscall_error(sh, h, a->ce->advice, "bind",
+			    err);
 		event_set_addr(shell_log(sh, EV_BIND, h->id, 0, -1, err), &ss,
 		    len);
 		return CMD_ERROR;
@@ -88,6 +89,23 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	return CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice bind_advice[] = {
+	{ EADDRINUSE, N_("another socket already uses this address and port "
+	    "(a listener, or a connection in TIME_WAIT): pick another port, "
+	    "close that socket, or bind to port 0; past TIME_WAIT, "
+	    "SO_REUSEADDR on before bind, here and on the old listener"), 0 },
+	{ EADDRNOTAVAIL, N_("this machine has no such address: bind to "
+	    "127.0.0.1, ::1, or * for every address"), 0 },
+	{ EINVAL, N_("this socket is already bound, and a socket binds once: "
+	    "create a new socket for another address"), 0 },
+	{ EACCES, N_("ports below 1024 are reserved for the superuser: use a "
+	    "port such as 8888"), 0 },
+	{ ENOENT, N_("a folder in that path does not exist: bind to a path in "
+	    "an existing folder"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_bind_entry = {
 	.name = "bind",
 	.min_args = 2, .max_args = 3,
@@ -107,6 +125,7 @@ const struct cmd_entry cmd_bind_entry = {
 	    "connections in TIME_WAIT; for AF_UNIX, the file exists), "
 	    "EADDRNOTAVAIL, EINVAL (already bound), EACCES (a port "
 	    "below 1024), ENOENT (AF_UNIX: no such folder)."),
+	.advice = { bind_advice },
 	.example = "bind srv 127.0.0.1 8888",
 	.flags = CMD_STATE,
 	.exec = cmd_bind_exec,

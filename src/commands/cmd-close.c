@@ -76,7 +76,8 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_OK;
 	}
 	if (rc < 0) {
-		shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
+		shell_call_failed(sh, NULL, a->ce->advice, "", "close", err,
+		    "%d", fd);
 		shell_log(sh, EV_CLOSE, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

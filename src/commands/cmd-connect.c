@@ -1,6 +1,7 @@
 /* cmd-connect.c - connect NAME ADDRESS PORT | NAME OTHER [&]: connect(2). */
 #include <config.h>
 
+#include <errno.h>
 #include <netinet/in.h>
 #include <string.h>
 
@@ -48,12 +49,47 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 			shell_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
-	if (op_prepare(sh, &op, OP_CONNECT, h, "connect", a) < 0)
+	if (args_prepare(sh, &op, OP_CONNECT, a) < 0)
 		return CMD_ERROR;
 	op.addr = ss;
 	op.addrlen = len;
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
+
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice connect_advice[] = {
+	{ ECONNREFUSED, N_("nobody listens at that path: the file is left "
+	    "from a closed socket, or its socket has not called "
+	    "listen"), ERRINFO_UNIX },
+	{ EAGAIN, N_("the listener's accept queue is full, and a non-blocking "
+	    "AF_UNIX connect does not wait for room: accept one of its "
+	    "connections, then connect again"), ERRINFO_UNIX },
+	{ EISCONN, N_("this is a listening (server) socket: it only accepts "
+	    "connections. Connect from a new socket: 'socket c', then "
+	    "'connect c ADDRESS PORT'"), ERRINFO_LISTENING },
+	{ ECONNREFUSED, N_("nobody is listening at that address and port: "
+	    "start the server first (socket, bind, listen), or check the "
+	    "port"), 0 },
+	{ EISCONN, N_("this socket is already connected: create a new socket "
+	    "for another connection"), 0 },
+	{ EALREADY, N_("this socket is still connecting: wait for it, or "
+	    "close it and start again"), 0 },
+	{ EINPROGRESS, N_("the connection is being set up in the background "
+	    "(non-blocking socket): 'poll NAME' until it is writable, then "
+	    "'getsockopt NAME SO_ERROR' says whether it worked"), 0 },
+	{ EADDRNOTAVAIL, N_("no local port is free for this destination, or "
+	    "the address cannot be reached from here: try 127.0.0.1 or "
+	    "::1"), 0 },
+	{ ENOENT, N_("there is no socket file at that path: start the server "
+	    "first (socket, bind, listen), or check the path"), 0 },
+	{ EPROTOTYPE, N_("the socket at that address is of another type "
+	    "(SOCK_STREAM and SOCK_DGRAM do not connect)"), 0 },
+	{ EINVAL, N_("a listening socket cannot connect: create a new socket "
+	    "for the client side"), 0 },
+	{ ETIMEDOUT, N_("the server did not answer in time: is the address "
+	    "right, and is its accept queue full?"), 0 },
+	{ 0, NULL, 0 }
+};
 
 const struct cmd_entry cmd_connect_entry = {
 	.name = "connect",
@@ -78,6 +114,7 @@ const struct cmd_entry cmd_connect_entry = {
 	    "non-blocking socket EINPROGRESS (the handshake goes on: "
 	    "poll until the socket is writable, then read SO_ERROR) and "
 	    "EALREADY."),
+	.advice = { connect_advice },
 	.example = "connect cli 127.0.0.1 8888",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_connect_exec,

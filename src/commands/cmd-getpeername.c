@@ -1,6 +1,7 @@
 /* cmd-getpeername.c - getpeername NAME: getpeername(2). */
 #include <config.h>
 
+#include <errno.h>
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
@@ -17,13 +18,19 @@ cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h = a->h;
 	char addr[128];
 
-	if (sockname_get(sh, h, 1, &ss, &len) < 0)
+	if (sockname_get(sh, a, 1, &ss, &len) < 0)
 		return CMD_ERROR;
 	fprintf(sh->out, _("getpeername(%d) = 0: %s\n"), h->fd,
 	    format_sockaddr(&ss, len, addr, sizeof addr));
 	shell_log(sh, EV_GETPEERNAME, h->id, 0, 0, 0);
 	return CMD_OK;
 }
+
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice getpeername_advice[] = {
+	{ ENOTCONN, N_("this socket has no peer: it is not connected"), 0 },
+	{ 0, NULL, 0 }
+};
 
 const struct cmd_entry cmd_getpeername_entry = {
 	.name = "getpeername",
@@ -36,6 +43,7 @@ const struct cmd_entry cmd_getpeername_entry = {
 	    "destination). Fails with ENOTCONN when there is none. An "
 	    "AF_UNIX client that did not bind shows as (unnamed)."),
 	.errors = N_("ENOTCONN."),
+	.advice = { getpeername_advice },
 	.example = "getpeername conn",
 	.exec = cmd_getpeername_exec,
 };

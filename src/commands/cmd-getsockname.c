@@ -18,7 +18,7 @@ cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h = a->h;
 	char addr[128];
 
-	if (sockname_get(sh, h, 0, &ss, &len) < 0)
+	if (sockname_get(sh, a, 0, &ss, &len) < 0)
 		return CMD_ERROR;
 	format_sockaddr(&ss, len, addr, sizeof addr);
 	if (sockaddr_named(&ss, len))

@@ -39,7 +39,8 @@ close_leftovers(struct shell *sh)
 		rc = handle_close(sh, h);
 		err = errno;
 		if (rc < 0)
-			shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
+			shell_call_failed(sh, NULL, NULL, "", "close", err,
+			    "%d", fd);
 		else
 			fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd,
 			    h->name);

@@ -34,8 +34,8 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (listen(h->fd, (int)backlog) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "listen", err, "%d, %ld", h->fd,
-		    backlog);
+		shell_call_failed(sh, h, a->ce->advice, "", "listen", err,
+		    "%d, %ld", h->fd, backlog);
 		shell_log(sh, EV_LISTEN, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -46,6 +46,20 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	shell_log(sh, EV_LISTEN, h->id, 0, backlog, 0);
 	return CMD_OK;
 }
+
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice listen_advice[] = {
+	{ EINVAL, N_("an AF_UNIX socket listens once it is bound to a path: "
+	    "'bind NAME /tmp/NAME.sock' first"), ERRINFO_UNBOUND_UNIX },
+	{ EINVAL, N_("this socket is connected, so it cannot listen: create a "
+	    "new socket, bind it, and listen on that"), ERRINFO_CONNECTED },
+	{ EOPNOTSUPP, N_("listen is for SOCK_STREAM (TCP) sockets: a "
+	    "SOCK_DGRAM (UDP) socket has no connections to wait for; it just "
+	    "receives datagrams after bind"), 0 },
+	{ EINVAL, N_("this socket has been used to connect, so it cannot "
+	    "listen: create a new socket, bind it, and listen on that"), 0 },
+	{ 0, NULL, 0 }
+};
 
 const struct cmd_entry cmd_listen_entry = {
 	.name = "listen",
@@ -61,6 +75,7 @@ const struct cmd_entry cmd_listen_entry = {
 	    "that was not bound gets a random port."),
 	.errors = N_("EOPNOTSUPP on a SOCK_DGRAM socket, EINVAL on a connected "
 	    "one."),
+	.advice = { listen_advice },
 	.example = "listen srv 1",
 	.flags = CMD_STATE,
 	.exec = cmd_listen_exec,

@@ -44,8 +44,8 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags = fcntl(h->fd, F_GETFL);
 	if (flags < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "fcntl", err, "%d, F_GETFL",
-		    h->fd);
+		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
+		    "%d, F_GETFL", h->fd);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -60,8 +60,8 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags_text(flags, text, sizeof text);
 	if (fcntl(h->fd, F_SETFL, flags) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "fcntl", err, "%d, F_SETFL, %s",
-		    h->fd, text);
+		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
+		    "%d, F_SETFL, %s", h->fd, text);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}

@@ -198,7 +198,7 @@ poll_wait(struct shell *sh, const struct pollset *ps, struct pollfd *p,
 		if (rc < 0 && err == EINTR)
 			continue;
 		if (rc < 0) {
-			shell_call_failed(sh, NULL, "", "poll", err,
+			shell_call_failed(sh, NULL, NULL, "", "poll", err,
 			    "[%s], %zu, %ld", ps->list, ps->n, ps->timeout);
 			shell_log(sh, EV_POLL, ps->h[0]->id, 0, -1, err);
 			return -1;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -15,10 +16,9 @@
 static enum cmd_retval
 cmd_recv_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h = a->h;
 	struct op op;
 
-	if (op_prepare(sh, &op, OP_RECV, h, "recv", a) < 0)
+	if (args_prepare(sh, &op, OP_RECV, a) < 0)
 		return CMD_ERROR;
 	/* MAXBYTES, MSG_* flags, --all or --to PATH. */
 	if (args_recv(sh, &op, a, 1, 1) < 0) {
@@ -27,6 +27,16 @@ cmd_recv_exec(struct shell *sh, struct cmd_args *a)
 	}
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
+
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice recv_advice[] = {
+	{ ENOTCONN, N_("this is a listening socket: data goes over the "
+	    "connections it accepts. 'accept NAME conn', then receive on "
+	    "conn"), ERRINFO_LISTENING },
+	{ EINVAL, N_("no urgent byte (MSG_OOB) is waiting, or it was read "
+	    "already (or SO_OOBINLINE keeps it in the stream)"), 0 },
+	{ 0, NULL, 0 }
+};
 
 const struct cmd_entry cmd_recv_entry = {
 	.name = "recv",
@@ -58,6 +68,7 @@ const struct cmd_entry cmd_recv_entry = {
 	    "ran out), EINVAL (MSG_OOB with no urgent byte), "
 	    "ECONNREFUSED (connected UDP, after a datagram found "
 	    "nobody)."),
+	.advice = { recv_advice, advice_receiving },
 	.example = "recv conn 1024",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recv_exec,

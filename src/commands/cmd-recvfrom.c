@@ -1,7 +1,9 @@
 /* cmd-recvfrom.c - recvfrom NAME [MAXBYTES] [FLAG]... [&]: recvfrom(2). */
 #include <config.h>
 
+#include <errno.h>
 #include "base/i18n.h"
+#include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -11,10 +13,9 @@
 static enum cmd_retval
 cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h = a->h;
 	struct op op;
 
-	if (op_prepare(sh, &op, OP_RECV, h, "recvfrom", a) < 0)
+	if (args_prepare(sh, &op, OP_RECV, a) < 0)
 		return CMD_ERROR;
 	op.from = 1;
 	if (args_recv(sh, &op, a, 1, 0) < 0) {
@@ -37,6 +38,7 @@ const struct cmd_entry cmd_recvfrom_entry = {
 	    "connected TCP socket the kernel gives no address (the peer is "
 	    "known). A datagram longer than MAXBYTES is cut: the rest is "
 	    "lost. The flags are as for recv."),
+	.advice = { advice_receiving },
 	.example = "recvfrom srv",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recvfrom_exec,

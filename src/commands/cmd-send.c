@@ -1,10 +1,12 @@
 /* cmd-send.c - send NAME DATA [&]: send(2), repeated until all is sent. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -14,10 +16,9 @@
 static enum cmd_retval
 cmd_send_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h = a->h;
 	struct op op;
 
-	if (op_prepare(sh, &op, OP_SEND, h, "send", a) < 0)
+	if (args_prepare(sh, &op, OP_SEND, a) < 0)
 		return CMD_ERROR;
 	/* DATA, MSG_* flags before it, --size BYTES or --file PATH. */
 	if (args_data(sh, &op, a, 2) < 0) {
@@ -26,6 +27,14 @@ cmd_send_exec(struct shell *sh, struct cmd_args *a)
 	}
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
+
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice send_advice[] = {
+	{ ECONNREFUSED, N_("an earlier datagram found nobody at its port: the "
+	    "kernel got an ICMP \"port unreachable\" and reports it on the "
+	    "next call"), 0 },
+	{ 0, NULL, 0 }
+};
 
 const struct cmd_entry cmd_send_entry = {
 	.name = "send",
@@ -52,6 +61,7 @@ const struct cmd_entry cmd_send_entry = {
 	.errors = N_("EPIPE, ECONNRESET, ENOTCONN, EAGAIN (non-blocking), "
 	    "EMSGSIZE (a datagram too big), EDESTADDRREQ (an "
 	    "unconnected datagram socket)."),
+	.advice = { send_advice, advice_sending },
 	.example = "send cli \"Hello, world!\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_send_exec,

@@ -1,11 +1,13 @@
 /* cmd-sendto.c - sendto NAME DESTINATION DATA [&]: sendto(2). */
 #include <config.h>
 
+#include <errno.h>
 #include <arpa/inet.h>
 #include <string.h>
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -81,7 +83,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		}
 		data = 4;
 	}
-	if (op_prepare(sh, &op, OP_SEND, h, "sendto", a) < 0)
+	if (args_prepare(sh, &op, OP_SEND, a) < 0)
 		return CMD_ERROR;
 	op.addr = ss;
 	op.addrlen = len;
@@ -91,6 +93,21 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 	}
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
+
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice sendto_advice[] = {
+	{ EPROTOTYPE, N_("the socket at that path is of another type: a "
+	    "datagram goes to a SOCK_DGRAM socket"), 0 },
+	{ EISCONN, N_("this socket is connected: a connected stream socket "
+	    "takes send, without an address"), 0 },
+	{ EACCES, N_("sending to a broadcast address needs SO_BROADCAST: "
+	    "'setsockopt NAME SO_BROADCAST on'"), 0 },
+	{ ENOENT, N_("there is no socket file at that path: bind the "
+	    "receiving socket first, or check the path"), 0 },
+	{ ECONNREFUSED, N_("no socket is bound to that path (its file is left "
+	    "from a closed one)"), 0 },
+	{ 0, NULL, 0 }
+};
 
 const struct cmd_entry cmd_sendto_entry = {
 	.name = "sendto",
@@ -112,6 +129,7 @@ const struct cmd_entry cmd_sendto_entry = {
 	    "broadcast address without SO_BROADCAST), EISCONN (a "
 	    "connected AF_UNIX stream), ENOENT and ECONNREFUSED "
 	    "(AF_UNIX: no socket at that path)."),
+	.advice = { sendto_advice, advice_sending },
 	.example = "sendto cli 127.0.0.1 8888 \"ping\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_sendto_exec,

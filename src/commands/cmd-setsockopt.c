@@ -7,6 +7,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -33,7 +34,7 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	sockopt_format_c(o, &v, c, sizeof c);
 	if (setsockopt(h->fd, o->level, o->optname, &v, sockopt_len(o)) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "setsockopt", err,
+		shell_call_failed(sh, h, a->ce->advice, "", "setsockopt", err,
 		    "%d, %s, %s, %s", h->fd, sockopt_level_name(o->level),
 		    o->name, c);
 		shell_log(sh, EV_SETSOCKOPT, h->id, 0, -1, err);
@@ -58,6 +59,14 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	return CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice setsockopt_advice[] = {
+	{ EINVAL, N_("the kernel does not take this value for this option, or "
+	    "not in this state (IPV6_V6ONLY only before bind, TCP_MAXSEG from "
+	    "88 to 32767 bytes, or 0 for the default)"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_setsockopt_entry = {
 	.name = "setsockopt",
 	.min_args = 3, .max_args = 4,
@@ -77,6 +86,7 @@ const struct cmd_entry cmd_setsockopt_entry = {
 	    "may be left out (reuseaddr). 'getsockopt NAME' lists the "
 	    "values."),
 	.errors = N_("ENOPROTOOPT (not for this kind of socket), EINVAL."),
+	.advice = { setsockopt_advice, advice_sockopt },
 	.example = "setsockopt srv SO_REUSEADDR on",
 	.flags = CMD_STATE,
 	.exec = cmd_setsockopt_exec,

@@ -149,8 +149,8 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 	fd = socket(family, type | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		err = errno;
-		shell_call_failed(sh, NULL, "", "socket", err, "%s, %s, 0",
-		    family_name(family), type_name(type));
+		shell_call_failed(sh, NULL, a->ce->advice, "", "socket", err,
+		    "%s, %s, 0", family_name(family), type_name(type));
 		return CMD_ERROR;
 	}
 	h = handle_add(sh, a->argv[0], fd, family, type);

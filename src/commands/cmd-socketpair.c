@@ -52,8 +52,8 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv) < 0) {
 		err = errno;
-		shell_call_failed(sh, NULL, "", "socketpair", err,
-		    "AF_UNIX, %s, 0", type_name(type));
+		shell_call_failed(sh, NULL, a->ce->advice, "", "socketpair",
+		    err, "AF_UNIX, %s, 0", type_name(type));
 		return CMD_ERROR;
 	}
 	h1 = handle_add(sh, a->argv[0], sv[0], AF_UNIX, type);

@@ -277,6 +277,21 @@ cmd_find(const char *typed, char *err)
 	return NULL;
 }
 
+/*
+ * What the shell says of ERR from CALL, the call of the command of that
+ * name, on no particular socket: its advice, then the general one.
+ */
+const char *
+cmd_explain(const char *call, int err)
+{
+	const struct cmd_entry *const *c;
+
+	for (c = cmd_table; *c != NULL; c++)
+		if (strcmp((*c)->name, call) == 0)
+			return errinfo_explain((*c)->advice, err, NULL);
+	return errinfo_explain(NULL, err, NULL);
+}
+
 /* The socket that ARG, the target, names: open, or closed where the
  * command takes that (close says itself that it is closed already). NULL
  * after a message. */

@@ -4,6 +4,7 @@
 
 #include <sys/socket.h>
 
+#include "base/errinfo.h"
 #include "core/shell.h"
 #include "input/lex.h"
 
@@ -13,6 +14,8 @@ enum cmd_retval { CMD_OK, CMD_ERROR, CMD_QUIT };
 #define CMD_STATE	0x1	/* show the state after it */
 #define CMD_BACKGROUND	0x2	/* may run as a job with '&' */
 #define CMD_DATA	0x4	/* the last argument is data (may hold NUL) */
+
+#define CMD_ADVICE_LISTS	3	/* an entry's advice lists, NULL ended */
 
 struct cmd_args {
 	int		 argc;		/* words after the command name */
@@ -115,6 +118,10 @@ struct cmd_entry {
 	const char	*summary;	/* N_() */
 	const char	*help;		/* N_(): what it does */
 	const char	*errors;	/* N_(): the errors it teaches, or NULL */
+	/* What an errno from its calls means there, and what to try: its
+	 * own list, then lists shared with other commands (advice.c), searched
+	 * in order before the general advice (errinfo.c); NULL ends. */
+	const struct errinfo_advice *advice[CMD_ADVICE_LISTS];
 	const char	*example;
 	int		 flags;
 	enum cmd_retval	(*exec)(struct shell *, struct cmd_args *);
@@ -127,6 +134,8 @@ enum cmd_retval		 cmd_run(struct shell *, const struct cmd_entry *ce,
 			    struct cmd_args *a);
 const struct cmd_entry	*cmd_find(const char *name, char *err);
 size_t			 cmd_count(void);
+/* What ERR from CALL means, as said after the command CALL (bind...). */
+const char		*cmd_explain(const char *call, int err);
 /* The argument word N (1: the first after the command's name) of CE is,
  * after the words WORDS typed before it; NULL where none is known (past
  * the arguments, or after one spread over several words). */

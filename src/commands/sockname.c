@@ -7,15 +7,17 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/cmd.h"
 #include "commands/sockname.h"
 #include "core/handle.h"
 #include "core/shell.h"
 
 int
-sockname_get(struct shell *sh, struct handle *h, int peer,
+sockname_get(struct shell *sh, const struct cmd_args *a, int peer,
     struct sockaddr_storage *ss, socklen_t *len)
 {
 	const char *call = peer ? "getpeername" : "getsockname";
+	struct handle *h = a->h;
 	int r, err;
 
 	memset(ss, 0, sizeof *ss);
@@ -24,7 +26,8 @@ sockname_get(struct shell *sh, struct handle *h, int peer,
 	    getsockname(h->fd, (struct sockaddr *)ss, len);
 	if (r < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", call, err, "%d", h->fd);
+		shell_call_failed(sh, h, a->ce->advice, "", call, err, "%d",
+		    h->fd);
 		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
 		    -1, err);
 		return -1;

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/addr.h"
+#include "base/errinfo.h"
 #include "base/i18n.h"
 #include "core/handle.h"
 #include "core/job.h"
@@ -249,4 +251,32 @@ handle_open_count(struct shell *sh)
 	for (i = 0; i < sh->nhandles; i++)
 		n += sh->handles[i]->fd >= 0;
 	return n;
+}
+
+/* Where H stands after a failed call, for the advice (errinfo.c): all 0
+ * for no socket, or a closed one. */
+void
+handle_situation(const struct handle *h, struct errinfo_situation *s)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss, olen = sizeof(int);
+	int on = 0;
+
+	memset(s, 0, sizeof *s);
+	if (h == NULL || h->fd < 0)
+		return;
+	s->family = h->family;
+	s->shut = h->shut;
+	if (getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &on, &olen) == 0 &&
+	    on)
+		s->listening = 1;
+	else if (getpeername(h->fd, (struct sockaddr *)&ss, &len) == 0)
+		s->connected = 1;
+	else if (h->peer_len == 0 && !h->connecting)
+		s->never = 1;
+	len = sizeof ss;
+	if (h->family == AF_UNIX &&
+	    getsockname(h->fd, (struct sockaddr *)&ss, &len) == 0 &&
+	    !sockaddr_named(&ss, len))
+		s->unnamed = 1;
 }

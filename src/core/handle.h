@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <sys/socket.h>
 
+struct errinfo_situation;
 struct shell;
 
 #define HANDLE_NAME_MAX		32
@@ -58,5 +59,7 @@ struct handle	*handle_lookup(struct shell *, const char *name);
 void		 handle_remember_addrs(struct handle *);
 int		 handle_close(struct shell *, struct handle *);
 size_t		 handle_open_count(struct shell *);
+void		 handle_situation(const struct handle *,
+		     struct errinfo_situation *);
 
 #endif

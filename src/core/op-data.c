@@ -197,8 +197,8 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLIN;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, h, prefix, "recv", err, "%s",
-			    args);
+			shell_call_failed(sh, h, op->advice, prefix, "recv",
+			    err, "%s", args);
 			fprintf(sh->out, _("  %zu bytes had been received "
 			    "before the error, in %u calls\n"), op->done,
 			    op->calls);
@@ -407,8 +407,8 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	if (op->buf == NULL) {
 		op->buf = malloc(op->maxbytes ? op->maxbytes : 1);
 		if (op->buf == NULL) {
-			shell_call_failed(sh, h, prefix, call, ENOMEM, "%s",
-			    args);
+			shell_call_failed(sh, h, op->advice, prefix, call,
+			    ENOMEM, "%s", args);
 			return OP_FAILED;
 		}
 	}
@@ -447,7 +447,8 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 				return recv_report(sh, op, h, prefix, NULL, 0,
 				    0, why);
 			}
-			shell_call_failed(sh, h, prefix, call, err, "%s", args);
+			shell_call_failed(sh, h, op->advice, prefix, call, err,
+			    "%s", args);
 			shell_log(sh, op_event(op), h->id, 0, -1, err);
 			return OP_FAILED;
 		}
@@ -555,8 +556,8 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLOUT;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, h, prefix, call, err, "%s",
-			    bulk_args(op, h, args, sizeof args));
+			shell_call_failed(sh, h, op->advice, prefix, call, err,
+			    "%s", bulk_args(op, h, args, sizeof args));
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error, in %u calls\n"), op->done,
 			    op->len, op->calls);
@@ -628,7 +629,8 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		h->sent += (unsigned long long)n;
 	} while (op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		shell_call_failed(sh, h, prefix, call, err, "%s", args);
+		shell_call_failed(sh, h, op->advice, prefix, call, err, "%s",
+		    args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);
