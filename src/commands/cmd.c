@@ -201,17 +201,53 @@ closest_word(const char *name)
 }
 
 /*
- * Finds NAME, in any case: an exact name or alias, else a unique prefix.
+ * The command that NAME begins, among the entries that are LATE or not:
+ * the only one, or the shortest where every other goes on from it ("rec"
+ * is recv, not recvfrom; send, sendto; socket, socketpair). Else NULL,
+ * with *N the number that NAME begins and LIST (SIZE bytes) their names.
+ */
+static const struct cmd_entry *
+prefix_of(const char *name, int late, size_t *n, char *list, size_t size)
+{
+	const struct cmd_entry *const *c, *shortest = NULL;
+	size_t o = 0, len = strlen(name);
+
+	*n = 0;
+	list[0] = '\0';
+	for (c = cmd_table; *c != NULL; c++) {
+		if (!((*c)->flags & CMD_LATE) != !late ||
+		    strncmp((*c)->name, name, len) != 0)
+			continue;
+		(*n)++;
+		if (o < size)
+			o += (size_t)snprintf(list + o, size - o, "%s%s",
+			    o ? ", " : "", (*c)->name);
+		if (shortest == NULL ||
+		    strlen((*c)->name) < strlen(shortest->name))
+			shortest = *c;
+	}
+	for (c = cmd_table; *n > 0 && *c != NULL; c++)
+		if (!((*c)->flags & CMD_LATE) == !late &&
+		    strncmp((*c)->name, name, len) == 0 &&
+		    strncmp((*c)->name, shortest->name,
+		    strlen(shortest->name)) != 0)
+			return NULL;
+	return shortest;
+}
+
+/*
+ * Finds NAME, in any case: an exact name or alias, else a unique prefix
+ * (a late command's only where no other command begins so: CMD_LATE).
  * Otherwise NULL, with ERR saying why ("ambiguous", or the closest
  * command).
  */
 const struct cmd_entry *
 cmd_find(const char *typed, char *err)
 {
-	const struct cmd_entry *const *c, *found = NULL;
+	const struct cmd_entry *const *c, *found;
 	const char *best;
-	size_t o = 0, nfound = 0, i;
-	char list[200] = "", name[32];
+	size_t nfound, i;
+	char list[200], name[32];
 
 	/* SOCKET is socket: caps lock, or a habit from the man pages'
 	 * headings, is no mistake to teach. A longer word is no command. */
@@ -233,34 +269,10 @@ cmd_find(const char *typed, char *err)
 		    strcmp((*c)->alias, name) == 0))
 			return *c;
 	}
-	for (c = cmd_table; *c != NULL; c++) {
-		if (strncmp((*c)->name, name, strlen(name)) == 0) {
-			found = *c;
-			nfound++;
-			if (o < sizeof list)
-				o += (size_t)snprintf(list + o, sizeof list - o,
-				    "%s%s", o ? ", " : "", (*c)->name);
-		}
-	}
-	/* "rec" is recv, not recvfrom: the shortest match wins when every
-	 * other match goes on from it (send, sendto; socket, socketpair). */
-	if (nfound > 1) {
-		const struct cmd_entry *shortest = NULL;
-
-		for (c = cmd_table; *c != NULL; c++)
-			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
-			    (shortest == NULL ||
-			    strlen((*c)->name) < strlen(shortest->name)))
-				shortest = *c;
-		for (c = cmd_table; *c != NULL; c++)
-			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
-			    strncmp((*c)->name, shortest->name,
-			    strlen(shortest->name)) != 0)
-				break;
-		if (*c == NULL)
-			return shortest;
-	}
-	if (nfound == 1)
+	found = prefix_of(name, 0, &nfound, list, sizeof list);
+	if (found == NULL && nfound == 0)
+		found = prefix_of(name, 1, &nfound, list, sizeof list);
+	if (found != NULL)
 		return found;
 	if (nfound > 1) {
 		snprintf(err, LEX_ERRLEN, _("ambiguous command '%s', could "

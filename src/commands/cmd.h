@@ -14,6 +14,14 @@ enum cmd_retval { CMD_OK, CMD_ERROR, CMD_QUIT };
 #define CMD_STATE	0x1	/* show the state after it */
 #define CMD_BACKGROUND	0x2	/* may run as a job with '&' */
 #define CMD_DATA	0x4	/* the last argument is data (may hold NUL) */
+/*
+ * A command added after the lecture's (clear, hint, wire, record...): a
+ * prefix names it only where it names no other command, so no short form
+ * that works (cl: close, h: help, w: wait, res: resolve, rec: recv) is
+ * taken away, nor made ambiguous; its full name always works. A prefix
+ * that names only late commands follows the usual rules among them.
+ */
+#define CMD_LATE	0x8
 
 #define CMD_ADVICE_LISTS	3	/* an entry's advice lists, NULL ended */
 
