@@ -6,7 +6,8 @@
 
 #include "base/errinfo.h"
 #include "core/shell.h"
-#include "input/lex.h"
+
+struct tokens;
 
 /* The command table (cmd.c), one entry per cmd-*.c file. */
 enum cmd_retval { CMD_OK, CMD_ERROR, CMD_QUIT };
