@@ -1,7 +1,9 @@
 /* args.c - the commands' arguments, read and said to be wrong where they
  * are: a socket of the shell, another socket's address, a socket option,
- * the data words of send and sendto, the words of recv and recvfrom. The
- * command table's framework and the cmd-*.c files share them. */
+ * the data words of send and sendto, the words of recv and recvfrom; a
+ * command's usage, and the op of a call that waits. The command table's
+ * framework (cmd.c) and the cmd-*.c files share them; nothing here refers
+ * to a command file, so none of them calls itself back through here. */
 #include <config.h>
 
 #include <ctype.h>

@@ -48,15 +48,27 @@ struct cmd_args {
  * fits each place (the sockets' names, the families, the options...); the
  * framework (cmd_run) resolves the socket the command acts on before exec.
  *
- *   .args = ARGS({ ARG_HANDLE, ARG_TARGET }, { ARG_NEWNAME })
+ *   accept NAME [NEWNAME]:
+ *	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+ *	    { .kind = ARG_NEWNAME })
  *
  * An argument that may come again (ARG_REPEAT) is the last of its list.
  * One that may take several words (ARG_SPREAD: 127.0.0.1 8888, or
  * Python's tuple ('127.0.0.1', 8888) over three words) leaves the places
- * after it unknown: nothing is offered there. A subcommand (wire on|off|
- * save FILE, record FILE|stop) is an ARG_SUBCOMMAND whose words each bring
- * their own arguments; options after the arguments (export FILE --force)
- * are an ARG_OPTIONS, repeated, its words as a subcommand's.
+ * after it unknown: nothing is offered there. A subcommand is an
+ * ARG_SUBCOMMAND whose words each bring their own arguments; options
+ * after the arguments are an ARG_OPTIONS, repeated, its words as a
+ * subcommand's. Words on another kind are words it may be besides:
+ *
+ *   wire on|off|all|save FILE:
+ *	.args = ARGS({ .kind = ARG_SUBCOMMAND, .words = WORDS(
+ *	    { .word = "on" }, { .word = "off" }, { .word = "all" },
+ *	    { "save", ARGS({ .kind = ARG_FILE }) }) })
+ *   record FILE|stop:
+ *	.args = ARGS({ .kind = ARG_FILE, .words = WORDS({ .word = "stop" }) })
+ *   export FILE --force:
+ *	.args = ARGS({ .kind = ARG_FILE }, { .kind = ARG_OPTIONS,
+ *	    .flags = ARG_REPEAT, .words = WORDS({ .word = "--force" }) })
  */
 enum cmd_kind {
 	ARG_END,	/* the end of a list of arguments */
@@ -107,7 +119,9 @@ struct cmd_arg {
 	enum cmd_kind		 kind;
 	int			 flags;		/* ARG_ */
 	const struct cmd_word	*words;		/* ARG_CONSTANT, ARG_SUBCOMMAND,
-						   ARG_OPTIONS: the words */
+						   ARG_OPTIONS: the words; on
+						   another kind: words it may
+						   be besides, or NULL */
 };
 
 /* A list of arguments, ended. */
