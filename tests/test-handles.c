@@ -353,43 +353,43 @@ Test(handles, errno_explain_common)
 {
 	const char *s;
 
-	s = errno_explain("bind", EADDRINUSE, NULL);
+	s = cmd_explain("bind", EADDRINUSE);
 	cr_assert(s != NULL && strstr(s, "already uses") != NULL);
-	s = errno_explain("connect", ECONNREFUSED, NULL);
+	s = cmd_explain("connect", ECONNREFUSED);
 	cr_assert(s != NULL && strstr(s, "nobody is listening") != NULL);
-	s = errno_explain("recv", ENOTCONN, NULL);
+	s = cmd_explain("recv", ENOTCONN);
 	cr_assert(s != NULL && strstr(s, "not connected") != NULL);
-	cr_assert_not_null(errno_explain("send", ENOTCONN, NULL));
-	s = errno_explain("send", EPIPE, NULL);
+	cr_assert_not_null(cmd_explain("send", ENOTCONN));
+	s = cmd_explain("send", EPIPE);
 	cr_assert(s != NULL && strstr(s, "closed for sending") != NULL);
-	s = errno_explain("recv", ECONNRESET, NULL);
+	s = cmd_explain("recv", ECONNRESET);
 	cr_assert(s != NULL && strstr(s, "reset") != NULL);
-	cr_assert_not_null(errno_explain("send", ECONNRESET, NULL));
-	cr_assert_not_null(errno_explain("listen", EOPNOTSUPP, NULL));
-	cr_assert_not_null(errno_explain("accept", EINVAL, NULL));
+	cr_assert_not_null(cmd_explain("send", ECONNRESET));
+	cr_assert_not_null(cmd_explain("listen", EOPNOTSUPP));
+	cr_assert_not_null(cmd_explain("accept", EINVAL));
 }
 
 Test(handles, errno_explain_per_call)
 {
 	/* EINVAL means something else for each call. */
-	cr_assert_neq(strcmp(errno_explain("bind", EINVAL, NULL),
-	    errno_explain("accept", EINVAL, NULL)), 0);
-	cr_assert(strstr(errno_explain("listen", EOPNOTSUPP, NULL), "listen") !=
+	cr_assert_neq(strcmp(cmd_explain("bind", EINVAL),
+	    cmd_explain("accept", EINVAL)), 0);
+	cr_assert(strstr(cmd_explain("listen", EOPNOTSUPP), "listen") !=
 	    NULL);
-	cr_assert(strstr(errno_explain("accept", EOPNOTSUPP, NULL), "accept") !=
+	cr_assert(strstr(cmd_explain("accept", EOPNOTSUPP), "accept") !=
 	    NULL);
 	/* Only bind can be refused an address in use. */
-	cr_assert_null(errno_explain("recv", EADDRINUSE, NULL));
-	cr_assert_null(errno_explain("listen", ECONNREFUSED, NULL));
-	cr_assert_null(errno_explain("send", EINVAL, NULL));
+	cr_assert_null(cmd_explain("recv", EADDRINUSE));
+	cr_assert_null(cmd_explain("listen", ECONNREFUSED));
+	cr_assert_null(cmd_explain("send", EINVAL));
 }
 
 Test(handles, errno_explain_rare)
 {
-	cr_assert_null(errno_explain("recv", EDOM, NULL));
-	cr_assert_null(errno_explain("send", ENOEXEC, NULL));
-	cr_assert_null(errno_explain("bind", ECHILD, NULL));
-	cr_assert_null(errno_explain("connect", 0, NULL));
+	cr_assert_null(cmd_explain("recv", EDOM));
+	cr_assert_null(cmd_explain("send", ENOEXEC));
+	cr_assert_null(cmd_explain("bind", ECHILD));
+	cr_assert_null(cmd_explain("connect", 0));
 }
 
 Test(handles, errno_names)

@@ -22,6 +22,7 @@
 #include "base/i18n.h"
 #include "base/sig.h"
 #include "core/shell.h"
+#include "views/picture-opts.h"
 #include "views/picture.h"
 #include "views/view.h"
 
@@ -1184,15 +1185,15 @@ Test(picture, colour_only_where_it_shows)
 	cr_assert(fd >= 0);
 	unsetenv("NO_COLOR");
 	setenv("TERM", "xterm-256color", 1);
-	cr_assert(picture_color_ok(fd));
-	cr_assert(!picture_color_ok(null), "not a terminal");
+	cr_assert(picture_opts_color(fd));
+	cr_assert(!picture_opts_color(null), "not a terminal");
 	setenv("TERM", "dumb", 1);
-	cr_assert(!picture_color_ok(fd), "TERM=dumb shows escapes as text");
+	cr_assert(!picture_opts_color(fd), "TERM=dumb shows escapes as text");
 	unsetenv("TERM");
-	cr_assert(!picture_color_ok(fd));
+	cr_assert(!picture_opts_color(fd));
 	setenv("TERM", "xterm", 1);
 	setenv("NO_COLOR", "1", 1);
-	cr_assert(!picture_color_ok(fd));
+	cr_assert(!picture_opts_color(fd));
 	close(null);
 	close(fd);
 	close(m);

@@ -367,7 +367,7 @@ Test(api, errno_explanations)
 	size_t i;
 
 	for (i = 0; i < sizeof e / sizeof *e; i++) {
-		const char *s = errno_explain(e[i].call, e[i].err, NULL);
+		const char *s = cmd_explain(e[i].call, e[i].err);
 
 		cr_assert(s != NULL && strstr(s, e[i].says) != NULL,
 		    "%s %s: %s", e[i].call, errno_name(e[i].err),

@@ -37,12 +37,10 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
-	struct handle *h;
+	struct handle *h = a->h;
 	char msg[LEX_ERRLEN], addr[64];
 	int err;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
 	    h->family, &ss, &len, msg) < 0) {
 		/* "bind srv 8888", as Python's bind(('', 8888)): the address
@@ -69,7 +67,8 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 			    "close): pick another path, or remove the file"),
 			    addr);
 		else
-			shell_syscall_error(sh, h, "bind", err);
+			shell_syscall_error(sh, h, a->ce->advice, "bind",
+			    err);
 		event_set_addr(shell_log(sh, EV_BIND, h->id, 0, -1, err), &ss,
 		    len);
 		return CMD_ERROR;
@@ -91,9 +90,28 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	return CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice bind_advice[] = {
+	{ EADDRINUSE, N_("another socket already uses this address and port "
+	    "(a listener, or a connection in TIME_WAIT): pick another port, "
+	    "close that socket, or bind to port 0; past TIME_WAIT, "
+	    "SO_REUSEADDR on before bind, here and on the old listener"), 0 },
+	{ EADDRNOTAVAIL, N_("this machine has no such address: bind to "
+	    "127.0.0.1, ::1, or * for every address"), 0 },
+	{ EINVAL, N_("this socket is already bound, and a socket binds once: "
+	    "create a new socket for another address"), 0 },
+	{ EACCES, N_("ports below 1024 are reserved for the superuser: use a "
+	    "port such as 8888"), 0 },
+	{ ENOENT, N_("a folder in that path does not exist: bind to a path in "
+	    "an existing folder"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_bind_entry = {
 	.name = "bind",
 	.min_args = 2, .max_args = 3,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_ADDRESS, .flags = ARG_SPREAD }),
 	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME PATH"),
 	.summary = N_("bind a socket to an IP address and port"),
 	.help = N_("Makes bind(2): the socket NAME gets a local address. "
@@ -108,6 +126,7 @@ const struct cmd_entry cmd_bind_entry = {
 	    "connections in TIME_WAIT; for AF_UNIX, the file exists), "
 	    "EADDRNOTAVAIL, EINVAL (already bound), EACCES (a port "
 	    "below 1024), ENOENT (AF_UNIX: no such folder)."),
+	.advice = { bind_advice },
 	.example = "bind srv 127.0.0.1 8888",
 	.flags = CMD_STATE,
 	.exec = cmd_bind_exec,

@@ -50,18 +50,16 @@ lingering(struct shell *sh, const struct handle *h)
 static enum cmd_retval
 cmd_close_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	int fd, rc, err, linger;
 
-	/* A closed socket: what was asked is done, and it is not one to
-	 * make anew (as cmd_open_handle would advise). */
-	if ((h = handle_find(sh, a->argv[0])) != NULL && h->fd < 0) {
+	/* A closed socket (ARG_CLOSED): what was asked is done, and it is not
+	 * one to make anew (as args_open_handle would advise). */
+	if (h->fd < 0) {
 		shell_error(sh, _("'%s' is closed already: nothing to do"),
 		    h->name);
 		return CMD_ERROR;
 	}
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	fd = h->fd;
 	linger = lingering(sh, h);
 	rc = jobs_close_handle(sh, h);
@@ -81,7 +79,8 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_OK;
 	}
 	if (rc < 0) {
-		shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
+		shell_call_failed(sh, NULL, a->ce->advice, "", "close", err,
+		    "%d", fd);
 		shell_log(sh, EV_CLOSE, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -93,6 +92,7 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_close_entry = {
 	.name = "close",
 	.min_args = 1, .max_args = 1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET | ARG_CLOSED }),
 	.usage = N_("NAME"),
 	.summary = N_("close the connection and the socket"),
 	.help = N_("Makes close(2). On a connection the peer sees the end of "

@@ -1,11 +1,13 @@
 /* cmd-connect.c - connect NAME ADDRESS PORT | NAME OTHER [&]: connect(2). */
 #include <config.h>
 
+#include <errno.h>
 #include <netinet/in.h>
 #include <string.h>
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -13,59 +15,19 @@
 #include "core/shell.h"
 #include "input/lex.h"
 
-/*
- * The address of the shell's own handle OTHER, to connect to it; the
- * wildcard address (bound to *) becomes loopback, where it is reachable.
- */
-int
-handle_address_of(struct shell *sh, struct handle *h, struct handle *other,
-    struct sockaddr_storage *ss, socklen_t *len)
-{
-	socklen_t l = sizeof *ss;
-
-	if (other->fd < 0) {
-		shell_error(sh, _("'%s' is closed, so it has no address to "
-		    "connect to: give ADDRESS PORT, or the name of an open "
-		    "socket"), other->name);
-		return -1;
-	}
-	if (getsockname(other->fd, (struct sockaddr *)ss, &l) < 0 ||
-	    ss->ss_family != h->family || !sockaddr_named(ss, l)) {
-		shell_error(sh, _("'%s' has no %s address to connect to: bind "
-		    "it (and listen) first, or give ADDRESS PORT"),
-		    other->name, family_name(h->family));
-		return -1;
-	}
-	*len = l;
-	if (ss->ss_family == AF_INET) {
-		struct sockaddr_in *sin = (struct sockaddr_in *)ss;
-
-		if (sin->sin_addr.s_addr == htonl(INADDR_ANY))
-			sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-	} else if (ss->ss_family == AF_INET6) {
-		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
-
-		if (IN6_IS_ADDR_UNSPECIFIED(&sin6->sin6_addr))
-			sin6->sin6_addr = in6addr_loopback;
-	}
-	return 0;
-}
-
 static enum cmd_retval
 cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h, *other;
+	struct handle *h = a->h, *other;
 	char msg[LEX_ERRLEN], why[LEX_ERRLEN];
 	const char *w;
 	struct op op;
 	struct sockaddr_storage ss;
 	socklen_t len;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	other = a->argc == 2 ? handle_find(sh, a->argv[1]) : NULL;
 	if (other != NULL) {
-		if (handle_address_of(sh, h, other, &ss, &len) < 0)
+		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
 	} else if (parse_endpoint(sh, a->argv[1], a->argc == 3 ?
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {
@@ -88,16 +50,53 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 			shell_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
-	if (op_prepare(sh, &op, OP_CONNECT, h, "connect", a) < 0)
+	if (args_prepare(sh, &op, OP_CONNECT, a) < 0)
 		return CMD_ERROR;
 	op.addr = ss;
 	op.addrlen = len;
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice connect_advice[] = {
+	{ ECONNREFUSED, N_("nobody listens at that path: the file is left "
+	    "from a closed socket, or its socket has not called "
+	    "listen"), ERRINFO_UNIX },
+	{ EAGAIN, N_("the listener's accept queue is full, and a non-blocking "
+	    "AF_UNIX connect does not wait for room: accept one of its "
+	    "connections, then connect again"), ERRINFO_UNIX },
+	{ EISCONN, N_("this is a listening (server) socket: it only accepts "
+	    "connections. Connect from a new socket: 'socket c', then "
+	    "'connect c ADDRESS PORT'"), ERRINFO_LISTENING },
+	{ ECONNREFUSED, N_("nobody is listening at that address and port: "
+	    "start the server first (socket, bind, listen), or check the "
+	    "port"), 0 },
+	{ EISCONN, N_("this socket is already connected: create a new socket "
+	    "for another connection"), 0 },
+	{ EALREADY, N_("this socket is still connecting: wait for it, or "
+	    "close it and start again"), 0 },
+	{ EINPROGRESS, N_("the connection is being set up in the background "
+	    "(non-blocking socket): 'poll NAME' until it is writable, then "
+	    "'getsockopt NAME SO_ERROR' says whether it worked"), 0 },
+	{ EADDRNOTAVAIL, N_("no local port is free for this destination, or "
+	    "the address cannot be reached from here: try 127.0.0.1 or "
+	    "::1"), 0 },
+	{ ENOENT, N_("there is no socket file at that path: start the server "
+	    "first (socket, bind, listen), or check the path"), 0 },
+	{ EPROTOTYPE, N_("the socket at that address is of another type "
+	    "(SOCK_STREAM and SOCK_DGRAM do not connect)"), 0 },
+	{ EINVAL, N_("a listening socket cannot connect: create a new socket "
+	    "for the client side"), 0 },
+	{ ETIMEDOUT, N_("the server did not answer in time: is the address "
+	    "right, and is its accept queue full?"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_connect_entry = {
 	.name = "connect",
 	.min_args = 2, .max_args = 3,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_PEER, .flags = ARG_SPREAD }),
 	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME OTHER | "
 	    "NAME PATH [&]"),
 	.summary = N_("set up a connection"),
@@ -116,6 +115,7 @@ const struct cmd_entry cmd_connect_entry = {
 	    "non-blocking socket EINPROGRESS (the handshake goes on: "
 	    "poll until the socket is writable, then read SO_ERROR) and "
 	    "EALREADY."),
+	.advice = { connect_advice },
 	.example = "connect cli 127.0.0.1 8888",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_connect_exec,

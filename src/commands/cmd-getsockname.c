@@ -1,51 +1,25 @@
-/* cmd-getsockname.c - getsockname NAME: getsockname(2); the call itself
- * is shared with getpeername. */
+/* cmd-getsockname.c - getsockname NAME: getsockname(2) (the call itself,
+ * shared with getpeername, is in sockname.c). */
 #include <config.h>
-
-#include <errno.h>
-#include <string.h>
 
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "commands/sockname.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
-
-struct handle *
-cmd_sockname(struct shell *sh, const char *name, int peer,
-    struct sockaddr_storage *ss, socklen_t *len)
-{
-	const char *call = peer ? "getpeername" : "getsockname";
-	struct handle *h;
-	int r, err;
-
-	if ((h = cmd_open_handle(sh, name)) == NULL)
-		return NULL;
-	memset(ss, 0, sizeof *ss);
-	*len = sizeof *ss;
-	r = peer ? getpeername(h->fd, (struct sockaddr *)ss, len) :
-	    getsockname(h->fd, (struct sockaddr *)ss, len);
-	if (r < 0) {
-		err = errno;
-		shell_call_failed(sh, h, "", call, err, "%d", h->fd);
-		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
-		    -1, err);
-		return NULL;
-	}
-	return h;
-}
 
 static enum cmd_retval
 cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
 	socklen_t len;
-	struct handle *h;
+	struct handle *h = a->h;
 	char addr[128];
 
-	if ((h = cmd_sockname(sh, a->argv[0], 0, &ss, &len)) == NULL)
+	if (sockname_get(sh, a, 0, &ss, &len) < 0)
 		return CMD_ERROR;
 	format_sockaddr(&ss, len, addr, sizeof addr);
 	if (sockaddr_named(&ss, len))
@@ -61,6 +35,7 @@ cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_getsockname_entry = {
 	.name = "getsockname",
 	.min_args = 1, .max_args = 1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET }),
 	.usage = N_("NAME"),
 	.summary = N_("the socket's own address"),
 	.help = N_("Makes getsockname(2): the local address and port of the "

@@ -9,6 +9,8 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/advice.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
@@ -16,16 +18,17 @@
 #include "state/sockopt.h"
 
 static enum cmd_retval
-get_one(struct shell *sh, struct handle *h, const struct sockopt *o)
+get_one(struct shell *sh, struct cmd_args *a, const struct sockopt *o)
 {
+	struct handle *h = a->h;
 	union optval v;
 	char shown[96];
 	int err;
 
 	if (sockopt_get(h->fd, o, &v) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "getsockopt", err, "%d, %s, %s",
-		    h->fd, sockopt_level_name(o->level), o->name);
+		shell_call_failed(sh, h, a->ce->advice, "", "getsockopt", err,
+		    "%d, %s, %s", h->fd, sockopt_level_name(o->level), o->name);
 		shell_log(sh, EV_GETSOCKOPT, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -42,15 +45,13 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 {
 	const struct sockopt *o;
 	union optval v, d;
-	struct handle *h;
+	struct handle *h = a->h;
 	char shown[96], def[96];
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (a->argc == 2) {
-		if ((o = cmd_sockopt_find(sh, a->argv[1])) == NULL)
+		if ((o = args_sockopt(sh, a->argv[1])) == NULL)
 			return CMD_ERROR;
-		return get_one(sh, h, o);
+		return get_one(sh, a, o);
 	}
 	fprintf(sh->out, _("getsockopt(%d, ...) for each option of a %s "
 	    "socket:\n"), h->fd, proto_label(h->family, h->type));
@@ -84,6 +85,8 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_getsockopt_entry = {
 	.name = "getsockopt",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_SOCKOPT }),
 	.usage = N_("NAME [OPTION]"),
 	.summary = N_("read socket options"),
 	.help = N_("Makes getsockopt(2): the value of OPTION and what it is "
@@ -92,6 +95,7 @@ const struct cmd_entry cmd_getsockopt_entry = {
 	    "the pending error, as after a non-blocking connect, and clears "
 	    "it; SO_TYPE the socket's type. The buffer sizes TCP tunes by "
 	    "itself (SO_RCVBUF, SO_SNDBUF) grow as a connection is set up."),
+	.advice = { advice_sockopt },
 	.example = "getsockopt cli SO_RCVBUF",
 	.exec = cmd_getsockopt_exec,
 };

@@ -1,13 +1,14 @@
-/* cmd-help.c - help [COMMAND]: the command table, read out. */
+/* cmd-help.c - help [COMMAND]: the command table, read out (cmd_run
+ * hands it over, and finds COMMAND). */
 #include <config.h>
 
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 /* Prints TEXT wrapped at WIDTH columns, each line after INDENT spaces.
  * Columns are characters, not bytes: Cyrillic takes two bytes a letter. */
@@ -46,17 +47,16 @@ print_wrapped(FILE *f, const char *text, int indent, int width)
 static enum cmd_retval
 cmd_help_exec(struct shell *sh, struct cmd_args *a)
 {
-	const struct cmd_entry *const *c, *ce;
-	char err[LEX_ERRLEN];
+	const struct cmd_entry *const *c, *ce = a->cmd;
 	int w = 9;
 
 	if (a->argc == 0) {
 		fprintf(sh->out, "%s\n", _("Commands (help COMMAND tells more; "
 		    "a unique prefix is enough):"));
-		for (c = cmd_table; *c != NULL; c++)
+		for (c = a->table; *c != NULL; c++)
 			if ((int)strlen((*c)->name) > w)
 				w = (int)strlen((*c)->name);
-		for (c = cmd_table; *c != NULL; c++)
+		for (c = a->table; *c != NULL; c++)
 			fprintf(sh->out, "  %-*s  %s\n", w, (*c)->name,
 			    _((*c)->summary));
 		print_wrapped(sh->out, _("The server: socket, bind, listen, "
@@ -64,12 +64,7 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 		    "close."), 0, 78);
 		return CMD_OK;
 	}
-	ce = cmd_find(a->argv[0], err);
-	if (ce == NULL) {
-		shell_error(sh, "%s", err);
-		return CMD_ERROR;
-	}
-	fprintf(sh->out, _("usage: %s %s\n"), ce->name, cmd_usage_text(ce));
+	fprintf(sh->out, _("usage: %s %s\n"), ce->name, args_usage(ce));
 	if (ce->alias != NULL)
 		fprintf(sh->out, _("also: %s\n"), ce->alias);
 	fprintf(sh->out, "%s.\n", _(ce->summary));
@@ -86,6 +81,7 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_help_entry = {
 	.name = "help",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_COMMAND }),
 	.usage = N_("[COMMAND]"),
 	.summary = N_("list the commands, or tell about one"),
 	.help = N_("Without an argument, lists every command with what it "

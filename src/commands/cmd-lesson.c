@@ -41,7 +41,8 @@ close_leftovers(struct shell *sh)
 		rc = jobs_close_handle(sh, h);
 		err = errno;
 		if (rc < 0)
-			shell_call_failed(sh, NULL, "", "close", err, "%d", fd);
+			shell_call_failed(sh, NULL, NULL, "", "close", err,
+			    "%d", fd);
 		else
 			fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd,
 			    h->name);
@@ -77,6 +78,7 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_lesson_entry = {
 	.name = "lesson",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_NAME }),
 	.usage = N_("[NAME|NUMBER]"),
 	.summary = N_("list the lessons, or run one"),
 	.help = N_("Without an argument, lists the lessons that follow the "

@@ -16,13 +16,11 @@
 static enum cmd_retval
 cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	long backlog = 1;
 	char *end;
 	int err;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (a->argc == 2) {
 		errno = 0;
 		backlog = strtol(a->argv[1], &end, 10);
@@ -37,8 +35,8 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (listen(h->fd, (int)backlog) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "listen", err, "%d, %ld", h->fd,
-		    backlog);
+		shell_call_failed(sh, h, a->ce->advice, "", "listen", err,
+		    "%d, %ld", h->fd, backlog);
 		shell_log(sh, EV_LISTEN, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -50,9 +48,25 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	return CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice listen_advice[] = {
+	{ EINVAL, N_("an AF_UNIX socket listens once it is bound to a path: "
+	    "'bind NAME /tmp/NAME.sock' first"), ERRINFO_UNBOUND_UNIX },
+	{ EINVAL, N_("this socket is connected, so it cannot listen: create a "
+	    "new socket, bind it, and listen on that"), ERRINFO_CONNECTED },
+	{ EOPNOTSUPP, N_("listen is for SOCK_STREAM (TCP) sockets: a "
+	    "SOCK_DGRAM (UDP) socket has no connections to wait for; it just "
+	    "receives datagrams after bind"), 0 },
+	{ EINVAL, N_("this socket has been used to connect, so it cannot "
+	    "listen: create a new socket, bind it, and listen on that"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_listen_entry = {
 	.name = "listen",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_NUMBER }),
 	.usage = N_("NAME [BACKLOG]"),
 	.summary = N_("announce willingness to accept connections"),
 	.help = N_("Makes listen(2): the socket becomes a server socket that "
@@ -62,6 +76,7 @@ const struct cmd_entry cmd_listen_entry = {
 	    "that was not bound gets a random port."),
 	.errors = N_("EOPNOTSUPP on a SOCK_DGRAM socket, EINVAL on a connected "
 	    "one."),
+	.advice = { listen_advice },
 	.example = "listen srv 1",
 	.flags = CMD_STATE,
 	.exec = cmd_listen_exec,

@@ -24,12 +24,10 @@ flags_text(int flags, char *buf, size_t n)
 static enum cmd_retval
 cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	char text[64];
 	int flags, on = 0, err;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	if (a->argc == 2) {
 		if (strcasecmp(a->argv[1], "on") == 0 ||
 		    strcmp(a->argv[1], "1") == 0)
@@ -47,8 +45,8 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags = fcntl(h->fd, F_GETFL);
 	if (flags < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "fcntl", err, "%d, F_GETFL",
-		    h->fd);
+		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
+		    "%d, F_GETFL", h->fd);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -63,8 +61,8 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags_text(flags, text, sizeof text);
 	if (fcntl(h->fd, F_SETFL, flags) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "fcntl", err, "%d, F_SETFL, %s",
-		    h->fd, text);
+		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
+		    "%d, F_SETFL, %s", h->fd, text);
 		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -85,6 +83,8 @@ const struct cmd_entry cmd_nonblock_entry = {
 	.name = "nonblock",
 	.alias = "fcntl",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_ONOFF }),
 	.usage = N_("NAME [on|off]"),
 	.summary = N_("make the calls on a socket non-blocking"),
 	.help = N_("Sets or clears O_NONBLOCK with fcntl(2) (F_GETFL, "

@@ -3,59 +3,15 @@
 #include <config.h>
 
 #include <ctype.h>
-#include <langinfo.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/report.h"
 #include "core/shell.h"
 #include "state/state.h"
+#include "views/picture-opts.h"
 #include "views/picture.h"
-
-int
-picture_color_ok(int fd)
-{
-	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
-
-	/* A dumb terminal (Emacs' shell, a serial console) shows escape
-	 * codes as text. */
-	return isatty(fd) && (no == NULL || *no == '\0') && term != NULL &&
-	    *term != '\0' && strcmp(term, "dumb") != 0;
-}
-
-/*
- * COLUMNS when set, else the terminal's width, else 80; UTF-8 box drawing
- * when the locale's charset is UTF-8; colour as main decided (a terminal,
- * no NO_COLOR, no --no-color). At a terminal the picture keeps to its
- * height, leaving room for the command and the table.
- */
-void
-picture_opts_detect(struct shell *sh, struct picture_opts *o)
-{
-	const char *env = getenv("COLUMNS");
-	struct winsize ws;
-	int fd = sh->out != NULL ? fileno(sh->out) : -1, tty;
-	long n;
-	char *end;
-
-	memset(o, 0, sizeof *o);
-	o->width = 80;
-	tty = fd >= 0 && isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0;
-	if (env != NULL && *env != '\0') {
-		n = strtol(env, &end, 10);
-		if (*end == '\0' && n > 0 && n <= 1000)
-			o->width = (int)n;
-	} else if (tty && ws.ws_col > 0)
-		o->width = ws.ws_col;
-	if (tty && ws.ws_row > 0)
-		o->max_rows = ws.ws_row > 24 ? ws.ws_row - 10 : 14;
-	o->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	o->color = sh->color;
-}
 
 static enum cmd_retval
 cmd_picture_exec(struct shell *sh, struct cmd_args *a)
@@ -84,6 +40,7 @@ cmd_picture_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_picture_entry = {
 	.name = "picture",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_NUMBER }),
 	.usage = N_("[WIDTH]"),
 	.summary = N_("draw the lecture's picture of the calls so far"),
 	.help = N_("Draws the picture of the lecture's \"How sockets work\" "

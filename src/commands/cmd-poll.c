@@ -13,6 +13,7 @@
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "base/sig.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
@@ -115,120 +116,160 @@ ms_since(const struct timespec *t0)
 	    (now.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-static enum cmd_retval
-cmd_poll_exec(struct shell *sh, struct cmd_args *a)
-{
-	struct pollfd *p = NULL;
-	struct handle *h[POLL_MAX];
-	struct timespec t0;
-	char list[POLL_MAX * (HANDLE_NAME_MAX + 2) + 8], ev[96], *end;
-	const char *last = a->argv[a->argc - 1];
-	long timeout = 0, wait;
-	size_t n = 0, nj, i, o = 0, cap;
-	int rc, err, capped = 0;
-	enum cmd_retval rv = CMD_ERROR;
+/* The set polled: the sockets named, their names for the call line, and
+ * how long to wait. */
+struct pollset {
+	struct handle	*h[POLL_MAX];
+	size_t		 n;
+	char		 list[POLL_MAX * (HANDLE_NAME_MAX + 2) + 8];
+	long		 timeout;	/* ms; -1: for ever */
+};
 
+/* The words: NAME... [TIMEOUT]. 0, or -1 after a message. */
+static int
+poll_words(struct shell *sh, struct cmd_args *a, struct pollset *ps)
+{
+	const char *last = a->argv[a->argc - 1];
+	size_t i, o = 0;
+	char *end;
+
+	ps->timeout = 0;
+	ps->n = 0;
 	if (a->argc > 1 && (isdigit((unsigned char)last[0]) ||
 	    (last[0] == '-' && isdigit((unsigned char)last[1])))) {
 		errno = 0;
-		timeout = strtol(last, &end, 10);
-		if (*end != '\0' || errno != 0 || timeout > 86400000L ||
-		    timeout < -1) {
+		ps->timeout = strtol(last, &end, 10);
+		if (*end != '\0' || errno != 0 || ps->timeout > 86400000L ||
+		    ps->timeout < -1) {
 			shell_error(sh, _("'%.40s' is not a timeout: write "
 			    "milliseconds, as in 1000, 0 (do not wait) or -1 "
 			    "(wait for ever)"), last);
-			return CMD_ERROR;
+			return -1;
 		}
 		a->argc--;
 	}
 	if (a->argc > POLL_MAX) {
 		shell_error(sh, _("poll takes at most %d sockets"), POLL_MAX);
-		return CMD_ERROR;
+		return -1;
 	}
 	for (i = 0; i < (size_t)a->argc; i++) {
-		if ((h[n] = cmd_open_handle(sh, a->argv[i])) == NULL)
-			return CMD_ERROR;
-		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
-		    o ? ", " : "", h[n]->name);
-		n++;
+		if ((ps->h[ps->n] = args_open_handle(sh, a->argv[i])) == NULL)
+			return -1;
+		o += (size_t)snprintf(ps->list + o, sizeof ps->list - o,
+		    "%s%s", o ? ", " : "", ps->h[ps->n]->name);
+		ps->n++;
 	}
-	if (sh->timeout > 0 && (timeout < 0 || timeout > sh->timeout * 1000)) {
-		timeout = (long)(sh->timeout * 1000);
-		capped = 1;
-	}
-	/* The sockets, then every job's (no command runs meanwhile, so no
-	 * job starts: their count only falls). */
-	cap = n + jobs_count(sh);
-	if ((p = calloc(cap, sizeof *p)) == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
-		return CMD_ERROR;
-	}
+	return 0;
+}
+
+/*
+ * Polls the set in P (room for CAP: the sockets, then every job's, whose
+ * calls go on meanwhile, as at the prompt) until a socket is ready or the
+ * timeout ends: how many are ready, or -1 after a message.
+ */
+static int
+poll_wait(struct shell *sh, const struct pollset *ps, struct pollfd *p,
+    size_t cap)
+{
+	struct timespec t0;
+	long wait;
+	size_t nj, i;
+	int rc, err;
+
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
-		for (i = 0; i < n; i++) {
-			p[i].fd = h[i]->fd;
+		for (i = 0; i < ps->n; i++) {
+			p[i].fd = ps->h[i]->fd;
 			p[i].events = POLL_EVENTS;
 			p[i].revents = 0;
 		}
-		/* The jobs go on meanwhile, as at the prompt. */
-		nj = jobs_pollfds(sh, p + n, cap - n);
-		wait = timeout < 0 ? -1 : timeout - ms_since(&t0);
-		if (wait < -1 || (timeout >= 0 && wait < 0))
+		nj = jobs_pollfds(sh, p + ps->n, cap - ps->n);
+		wait = ps->timeout < 0 ? -1 : ps->timeout - ms_since(&t0);
+		if (wait < -1 || (ps->timeout >= 0 && wait < 0))
 			wait = 0;
-		rc = poll(p, n + nj, poll_sooner((int)wait, jobs_timeout(sh)));
+		rc = poll(p, ps->n + nj, poll_sooner((int)wait,
+		    jobs_timeout(sh)));
 		err = errno;
 		if (rc < 0 && err == EINTR && shell_interrupted) {
 			shell_interrupted = 0;
 			if (sh->interactive)
 				fputc('\n', sh->err);
 			shell_error(sh, "%s", _("poll: interrupted (Ctrl-C)"));
-			goto out;
+			return -1;
 		}
 		if (rc < 0 && err == EINTR)
 			continue;
 		if (rc < 0) {
-			shell_call_failed(sh, NULL, "", "poll", err,
-			    "[%s], %zu, %ld", list, n, timeout);
-			shell_log(sh, EV_POLL, h[0]->id, 0, -1, err);
-			goto out;
+			shell_call_failed(sh, NULL, NULL, "", "poll", err,
+			    "[%s], %zu, %ld", ps->list, ps->n, ps->timeout);
+			shell_log(sh, EV_POLL, ps->h[0]->id, 0, -1, err);
+			return -1;
 		}
-		for (rc = 0, i = 0; i < n; i++)
+		for (rc = 0, i = 0; i < ps->n; i++)
 			rc += p[i].revents != 0;
 		if (rc > 0 || wait == 0)
-			break;
+			return rc;
 		jobs_check(sh);
-		for (i = 0; i < n; i++)
-			if (h[i]->fd < 0) {
+		for (i = 0; i < ps->n; i++)
+			if (ps->h[i]->fd < 0) {
 				shell_error(sh, _("poll: %s was closed while "
-				    "waiting"), h[i]->name);
-				goto out;
+				    "waiting"), ps->h[i]->name);
+				return -1;
 			}
 	}
-	fprintf(sh->out, "poll([%s], %zu, %ld) = %d%s\n", list, n, timeout, rc,
-	    rc == 0 ? _(": nothing is ready") : "");
+}
+
+static enum cmd_retval
+cmd_poll_exec(struct shell *sh, struct cmd_args *a)
+{
+	struct pollset ps;
+	struct pollfd *p;
+	char ev[96];
+	size_t i, cap;
+	int rc, capped = 0;
+
+	if (poll_words(sh, a, &ps) < 0)
+		return CMD_ERROR;
+	if (sh->timeout > 0 && (ps.timeout < 0 ||
+	    ps.timeout > sh->timeout * 1000)) {
+		ps.timeout = (long)(sh->timeout * 1000);
+		capped = 1;
+	}
+	/* The sockets, then every job's (no command runs meanwhile, so no
+	 * job starts: their count only falls). */
+	cap = ps.n + jobs_count(sh);
+	if ((p = calloc(cap, sizeof *p)) == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
+		return CMD_ERROR;
+	}
+	if ((rc = poll_wait(sh, &ps, p, cap)) < 0) {
+		free(p);
+		return CMD_ERROR;
+	}
+	fprintf(sh->out, "poll([%s], %zu, %ld) = %d%s\n", ps.list, ps.n,
+	    ps.timeout, rc, rc == 0 ? _(": nothing is ready") : "");
 	if (capped && rc == 0)
 		fprintf(sh->out, _("  (the shell's --timeout, %g s, capped the "
 		    "wait)\n"), sh->timeout);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < ps.n; i++) {
 		fprintf(sh->out, "  %-*s %-24s ", HANDLE_NAME_MAX < 8 ?
-		    HANDLE_NAME_MAX : 8, h[i]->name, revents_text(p[i].revents,
-		    ev, sizeof ev));
-		explain(sh, h[i], p[i].revents);
+		    HANDLE_NAME_MAX : 8, ps.h[i]->name,
+		    revents_text(p[i].revents, ev, sizeof ev));
+		explain(sh, ps.h[i], p[i].revents);
 		/* A non-blocking connect that has ended: keep its addresses. */
-		if (h[i]->connecting && (p[i].revents & POLLOUT))
-			handle_remember_addrs(h[i]);
+		if (ps.h[i]->connecting && (p[i].revents & POLLOUT))
+			handle_remember_addrs(ps.h[i]);
 	}
-	shell_log(sh, EV_POLL, h[0]->id, 0, rc, 0);
-	rv = CMD_OK;
-out:
+	shell_log(sh, EV_POLL, ps.h[0]->id, 0, rc, 0);
 	free(p);
-	return rv;
+	return CMD_OK;
 }
 
 const struct cmd_entry cmd_poll_entry = {
 	.name = "poll",
 	.alias = "select",
 	.min_args = 1, .max_args = -1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_REPEAT }),
 	.usage = N_("NAME... [TIMEOUT]"),
 	.summary = N_("wait until sockets are readable or writable"),
 	.help = N_("Makes poll(2) on the sockets named, waiting up to TIMEOUT "

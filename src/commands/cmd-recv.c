@@ -6,6 +6,8 @@
 #include <stdlib.h>
 
 #include "base/i18n.h"
+#include "commands/advice.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -14,25 +16,34 @@
 static enum cmd_retval
 cmd_recv_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
-	if (op_prepare(sh, &op, OP_RECV, h, "recv", a) < 0)
+	if (args_prepare(sh, &op, OP_RECV, a) < 0)
 		return CMD_ERROR;
 	/* MAXBYTES, MSG_* flags, --all or --to PATH. */
-	if (op_recv_args(sh, &op, a, 1, 1, "recv") < 0) {
+	if (args_recv(sh, &op, a, 1, 1) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice recv_advice[] = {
+	{ ENOTCONN, N_("this is a listening socket: data goes over the "
+	    "connections it accepts. 'accept NAME conn', then receive on "
+	    "conn"), ERRINFO_LISTENING },
+	{ EINVAL, N_("no urgent byte (MSG_OOB) is waiting, or it was read "
+	    "already (or SO_OOBINLINE keeps it in the stream)"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_recv_entry = {
 	.name = "recv",
 	.alias = "receive",
 	.min_args = 1, .max_args = 8,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_RECV, .flags = ARG_REPEAT }),
 	.usage = N_("NAME [MAXBYTES] [&] | NAME [MAXBYTES] "
 	    "[MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|MSG_OOB]... | NAME --all | "
 	    "NAME --to PATH [--replace]"),
@@ -57,6 +68,7 @@ const struct cmd_entry cmd_recv_entry = {
 	    "ran out), EINVAL (MSG_OOB with no urgent byte), "
 	    "ECONNREFUSED (connected UDP, after a datagram found "
 	    "nobody)."),
+	.advice = { recv_advice, advice_receiving },
 	.example = "recv conn 1024",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recv_exec,

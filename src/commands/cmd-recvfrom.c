@@ -1,7 +1,10 @@
 /* cmd-recvfrom.c - recvfrom NAME [MAXBYTES] [FLAG]... [&]: recvfrom(2). */
 #include <config.h>
 
+#include <errno.h>
 #include "base/i18n.h"
+#include "commands/advice.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -10,15 +13,12 @@
 static enum cmd_retval
 cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
-	if (op_prepare(sh, &op, OP_RECV, h, "recvfrom", a) < 0)
+	if (args_prepare(sh, &op, OP_RECV, a) < 0)
 		return CMD_ERROR;
 	op.from = 1;
-	if (op_recv_args(sh, &op, a, 1, 0, "recvfrom") < 0) {
+	if (args_recv(sh, &op, a, 1, 0) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}
@@ -28,6 +28,8 @@ cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_recvfrom_entry = {
 	.name = "recvfrom",
 	.min_args = 1, .max_args = 6,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_RECV, .flags = ARG_REPEAT }),
 	.usage = N_("NAME [MAXBYTES] [MSG_PEEK|MSG_DONTWAIT|MSG_WAITALL|"
 	    "MSG_OOB]... [&]"),
 	.summary = N_("receive a datagram and learn who sent it"),
@@ -36,6 +38,7 @@ const struct cmd_entry cmd_recvfrom_entry = {
 	    "connected TCP socket the kernel gives no address (the peer is "
 	    "known). A datagram longer than MAXBYTES is cut: the rest is "
 	    "lost. The flags are as for recv."),
+	.advice = { advice_receiving },
 	.example = "recvfrom srv",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recvfrom_exec,

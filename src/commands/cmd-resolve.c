@@ -123,6 +123,7 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_resolve_entry = {
 	.name = "resolve",
 	.min_args = 1, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HOST }, { .kind = ARG_PORT }),
 	.usage = N_("HOST [SERVICE]"),
 	.summary = N_("look a host name up, as a client does"),
 	.help = N_("Calls getaddrinfo(3) for HOST (a name or an address) and "

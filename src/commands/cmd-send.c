@@ -1,10 +1,13 @@
 /* cmd-send.c - send NAME DATA [&]: send(2), repeated until all is sent. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/advice.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -13,24 +16,31 @@
 static enum cmd_retval
 cmd_send_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
-	if (op_prepare(sh, &op, OP_SEND, h, "send", a) < 0)
+	if (args_prepare(sh, &op, OP_SEND, a) < 0)
 		return CMD_ERROR;
 	/* DATA, MSG_* flags before it, --size BYTES or --file PATH. */
-	if (op_data_args(sh, &op, a, 2, "send") < 0) {
+	if (args_data(sh, &op, a, 2) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice send_advice[] = {
+	{ ECONNREFUSED, N_("an earlier datagram found nobody at its port: the "
+	    "kernel got an ICMP \"port unreachable\" and reports it on the "
+	    "next call"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_send_entry = {
 	.name = "send",
 	.min_args = 2, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_SEND, .flags = ARG_REPEAT }),
 	.usage = N_("NAME DATA [&] | NAME [MSG_OOB|MSG_DONTWAIT]... DATA | "
 	    "NAME --size BYTES | NAME --file PATH"),
 	.summary = N_("send data over the network"),
@@ -51,6 +61,7 @@ const struct cmd_entry cmd_send_entry = {
 	.errors = N_("EPIPE, ECONNRESET, ENOTCONN, EAGAIN (non-blocking), "
 	    "EMSGSIZE (a datagram too big), EDESTADDRREQ (an "
 	    "unconnected datagram socket)."),
+	.advice = { send_advice, advice_sending },
 	.example = "send cli \"Hello, world!\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_send_exec,

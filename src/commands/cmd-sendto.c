@@ -1,11 +1,14 @@
 /* cmd-sendto.c - sendto NAME DESTINATION DATA [&]: sendto(2). */
 #include <config.h>
 
+#include <errno.h>
 #include <arpa/inet.h>
 #include <string.h>
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "commands/advice.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -29,14 +32,12 @@ static enum cmd_retval
 cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
-	struct handle *h, *other;
+	struct handle *h = a->h, *other;
 	char msg[LEX_ERRLEN];
 	socklen_t len;
 	size_t data = 3;	/* the token where the data begins */
 	struct op op;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	other = handle_find(sh, a->argv[1]);
 	if (other != NULL && other->fd >= 0 && other->family != h->family) {
 		/* Not "bind it (and listen)": no bind would do. */
@@ -61,7 +62,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		}
 	}
 	if (other != NULL) {
-		if (handle_address_of(sh, h, other, &ss, &len) < 0)
+		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
 	} else if (h->family == AF_UNIX || has_own_port(a->argv[1])) {
 		if (parse_endpoint(sh, a->argv[1], NULL, h->family, &ss, &len,
@@ -83,20 +84,38 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		}
 		data = 4;
 	}
-	if (op_prepare(sh, &op, OP_SEND, h, "sendto", a) < 0)
+	if (args_prepare(sh, &op, OP_SEND, a) < 0)
 		return CMD_ERROR;
 	op.addr = ss;
 	op.addrlen = len;
-	if (op_data_args(sh, &op, a, data, "sendto") < 0) {
+	if (args_data(sh, &op, a, data) < 0) {
 		op_free(&op);
 		return CMD_ERROR;
 	}
 	return op_run(sh, &op, a->background) < 0 ? CMD_ERROR : CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice sendto_advice[] = {
+	{ EPROTOTYPE, N_("the socket at that path is of another type: a "
+	    "datagram goes to a SOCK_DGRAM socket"), 0 },
+	{ EISCONN, N_("this socket is connected: a connected stream socket "
+	    "takes send, without an address"), 0 },
+	{ EACCES, N_("sending to a broadcast address needs SO_BROADCAST: "
+	    "'setsockopt NAME SO_BROADCAST on'"), 0 },
+	{ ENOENT, N_("there is no socket file at that path: bind the "
+	    "receiving socket first, or check the path"), 0 },
+	{ ECONNREFUSED, N_("no socket is bound to that path (its file is left "
+	    "from a closed one)"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_sendto_entry = {
 	.name = "sendto",
 	.min_args = 3, .max_args = 4,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_PEER, .flags = ARG_SPREAD },
+	    { .kind = ARG_SEND, .flags = ARG_REPEAT }),
 	.usage = N_("NAME ADDRESS PORT DATA | NAME ADDRESS:PORT DATA | "
 	    "NAME OTHER DATA | NAME PATH DATA [&]"),
 	.summary = N_("send a datagram to an address"),
@@ -111,6 +130,7 @@ const struct cmd_entry cmd_sendto_entry = {
 	    "broadcast address without SO_BROADCAST), EISCONN (a "
 	    "connected AF_UNIX stream), ENOENT and ECONNREFUSED "
 	    "(AF_UNIX: no socket at that path)."),
+	.advice = { sendto_advice, advice_sending },
 	.example = "sendto cli 127.0.0.1 8888 \"ping\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_sendto_exec,

@@ -44,6 +44,7 @@ cmd_set_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_set_entry = {
 	.name = "set",
 	.min_args = 0, .max_args = 2,
+	.args = ARGS({ .kind = ARG_NAME }, { .kind = ARG_VALUE }),
 	.usage = N_("[NAME [VALUE]]"),
 	.summary = N_("set or show a variable, used as $NAME"),
 	.help = N_("Sets the variable NAME to VALUE; later commands may write "

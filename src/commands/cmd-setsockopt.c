@@ -7,6 +7,8 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "commands/advice.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
@@ -14,37 +16,17 @@
 #include "input/lex.h"
 #include "state/sockopt.h"
 
-const struct sockopt *
-cmd_sockopt_find(struct shell *sh, const char *s)
-{
-	const struct sockopt *o = sockopt_find(s);
-	char list[512];
-	size_t n = 0;
-
-	if (o != NULL)
-		return o;
-	list[0] = '\0';
-	for (o = sockopt_table; o->name != NULL && n < sizeof list; o++)
-		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
-		    n ? ", " : "", o->name);
-	shell_error(sh, _("unknown socket option '%.40s': sockshell knows %s"),
-	    s, list);
-	return NULL;
-}
-
 static enum cmd_retval
 cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 {
 	const struct sockopt *o;
 	union optval v, got;
-	struct handle *h;
+	struct handle *h = a->h;
 	char msg[LEX_ERRLEN], c[64], shown[64];
 	const char *note;
 	int err, i;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
-	if ((o = cmd_sockopt_find(sh, a->argv[1])) == NULL)
+	if ((o = args_sockopt(sh, a->argv[1])) == NULL)
 		return CMD_ERROR;
 	if (sockopt_parse(o, a->argc - 2, a->argv + 2, &v, msg) < 0) {
 		shell_error(sh, "%s", msg);
@@ -53,7 +35,7 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	sockopt_format_c(o, &v, c, sizeof c);
 	if (setsockopt(h->fd, o->level, o->optname, &v, sockopt_len(o)) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, "", "setsockopt", err,
+		shell_call_failed(sh, h, a->ce->advice, "", "setsockopt", err,
 		    "%d, %s, %s, %s", h->fd, sockopt_level_name(o->level),
 		    o->name, c);
 		shell_log(sh, EV_SETSOCKOPT, h->id, 0, -1, err);
@@ -78,9 +60,20 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	return CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice setsockopt_advice[] = {
+	{ EINVAL, N_("the kernel does not take this value for this option, or "
+	    "not in this state (IPV6_V6ONLY only before bind, TCP_MAXSEG from "
+	    "88 to 32767 bytes, or 0 for the default)"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_setsockopt_entry = {
 	.name = "setsockopt",
 	.min_args = 3, .max_args = 4,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_SOCKOPT },
+	    { .kind = ARG_VALUE, .flags = ARG_REPEAT }),
 	.usage = N_("NAME OPTION VALUE"),
 	.summary = N_("set a socket option"),
 	.help = N_("Makes setsockopt(2), then reads the option back with "
@@ -94,6 +87,7 @@ const struct cmd_entry cmd_setsockopt_entry = {
 	    "may be left out (reuseaddr). 'getsockopt NAME' lists the "
 	    "values."),
 	.errors = N_("ENOPROTOOPT (not for this kind of socket), EINVAL."),
+	.advice = { setsockopt_advice, advice_sockopt },
 	.example = "setsockopt srv SO_REUSEADDR on",
 	.flags = CMD_STATE,
 	.exec = cmd_setsockopt_exec,

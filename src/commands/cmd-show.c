@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
@@ -21,7 +22,7 @@ cmd_show_exec(struct shell *sh, struct cmd_args *a)
 	/* Named: every field of those sockets, closed ones too. */
 	for (i = 0; i < a->argc; i++)
 		if (handle_find(sh, a->argv[i]) == NULL)
-			return cmd_open_handle(sh, a->argv[i]) ? CMD_OK :
+			return args_open_handle(sh, a->argv[i]) ? CMD_OK :
 			    CMD_ERROR;
 	for (i = 0; i < a->argc; i++) {
 		h = handle_find(sh, a->argv[i]);
@@ -33,6 +34,7 @@ cmd_show_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
 	.min_args = 0, .max_args = -1,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_REPEAT }),
 	.usage = N_("[NAME]..."),
 	.summary = N_("show the state of every socket"),
 	.help = N_("Reads every socket's state from the kernel and prints "

@@ -30,12 +30,10 @@ static const char *const how_names[] = { "SHUT_RD", "SHUT_WR", "SHUT_RDWR" };
 static enum cmd_retval
 cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 {
-	struct handle *h;
+	struct handle *h = a->h;
 	int how = -1, i, err, listening = 0;
 	socklen_t len = sizeof listening;
 
-	if ((h = cmd_open_handle(sh, a->argv[0])) == NULL)
-		return CMD_ERROR;
 	for (i = 0; hows[i].name != NULL; i++)
 		if (strcasecmp(hows[i].name, a->argv[1]) == 0)
 			how = hows[i].how;
@@ -53,8 +51,8 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 		 * gets ENOTCONN, and the shutdown applied all the same. */
 		if (err == ENOTCONN && h->family != AF_UNIX)
 			h->shut |= how == SHUT_RD ? 1 : how == SHUT_WR ? 2 : 3;
-		shell_call_failed(sh, h, "", "shutdown", err, "%d, %s", h->fd,
-		    how_names[how]);
+		shell_call_failed(sh, h, a->ce->advice, "", "shutdown", err,
+		    "%d, %s", h->fd, how_names[how]);
 		shell_log(sh, EV_SHUTDOWN, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
@@ -88,9 +86,21 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 	return CMD_OK;
 }
 
+/* What its errors mean, where the general advice says less. */
+static const struct errinfo_advice shutdown_advice[] = {
+	{ ENOTCONN, N_("there is no connection, so shutdown fails; yet Linux "
+	    "marks the socket shut down all the same: after rd its recv "
+	    "returns 0 at once, after wr its send fails with EPIPE (on TCP, "
+	    "until it connects)"), 0 },
+	{ 0, NULL, 0 }
+};
+
 const struct cmd_entry cmd_shutdown_entry = {
 	.name = "shutdown",
 	.min_args = 2, .max_args = 2,
+	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
+	    { .kind = ARG_CONSTANT, .words = WORDS({ .word = "SHUT_RD" },
+	    { .word = "SHUT_WR" }, { .word = "SHUT_RDWR" }) }),
 	.usage = N_("NAME rd|wr|rdwr"),
 	.summary = N_("close one direction of a connection"),
 	.help = N_("Makes shutdown(2): a half-close. wr (SHUT_WR) ends the "
@@ -101,6 +111,7 @@ const struct cmd_entry cmd_shutdown_entry = {
 	    "the descriptor stays, and shutdown acts on the connection even "
 	    "when other descriptors share it."),
 	.errors = N_("ENOTCONN."),
+	.advice = { shutdown_advice },
 	.example = "shutdown cli wr",
 	.flags = CMD_STATE,
 	.exec = cmd_shutdown_exec,

@@ -56,7 +56,8 @@ family_of_host(struct shell *sh, const char *host, int *family)
  * the word is. Returns 0, or -1 after the message.
  */
 static int
-name_not_a_word(struct shell *sh, const char *name)
+name_not_a_word(struct shell *sh, const struct cmd_entry *const *table,
+    const char *name)
 {
 	static const char *const prefixes[] = {
 		"AF_", "PF_", "SOCK_", "SO_", "MSG_", "SHUT_", "IP_", "IPV6_",
@@ -92,7 +93,7 @@ name_not_a_word(struct shell *sh, const char *name)
 	for (i = 0; name[i] != '\0' && i < sizeof low - 1; i++)
 		low[i] = (char)tolower((unsigned char)name[i]);
 	low[i] = '\0';
-	for (c = cmd_table; name[i] == '\0' && *c != NULL; c++) {
+	for (c = table; name[i] == '\0' && *c != NULL; c++) {
 		if (strcmp((*c)->name, low) == 0 || ((*c)->alias != NULL &&
 		    strcmp((*c)->alias, low) == 0)) {
 			shell_error(sh, _("'%s' is a command, not a name: socket "
@@ -115,7 +116,7 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 		shell_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
-	if (name_not_a_word(sh, a->argv[0]) < 0)
+	if (name_not_a_word(sh, a->table, a->argv[0]) < 0)
 		return CMD_ERROR;
 	h = handle_find(sh, a->argv[0]);
 	if (h != NULL && h->fd >= 0) {
@@ -149,8 +150,8 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 	fd = socket(family, type | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		err = errno;
-		shell_call_failed(sh, NULL, "", "socket", err, "%s, %s, 0",
-		    family_name(family), type_name(type));
+		shell_call_failed(sh, NULL, a->ce->advice, "", "socket", err,
+		    "%s, %s, 0", family_name(family), type_name(type));
 		return CMD_ERROR;
 	}
 	h = handle_add(sh, a->argv[0], fd, family, type);
@@ -169,6 +170,8 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_socket_entry = {
 	.name = "socket",
 	.min_args = 1, .max_args = 3,
+	.args = ARGS({ .kind = ARG_NEWNAME }, { .kind = ARG_FAMILY },
+	    { .kind = ARG_TYPE }),
 	.usage = N_("NAME [AF_INET|AF_INET6|AF_UNIX|HOST] "
 	    "[SOCK_STREAM|SOCK_DGRAM]"),
 	.summary = N_("create a new socket and name it"),

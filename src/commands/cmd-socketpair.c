@@ -53,8 +53,8 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 	}
 	if (socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv) < 0) {
 		err = errno;
-		shell_call_failed(sh, NULL, "", "socketpair", err,
-		    "AF_UNIX, %s, 0", type_name(type));
+		shell_call_failed(sh, NULL, a->ce->advice, "", "socketpair",
+		    err, "AF_UNIX, %s, 0", type_name(type));
 		return CMD_ERROR;
 	}
 	h1 = handle_add(sh, a->argv[0], sv[0], AF_UNIX, type);
@@ -81,6 +81,8 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_socketpair_entry = {
 	.name = "socketpair",
 	.min_args = 2, .max_args = 3,
+	.args = ARGS({ .kind = ARG_NEWNAME }, { .kind = ARG_NEWNAME },
+	    { .kind = ARG_TYPE }),
 	.usage = N_("NAME1 NAME2 [SOCK_STREAM|SOCK_DGRAM]"),
 	.summary = N_("create two connected AF_UNIX sockets"),
 	.help = N_("Makes socketpair(2): two AF_UNIX sockets connected to each "

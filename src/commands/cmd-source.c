@@ -22,6 +22,7 @@ const struct cmd_entry cmd_source_entry = {
 	.name = "source",
 	.alias = ".",
 	.min_args = 1, .max_args = 1,
+	.args = ARGS({ .kind = ARG_FILE }),
 	.usage = N_("FILE"),
 	.summary = N_("run the commands of a script file"),
 	.help = N_("Reads FILE and runs each line as if typed here, echoing "

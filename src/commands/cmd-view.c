@@ -2,8 +2,6 @@
  * that changes a socket. */
 #include <config.h>
 
-#include <string.h>
-
 #include "base/i18n.h"
 #include "commands/cmd.h"
 #include "core/report.h"
@@ -34,6 +32,7 @@ cmd_view_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_view_entry = {
 	.name = "view",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_VIEW }),
 	.usage = N_("[picture|table|both|none]"),
 	.summary = N_("choose what follows each command"),
 	.help = N_("Chooses what the shell shows after each command that "

@@ -75,6 +75,7 @@ cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 const struct cmd_entry cmd_wait_entry = {
 	.name = "wait",
 	.min_args = 0, .max_args = 1,
+	.args = ARGS({ .kind = ARG_NUMBER }),
 	.usage = N_("[JOB]"),
 	.summary = N_("wait for background jobs to end"),
 	.help = N_("Waits until job JOB ends, or every job without an "

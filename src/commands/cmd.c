@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
+#include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
 #include "input/lex.h"
@@ -53,6 +55,81 @@ cmd_count(void)
 	while (cmd_table[n] != NULL)
 		n++;
 	return n;
+}
+
+/*
+ * The words each kind offers, in the order completion lists them. A word
+ * with arguments is an option whose next word is of their kind (--file
+ * PATH); the same word means the same after every command.
+ */
+static const struct cmd_word *const kind_words[] = {
+	[ARG_FAMILY] = WORDS({ .word = "AF_INET" }, { .word = "AF_INET6" },
+	    { .word = "AF_UNIX" }),
+	[ARG_TYPE] = WORDS({ .word = "SOCK_STREAM" }, { .word = "SOCK_DGRAM" }),
+	[ARG_SEND] = WORDS({ .word = "MSG_OOB" }, { .word = "MSG_DONTWAIT" },
+	    { "--size", ARGS({ .kind = ARG_NUMBER }) },
+	    { "--file", ARGS({ .kind = ARG_FILE }) }),
+	[ARG_RECV] = WORDS({ .word = "MSG_PEEK" }, { .word = "MSG_DONTWAIT" },
+	    { .word = "MSG_WAITALL" }, { .word = "MSG_OOB" },
+	    { .word = "--all" }, { "--to", ARGS({ .kind = ARG_FILE }) }),
+	[ARG_VIEW] = WORDS({ .word = "picture" }, { .word = "table" },
+	    { .word = "both" }, { .word = "none" }),
+	[ARG_ONOFF] = WORDS({ .word = "on" }, { .word = "off" }),
+	[ARG_OPTIONS] = NULL
+};
+
+const struct cmd_word *
+cmd_arg_words(const struct cmd_arg *arg)
+{
+	return arg->words != NULL ? arg->words : kind_words[arg->kind];
+}
+
+/* The word of LIST that is WORD, or NULL. */
+static const struct cmd_word *
+word_in(const struct cmd_word *list, const char *word)
+{
+	for (; list != NULL && list->word != NULL; list++)
+		if (strcmp(list->word, word) == 0)
+			return list;
+	return NULL;
+}
+
+enum cmd_kind
+cmd_word_takes(const char *word)
+{
+	const struct cmd_word *w;
+	int k;
+
+	for (k = ARG_END; k <= ARG_OPTIONS; k++)
+		if ((w = word_in(kind_words[k], word)) != NULL &&
+		    w->args != NULL)
+			return w->args[0].kind;
+	return ARG_END;
+}
+
+/*
+ * Walks CE's arguments along the words typed: an argument that repeats
+ * stays, a subcommand's or an option's word leads to its own arguments,
+ * and past one spread over several words the places are unknown.
+ */
+const struct cmd_arg *
+cmd_arg_at(const struct cmd_entry *ce, int n, char *const *words)
+{
+	const struct cmd_arg *a = ce->args;
+	const struct cmd_word *w;
+	int i;
+
+	for (i = 1; a != NULL && a->kind != ARG_END && i < n; i++) {
+		if (a->flags & ARG_SPREAD)
+			return NULL;
+		if ((a->kind == ARG_SUBCOMMAND || a->kind == ARG_OPTIONS) &&
+		    (w = word_in(a->words, words[i - 1])) != NULL &&
+		    w->args != NULL)
+			a = w->args;
+		else if (!(a->flags & ARG_REPEAT))
+			a++;
+	}
+	return a == NULL || a->kind == ARG_END ? NULL : a;
 }
 
 /*
@@ -125,23 +202,53 @@ closest_word(const char *name)
 }
 
 /*
- * Finds NAME, in any case: an exact name or alias, else a unique prefix.
- * Otherwise
- * NULL, with ERR saying why ("ambiguous", or the closest command).
+ * The command that NAME begins, among the entries that are LATE or not:
+ * the only one, or the shortest where every other goes on from it ("rec"
+ * is recv, not recvfrom; send, sendto; socket, socketpair). Else NULL,
+ * with *N the number that NAME begins and LIST (SIZE bytes) their names.
  */
-const char *
-cmd_usage_text(const struct cmd_entry *ce)
+static const struct cmd_entry *
+prefix_of(const char *name, int late, size_t *n, char *list, size_t size)
 {
-	return ce->usage[0] != '\0' ? _(ce->usage) : "";
+	const struct cmd_entry *const *c, *shortest = NULL;
+	size_t o = 0, len = strlen(name);
+
+	*n = 0;
+	list[0] = '\0';
+	for (c = cmd_table; *c != NULL; c++) {
+		if (!((*c)->flags & CMD_LATE) != !late ||
+		    strncmp((*c)->name, name, len) != 0)
+			continue;
+		(*n)++;
+		if (o < size)
+			o += (size_t)snprintf(list + o, size - o, "%s%s",
+			    o ? ", " : "", (*c)->name);
+		if (shortest == NULL ||
+		    strlen((*c)->name) < strlen(shortest->name))
+			shortest = *c;
+	}
+	for (c = cmd_table; *n > 0 && *c != NULL; c++)
+		if (!((*c)->flags & CMD_LATE) == !late &&
+		    strncmp((*c)->name, name, len) == 0 &&
+		    strncmp((*c)->name, shortest->name,
+		    strlen(shortest->name)) != 0)
+			return NULL;
+	return shortest;
 }
 
+/*
+ * Finds NAME, in any case: an exact name or alias, else a unique prefix
+ * (a late command's only where no other command begins so: CMD_LATE).
+ * Otherwise NULL, with ERR saying why ("ambiguous", or the closest
+ * command).
+ */
 const struct cmd_entry *
 cmd_find(const char *typed, char *err)
 {
-	const struct cmd_entry *const *c, *found = NULL;
+	const struct cmd_entry *const *c, *found;
 	const char *best;
-	size_t o = 0, nfound = 0, i;
-	char list[200] = "", name[32];
+	size_t nfound, i;
+	char list[200], name[32];
 
 	/* SOCKET is socket: caps lock, or a habit from the man pages'
 	 * headings, is no mistake to teach. A longer word is no command. */
@@ -163,34 +270,10 @@ cmd_find(const char *typed, char *err)
 		    strcmp((*c)->alias, name) == 0))
 			return *c;
 	}
-	for (c = cmd_table; *c != NULL; c++) {
-		if (strncmp((*c)->name, name, strlen(name)) == 0) {
-			found = *c;
-			nfound++;
-			if (o < sizeof list)
-				o += (size_t)snprintf(list + o, sizeof list - o,
-				    "%s%s", o ? ", " : "", (*c)->name);
-		}
-	}
-	/* "rec" is recv, not recvfrom: the shortest match wins when every
-	 * other match goes on from it (send, sendto; socket, socketpair). */
-	if (nfound > 1) {
-		const struct cmd_entry *shortest = NULL;
-
-		for (c = cmd_table; *c != NULL; c++)
-			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
-			    (shortest == NULL ||
-			    strlen((*c)->name) < strlen(shortest->name)))
-				shortest = *c;
-		for (c = cmd_table; *c != NULL; c++)
-			if (strncmp((*c)->name, name, strlen(name)) == 0 &&
-			    strncmp((*c)->name, shortest->name,
-			    strlen(shortest->name)) != 0)
-				break;
-		if (*c == NULL)
-			return shortest;
-	}
-	if (nfound == 1)
+	found = prefix_of(name, 0, &nfound, list, sizeof list);
+	if (found == NULL && nfound == 0)
+		found = prefix_of(name, 1, &nfound, list, sizeof list);
+	if (found != NULL)
 		return found;
 	if (nfound > 1) {
 		snprintf(err, LEX_ERRLEN, _("ambiguous command '%s', could "
@@ -207,12 +290,60 @@ cmd_find(const char *typed, char *err)
 	return NULL;
 }
 
-void
-cmd_usage(struct shell *sh, const struct cmd_entry *ce)
+/*
+ * What the shell says of ERR from CALL, the call of the command of that
+ * name, on no particular socket: its advice, then the general one.
+ */
+const char *
+cmd_explain(const char *call, int err)
 {
-	if (ce->usage[0] == '\0')	/* no blank after the name */
-		shell_error(sh, _("usage: %s"), ce->name);
-	else
-		shell_error(sh, _("usage: %s %s"), ce->name,
-		    cmd_usage_text(ce));
+	const struct cmd_entry *const *c;
+
+	for (c = cmd_table; *c != NULL; c++)
+		if (strcmp((*c)->name, call) == 0)
+			return errinfo_explain((*c)->advice, err, NULL);
+	return errinfo_explain(NULL, err, NULL);
+}
+
+/* The socket that ARG, the target, names: open, or closed where the
+ * command takes that (close says itself that it is closed already). NULL
+ * after a message. */
+static struct handle *
+target(struct shell *sh, const struct cmd_arg *arg, const char *name)
+{
+	struct handle *h = handle_find(sh, name);
+
+	if (h != NULL && (arg->flags & ARG_CLOSED))
+		return h;
+	return args_open_handle(sh, name);
+}
+
+/*
+ * Before exec, what the arguments name is found, and what is not is said
+ * here once: the socket the command acts on, a command's name. The places
+ * after an argument that repeats or spreads are not known.
+ */
+enum cmd_retval
+cmd_run(struct shell *sh, const struct cmd_entry *ce, struct cmd_args *a)
+{
+	const struct cmd_arg *arg = ce->args;
+	char err[LEX_ERRLEN];
+	int i;
+
+	a->ce = ce;
+	a->table = cmd_table;
+	for (i = 0; arg != NULL && arg->kind != ARG_END && i < a->argc;
+	    i++, arg++) {
+		if ((arg->flags & ARG_TARGET) &&
+		    (a->h = target(sh, arg, a->argv[i])) == NULL)
+			return CMD_ERROR;
+		if (arg->kind == ARG_COMMAND &&
+		    (a->cmd = cmd_find(a->argv[i], err)) == NULL) {
+			shell_error(sh, "%s", err);
+			return CMD_ERROR;
+		}
+		if (arg->flags & (ARG_REPEAT | ARG_SPREAD))
+			break;
+	}
+	return ce->exec(sh, a);
 }

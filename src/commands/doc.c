@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/shell.h"
 
@@ -78,7 +79,7 @@ roff_usage(FILE *f, const char *u)
 static void
 roff_tags(FILE *f, const struct cmd_entry *c)
 {
-	const char *u = cmd_usage_text(c), *end;
+	const char *u = args_usage(c), *end;
 	char form[512];
 	size_t n, o;
 	int depth, first = 1;

@@ -7,8 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/addr.h"
+#include "base/errinfo.h"
 #include "base/i18n.h"
-#include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/report.h"
@@ -253,40 +254,32 @@ handle_open_count(struct shell *sh)
 	return n;
 }
 
-/* The open handle NAME, or NULL after a message that says what to do. */
-struct handle *
-cmd_open_handle(struct shell *sh, const char *name)
+/* Where H stands after a failed call, for the advice (errinfo.c): all 0
+ * for no socket, or a closed one. */
+void
+handle_situation(const struct handle *h, struct errinfo_situation *s)
 {
-	struct handle *h = handle_find(sh, name);
-	char list[256] = "";
-	size_t i, o = 0;
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss, olen = sizeof(int);
+	int on = 0;
 
-	if (h != NULL && h->fd >= 0)
-		return h;
-	if (h != NULL) {
-		shell_error(sh, _("'%s' is closed: create a new socket with "
-		    "'socket %s'"), name, name);
-		return NULL;
-	}
-	if (*name == '\0') {
-		shell_error(sh, "%s", _("the socket's name is empty: give the "
-		    "name of a socket ('show' lists them)"));
-		return NULL;
-	}
-	for (i = 0; i < sh->nhandles && o + HANDLE_NAME_MAX + 8 < sizeof list;
-	    i++) {
-		if (sh->handles[i]->fd < 0)
-			continue;
-		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
-		    o ? ", " : "", sh->handles[i]->name);
-	}
-	if (o == 0)
-		shell_error(sh, _("no socket named '%.40s': create one with "
-		    "'socket %.40s'"), name, name);
-	else
-		shell_error(sh, _("no socket named '%.40s' (open: %s): create "
-		    "one with 'socket %.40s'"), name, list, name);
-	return NULL;
+	memset(s, 0, sizeof *s);
+	if (h == NULL || h->fd < 0)
+		return;
+	s->family = h->family;
+	s->shut = h->shut;
+	if (getsockopt(h->fd, SOL_SOCKET, SO_ACCEPTCONN, &on, &olen) == 0 &&
+	    on)
+		s->listening = 1;
+	else if (getpeername(h->fd, (struct sockaddr *)&ss, &len) == 0)
+		s->connected = 1;
+	else if (h->peer_len == 0 && !h->connecting)
+		s->never = 1;
+	len = sizeof ss;
+	if (h->family == AF_UNIX &&
+	    getsockname(h->fd, (struct sockaddr *)&ss, &len) == 0 &&
+	    !sockaddr_named(&ss, len))
+		s->unnamed = 1;
 }
 
 /*

@@ -7,6 +7,7 @@
 
 #include "base/evlog.h"
 
+struct errinfo_situation;
 struct shell;
 
 #define HANDLE_NAME_MAX		32
@@ -60,6 +61,8 @@ struct handle	*handle_lookup(struct shell *, const char *name);
 void		 handle_remember_addrs(struct handle *);
 int		 handle_close(struct handle *);
 size_t		 handle_open_count(struct shell *);
+void		 handle_situation(const struct handle *,
+		     struct errinfo_situation *);
 
 /* Appends an event for the picture (and the expectations): a call made
  * on handle HANDLE_ID and what it returned; NULL when memory ran out. */

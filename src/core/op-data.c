@@ -5,7 +5,6 @@
  * amount through a fixed chunk and keeps only counts. */
 #include <config.h>
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
@@ -201,8 +200,8 @@ bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLIN;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, h, prefix, "recv", err, "%s",
-			    args);
+			shell_call_failed(sh, h, op->advice, prefix, "recv",
+			    err, "%s", args);
 			fprintf(sh->out, _("  %zu bytes had been received "
 			    "before the error, in %u calls\n"), op->done,
 			    op->calls);
@@ -411,8 +410,8 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	if (op->buf == NULL) {
 		op->buf = malloc(op->maxbytes ? op->maxbytes : 1);
 		if (op->buf == NULL) {
-			shell_call_failed(sh, h, prefix, call, ENOMEM, "%s",
-			    args);
+			shell_call_failed(sh, h, op->advice, prefix, call,
+			    ENOMEM, "%s", args);
 			return OP_FAILED;
 		}
 	}
@@ -451,7 +450,8 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 				return recv_report(sh, op, h, prefix, NULL, 0,
 				    0, why);
 			}
-			shell_call_failed(sh, h, prefix, call, err, "%s", args);
+			shell_call_failed(sh, h, op->advice, prefix, call, err,
+			    "%s", args);
 			shell_log(sh, op_event(op), h->id, 0, -1, err);
 			return OP_FAILED;
 		}
@@ -559,8 +559,8 @@ bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLOUT;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, h, prefix, call, err, "%s",
-			    bulk_args(op, h, args, sizeof args));
+			shell_call_failed(sh, h, op->advice, prefix, call, err,
+			    "%s", bulk_args(op, h, args, sizeof args));
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error, in %u calls\n"), op->done,
 			    op->len, op->calls);
@@ -632,7 +632,8 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		h->sent += (unsigned long long)n;
 	} while (op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		shell_call_failed(sh, h, prefix, call, err, "%s", args);
+		shell_call_failed(sh, h, op->advice, prefix, call, err, "%s",
+		    args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);
@@ -909,227 +910,59 @@ whole_data(struct shell *sh, struct op *op, unsigned long long size)
 	return too_big(sh, op, op->len);
 }
 
-/* The line as typed up to token I (not included): what a usage message
- * shows as the start of the command to type. */
-static int
-typed_before(const struct tokens *t, size_t i, const char **s)
-{
-	*s = t->line + t->v[0].start;
-	return (int)(t->v[i - 1].end - t->v[0].start);
-}
-
 /*
- * The data words of send and sendto, from token FIRST of the line: MSG_*
- * flags, then DATA (one quoted string, or the rest of the line as typed),
- * --size BYTES, or --file PATH. Fills OP; 0, or -1 after a message.
+ * send --size SIZE (PATH NULL) or --file PATH: the data generated, or the
+ * file's, moved chunk by chunk (a datagram is made whole). Fills OP; 0,
+ * or -1 after a message.
  */
 int
-op_data_args(struct shell *sh, struct op *op, const struct cmd_args *a,
-    size_t first, const char *cmd)
+op_send_bulk(struct shell *sh, struct op *op, const char *path,
+    unsigned long long size)
 {
-	const struct tokens *t = a->tok;
 	struct handle *h = handle_by_id(sh, op->handle_id);
-	unsigned long long size;
-	char msg[LEX_ERRLEN];
-	const char *typed;
-	size_t i = first, s, e, k;
-	int f, n;
+	size_t k;
 
-	/* A flag's name as the last word is a flag too: a word left
-	 * unsent is easier to see than its name arriving as the data. */
-	while (i < t->n && !t->v[i].quoted &&
-	    parse_msg_flag(t->v[i].text, &f) == 0) {
-		if (f != MSG_OOB && f != MSG_DONTWAIT) {
-			shell_error(sh, _("%s takes the flags MSG_OOB and "
-			    "MSG_DONTWAIT (%s is for receiving)"), cmd,
-			    t->v[i].text);
-			return -1;
-		}
-		op->flags |= f;
-		i++;
-	}
-	if (i >= t->n && i > first) {
-		n = typed_before(t, i, &typed);
-		shell_error(sh, _("%s: no DATA after %s: write DATA after the "
-		    "flags, as in '%.*s \"!\"' (quote a flag's name to send "
-		    "it as data)"), cmd, t->v[i - 1].text, n, typed);
+	if (path != NULL && open_file(sh, op, path, 0, 0) < 0)
+		return -1;
+	if (path != NULL)
+		size = op->len;
+	if (h != NULL && h->type != SOCK_STREAM)
+		return whole_data(sh, op, size);
+	if (size > (unsigned long long)SIZE_MAX / 2) {
+		shell_error(sh, "%s", _("that is too much to send"));
 		return -1;
 	}
-	if (i >= t->n) {
-		shell_error(sh, _("%s: no data to send"), cmd);
-		return -1;
-	}
-	if (!t->v[i].quoted && (strcmp(t->v[i].text, "--size") == 0 ||
-	    strcmp(t->v[i].text, "--file") == 0)) {
-		int bysize = t->v[i].text[2] == 's';
-
-		if (op->flags & MSG_OOB) {
-			/* bulk_send's calls would drop it unsaid */
-			n = typed_before(t, first, &typed);
-			shell_error(sh, _("%s: MSG_OOB does not go with %s: "
-			    "send the bulk data, then the urgent byte apart, "
-			    "as in '%.*s MSG_OOB \"!\"'"), cmd, t->v[i].text,
-			    n, typed);
-			return -1;
-		}
-		if (i + 2 != t->n) {
-			shell_error(sh, _("%s %s takes one word: %s"), cmd,
-			    t->v[i].text, bysize ?
-			    _("a size, as in --size 64M") :
-			    _("a file's path, as in --file /etc/services"));
-			return -1;
-		}
-		if (bysize && parse_size(t->v[i + 1].text, &size, msg) < 0) {
-			shell_error(sh, "%s", msg);
-			return -1;
-		}
-		if (!bysize && open_file(sh, op, t->v[i + 1].text, 0, 0) < 0)
-			return -1;
-		if (!bysize)
-			size = op->len;
-		if (h != NULL && h->type != SOCK_STREAM)
-			return whole_data(sh, op, size);
-		if (size > (unsigned long long)SIZE_MAX / 2) {
-			shell_error(sh, "%s", _("that is too much to send"));
-			return -1;
-		}
-		op->bulk = 1;
-		op->len = (size_t)size;
-		op->buf = malloc(BULK_CHUNK + PATTERN_LEN);
-		if (op->buf == NULL) {
-			shell_error(sh, "%s", _("out of memory"));
-			return -1;
-		}
-		if (op->file == NULL)
-			for (k = 0; k < BULK_CHUNK + PATTERN_LEN; k++)
-				op->buf[k] = pattern[k % PATTERN_LEN];
-		return 0;
-	}
-	if (i + 1 == t->n && t->v[i].len == 0 && (op->flags & MSG_OOB)) {
-		/* TCP would return 0 and mark nothing urgent, AF_UNIX fail
-		 * with EOPNOTSUPP as if it had no urgent data at all. */
-		n = typed_before(t, i, &typed);
-		shell_error(sh, _("%s: MSG_OOB sends the last byte as urgent "
-		    "data, and \"\" has none: give at least one byte, as in "
-		    "'%.*s \"!\"'"), cmd, n, typed);
-		return -1;
-	}
-	if (i + 1 == t->n) {
-		op->len = t->v[i].len;
-		op->data = malloc(op->len + 1);
-		if (op->data == NULL) {
-			shell_error(sh, "%s", _("out of memory"));
-			return -1;
-		}
-		memcpy(op->data, t->v[i].text, op->len);
-		return 0;
-	}
-	if (t->v[i].quoted) {
-		shell_error(sh, _("%s takes one quoted string: put the whole "
-		    "message inside the quotes"), cmd);
-		return -1;
-	}
-	/* The rest of the line, as typed. */
-	s = t->v[i].start;
-	e = t->v[t->n - 1].end;
-	op->len = e - s;
-	op->data = strndup(t->line + s, op->len);
-	if (op->data == NULL) {
+	op->bulk = 1;
+	op->len = (size_t)size;
+	op->buf = malloc(BULK_CHUNK + PATTERN_LEN);
+	if (op->buf == NULL) {
 		shell_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
+	if (op->file == NULL)
+		for (k = 0; k < BULK_CHUNK + PATTERN_LEN; k++)
+			op->buf[k] = pattern[k % PATTERN_LEN];
 	return 0;
 }
 
 /*
- * The words of recv and recvfrom from argument FIRST: MAXBYTES, MSG_*
- * flags, and (BULK_OK) --all or --to PATH. Fills OP; 0, or -1 after a
- * message.
+ * recv --all, or --to PATH (a new file, or an existing one with REPLACE):
+ * the stream to its end through chunks of MAX bytes (0: the default).
+ * Fills OP; 0, or -1 after a message.
  */
 int
-op_recv_args(struct shell *sh, struct op *op, const struct cmd_args *a,
-    int first, int bulk_ok, const char *cmd)
+op_recv_bulk(struct shell *sh, struct op *op, size_t max, const char *path,
+    int replace)
 {
-	struct handle *h = handle_by_id(sh, op->handle_id);
-	const struct cmd_entry *ce;
-	unsigned long max = 0;
-	const char *w = "", *to = NULL;
-	char *end, e[LEX_ERRLEN];
-	int i, f, replace = 0;
-
-	ce = cmd_find(cmd, e);
-
-	for (i = first; i < a->argc; i++) {
-		w = a->argv[i];
-		if (parse_msg_flag(w, &f) == 0) {
-			op->flags |= f;
-		} else if (bulk_ok && (strcmp(w, "--all") == 0 ||
-		    strcmp(w, "--to") == 0) && (op->bulk || to != NULL)) {
-			shell_error(sh, _("%s: %s once more: --all receives to "
-			    "the end of the stream, --to PATH the same into a "
-			    "file; give one of them, once"), cmd, w);
-			return -1;
-		} else if (bulk_ok && strcmp(w, "--all") == 0) {
-			op->bulk = 1;
-		} else if (bulk_ok && strcmp(w, "--to") == 0 &&
-		    i + 1 < a->argc) {
-			op->bulk = 1;
-			to = a->argv[++i];
-		} else if (bulk_ok && strcmp(w, "--replace") == 0 &&
-		    to != NULL && !replace) {
-			if (!sh->interactive || sh->depth > 0) {
-				shell_error(sh, _("%s: --replace is only for a "
-				    "line typed at the terminal: a script or "
-				    "lesson writes new files only"), cmd);
-				return -1;
-			}
-			replace = 1;
-		} else if (isdigit((unsigned char)w[0]) && max == 0) {
-			errno = 0;
-			max = strtoul(w, &end, 10);
-			if (*end != '\0' || errno != 0 || max == 0 ||
-			    max > RECV_MAX)
-				goto bad_size;
-		} else if (isdigit((unsigned char)w[0]) ||
-		    strncmp(w, "--", 2) == 0 || strncmp(w, "MSG_", 4) == 0) {
-			shell_error(sh, _("%s: '%.40s' does not fit here; "
-			    "usage: %s %s"), cmd, w, cmd,
-			    ce ? cmd_usage_text(ce) : "");
-			return -1;
-		} else
-			goto bad_size;
-	}
-	if (op->bulk && (op->flags & (MSG_PEEK | MSG_OOB | MSG_WAITALL |
-	    MSG_DONTWAIT))) {
-		shell_error(sh, _("%s %s reads the whole stream, waiting for "
-		    "it: MSG_PEEK, MSG_OOB, MSG_WAITALL and MSG_DONTWAIT do "
-		    "not go with it"), cmd, to != NULL ? "--to" : "--all");
+	op->bulk = 1;
+	op->buflen = max ? max : BULK_CHUNK;
+	op->buf = malloc(op->buflen);
+	op->data = malloc(SHOW_DATA);
+	if (op->buf == NULL || op->data == NULL) {
+		shell_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
-	if (op->bulk && h != NULL && h->type != SOCK_STREAM) {
-		shell_error(sh, _("%s --all reads until the end of the stream, "
-		    "and a SOCK_DGRAM socket has none: receive its datagrams "
-		    "one by one"), cmd);
+	if (path != NULL && open_file(sh, op, path, 1, replace) < 0)
 		return -1;
-	}
-	op->maxbytes = max ? max : RECV_DEFAULT;
-	if (op->bulk) {
-		op->buflen = max ? max : BULK_CHUNK;
-		op->buf = malloc(op->buflen);
-		op->data = malloc(SHOW_DATA);
-		if (op->buf == NULL || op->data == NULL) {
-			shell_error(sh, "%s", _("out of memory"));
-			return -1;
-		}
-		if (to != NULL && open_file(sh, op, to, 1, replace) < 0)
-			return -1;
-	}
 	return 0;
-bad_size:
-	shell_error(sh, _("'%.40s' is not a size to receive: write a number of "
-	    "bytes from 1 to %d, as in '%s %s 1024', or a flag (MSG_PEEK, "
-	    "MSG_DONTWAIT, MSG_WAITALL, MSG_OOB)%s"), w, RECV_MAX, cmd,
-	    h != NULL ? h->name : "NAME", bulk_ok ? _(", --all or --to PATH") :
-	    "");
-	return -1;
 }

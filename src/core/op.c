@@ -147,7 +147,8 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		shell_call_failed(sh, h, prefix, "accept", err, "%s", args);
+		shell_call_failed(sh, h, op->advice, prefix, "accept", err,
+		    "%s", args);
 		shell_log(sh, EV_ACCEPT, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
@@ -161,7 +162,8 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 	nh = handle_add(sh, op->newname, fd, h->family, h->type);
 	if (nh == NULL) {
 		close(fd);
-		shell_call_failed(sh, h, prefix, "accept", ENOMEM, "%s", args);
+		shell_call_failed(sh, h, op->advice, prefix, "accept", ENOMEM,
+		    "%s", args);
 		return OP_FAILED;
 	}
 	nh->listener_id = h->id;
@@ -234,7 +236,8 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 		goto connected;
 failed:
 	h->connecting = err == EINPROGRESS || err == EALREADY;
-	shell_call_failed(sh, h, prefix, "connect", err, "%s", args);
+	shell_call_failed(sh, h, op->advice, prefix, "connect", err, "%s",
+	    args);
 	shell_log(sh, EV_CONNECT, h->id, 0, -1, err);
 	return OP_FAILED;
 connected:
@@ -260,7 +263,8 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
 	buf = malloc(op->maxbytes ? op->maxbytes : 1);
 	if (buf == NULL) {
-		shell_call_failed(sh, h, prefix, "recv", ENOMEM, "%s", args);
+		shell_call_failed(sh, h, op->advice, prefix, "recv", ENOMEM,
+		    "%s", args);
 		return OP_FAILED;
 	}
 	dontwait = h->nonblock ? 0 : op_recv_dontwait(h);
@@ -272,7 +276,8 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		shell_call_failed(sh, h, prefix, "recv", err, "%s", args);
+		shell_call_failed(sh, h, op->advice, prefix, "recv", err, "%s",
+		    args);
 		shell_log(sh, EV_RECV, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
@@ -333,7 +338,8 @@ step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 		h->sent += (unsigned long long)n;
 	} while (op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		shell_call_failed(sh, h, prefix, "send", err, "%s", args);
+		shell_call_failed(sh, h, op->advice, prefix, "send", err, "%s",
+		    args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);
@@ -639,7 +645,8 @@ op_run(struct shell *sh, struct op *op, int background)
  */
 int
 op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
-    struct handle *h, const char *cmd, const struct cmd_args *a)
+    struct handle *h, const char *cmd, int argc, char *const *argv,
+    const size_t *lens)
 {
 	struct job *j = job_for_handle(sh, h->id, kind);
 	char desc[128], shown[64];
@@ -654,10 +661,9 @@ op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 		return -1;
 	}
 	o = (size_t)snprintf(desc, sizeof desc, "%s", cmd);
-	for (i = 0; i < a->argc && o < sizeof desc; i++)
+	for (i = 0; i < argc && o < sizeof desc; i++)
 		o += (size_t)snprintf(desc + o, sizeof desc - o, " %s",
-		    op_escape(a->argv[i], a->lens[i], 24, shown,
-		    sizeof shown));
+		    op_escape(argv[i], lens[i], 24, shown, sizeof shown));
 	op->kind = kind;
 	op->handle_id = h->id;
 	/* Where an accept waits, as op_waiting_for says it: read once

@@ -8,8 +8,8 @@
 
 #include "core/handle.h"
 
+struct errinfo_advice;
 struct shell;
-struct cmd_args;
 
 #define RECV_DEFAULT		1024	/* as in the lecture: conn.recv(1024) */
 #define RECV_MAX		(1024 * 1024)
@@ -31,6 +31,8 @@ struct op {
 	int			 started;	/* connect: the call is under way */
 	int			 saved_flags;
 	char			*desc;		/* the command, for jobs */
+	const struct errinfo_advice *const *advice;	/* the command's,
+						 * for a failure */
 	size_t			 event;		/* a job: its pending entry in
 						 * sh->events, plus 1; or 0 */
 	/* The rest of the API (op-data.c): flags, sendto/recvfrom, bulk. */
@@ -60,7 +62,8 @@ const char	*op_waiting_for(struct shell *, const struct op *,
 		     char *buf, size_t n);
 int		 op_run(struct shell *, struct op *, int background);
 int		 op_prepare(struct shell *, struct op *, enum op_kind,
-		     struct handle *, const char *cmd, const struct cmd_args *);
+		     struct handle *, const char *cmd, int argc,
+		     char *const *argv, const size_t *lens);
 
 void		 hexdump(FILE *, const unsigned char *, size_t);
 
@@ -81,10 +84,11 @@ void		 op_drop_file(struct op *);
 char		*op_escape(const char *, size_t len, size_t max, char *buf,
 		     size_t n);
 void		 op_show_data(struct shell *, const char *, size_t);
-int		 op_data_args(struct shell *, struct op *,
-		     const struct cmd_args *, size_t first, const char *cmd);
-int		 op_recv_args(struct shell *, struct op *,
-		     const struct cmd_args *, int first, int bulk_ok,
-		     const char *cmd);
+/* What the commands' arguments asked for (args.c reads them): send
+ * --size or --file, recv --all or --to. 0, or -1 after a message. */
+int		 op_send_bulk(struct shell *, struct op *, const char *path,
+		     unsigned long long size);
+int		 op_recv_bulk(struct shell *, struct op *, size_t max,
+		     const char *path, int replace);
 
 #endif

@@ -10,6 +10,7 @@
 #include "base/errinfo.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
 
@@ -67,22 +68,27 @@ shell_call_line(struct shell *sh, const char *prefix, const char *call,
 /* A failed call: its line, then what ERR means and what to try. */
 void
 shell_call_failed(struct shell *sh, const struct handle *h,
-    const char *prefix, const char *call, int err, const char *argsfmt, ...)
+    const struct errinfo_advice *const *advice, const char *prefix,
+    const char *call, int err, const char *argsfmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, argsfmt);
 	call_line(sh, prefix, call, err, argsfmt, ap);
 	va_end(ap);
-	shell_syscall_error(sh, h, call, err);
+	shell_syscall_error(sh, h, advice, call, err);
 }
 
 /* After a failed CALL: what ERR means, and what to try. */
 void
 shell_syscall_error(struct shell *sh, const struct handle *h,
-    const char *call, int err)
+    const struct errinfo_advice *const *advice, const char *call, int err)
 {
-	const char *why = errno_explain(call, err, h);
+	struct errinfo_situation s;
+	const char *why;
+
+	handle_situation(h, &s);
+	why = errinfo_explain(advice, err, &s);
 
 	if (why != NULL)
 		shell_error(sh, _("%s failed with %s: %s"), call,

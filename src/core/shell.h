@@ -9,6 +9,7 @@
 #include "core/handle.h"
 #include "core/vars.h"
 
+struct errinfo_advice;
 struct job;
 
 #define SOURCE_DEPTH_MAX	16

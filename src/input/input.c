@@ -22,8 +22,8 @@
 #include "core/job.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/expand.h"
 #include "core/vars.h"
+#include "input/expand.h"
 #include "input/input.h"
 #include "input/lex.h"
 #include "input/run.h"
@@ -537,69 +537,29 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 
 /*
  * Completion by the argument's place: the first word is a command, and
- * each command says what goes where (arg_kinds): a handle, a family, a
- * type, an option, a flag... so "socket x <TAB>" offers the families
- * only, and "bind s<TAB>" with no socket yet offers nothing (it turned
- * "s" into "S", the start of every SO_ and SOCK_ constant).
+ * each command's entry says what its arguments are (cmd.h's kinds): a
+ * handle, a family, a type, an option, a flag... so "socket x <TAB>"
+ * offers the families only, and "bind s<TAB>" with no socket yet offers
+ * nothing (it turned "s" into "S", the start of every SO_ and SOCK_
+ * constant).
  */
-
-static const char *const families[] = { "AF_INET", "AF_INET6", "AF_UNIX",
-	NULL };
-static const char *const types[] = { "SOCK_STREAM", "SOCK_DGRAM", NULL };
-static const char *const shuts[] = { "SHUT_RD", "SHUT_WR", "SHUT_RDWR",
-	NULL };
-static const char *const send_flags[] = { "MSG_OOB", "MSG_DONTWAIT",
-	"--size", "--file", NULL };
-static const char *const recv_flags[] = { "MSG_PEEK", "MSG_DONTWAIT",
-	"MSG_WAITALL", "MSG_OOB", "--all", "--to", NULL };
-static const char *const views[] = { "picture", "table", "both", "none",
-	NULL };
-static const char *const on_off[] = { "on", "off", NULL };
-
-/*
- * What each argument of a command is, by place, one letter each: H a
- * handle, F a family, T a type, O a socket option, S a SHUT_ constant,
- * M send's flags, R recv's, C a command, V a view, B on or off, f a file,
- * - nothing to offer. A final '*' repeats the letter before it.
- */
-static const struct {
-	const char	*command;
-	const char	*kinds;
-} arg_kinds[] = {
-	{ "accept", "H" }, { "bind", "H" }, { "close", "H" },
-	{ "connect", "HH" }, { "getpeername", "H" }, { "getsockname", "H" },
-	{ "getsockopt", "HO" }, { "help", "C" }, { "listen", "H" },
-	{ "nonblock", "HB" }, { "poll", "H*" }, { "recv", "HR*" },
-	{ "recvfrom", "HR*" }, { "send", "HM*" }, { "sendto", "HH" },
-	{ "setsockopt", "HO" }, { "show", "H*" }, { "shutdown", "HS" },
-	{ "socket", "-FT" }, { "socketpair", "--T" }, { "source", "f" },
-	{ "view", "V" }, { NULL, NULL }
-};
 
 static struct shell *completing;
-static int completing_kind;
+static enum cmd_kind completing_kind;		/* ARG_END: nothing */
+static const struct cmd_word *completing_words;	/* the kind's words */
 
-/* The kind of argument number ARG (1 the first) of COMMAND, or '-'. */
-static int
-arg_kind(const char *command, int arg)
+/* What word N of COMMAND is, after the words WORDS before it. */
+static void
+arg_kind(const char *command, int n, char *const *words)
 {
 	const struct cmd_entry *ce;
+	const struct cmd_arg *arg = NULL;
 	char err[LEX_ERRLEN];
-	const char *k;
-	size_t i, n;
 
-	if ((ce = cmd_find(command, err)) == NULL)
-		return '-';
-	for (i = 0; arg_kinds[i].command != NULL; i++) {
-		if (strcmp(arg_kinds[i].command, ce->name) != 0)
-			continue;
-		k = arg_kinds[i].kinds;
-		n = strlen(k);
-		if ((size_t)arg <= n && k[arg - 1] != '*')
-			return k[arg - 1];
-		return n >= 2 && k[n - 1] == '*' ? k[n - 2] : '-';
-	}
-	return '-';
+	if ((ce = cmd_find(command, err)) != NULL)
+		arg = cmd_arg_at(ce, n, words);
+	completing_kind = arg != NULL ? arg->kind : ARG_END;
+	completing_words = arg != NULL ? cmd_arg_words(arg) : NULL;
 }
 
 /* The I-th word of the kind being completed ("" for none there), or NULL
@@ -607,12 +567,12 @@ arg_kind(const char *command, int arg)
 static const char *
 kind_word(size_t i)
 {
-	const char *const *list = NULL;
 	struct shell *sh = completing;
 	size_t k, n = 0;
 
 	switch (completing_kind) {
-	case 'H':
+	case ARG_HANDLE:
+	case ARG_PEER:
 		for (k = 0; k < sh->nhandles; k++) {
 			struct handle *h = sh->handles[k];
 
@@ -620,9 +580,9 @@ kind_word(size_t i)
 				return h->name;
 		}
 		return NULL;
-	case 'O':
+	case ARG_SOCKOPT:
 		return i < sockopt_count() ? sockopt_table[i].name : NULL;
-	case 'C':
+	case ARG_COMMAND:
 		/* The aliases too, by their names (exit, receive); not
 		 * source's '.'. */
 		if (cmd_table[i / 2] == NULL)
@@ -632,20 +592,13 @@ kind_word(size_t i)
 		return cmd_table[i / 2]->alias != NULL &&
 		    isalpha((unsigned char)cmd_table[i / 2]->alias[0]) ?
 		    cmd_table[i / 2]->alias : "";
-	case 'F': list = families; break;
-	case 'T': list = types; break;
-	case 'S': list = shuts; break;
-	case 'M': list = send_flags; break;
-	case 'R': list = recv_flags; break;
-	case 'V': list = views; break;
-	case 'B': list = on_off; break;
 	default:
-		return NULL;
+		break;
 	}
 	for (k = 0; k < i; k++)
-		if (list[k] == NULL)
+		if (completing_words == NULL || completing_words[k].word == NULL)
 			return NULL;
-	return list[i];
+	return completing_words != NULL ? completing_words[i].word : NULL;
 }
 
 static char *
@@ -661,7 +614,9 @@ complete_word(const char *text, int state)
 		 * SO_REUSEADDR) when nothing matches as typed. A handle or
 		 * a command only as typed. */
 		i = 0;
-		fold = completing_kind != 'H' && completing_kind != 'C';
+		fold = completing_kind != ARG_HANDLE &&
+		    completing_kind != ARG_PEER &&
+		    completing_kind != ARG_COMMAND;
 		for (k = 0; fold && (w = kind_word(k)) != NULL; k++)
 			if (*w != '\0' && strncmp(w, text, n) == 0)
 				fold = 0;
@@ -676,34 +631,42 @@ complete_word(const char *text, int state)
 static char **
 complete(const char *text, int start, int end)
 {
-	char command[32] = "", prev[16] = "";
+	char *line, **words;
 	int i = 0, arg = 0;
-	size_t w, n;
 
 	(void)end;
 	rl_attempted_completion_over = 1;
 	/* The words before the one completed: the first is the command,
-	 * the last may be an option that takes a file (send --file). */
-	for (;;) {
-		while (i < start && (rl_line_buffer[i] == ' ' ||
-		    rl_line_buffer[i] == '\t'))
-			i++;
-		if (i >= start)
-			break;
-		for (w = (size_t)i; i < start && rl_line_buffer[i] != ' ' &&
-		    rl_line_buffer[i] != '\t'; i++)
-			;
-		n = (size_t)i - w;
-		if (arg++ == 0)
-			snprintf(command, sizeof command, "%.*s", (int)n,
-			    rl_line_buffer + w);
-		snprintf(prev, sizeof prev, "%.*s", (int)n, rl_line_buffer + w);
+	 * the others lead to the argument's kind; the last may be an
+	 * option that takes a file (send --file). */
+	line = strndup(rl_line_buffer, (size_t)start);
+	words = calloc((size_t)start / 2 + 2, sizeof *words);
+	if (line == NULL || words == NULL) {
+		free(line);
+		free(words);
+		return NULL;
 	}
-	completing_kind = arg == 0 ? 'C' : arg_kind(command, arg);
-	if (arg > 1 && (strcmp(prev, "--file") == 0 ||
-	    strcmp(prev, "--to") == 0))
-		completing_kind = 'f';
-	if (completing_kind == 'f') {
+	for (;;) {
+		while (line[i] == ' ' || line[i] == '\t')
+			i++;
+		if (line[i] == '\0')
+			break;
+		words[arg++] = line + i;
+		while (line[i] != '\0' && line[i] != ' ' && line[i] != '\t')
+			i++;
+		if (line[i] != '\0')
+			line[i++] = '\0';
+	}
+	if (arg == 0) {
+		completing_kind = ARG_COMMAND;
+		completing_words = NULL;
+	} else
+		arg_kind(words[0], arg, words + 1);
+	if (arg > 1 && cmd_word_takes(words[arg - 1]) == ARG_FILE)
+		completing_kind = ARG_FILE;
+	free(words);
+	free(line);
+	if (completing_kind == ARG_FILE) {
 		rl_attempted_completion_over = 0;	/* readline's: files */
 		return NULL;
 	}

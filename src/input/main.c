@@ -21,7 +21,7 @@
 #include "core/vars.h"
 #include "input/input.h"
 #include "state/state.h"
-#include "views/picture.h"
+#include "views/picture-opts.h"
 #include "views/view.h"
 
 static const char no_msgid[] = "";
@@ -367,7 +367,7 @@ setup_shell(struct shell *sh, const struct options *o)
 	/* A person watching gets the picture too; a transcript, the table. */
 	sh->view = o->view >= 0 ? (enum view)o->view :
 	    isatty(STDOUT_FILENO) ? VIEW_BOTH : VIEW_TABLE;
-	sh->color = !o->no_color && picture_color_ok(STDOUT_FILENO);
+	sh->color = !o->no_color && picture_opts_color(STDOUT_FILENO);
 	if (isatty(STDIN_FILENO))
 		shell_terminal_begin(sh);
 	sh->pauses = sh->terminal && !o->no_pause;

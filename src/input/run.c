@@ -8,12 +8,13 @@
 #include <strings.h>
 
 #include "base/i18n.h"
+#include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/job.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/expand.h"
 #include "core/vars.h"
+#include "input/expand.h"
 #include "input/expect.h"
 #include "input/lex.h"
 #include "input/run.h"
@@ -111,7 +112,7 @@ run_command(struct shell *sh, struct tokens *t)
 		    ce->alias) == 0 ? ce->alias : ce->name;
 		snprintf(err, sizeof err, _("%s: wrong number of arguments "
 		    "(%d); usage: %s %s"), name, argc, name,
-		    cmd_usage_text(ce));
+		    args_usage(ce));
 		if (ce->usage[0] == '\0' && (n = strlen(err)) > 0 &&
 		    err[n - 1] == ' ')
 			err[n - 1] = '\0';
@@ -132,7 +133,7 @@ run_command(struct shell *sh, struct tokens *t)
 	calls = sh->nevents;
 	if (ce->flags & CMD_STATE)
 		sh->event_mark = sh->event_seq;	/* what follows is new */
-	rv = ce->exec(sh, &a);
+	rv = cmd_run(sh, ce, &a);
 	free_args(&a);
 	jobs_check(sh);
 	if (rv == CMD_QUIT)

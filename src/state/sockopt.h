@@ -76,8 +76,4 @@ int			 sockopt_default(int family, int type,
 const char		*sockopt_note(const struct sockopt *,
 			     const union optval *set, const union optval *got);
 
-/* cmd-setsockopt.c: the option named S, or NULL after a message. */
-struct shell;
-const struct sockopt	*cmd_sockopt_find(struct shell *, const char *s);
-
 #endif

@@ -31,12 +31,4 @@ void	picture_render_with(FILE *f, struct shell *sh,
 /* Screen columns TEXT takes: characters, not bytes, when UTF8. */
 int	picture_text_width(const char *text, int utf8);
 
-/* cmd-picture.c: whether output to FD may have colour: a terminal that
- * can show it (TERM set, not "dumb"), and no NO_COLOR. */
-int	picture_color_ok(int fd);
-
-/* cmd-picture.c: the options for SH's output as it is now (the terminal's
- * width, the locale's charset, colour when allowed). */
-void	picture_opts_detect(struct shell *sh, struct picture_opts *opts);
-
 #endif

@@ -7,6 +7,7 @@
 
 #include "core/shell.h"
 #include "state/state.h"
+#include "views/picture-opts.h"
 #include "views/picture.h"
 #include "views/render.h"
 #include "views/view.h"
