@@ -34,6 +34,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "base/report.h"
 #include "commands/cmd.h"
 #include "core/shell.h"
 #include "core/vars.h"
@@ -195,7 +196,7 @@ static int
 reads_files(const char *line, size_t len)
 {
 	const struct cmd_entry *ce;
-	char err[LEX_ERRLEN];
+	char err[REPORT_LEN];
 	struct tokens t;
 	int skip = 0;
 
@@ -203,7 +204,7 @@ reads_files(const char *line, size_t len)
 		return 0;
 	if (t.n > 0 && (ce = cmd_find(t.v[0].text, err)) != NULL)
 		skip = ce == &cmd_source_entry || ce == &cmd_lesson_entry;
-	tokens_free(&t);
+	words_free(&t);
 	return skip;
 }
 

@@ -5,11 +5,12 @@
 #include <criterion/parameterized.h>
 #include <string.h>
 
+#include "base/report.h"
 #include "base/text.h"
 #include "input/lex.h"
 
 static struct tokens t;
-static char err[LEX_ERRLEN];
+static char err[REPORT_LEN];
 
 static void
 lex(const char *s)
@@ -25,7 +26,7 @@ Test(lex, words_and_blanks)
 	cr_assert_str_eq(t.v[1].text, "srv");
 	cr_assert_str_eq(t.v[2].text, "AF_INET");
 	cr_assert_eq(t.background, 0);
-	tokens_free(&t);
+	words_free(&t);
 }
 
 Test(lex, empty_and_comment_lines)
@@ -38,7 +39,7 @@ Test(lex, empty_and_comment_lines)
 	cr_assert_eq(t.n, 0);
 	lex("recv conn   # 0 bytes: the peer closed");
 	cr_assert_eq(t.n, 2);
-	tokens_free(&t);
+	words_free(&t);
 }
 
 Test(lex, escapes)
@@ -48,17 +49,17 @@ Test(lex, escapes)
 	cr_assert_eq(t.v[2].len, 10);
 	cr_assert_eq(memcmp(t.v[2].text, "a\n\r\t\0A\xff\\\"'", 10), 0);
 	cr_assert(t.v[2].quoted);
-	tokens_free(&t);
+	words_free(&t);
 }
 
 Test(lex, single_quotes_and_inner_quotes)
 {
 	lex("send cli 'Hello, world!'");
 	cr_assert_str_eq(t.v[2].text, "Hello, world!");
-	tokens_free(&t);
+	words_free(&t);
 	lex("send cli don't");
 	cr_assert_str_eq(t.v[2].text, "don't");
-	tokens_free(&t);
+	words_free(&t);
 }
 
 Test(lex, background)
@@ -66,15 +67,15 @@ Test(lex, background)
 	lex("accept srv conn &");
 	cr_assert_eq(t.n, 3);
 	cr_assert(t.background);
-	tokens_free(&t);
+	words_free(&t);
 	lex("accept srv conn&");
 	cr_assert_eq(t.n, 3);
 	cr_assert_str_eq(t.v[2].text, "conn");
 	cr_assert(t.background);
-	tokens_free(&t);
+	words_free(&t);
 	lex("send cli \"a &\"");
 	cr_assert_eq(t.background, 0);
-	tokens_free(&t);
+	words_free(&t);
 }
 
 Test(lex, raw_offsets)
@@ -82,7 +83,7 @@ Test(lex, raw_offsets)
 	lex("send cli Hello, world!");
 	cr_assert_eq(t.v[2].start, 9);
 	cr_assert_eq(t.v[3].end, 22);
-	tokens_free(&t);
+	words_free(&t);
 }
 
 /* Arrays, not pointers: Criterion may run each test in a fresh image. */

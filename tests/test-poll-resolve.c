@@ -21,11 +21,11 @@
 #include "base/addr.h"
 #include "base/errinfo.h"
 #include "base/evlog.h"
+#include "base/report.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/shell.h"
-#include "input/lex.h"
 #include "state/state.h"
 
 TSHELL_SUITE(api);
@@ -297,7 +297,7 @@ Test(api, host_names_for_socket_bind_connect)
 
 Test(api, prefixes_with_longer_commands)
 {
-	char err[LEX_ERRLEN];
+	char err[REPORT_LEN];
 
 	/* The shortest match wins when the others go on from it. */
 	cr_assert_eq(cmd_find("sen", err), &cmd_send_entry);
@@ -392,7 +392,7 @@ Test(api, unix_addresses_format)
 {
 	struct sockaddr_storage ss;
 	struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
-	char buf[128], err[LEX_ERRLEN];
+	char buf[128], err[REPORT_LEN];
 	socklen_t len;
 
 	cr_assert_eq(parse_endpoint(&t.sh, "/tmp/x.sock", NULL, AF_UNIX, &ss,
@@ -418,7 +418,7 @@ Test(api, unix_addresses_format)
 Test(api, sizes_and_flags)
 {
 	unsigned long long v;
-	char err[LEX_ERRLEN], buf[64];
+	char err[REPORT_LEN], buf[64];
 	int f;
 
 	cr_assert_eq(parse_size("64M", &v, err), 0);

@@ -14,13 +14,13 @@
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 #include "state/sockopt.h"
 
 const char *
@@ -156,7 +156,7 @@ bulk_words(struct shell *sh, struct op *op, const struct tokens *t, size_t i,
 	const char *typed;
 	int bysize = t->v[i].text[2] == 's', n;
 	unsigned long long size;
-	char msg[LEX_ERRLEN];
+	char msg[REPORT_LEN];
 
 	if (op->flags & MSG_OOB) {
 		/* bulk_send's calls would drop it unsaid */

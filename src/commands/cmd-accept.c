@@ -5,18 +5,18 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 static enum cmd_retval
 cmd_accept_exec(struct shell *sh, struct cmd_args *a)
 {
-	char msg[LEX_ERRLEN];
+	char msg[REPORT_LEN];
 	struct handle *h = a->h, *other;
 	struct op op;
 

@@ -8,12 +8,12 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
 #include "core/vars.h"
-#include "input/lex.h"
 
 static void
 set_var_to_port(struct shell *sh, const char *var,
@@ -38,7 +38,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	struct sockaddr_storage ss;
 	socklen_t len;
 	struct handle *h = a->h;
-	char msg[LEX_ERRLEN], addr[64];
+	char msg[REPORT_LEN], addr[64];
 	int err;
 
 	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,

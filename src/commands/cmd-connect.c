@@ -7,19 +7,19 @@
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 static enum cmd_retval
 cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h = a->h, *other;
-	char msg[LEX_ERRLEN], why[LEX_ERRLEN];
+	char msg[REPORT_LEN], why[REPORT_LEN];
 	const char *w;
 	struct op op;
 	struct sockaddr_storage ss;

@@ -8,11 +8,11 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 static const char *
 eai_name(int rc)
@@ -54,7 +54,7 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 	    a->argv[1] : NULL;
 	struct addrinfo hints, *res, *ai;
 	struct sockaddr_storage ss;
-	char addr[128], svc[64], node[72], msg[LEX_ERRLEN];
+	char addr[128], svc[64], node[72], msg[REPORT_LEN];
 	uint16_t port;
 	int rc, n = 0, loopback;
 

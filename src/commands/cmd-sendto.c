@@ -7,6 +7,7 @@
 
 #include "base/addr.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
@@ -14,7 +15,6 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 /* "127.0.0.1:8888", "[::1]:8888", "localhost:8888": the port comes with
  * the address ("::1" alone is an address without one). */
@@ -33,7 +33,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
 	struct handle *h = a->h, *other;
-	char msg[LEX_ERRLEN];
+	char msg[REPORT_LEN];
 	socklen_t len;
 	size_t data = 3;	/* the token where the data begins */
 	struct op op;

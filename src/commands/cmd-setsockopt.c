@@ -7,13 +7,13 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 #include "state/sockopt.h"
 
 static enum cmd_retval
@@ -22,7 +22,7 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	const struct sockopt *o;
 	union optval v, got;
 	struct handle *h = a->h;
-	char msg[LEX_ERRLEN], c[64], shown[64];
+	char msg[REPORT_LEN], c[64], shown[64];
 	const char *note;
 	int err, i;
 

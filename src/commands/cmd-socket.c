@@ -11,11 +11,11 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 /*
  * "socket cli localhost": the family of the first address HOST resolves
@@ -26,7 +26,7 @@ static int
 family_of_host(struct shell *sh, const char *host, int *family)
 {
 	struct addrinfo hints, *res;
-	char addr[128], msg[LEX_ERRLEN];
+	char addr[128], msg[REPORT_LEN];
 	int type, loopback;
 
 	if (strncasecmp(host, "AF_", 3) == 0 ||
@@ -109,7 +109,7 @@ static enum cmd_retval
 cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 {
 	int family = AF_INET, type = SOCK_STREAM, fd, err;
-	char msg[LEX_ERRLEN];
+	char msg[REPORT_LEN];
 	struct handle *h;
 
 	if (handle_name_ok(a->argv[0], msg) < 0) {

@@ -8,16 +8,16 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 static int
 name_free(struct shell *sh, const char *name)
 {
-	char msg[LEX_ERRLEN];
+	char msg[REPORT_LEN];
 	struct handle *h;
 
 	if (handle_name_ok(name, msg) < 0) {

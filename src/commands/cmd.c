@@ -5,12 +5,12 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 /* Alphabetical; help, completion and the man page test all read it. */
 const struct cmd_entry *const cmd_table[] = {
@@ -256,12 +256,12 @@ cmd_find(const char *typed, char *err)
 		name[i] = (char)tolower((unsigned char)typed[i]);
 	name[i] = '\0';
 	if (typed[i] != '\0') {
-		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
+		snprintf(err, REPORT_LEN, _("unknown command '%.40s': type "
 		    "'help' for the list of commands"), typed);
 		return NULL;
 	}
 	if (*name == '\0') {
-		snprintf(err, LEX_ERRLEN, "%s", _("empty command name: type "
+		snprintf(err, REPORT_LEN, "%s", _("empty command name: type "
 		    "'help' for the list of commands"));
 		return NULL;
 	}
@@ -276,16 +276,16 @@ cmd_find(const char *typed, char *err)
 	if (found != NULL)
 		return found;
 	if (nfound > 1) {
-		snprintf(err, LEX_ERRLEN, _("ambiguous command '%s', could "
+		snprintf(err, REPORT_LEN, _("ambiguous command '%s', could "
 		    "be: %s"), typed, list);
 		return NULL;
 	}
 	best = closest_word(name);
 	if (best != NULL)
-		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s'; did you "
+		snprintf(err, REPORT_LEN, _("unknown command '%.40s'; did you "
 		    "mean '%s'? ('help' lists them all)"), typed, best);
 	else
-		snprintf(err, LEX_ERRLEN, _("unknown command '%.40s': type "
+		snprintf(err, REPORT_LEN, _("unknown command '%.40s': type "
 		    "'help' for the list of commands"), typed);
 	return NULL;
 }
@@ -327,7 +327,7 @@ enum cmd_retval
 cmd_run(struct shell *sh, const struct cmd_entry *ce, struct cmd_args *a)
 {
 	const struct cmd_arg *arg = ce->args;
-	char err[LEX_ERRLEN];
+	char err[REPORT_LEN];
 	int i;
 
 	a->ce = ce;

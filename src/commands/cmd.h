@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include "base/errinfo.h"
+#include "base/words.h"
 #include "core/shell.h"
 
 struct tokens;

@@ -10,11 +10,11 @@
 #include "base/addr.h"
 #include "base/errinfo.h"
 #include "base/i18n.h"
+#include "base/report.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 /*
  * Names are looked up in a hash (open addressing, at most half full) that
@@ -116,7 +116,7 @@ handle_name_ok(const char *name, char *err)
 	const char *p;
 
 	if (strlen(name) > HANDLE_NAME_MAX) {
-		snprintf(err, LEX_ERRLEN, _("the name '%.20s...' is too long: "
+		snprintf(err, REPORT_LEN, _("the name '%.20s...' is too long: "
 		    "a handle name has at most %d characters"), name,
 		    HANDLE_NAME_MAX);
 		return -1;
@@ -129,7 +129,7 @@ handle_name_ok(const char *name, char *err)
 			goto bad;
 	return 0;
 bad:
-	snprintf(err, LEX_ERRLEN, _("'%.40s' is not a handle name: use "
+	snprintf(err, REPORT_LEN, _("'%.40s' is not a handle name: use "
 	    "letters, digits, '_', '-' and '.', starting with a letter, as in "
 	    "srv or conn2"), name);
 	return -1;

@@ -20,12 +20,10 @@
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "base/text.h"
-#include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 #define SHOW_DATA	60		/* bytes of data shown in a call line */
 #define BULK_CHUNK	(64 * 1024)	/* bytes a bulk call moves at most */

@@ -16,13 +16,11 @@
 #include "base/i18n.h"
 #include "base/sig.h"
 #include "base/text.h"
-#include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
-#include "input/lex.h"
 
 #define SHOW_DATA	60	/* bytes of data shown in a call line */
 

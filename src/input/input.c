@@ -15,6 +15,7 @@
 #include <readline/readline.h>
 
 #include "base/i18n.h"
+#include "base/report.h"
 #include "base/sig.h"
 #include "base/text.h"
 #include "commands/cmd.h"
@@ -25,7 +26,6 @@
 #include "core/vars.h"
 #include "input/expand.h"
 #include "input/input.h"
-#include "input/lex.h"
 #include "input/run.h"
 #include "state/sockopt.h"
 #include "state/state.h"
@@ -554,7 +554,7 @@ arg_kind(const char *command, int n, char *const *words)
 {
 	const struct cmd_entry *ce;
 	const struct cmd_arg *arg = NULL;
-	char err[LEX_ERRLEN];
+	char err[REPORT_LEN];
 
 	if ((ce = cmd_find(command, err)) != NULL)
 		arg = cmd_arg_at(ce, n, words);

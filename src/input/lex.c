@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/report.h"
 #include "input/lex.h"
 
 static int
@@ -83,7 +84,7 @@ lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
 			hi = i + 1 < len ? hex_value(line[i + 1]) : -1;
 			lo = i + 2 < len ? hex_value(line[i + 2]) : -1;
 			if (hi < 0 || lo < 0) {
-				snprintf(err, LEX_ERRLEN, "%s", _("\\x needs "
+				snprintf(err, REPORT_LEN, "%s", _("\\x needs "
 				    "two hex digits, as in \\x0a or \\xff"));
 				return -1;
 			}
@@ -91,7 +92,7 @@ lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
 			i += 2;
 			break;
 		default:
-			snprintf(err, LEX_ERRLEN, _("unknown escape \\%c in a "
+			snprintf(err, REPORT_LEN, _("unknown escape \\%c in a "
 			    "string: use \\n \\r \\t \\0 \\xHH \\\\ \\\" or "
 			    "\\'"), line[i] >= 0x20 && line[i] < 0x7f ?
 			    line[i] : '?');
@@ -100,7 +101,7 @@ lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
 		i++;
 	}
 	if (i >= len) {
-		snprintf(err, LEX_ERRLEN, _("unclosed %c quote: end the "
+		snprintf(err, REPORT_LEN, _("unclosed %c quote: end the "
 		    "string with %c"), q, q);
 		return -1;
 	}
@@ -139,7 +140,7 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 	memset(t, 0, sizeof *t);
 	t->line = line;
 	if (memchr(line, '\0', len) != NULL) {
-		snprintf(err, LEX_ERRLEN, "%s", _("the line holds a NUL byte: "
+		snprintf(err, REPORT_LEN, "%s", _("the line holds a NUL byte: "
 		    "to send a zero byte, write \\0 inside quotes"));
 		return -1;
 	}
@@ -156,7 +157,7 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 			n = lex_quoted(line, len, &i, buf, err);
 			if (n < 0) {
 				free(buf);
-				tokens_free(t);
+				words_free(t);
 				return -1;
 			}
 			/* Only what the string holds stays allocated. */
@@ -168,8 +169,8 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 			}
 			if (i < len && !is_blank(line[i])) {
 				free(buf);
-				tokens_free(t);
-				snprintf(err, LEX_ERRLEN, "%s", _("a closing "
+				words_free(t);
+				snprintf(err, REPORT_LEN, "%s", _("a closing "
 				    "quote must end the word: put a blank "
 				    "after it"));
 				return -1;
@@ -196,21 +197,7 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 	take_background(t);
 	return 0;
 nomem:
-	tokens_free(t);
-	snprintf(err, LEX_ERRLEN, "%s", _("out of memory"));
+	words_free(t);
+	snprintf(err, REPORT_LEN, "%s", _("out of memory"));
 	return -1;
-}
-
-void
-tokens_free(struct tokens *t)
-{
-	size_t i;
-
-	for (i = 0; i < t->n; i++) {
-		free(t->v[i].text);
-		free(t->v[i].var);
-	}
-	free(t->v);
-	t->v = NULL;
-	t->n = 0;
 }

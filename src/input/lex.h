@@ -4,25 +4,7 @@
 
 #include <stddef.h>
 
-#include "base/report.h"
-#include "base/text.h"
-
-#define LEX_ERRLEN	REPORT_LEN	/* a message in ERR */
-
-struct token {
-	char	*text;		/* decoded, NUL-terminated (may hold \0 too) */
-	size_t	 len;		/* decoded length */
-	size_t	 start, end;	/* where the raw word stands in the line */
-	int	 quoted;	/* the word was a "..." or '...' string */
-	char	*var;		/* the word was "$NAME": NAME (vars.c) */
-};
-
-struct tokens {
-	struct token	*v;
-	size_t		 n;
-	int		 background;	/* the line ended with '&' */
-	const char	*line;		/* the raw line, for "rest of line" data */
-};
+#include "base/words.h"
 
 /*
  * Splits LINE (LEN bytes) into words: blanks separate them; a word that
@@ -32,6 +14,5 @@ struct tokens {
  * Returns 0, or -1 with a one-line message in ERR.
  */
 int	lex_line(const char *line, size_t len, struct tokens *out, char *err);
-void	tokens_free(struct tokens *);
 
 #endif

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "base/i18n.h"
+#include "base/report.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/job.h"
@@ -92,7 +93,7 @@ run_command(struct shell *sh, struct tokens *t)
 	const struct cmd_entry *ce;
 	const char *name;
 	struct cmd_args a;
-	char err[LEX_ERRLEN];
+	char err[REPORT_LEN];
 	enum cmd_retval rv;
 	size_t calls, n;
 	int argc;
@@ -154,7 +155,7 @@ int
 shell_run_line(struct shell *sh, const char *line, size_t len)
 {
 	struct tokens t, ex;
-	char err[LEX_ERRLEN], *handle;
+	char err[REPORT_LEN], *handle;
 	int rc, failed_before = sh->failed, expecting;
 	size_t first = sh->nevents;
 
@@ -179,9 +180,9 @@ shell_run_line(struct shell *sh, const char *line, size_t len)
 	if (expecting > 0) {
 		handle = t.n > 1 ? t.v[1].text : NULL;
 		rc = expect_check(sh, &ex, handle, rc, first, failed_before);
-		tokens_free(&ex);
+		words_free(&ex);
 	}
-	tokens_free(&t);
+	words_free(&t);
 	if (rc < 0)
 		sh->failed = 1;
 	return rc;
