@@ -272,7 +272,7 @@ ParameterizedTest(struct endpoint *e, handles, endpoints)
 	socklen_t len, len2;
 	char buf[64], host[64], *colon;
 
-	cr_assert_eq(parse_endpoint(&sh, e->addr, e->port[0] ? e->port : NULL,
+	cr_assert_eq(parse_endpoint(e->addr, e->port[0] ? e->port : NULL,
 	    e->family, &ss, &len, err), 0, "%s %s: %s", e->addr, e->port, err);
 	cr_assert_eq(ss.ss_family, e->family);
 	cr_assert_eq(len, e->family == AF_INET ? sizeof(struct sockaddr_in) :
@@ -280,7 +280,7 @@ ParameterizedTest(struct endpoint *e, handles, endpoints)
 	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf),
 	    e->printed);
 	/* What is printed parses back to the same address. */
-	cr_assert_eq(parse_endpoint(&sh, buf, NULL, e->family, &again, &len2,
+	cr_assert_eq(parse_endpoint(buf, NULL, e->family, &again, &len2,
 	    err), 0, "%s: %s", buf, err);
 	cr_assert_eq(len2, len);
 	cr_assert_eq(memcmp(&ss, &again, len), 0, "%s", buf);
@@ -288,7 +288,7 @@ ParameterizedTest(struct endpoint *e, handles, endpoints)
 	snprintf(host, sizeof host, "%s", buf);
 	colon = strrchr(host, ':');
 	*colon = '\0';
-	cr_assert_eq(parse_endpoint(&sh, host, colon + 1, e->family, &again,
+	cr_assert_eq(parse_endpoint(host, colon + 1, e->family, &again,
 	    &len2, err), 0, "%s %s: %s", host, colon + 1, err);
 	cr_assert_eq(memcmp(&ss, &again, len), 0, "%s", buf);
 }
@@ -299,12 +299,12 @@ Test(handles, endpoint_port_byte_order)
 	struct sockaddr_in6 *sin6;
 	socklen_t len;
 
-	cr_assert_eq(parse_endpoint(&sh, "127.0.0.1", "258", AF_INET, &ss,
+	cr_assert_eq(parse_endpoint("127.0.0.1", "258", AF_INET, &ss,
 	    &len, err), 0);
 	cr_assert_eq(((struct sockaddr_in *)&ss)->sin_port, htons(258));
 	cr_assert_eq(((struct sockaddr_in *)&ss)->sin_addr.s_addr,
 	    htonl(INADDR_LOOPBACK));
-	cr_assert_eq(parse_endpoint(&sh, "[::1]:258", NULL, AF_INET6, &ss,
+	cr_assert_eq(parse_endpoint("[::1]:258", NULL, AF_INET6, &ss,
 	    &len, err), 0);
 	sin6 = (struct sockaddr_in6 *)&ss;
 	cr_assert_eq(sin6->sin6_port, htons(258));

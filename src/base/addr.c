@@ -15,7 +15,6 @@
 #include "base/i18n.h"
 #include "base/report.h"
 #include "base/text.h"
-#include "core/shell.h"
 
 int
 parse_port(const char *s, uint16_t *port, char *err)
@@ -360,7 +359,7 @@ parse_unix(const char *path, const char *port, struct sockaddr_storage *ss,
 }
 
 int
-parse_endpoint(struct shell *sh, const char *addr, const char *port,
+parse_endpoint(const char *addr, const char *port,
     int family, struct sockaddr_storage *ss, socklen_t *len, char *err)
 {
 	char host[256];
@@ -368,7 +367,6 @@ parse_endpoint(struct shell *sh, const char *addr, const char *port,
 	uint16_t portnum;
 	size_t n;
 
-	(void)sh;
 	if (family == AF_UNIX)
 		return parse_unix(addr, port, ss, len, err);
 	if (port == NULL) {

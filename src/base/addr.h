@@ -17,8 +17,7 @@ struct addrinfo;
 int		 host_lookup(const char *host, const char *service,
 		     const struct addrinfo *hints, struct addrinfo **res,
 		     int *loopback, char *err);
-struct shell;
-int		 parse_endpoint(struct shell *, const char *addr,
+int		 parse_endpoint(const char *addr,
 		     const char *port, int family, struct sockaddr_storage *,
 		     socklen_t *, char *err);
 char		*format_sockaddr(const struct sockaddr_storage *, socklen_t,

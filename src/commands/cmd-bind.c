@@ -41,7 +41,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	char msg[REPORT_LEN], addr[64];
 	int err;
 
-	if (parse_endpoint(sh, a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
+	if (parse_endpoint(a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
 	    h->family, &ss, &len, msg) < 0) {
 		/* "bind srv 8888", as Python's bind(('', 8888)): the address
 		 * is missing, not the port. */

@@ -29,7 +29,7 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 	if (other != NULL) {
 		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
-	} else if (parse_endpoint(sh, a->argv[1], a->argc == 3 ?
+	} else if (parse_endpoint(a->argv[1], a->argc == 3 ?
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {
 		w = a->argv[1];
 		/* "connect cli srvv": most likely a socket's name, mistyped. */

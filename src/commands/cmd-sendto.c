@@ -65,7 +65,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
 	} else if (h->family == AF_UNIX || has_own_port(a->argv[1])) {
-		if (parse_endpoint(sh, a->argv[1], NULL, h->family, &ss, &len,
+		if (parse_endpoint(a->argv[1], NULL, h->family, &ss, &len,
 		    msg) < 0) {
 			shell_error(sh, "%s", msg);
 			return CMD_ERROR;
@@ -77,7 +77,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 			    "of a socket"), a->argv[1], h->name);
 			return CMD_ERROR;
 		}
-		if (parse_endpoint(sh, a->argv[1], a->argv[2], h->family, &ss,
+		if (parse_endpoint(a->argv[1], a->argv[2], h->family, &ss,
 		    &len, msg) < 0) {
 			shell_error(sh, "%s", msg);
 			return CMD_ERROR;
