@@ -8,7 +8,7 @@
 # A file may use what its own layer and the layers below it define, never
 # what a layer above defines. Inside a layer, files may call each other,
 # but not in a circle, except where the circle is one mechanism (the wait
-# engine: core/op.c, core/op-data.c, core/job.c). Commands are leaves:
+# engine: core/op.c, core/op-data.c, core/op-bulk.c, core/job.c). Commands are leaves:
 # nothing but the command table (commands/cmd.c) uses what a cmd-*.c file
 # defines. The ground floor (base/) includes no header above it.
 #

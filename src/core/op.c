@@ -22,10 +22,9 @@
 #include "core/report.h"
 #include "core/shell.h"
 
-#define SHOW_DATA	60	/* bytes of data shown in a call line */
 
 /* The picture's kind of event for OP's call. */
-static enum ev_kind
+enum ev_kind
 op_ev_kind(const struct op *op)
 {
 	switch (op->kind) {
@@ -312,11 +311,11 @@ static enum op_status
 step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
     const char *prefix)
 {
-	char args[SHOW_DATA * 4 + 64], shown[SHOW_DATA * 4 + 8];
+	char args[OP_SHOW_DATA * 4 + 64], shown[OP_SHOW_DATA * 4 + 8];
 	ssize_t n;
 	int err = 0;
 
-	op_escape(op->data, op->len, SHOW_DATA, shown, sizeof shown);
+	op_escape(op->data, op->len, OP_SHOW_DATA, shown, sizeof shown);
 	snprintf(args, sizeof args, "%d, \"%s\", %zu", h->fd, shown, op->len);
 	do {
 		n = send(h->fd, op->data + op->done, op->len - op->done,

@@ -13,6 +13,7 @@ struct shell;
 
 #define RECV_DEFAULT		1024	/* as in the lecture: conn.recv(1024) */
 #define RECV_MAX		(1024 * 1024)
+#define OP_SHOW_DATA		60	/* bytes of data shown in a call line */
 
 /* A call that can wait: accept, connect, recv, send. */
 enum op_kind { OP_ACCEPT, OP_CONNECT, OP_RECV, OP_SEND };
@@ -84,6 +85,17 @@ void		 op_drop_file(struct op *);
 char		*op_escape(const char *, size_t len, size_t max, char *buf,
 		     size_t n);
 void		 op_show_data(struct shell *, const char *, size_t);
+/* Seconds since T (CLOCK_MONOTONIC). */
+double		 op_since(const struct timespec *t);
+/* What the event log calls OP's call (recvfrom for a recv that shows
+ * its sender ...). */
+enum ev_kind	 op_ev_kind(const struct op *);
+
+/* op-bulk.c: send --size/--file, recv --all/--to, as op-data.c's steps. */
+enum op_status	 op_bulk_send(struct shell *, struct op *, struct handle *,
+		     short *events, const char *prefix);
+enum op_status	 op_bulk_recv(struct shell *, struct op *, struct handle *,
+		     short *events, const char *prefix);
 /* What the commands' arguments asked for (args.c reads them): send
  * --size or --file, recv --all or --to. 0, or -1 after a message. */
 int		 op_send_bulk(struct shell *, struct op *, const char *path,
