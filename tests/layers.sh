@@ -86,7 +86,7 @@ awk '
     END { for (f in files) { delete seen; if (reach(f, f, seen)) print f } }' \
     "$tmp/inner" | sort > "$tmp/circles"
 while read -r f; do
-	case $f in core/op.c|core/op-data.c|core/job.c) continue ;; esac
+	case $f in core/op.c|core/op-data.c|core/op-bulk.c|core/job.c) continue ;; esac
 	echo "FAIL - src/$f calls itself through other files of its layer:" \
 	    "break the circle (or make it one mechanism, named in HACKING)"
 	status=1
