@@ -43,6 +43,25 @@ rate(const struct op *op, size_t bytes, char *buf, size_t n)
 	return buf;
 }
 
+/* recv --to's file took less than it was given: said, and the file
+ * goes (op_drop_file). */
+static enum op_status
+write_failed(struct shell *sh, struct op *op, struct handle *h,
+    const char *prefix, const char *args)
+{
+	int err = errno;
+
+	fprintf(sh->out, P_("%srecv(%s): writing to %s failed after %zu "
+	    "byte: %s\n", "%srecv(%s): writing to %s failed after %zu "
+	    "bytes: %s\n", (unsigned long)op->done), prefix, args, op->path,
+	    op->done, strerror(err));
+	shell_error(sh, _("cannot write to '%s': %s"), op->path,
+	    strerror(err));
+	shell_log(sh, EV_RECV, h->id, 0, (long long)op->done, 0);
+	op_drop_file(op);
+	return OP_FAILED;
+}
+
 /* recv --all: until the end of the stream, counting, into a file or
  * nowhere; the first bytes are kept to be shown. */
 enum op_status
@@ -87,20 +106,8 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		/* Taken from the socket, whether or not the file takes it. */
 		h->received += (unsigned long long)n;
 		if (op->file != NULL &&
-		    fwrite(op->buf, 1, (size_t)n, op->file) != (size_t)n) {
-			err = errno;
-			fprintf(sh->out, P_("%srecv(%s): writing to %s failed "
-			    "after %zu byte: %s\n", "%srecv(%s): writing to %s "
-			    "failed after %zu bytes: %s\n",
-			    (unsigned long)op->done), prefix, args, op->path,
-			    op->done, strerror(err));
-			shell_error(sh, _("cannot write to '%s': %s"), op->path,
-			    strerror(err));
-			shell_log(sh, EV_RECV, h->id, 0, (long long)op->done,
-			    0);
-			op_drop_file(op);
-			return OP_FAILED;
-		}
+		    fwrite(op->buf, 1, (size_t)n, op->file) != (size_t)n)
+			return write_failed(sh, op, h, prefix, args);
 		op->done += (size_t)n;
 		round += (size_t)n;
 		clock_gettime(CLOCK_MONOTONIC, &op->moved);
@@ -213,13 +220,7 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 			op->len = op->done;	/* the end of the file */
 			break;
 		}
-		n = sendto(h->fd, p, cnt, MSG_NOSIGNAL | MSG_DONTWAIT,
-		    op->addrlen > 0 ? (struct sockaddr *)&op->addr : NULL,
-		    op->addrlen);
-		if (n < 0) {
-			err = errno;
-			if (err == EINTR)
-				continue;
+		if ((n = op_send_once(op, h, p, cnt, 0, &err)) < 0) {
 			if (err == EAGAIN && !dontwait) {
 				*events = POLLOUT;
 				return OP_WAIT;
@@ -233,10 +234,7 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 			    op->done ? (long long)op->done : -1, err);
 			return OP_FAILED;
 		}
-		op->calls++;
-		op->done += (size_t)n;
 		op->bufpos += (size_t)n;
-		h->sent += (unsigned long long)n;
 		round += (size_t)n;
 		clock_gettime(CLOCK_MONOTONIC, &op->moved);
 		/* The others get a turn; not a call that may not wait,

@@ -334,6 +334,34 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	    truncated, NULL);
 }
 
+/*
+ * The one send(2) loop's step: LEN bytes at P on H for OP (to op->addr
+ * when it has one), FLAGS beside MSG_NOSIGNAL (SIGPIPE never stops the
+ * shell) and MSG_DONTWAIT (the wait is op.c's), made again on EINTR.
+ * Returns the bytes sent, counted in OP (its calls and bytes done) and
+ * in H; or -1 with *ERR set, EAGAIN when the send buffer is full.
+ */
+ssize_t
+op_send_once(struct op *op, struct handle *h, const char *p, size_t len,
+    int flags, int *err)
+{
+	ssize_t n;
+
+	do
+		n = sendto(h->fd, p, len, MSG_NOSIGNAL | MSG_DONTWAIT | flags,
+		    op->addrlen > 0 ? (struct sockaddr *)&op->addr : NULL,
+		    op->addrlen);
+	while (n < 0 && errno == EINTR);
+	if (n < 0) {
+		*err = errno;
+		return -1;
+	}
+	op->calls++;
+	op->done += (size_t)n;
+	h->sent += (unsigned long long)n;
+	return n;
+}
+
 enum op_status
 op_step_send(struct shell *sh, struct op *op, struct handle *h,
     short *events, const char *prefix)
@@ -357,24 +385,13 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		snprintf(args + o, sizeof args - o, ", %s",
 		    format_sockaddr(&op->addr, op->addrlen, to, sizeof to));
 	do {
-		n = sendto(h->fd, op->data + op->done, op->len - op->done,
-		    MSG_NOSIGNAL | MSG_DONTWAIT | (op->flags & MSG_OOB),
-		    op->addrlen > 0 ? (struct sockaddr *)&op->addr : NULL,
-		    op->addrlen);
-		if (n < 0) {
-			err = errno;
-			if (err == EINTR)
-				continue;
-			if (err == EAGAIN && !dontwait) {
-				*events = POLLOUT;
-				return OP_WAIT;
-			}
-			break;
+		n = op_send_once(op, h, op->data + op->done,
+		    op->len - op->done, op->flags & MSG_OOB, &err);
+		if (n < 0 && err == EAGAIN && !dontwait) {
+			*events = POLLOUT;
+			return OP_WAIT;
 		}
-		op->calls++;
-		op->done += (size_t)n;
-		h->sent += (unsigned long long)n;
-	} while (op->done < op->len);
+	} while (n >= 0 && op->done < op->len);
 	if (op->done < op->len || n < 0) {
 		shell_call_failed(sh, h, op->advice, prefix, call, err, "%s",
 		    args);

@@ -307,54 +307,6 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	return OP_DONE;
 }
 
-static enum op_status
-step_send(struct shell *sh, struct op *op, struct handle *h, short *events,
-    const char *prefix)
-{
-	char args[OP_SHOW_DATA * 4 + 64], shown[OP_SHOW_DATA * 4 + 8];
-	ssize_t n;
-	int err = 0;
-
-	op_escape(op->data, op->len, OP_SHOW_DATA, shown, sizeof shown);
-	snprintf(args, sizeof args, "%d, \"%s\", %zu", h->fd, shown, op->len);
-	do {
-		n = send(h->fd, op->data + op->done, op->len - op->done,
-		    MSG_NOSIGNAL | (h->nonblock ? 0 : MSG_DONTWAIT));
-		op->calls++;
-		if (n < 0) {
-			err = errno;
-			if (err == EINTR)
-				continue;
-			if (err == EAGAIN && !h->nonblock) {
-				*events = POLLOUT;
-				return OP_WAIT;
-			}
-			break;
-		}
-		op->done += (size_t)n;
-		h->sent += (unsigned long long)n;
-	} while (op->done < op->len);
-	if (op->done < op->len || n < 0) {
-		shell_call_failed(sh, h, op->advice, prefix, "send", err, "%s",
-		    args);
-		if (op->done > 0)
-			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
-			    "before the error\n"), op->done, op->len);
-		shell_log(sh, EV_SEND, h->id, 0, op->done ? (long long)op->done :
-		    -1, err);
-		return OP_FAILED;
-	}
-	if (op->calls > 1)
-		fprintf(sh->out, P_("%ssend(%s) = %zu, in %u call (like "
-		    "sendall)\n", "%ssend(%s) = %zu, in %u calls (like "
-		    "sendall)\n", (unsigned long)op->calls), prefix, args,
-		    op->done, op->calls);
-	else
-		fprintf(sh->out, "%ssend(%s) = %zu\n", prefix, args, op->done);
-	shell_log(sh, EV_SEND, h->id, 0, (long long)op->done, 0);
-	return OP_DONE;
-}
-
 /*
  * Makes the call if it will not block. Returns OP_DONE or OP_FAILED once
  * the result is printed (PREFIX first), or OP_WAIT with the poll events
@@ -378,9 +330,7 @@ op_dispatch(struct shell *sh, struct op *op, short *events,
 			return op_step_recv(sh, op, h, events, prefix);
 		return step_recv(sh, op, h, events, prefix);
 	case OP_SEND:
-		if (op_extended(op))
-			return op_step_send(sh, op, h, events, prefix);
-		return step_send(sh, op, h, events, prefix);
+		return op_step_send(sh, op, h, events, prefix);
 	}
 	return OP_FAILED;
 }

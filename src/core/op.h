@@ -85,6 +85,9 @@ void		 op_drop_file(struct op *);
 char		*op_escape(const char *, size_t len, size_t max, char *buf,
 		     size_t n);
 void		 op_show_data(struct shell *, const char *, size_t);
+/* One send(2) for OP on H, counted (op-data.c); -1 with *ERR set. */
+ssize_t		 op_send_once(struct op *, struct handle *, const char *p,
+		     size_t len, int flags, int *err);
 /* Seconds since T (CLOCK_MONOTONIC). */
 double		 op_since(const struct timespec *t);
 /* What the event log calls OP's call (recvfrom for a recv that shows
