@@ -250,7 +250,8 @@ Test(afunix, socketpair_stream)
 	cr_assert_eq(count_fds(), fds + 2);
 	st = ts_st(&t, "a");
 	cr_assert_eq(st.step, STEP_CONNECTED);
-	cr_assert_eq(t.sh.events[t.sh.nevents - 1].kind, EV_SOCKETPAIR);
+	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	    "socketpair");
 	cr_assert_eq(t.sh.events[t.sh.nevents - 1].other_id,
 	    handle_find(&t.sh, "b")->id);
 	ts_ok(&t, (const char *const[]){ "send a \"one way\"",

@@ -5,17 +5,44 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-/* What the picture needs: every call made, in order. */
-enum ev_kind {
-	EV_SOCKET, EV_BIND, EV_LISTEN, EV_ACCEPT, EV_CONNECT, EV_SEND,
-	EV_RECV, EV_CLOSE,
-	EV_SENDTO, EV_RECVFROM, EV_SHUTDOWN, EV_SETSOCKOPT, EV_GETSOCKOPT,
-	EV_GETSOCKNAME, EV_GETPEERNAME, EV_SOCKETPAIR, EV_FCNTL, EV_POLL,
-	EV_GETADDRINFO
+/* What a call does in the lecture's exchange: what the picture's pairing
+ * and layout go by, and the expectations. sendto is a send and recvfrom
+ * a recv, as on the slides: the address beside them. */
+enum ev_role {
+	ROLE_NONE,	/* not drawn: it only reads a setting or an address */
+	ROLE_SOCKET,
+	ROLE_SOCKETPAIR,	/* two sockets at once, a box in each column */
+	ROLE_BIND,
+	ROLE_LISTEN,
+	ROLE_ACCEPT,	/* makes a socket: the event's other_id */
+	ROLE_CONNECT,
+	ROLE_SEND,	/* the event's result: the bytes sent */
+	ROLE_RECV,	/* the event's result: the bytes read, 0 at the end */
+	ROLE_CLOSE,
+	ROLE_SHUTDOWN,
+	ROLE_CALL	/* a box of its own on its socket: its name, and what
+			   the call returned (.text) */
 };
 
+/*
+ * A kind of call, as its command declares it (cmd-NAME.c: its entry's
+ * .event, and what the command logs): the system call, the name on its
+ * box in the picture, its role there, and for a ROLE_CALL what its box
+ * says of the result. The picture knows no command: it draws the type.
+ */
+struct ev_type {
+	const char	*call;		/* "recvfrom" */
+	const char	*op;		/* N_(): "Receive"; NULL: not drawn */
+	enum ev_role	 role;
+	const char *const *texts;	/* ROLE_CALL: what its box says for
+					   the result 0, 1, ... (N_(), NULL
+					   ended); a result past them, or
+					   no list: the number */
+};
+
+/* What the picture needs: every call made, in order. */
 struct event {
-	enum ev_kind	 kind;
+	const struct ev_type *type;
 	int		 handle_id;
 	int		 other_id;	/* accept: the new handle */
 	long long	 result;	/* the call's return value */

@@ -42,6 +42,7 @@ args_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 	    a->lens) < 0)
 		return -1;
 	op->advice = a->ce->advice;
+	op->type = a->ce->event;
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "base/evlog.h"
 #include "base/i18n.h"
 #include "base/report.h"
 #include "commands/args.h"
@@ -12,6 +13,11 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
+
+/* Its call, as the picture draws it: the lecture's Accept box. */
+static const struct ev_type accept_event = {
+	.call = "accept", .op = N_("Accept"), .role = ROLE_ACCEPT
+};
 
 static enum cmd_retval
 cmd_accept_exec(struct shell *sh, struct cmd_args *a)
@@ -68,6 +74,7 @@ const struct cmd_entry cmd_accept_entry = {
 	.errors = N_("EINVAL when the socket is not listening, EOPNOTSUPP on "
 	    "UDP."),
 	.advice = { accept_advice },
+	.event = &accept_event,
 	.example = "accept srv conn &",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_accept_exec,

@@ -15,6 +15,11 @@
 #include "core/shell.h"
 #include "core/vars.h"
 
+/* Its call, as the picture draws it: the lecture's Bind box. */
+static const struct ev_type bind_event = {
+	.call = "bind", .op = N_("Bind"), .role = ROLE_BIND
+};
+
 static void
 set_var_to_port(struct shell *sh, const char *var,
     const struct sockaddr_storage *ss)
@@ -69,7 +74,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 		else
 			shell_syscall_error(sh, h, a->ce->advice, "bind",
 			    err);
-		event_set_addr(shell_log(sh, EV_BIND, h->id, 0, -1, err), &ss,
+		event_set_addr(shell_log(sh, &bind_event, h->id, 0, -1, err), &ss,
 		    len);
 		return CMD_ERROR;
 	}
@@ -86,7 +91,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	 * and later steps ("connect cli 127.0.0.1 $PORT") need that one. */
 	if (a->argc == 3 && a->vars[2] != NULL && strcmp(a->argv[2], "0") == 0)
 		set_var_to_port(sh, a->vars[2], &h->local);
-	event_set_addr(shell_log(sh, EV_BIND, h->id, 0, 0, 0), &ss, len);
+	event_set_addr(shell_log(sh, &bind_event, h->id, 0, 0, 0), &ss, len);
 	return CMD_OK;
 }
 
@@ -127,6 +132,7 @@ const struct cmd_entry cmd_bind_entry = {
 	    "EADDRNOTAVAIL, EINVAL (already bound), EACCES (a port "
 	    "below 1024), ENOENT (AF_UNIX: no such folder)."),
 	.advice = { bind_advice },
+	.event = &bind_event,
 	.example = "bind srv 127.0.0.1 8888",
 	.flags = CMD_STATE,
 	.exec = cmd_bind_exec,

@@ -14,6 +14,11 @@
 #include "core/shell.h"
 #include "state/sockopt.h"
 
+/* Its call, as the picture draws it: the lecture's Close box. */
+static const struct ev_type close_event = {
+	.call = "close", .op = N_("Close"), .role = ROLE_CLOSE
+};
+
 /*
  * SO_LINGER on SECS (not 0, the reset) on a TCP connection: its close
  * waits up to SECS for the peer to acknowledge what was sent. Says so
@@ -75,17 +80,17 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		    "the peer acknowledged everything; the kernel goes on "
 		    "sending what is left, as after a close without "
 		    "SO_LINGER\n"), fd, h->name);
-		shell_log(sh, EV_CLOSE, h->id, 0, 0, 0);
+		shell_log(sh, &close_event, h->id, 0, 0, 0);
 		return CMD_OK;
 	}
 	if (rc < 0) {
 		shell_call_failed(sh, NULL, a->ce->advice, "", "close", err,
 		    "%d", fd);
-		shell_log(sh, EV_CLOSE, h->id, 0, -1, err);
+		shell_log(sh, &close_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd, h->name);
-	shell_log(sh, EV_CLOSE, h->id, 0, 0, 0);
+	shell_log(sh, &close_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 
@@ -102,6 +107,7 @@ const struct cmd_entry cmd_close_entry = {
 	    "to acknowledge what was sent (Ctrl-C stops the waiting, not the "
 	    "close). Background jobs on the socket are cancelled. The handle "
 	    "stays in the table as closed, and its name may be used again."),
+	.event = &close_event,
 	.example = "close conn",
 	.flags = CMD_STATE,
 	.exec = cmd_close_exec,

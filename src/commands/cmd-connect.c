@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/addr.h"
+#include "base/evlog.h"
 #include "base/i18n.h"
 #include "base/report.h"
 #include "commands/args.h"
@@ -14,6 +15,11 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
+
+/* Its call, as the picture draws it: the lecture's Connect box. */
+static const struct ev_type connect_event = {
+	.call = "connect", .op = N_("Connect"), .role = ROLE_CONNECT
+};
 
 static enum cmd_retval
 cmd_connect_exec(struct shell *sh, struct cmd_args *a)
@@ -116,6 +122,7 @@ const struct cmd_entry cmd_connect_entry = {
 	    "poll until the socket is writable, then read SO_ERROR) and "
 	    "EALREADY."),
 	.advice = { connect_advice },
+	.event = &connect_event,
 	.example = "connect cli 127.0.0.1 8888",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_connect_exec,

@@ -10,6 +10,12 @@
 #include "core/handle.h"
 #include "core/shell.h"
 
+/* Its call, for the event log: not drawn (it changes no step of the
+ * lecture's exchange). */
+static const struct ev_type getpeername_event = {
+	.call = "getpeername", .op = NULL, .role = ROLE_NONE
+};
+
 static enum cmd_retval
 cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 {
@@ -22,7 +28,7 @@ cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	fprintf(sh->out, _("getpeername(%d) = 0: %s\n"), h->fd,
 	    format_sockaddr(&ss, len, addr, sizeof addr));
-	shell_log(sh, EV_GETPEERNAME, h->id, 0, 0, 0);
+	shell_log(sh, &getpeername_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 
@@ -44,6 +50,7 @@ const struct cmd_entry cmd_getpeername_entry = {
 	    "AF_UNIX client that did not bind shows as (unnamed)."),
 	.errors = N_("ENOTCONN."),
 	.advice = { getpeername_advice },
+	.event = &getpeername_event,
 	.example = "getpeername conn",
 	.exec = cmd_getpeername_exec,
 };

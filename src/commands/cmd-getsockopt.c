@@ -17,6 +17,12 @@
 #include "core/shell.h"
 #include "state/sockopt.h"
 
+/* Its call, for the event log: not drawn (it changes no step of the
+ * lecture's exchange). */
+static const struct ev_type getsockopt_event = {
+	.call = "getsockopt", .op = NULL, .role = ROLE_NONE
+};
+
 static enum cmd_retval
 get_one(struct shell *sh, struct cmd_args *a, const struct sockopt *o)
 {
@@ -29,14 +35,14 @@ get_one(struct shell *sh, struct cmd_args *a, const struct sockopt *o)
 		err = errno;
 		shell_call_failed(sh, h, a->ce->advice, "", "getsockopt", err,
 		    "%d, %s, %s", h->fd, sockopt_level_name(o->level), o->name);
-		shell_log(sh, EV_GETSOCKOPT, h->id, 0, -1, err);
+		shell_log(sh, &getsockopt_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	fprintf(sh->out, "getsockopt(%d, %s, %s) = 0: %s\n", h->fd,
 	    sockopt_level_name(o->level), o->name,
 	    sockopt_format(o, &v, shown, sizeof shown));
 	fprintf(sh->out, "  %s: %s\n", o->name, _(o->help));
-	shell_log(sh, EV_GETSOCKOPT, h->id, 0, 0, 0);
+	shell_log(sh, &getsockopt_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 
@@ -78,7 +84,7 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 	}
 	fprintf(sh->out, _("  (SO_ERROR is read only when asked: reading it "
 	    "clears the pending error; 'getsockopt %s SO_ERROR')\n"), h->name);
-	shell_log(sh, EV_GETSOCKOPT, h->id, 0, 0, 0);
+	shell_log(sh, &getsockopt_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 
@@ -96,6 +102,7 @@ const struct cmd_entry cmd_getsockopt_entry = {
 	    "it; SO_TYPE the socket's type. The buffer sizes TCP tunes by "
 	    "itself (SO_RCVBUF, SO_SNDBUF) grow as a connection is set up."),
 	.advice = { advice_sockopt },
+	.event = &getsockopt_event,
 	.example = "getsockopt cli SO_RCVBUF",
 	.exec = cmd_getsockopt_exec,
 };

@@ -14,6 +14,11 @@
 #include "core/report.h"
 #include "core/shell.h"
 
+/* The leftovers' close, as the picture draws it: a Close box. */
+static const struct ev_type close_event = {
+	.call = "close", .op = N_("Close"), .role = ROLE_CLOSE
+};
+
 /*
  * A lesson starts with no sockets open. One stopped half-way (Ctrl-D at
  * a pause) leaves srv listening and maybe an accept waiting; run again,
@@ -46,7 +51,7 @@ close_leftovers(struct shell *sh)
 		else
 			fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd,
 			    h->name);
-		shell_log(sh, EV_CLOSE, h->id, 0, rc, rc < 0 ? err : 0);
+		shell_log(sh, &close_event, h->id, 0, rc, rc < 0 ? err : 0);
 	}
 }
 

@@ -13,6 +13,11 @@
 #include "core/report.h"
 #include "core/shell.h"
 
+/* Its call, as the picture draws it: the lecture's Listen box. */
+static const struct ev_type listen_event = {
+	.call = "listen", .op = N_("Listen"), .role = ROLE_LISTEN
+};
+
 static enum cmd_retval
 cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 {
@@ -37,14 +42,14 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 		err = errno;
 		shell_call_failed(sh, h, a->ce->advice, "", "listen", err,
 		    "%d, %ld", h->fd, backlog);
-		shell_log(sh, EV_LISTEN, h->id, 0, -1, err);
+		shell_log(sh, &listen_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	h->port_lost = 0;	/* listen binds a port when there is none */
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("listen(%d, %ld) = 0: %s waits for connections; "
 	    "'accept %s' takes them\n"), h->fd, backlog, h->name, h->name);
-	shell_log(sh, EV_LISTEN, h->id, 0, backlog, 0);
+	shell_log(sh, &listen_event, h->id, 0, backlog, 0);
 	return CMD_OK;
 }
 
@@ -77,6 +82,7 @@ const struct cmd_entry cmd_listen_entry = {
 	.errors = N_("EOPNOTSUPP on a SOCK_DGRAM socket, EINVAL on a connected "
 	    "one."),
 	.advice = { listen_advice },
+	.event = &listen_event,
 	.example = "listen srv 1",
 	.flags = CMD_STATE,
 	.exec = cmd_listen_exec,

@@ -13,6 +13,12 @@
 #include "core/report.h"
 #include "core/shell.h"
 
+/* Its call, for the event log: not drawn (it changes no step of the
+ * lecture's exchange). */
+static const struct ev_type fcntl_event = {
+	.call = "fcntl", .op = NULL, .role = ROLE_NONE
+};
+
 static char *
 flags_text(int flags, char *buf, size_t n)
 {
@@ -47,14 +53,14 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 		err = errno;
 		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
 		    "%d, F_GETFL", h->fd);
-		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
+		shell_log(sh, &fcntl_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	if (a->argc == 1) {
 		fprintf(sh->out, _("fcntl(%d, F_GETFL) = %s: %s\n"), h->fd,
 		    flags_text(flags, text, sizeof text), flags & O_NONBLOCK ?
 		    _("non-blocking") : _("blocking"));
-		shell_log(sh, EV_FCNTL, h->id, 0, flags, 0);
+		shell_log(sh, &fcntl_event, h->id, 0, flags, 0);
 		return CMD_OK;
 	}
 	flags = on ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
@@ -63,7 +69,7 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 		err = errno;
 		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
 		    "%d, F_SETFL, %s", h->fd, text);
-		shell_log(sh, EV_FCNTL, h->id, 0, -1, err);
+		shell_log(sh, &fcntl_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	h->nonblock = on;
@@ -75,7 +81,7 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	else
 		fprintf(sh->out, _("fcntl(%d, F_SETFL, %s) = 0: calls on %s "
 		    "wait again\n"), h->fd, text, h->name);
-	shell_log(sh, EV_FCNTL, h->id, 0, 0, 0);
+	shell_log(sh, &fcntl_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 
@@ -94,6 +100,7 @@ const struct cmd_entry cmd_nonblock_entry = {
 	    "poll until the socket is writable, then 'getsockopt NAME "
 	    "SO_ERROR' says how it ended). Such a socket is what an event "
 	    "loop around poll or select works with."),
+	.event = &fcntl_event,
 	.example = "nonblock cli on",
 	.flags = CMD_STATE,
 	.exec = cmd_nonblock_exec,

@@ -20,6 +20,12 @@
 #include "core/report.h"
 #include "core/shell.h"
 
+/* Its call, for the event log: not drawn (it changes no step of the
+ * lecture's exchange). */
+static const struct ev_type poll_event = {
+	.call = "poll", .op = NULL, .role = ROLE_NONE
+};
+
 #define POLL_MAX	32
 #define POLL_EVENTS	(POLLIN | POLLOUT | POLLPRI | POLLRDHUP)
 
@@ -202,7 +208,7 @@ poll_wait(struct shell *sh, const struct pollset *ps, struct pollfd *p,
 		if (rc < 0) {
 			shell_call_failed(sh, NULL, NULL, "", "poll", err,
 			    "[%s], %zu, %ld", ps->list, ps->n, ps->timeout);
-			shell_log(sh, EV_POLL, ps->h[0]->id, 0, -1, err);
+			shell_log(sh, &poll_event, ps->h[0]->id, 0, -1, err);
 			return -1;
 		}
 		for (rc = 0, i = 0; i < ps->n; i++)
@@ -260,7 +266,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 		if (ps.h[i]->connecting && (p[i].revents & POLLOUT))
 			handle_remember_addrs(ps.h[i]);
 	}
-	shell_log(sh, EV_POLL, ps.h[0]->id, 0, rc, 0);
+	shell_log(sh, &poll_event, ps.h[0]->id, 0, rc, 0);
 	free(p);
 	return CMD_OK;
 }
@@ -279,6 +285,7 @@ const struct cmd_entry cmd_poll_entry = {
 	    "send; after a non-blocking connect, its end), urgent data, an "
 	    "error, a hang-up. This is how a program with non-blocking "
 	    "sockets knows when to call again. Ctrl-C stops the wait."),
+	.event = &poll_event,
 	.example = "poll cli srv 1000",
 	.exec = cmd_poll_exec,
 };

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 
+#include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/advice.h"
 #include "commands/args.h"
@@ -12,6 +13,11 @@
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/shell.h"
+
+/* Its call, as the picture draws it: the lecture's Receive box. */
+static const struct ev_type recv_event = {
+	.call = "recv", .op = N_("Receive"), .role = ROLE_RECV
+};
 
 static enum cmd_retval
 cmd_recv_exec(struct shell *sh, struct cmd_args *a)
@@ -69,6 +75,7 @@ const struct cmd_entry cmd_recv_entry = {
 	    "ECONNREFUSED (connected UDP, after a datagram found "
 	    "nobody)."),
 	.advice = { recv_advice, advice_receiving },
+	.event = &recv_event,
 	.example = "recv conn 1024",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recv_exec,

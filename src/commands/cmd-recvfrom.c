@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/advice.h"
 #include "commands/args.h"
@@ -9,6 +10,11 @@
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/shell.h"
+
+/* Its call, as the picture draws it: the lecture's Receive box. */
+static const struct ev_type recvfrom_event = {
+	.call = "recvfrom", .op = N_("Receive"), .role = ROLE_RECV
+};
 
 static enum cmd_retval
 cmd_recvfrom_exec(struct shell *sh, struct cmd_args *a)
@@ -39,6 +45,7 @@ const struct cmd_entry cmd_recvfrom_entry = {
 	    "known). A datagram longer than MAXBYTES is cut: the rest is "
 	    "lost. The flags are as for recv."),
 	.advice = { advice_receiving },
+	.event = &recvfrom_event,
 	.example = "recvfrom srv",
 	.flags = CMD_STATE | CMD_BACKGROUND,
 	.exec = cmd_recvfrom_exec,

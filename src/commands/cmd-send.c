@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/advice.h"
 #include "commands/args.h"
@@ -12,6 +13,11 @@
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/shell.h"
+
+/* Its call, as the picture draws it: the lecture's Send box. */
+static const struct ev_type send_event = {
+	.call = "send", .op = N_("Send"), .role = ROLE_SEND
+};
 
 static enum cmd_retval
 cmd_send_exec(struct shell *sh, struct cmd_args *a)
@@ -62,6 +68,7 @@ const struct cmd_entry cmd_send_entry = {
 	    "EMSGSIZE (a datagram too big), EDESTADDRREQ (an "
 	    "unconnected datagram socket)."),
 	.advice = { send_advice, advice_sending },
+	.event = &send_event,
 	.example = "send cli \"Hello, world!\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_send_exec,

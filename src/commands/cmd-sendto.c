@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/addr.h"
+#include "base/evlog.h"
 #include "base/i18n.h"
 #include "base/report.h"
 #include "commands/advice.h"
@@ -15,6 +16,11 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
+
+/* Its call, as the picture draws it: the lecture's Send box. */
+static const struct ev_type sendto_event = {
+	.call = "sendto", .op = N_("Send"), .role = ROLE_SEND
+};
 
 /* "127.0.0.1:8888", "[::1]:8888", "localhost:8888": the port comes with
  * the address ("::1" alone is an address without one). */
@@ -131,6 +137,7 @@ const struct cmd_entry cmd_sendto_entry = {
 	    "connected AF_UNIX stream), ENOENT and ECONNREFUSED "
 	    "(AF_UNIX: no socket at that path)."),
 	.advice = { sendto_advice, advice_sending },
+	.event = &sendto_event,
 	.example = "sendto cli 127.0.0.1 8888 \"ping\"",
 	.flags = CMD_STATE | CMD_BACKGROUND | CMD_DATA,
 	.exec = cmd_sendto_exec,

@@ -16,6 +16,12 @@
 #include "core/shell.h"
 #include "state/sockopt.h"
 
+/* Its call, for the event log: not drawn (it changes no step of the
+ * lecture's exchange). */
+static const struct ev_type setsockopt_event = {
+	.call = "setsockopt", .op = NULL, .role = ROLE_NONE
+};
+
 static enum cmd_retval
 cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 {
@@ -38,7 +44,7 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 		shell_call_failed(sh, h, a->ce->advice, "", "setsockopt", err,
 		    "%d, %s, %s, %s", h->fd, sockopt_level_name(o->level),
 		    o->name, c);
-		shell_log(sh, EV_SETSOCKOPT, h->id, 0, -1, err);
+		shell_log(sh, &setsockopt_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	i = sockopt_index(o);
@@ -46,7 +52,7 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 		h->opts_set |= 1UL << i;
 	fprintf(sh->out, "setsockopt(%d, %s, %s, %s) = 0\n", h->fd,
 	    sockopt_level_name(o->level), o->name, c);
-	shell_log(sh, EV_SETSOCKOPT, h->id, 0, 0, 0);
+	shell_log(sh, &setsockopt_event, h->id, 0, 0, 0);
 	/* What the kernel made of it. */
 	if (sockopt_get(h->fd, o, &got) < 0)
 		return CMD_OK;
@@ -88,6 +94,7 @@ const struct cmd_entry cmd_setsockopt_entry = {
 	    "values."),
 	.errors = N_("ENOPROTOOPT (not for this kind of socket), EINVAL."),
 	.advice = { setsockopt_advice, advice_sockopt },
+	.event = &setsockopt_event,
 	.example = "setsockopt srv SO_REUSEADDR on",
 	.flags = CMD_STATE,
 	.exec = cmd_setsockopt_exec,

@@ -12,6 +12,11 @@
 #include "core/report.h"
 #include "core/shell.h"
 
+/* Its call, as the picture draws it: the lecture's Shutdown box. */
+static const struct ev_type shutdown_event = {
+	.call = "shutdown", .op = N_("Shutdown"), .role = ROLE_SHUTDOWN
+};
+
 static const struct {
 	const char	*name;
 	int		 how;
@@ -53,7 +58,7 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 			h->shut |= how == SHUT_RD ? 1 : how == SHUT_WR ? 2 : 3;
 		shell_call_failed(sh, h, a->ce->advice, "", "shutdown", err,
 		    "%d, %s", h->fd, how_names[how]);
-		shell_log(sh, EV_SHUTDOWN, h->id, 0, -1, err);
+		shell_log(sh, &shutdown_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	if (!listening)
@@ -82,7 +87,7 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 	else
 		fprintf(sh->out, _("%s neither sends nor receives any more; "
 		    "the socket stays open until close\n"), h->name);
-	shell_log(sh, EV_SHUTDOWN, h->id, 0, 0, 0);
+	shell_log(sh, &shutdown_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 
@@ -112,6 +117,7 @@ const struct cmd_entry cmd_shutdown_entry = {
 	    "when other descriptors share it."),
 	.errors = N_("ENOTCONN."),
 	.advice = { shutdown_advice },
+	.event = &shutdown_event,
 	.example = "shutdown cli wr",
 	.flags = CMD_STATE,
 	.exec = cmd_shutdown_exec,

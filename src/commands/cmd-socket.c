@@ -17,6 +17,11 @@
 #include "core/report.h"
 #include "core/shell.h"
 
+/* Its call, as the picture draws it: the lecture's Socket box. */
+static const struct ev_type socket_event = {
+	.call = "socket", .op = N_("Socket"), .role = ROLE_SOCKET
+};
+
 /*
  * "socket cli localhost": the family of the first address HOST resolves
  * to, as a client that takes getaddrinfo's first result. Constants
@@ -163,7 +168,7 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 	fprintf(sh->out, _("socket(%s, %s, 0) = %d: %s is a new %s socket\n"),
 	    family_name(family), type_name(type), fd, h->name,
 	    proto_label(family, type));
-	shell_log(sh, EV_SOCKET, h->id, 0, fd, 0);
+	shell_log(sh, &socket_event, h->id, 0, fd, 0);
 	return CMD_OK;
 }
 
@@ -185,6 +190,7 @@ const struct cmd_entry cmd_socket_entry = {
 	    "family takes the family of its first address."),
 	.errors = N_("EAFNOSUPPORT, EMFILE (too many open files: close some "
 	    "handles)."),
+	.event = &socket_event,
 	.example = "socket srv AF_INET SOCK_STREAM",
 	.flags = CMD_STATE,
 	.exec = cmd_socket_exec,

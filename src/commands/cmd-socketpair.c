@@ -14,6 +14,11 @@
 #include "core/report.h"
 #include "core/shell.h"
 
+/* Its call, as the picture draws it: the lecture's Socketpair box. */
+static const struct ev_type socketpair_event = {
+	.call = "socketpair", .op = N_("Socketpair"), .role = ROLE_SOCKETPAIR
+};
+
 static int
 name_free(struct shell *sh, const char *name)
 {
@@ -74,7 +79,7 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 	fprintf(sh->out, _("socketpair(AF_UNIX, %s, 0, [%d, %d]) = 0: %s and "
 	    "%s are connected to each other, with no address and no "
 	    "listen\n"), type_name(type), sv[0], sv[1], h1->name, h2->name);
-	shell_log(sh, EV_SOCKETPAIR, h1->id, h2->id, 0, 0);
+	shell_log(sh, &socketpair_event, h1->id, h2->id, 0, 0);
 	return CMD_OK;
 }
 
@@ -89,6 +94,7 @@ const struct cmd_entry cmd_socketpair_entry = {
 	    "other at once, with no bind, listen, accept or connect, as a "
 	    "program makes them before fork to talk to its child. What one "
 	    "sends the other receives."),
+	.event = &socketpair_event,
 	.example = "socketpair a b",
 	.flags = CMD_STATE,
 	.exec = cmd_socketpair_exec,

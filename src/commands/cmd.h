@@ -146,6 +146,9 @@ struct cmd_entry {
 	 * own list, then lists shared with other commands (advice.c), searched
 	 * in order before the general advice (errinfo.c); NULL ends. */
 	const struct errinfo_advice *advice[CMD_ADVICE_LISTS];
+	/* The call it makes, as the event log and the picture know it: its
+	 * box's name and its role (base/evlog.h); NULL: it makes none. */
+	const struct ev_type *event;
 	const char	*example;
 	int		 flags;
 	enum cmd_retval	(*exec)(struct shell *, struct cmd_args *);

@@ -29,7 +29,7 @@ sockname_get(struct shell *sh, const struct cmd_args *a, int peer,
 		err = errno;
 		shell_call_failed(sh, h, a->ce->advice, "", call, err, "%d",
 		    h->fd);
-		shell_log(sh, peer ? EV_GETPEERNAME : EV_GETSOCKNAME, h->id, 0,
+		shell_log(sh, a->ce->event, h->id, 0,
 		    -1, err);
 		return -1;
 	}

@@ -288,8 +288,8 @@ handle_situation(const struct handle *h, struct errinfo_situation *s)
  * what it knows, or NULL when memory ran out.
  */
 struct event *
-shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
-    long long result, int err)
+shell_log(struct shell *sh, const struct ev_type *type, int handle_id,
+    int other_id, long long result, int err)
 {
 	struct handle *h;
 	struct event *v;
@@ -305,7 +305,7 @@ shell_log(struct shell *sh, enum ev_kind kind, int handle_id, int other_id,
 	}
 	v = &sh->events[sh->nevents++];
 	memset(v, 0, sizeof *v);
-	v->kind = kind;
+	v->type = type;
 	v->handle_id = handle_id;
 	v->other_id = other_id;
 	v->result = result;

@@ -57,7 +57,7 @@ write_failed(struct shell *sh, struct op *op, struct handle *h,
 	    op->done, strerror(err));
 	shell_error(sh, _("cannot write to '%s': %s"), op->path,
 	    strerror(err));
-	shell_log(sh, EV_RECV, h->id, 0, (long long)op->done, 0);
+	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	op_drop_file(op);
 	return OP_FAILED;
 }
@@ -89,7 +89,7 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			fprintf(sh->out, _("  %zu bytes had been received "
 			    "before the error, in %u calls\n"), op->done,
 			    op->calls);
-			shell_log(sh, EV_RECV, h->id, 0, -1, err);
+			shell_log(sh, op->type, h->id, 0, -1, err);
 			op_drop_file(op);
 			return OP_FAILED;
 		}
@@ -121,7 +121,7 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	if (op->file != NULL && fflush(op->file) != 0) {
 		shell_error(sh, _("cannot write to '%s': %s"), op->path,
 		    strerror(errno));
-		shell_log(sh, EV_RECV, h->id, 0, (long long)op->done, 0);
+		shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 		return OP_FAILED;
 	}
 	fprintf(sh->out, P_("%srecv(%s) until the end of the stream = %zu "
@@ -137,7 +137,7 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	free(sh->last_data);
 	sh->last_data = NULL;
 	sh->last_len = 0;
-	shell_log(sh, EV_RECV, h->id, 0, (long long)op->done, 0);
+	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }
 
@@ -195,7 +195,7 @@ enum op_status
 op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
     const char *prefix)
 {
-	const char *call = op->addrlen > 0 ? "sendto" : "send", *p;
+	const char *call = op->type->call, *p;
 	char args[PATH_MAX_SHOWN + 96], r[64];
 	size_t round = 0, cnt;
 	ssize_t n;
@@ -212,7 +212,7 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 			    strerror(err));
 			shell_error(sh, _("cannot read '%s': %s"), op->path,
 			    strerror(err));
-			shell_log(sh, op_ev_kind(op), h->id, 0,
+			shell_log(sh, op->type, h->id, 0,
 			    op->done ? (long long)op->done : -1, 0);
 			return OP_FAILED;
 		}
@@ -230,7 +230,7 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error, in %u calls\n"), op->done,
 			    op->len, op->calls);
-			shell_log(sh, op_ev_kind(op), h->id, 0,
+			shell_log(sh, op->type, h->id, 0,
 			    op->done ? (long long)op->done : -1, err);
 			return OP_FAILED;
 		}
@@ -249,7 +249,7 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 	    "%s%s(%s) = %zu, in %u calls, %s\n", (unsigned long)op->calls),
 	    prefix, call, bulk_args(op, h, args, sizeof args), op->done,
 	    op->calls, rate(op, op->done, r, sizeof r));
-	shell_log(sh, op_ev_kind(op), h->id, 0, (long long)op->done, 0);
+	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }
 

@@ -157,7 +157,7 @@ recv_report(struct shell *sh, struct op *op, struct handle *h,
     const char *prefix, const struct sockaddr_storage *from,
     socklen_t fromlen, int truncated, const char *why)
 {
-	const char *call = op->from ? "recvfrom" : "recv";
+	const char *call = op->type->call;
 	char args[96], fl[64], who[128];
 	size_t got = op->done;
 	int dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
@@ -165,10 +165,10 @@ recv_report(struct shell *sh, struct op *op, struct handle *h,
 	recv_args(op, h, args, sizeof args, fl, sizeof fl);
 	/* A datagram's sender: the picture shows another program by it. */
 	if (h->type != SOCK_STREAM && fromlen > 0)
-		event_set_addr(shell_log(sh, op_ev_kind(op), h->id, 0,
+		event_set_addr(shell_log(sh, op->type, h->id, 0,
 		    (long long)got, 0), from, fromlen);
 	else
-		shell_log(sh, op_ev_kind(op), h->id, 0, (long long)got, 0);
+		shell_log(sh, op->type, h->id, 0, (long long)got, 0);
 	keep_data(sh, op->buf, got);
 	who[0] = '\0';
 	if (op->from && fromlen > 0) {
@@ -260,7 +260,7 @@ enum op_status
 op_step_recv(struct shell *sh, struct op *op, struct handle *h,
     short *events, const char *prefix)
 {
-	const char *call = op->from ? "recvfrom" : "recv";
+	const char *call = op->type->call;
 	struct sockaddr_storage from;
 	char args[96], fl[64], why[160];
 	struct msghdr msg;
@@ -317,7 +317,7 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 			}
 			shell_call_failed(sh, h, op->advice, prefix, call, err,
 			    "%s", args);
-			shell_log(sh, op_ev_kind(op), h->id, 0, -1, err);
+			shell_log(sh, op->type, h->id, 0, -1, err);
 			return OP_FAILED;
 		}
 		op->calls++;
@@ -366,7 +366,7 @@ enum op_status
 op_step_send(struct shell *sh, struct op *op, struct handle *h,
     short *events, const char *prefix)
 {
-	const char *call = op->addrlen > 0 ? "sendto" : "send";
+	const char *call = op->type->call;
 	char args[OP_SHOW_DATA * 4 + 192], shown[OP_SHOW_DATA * 4 + 8], fl[64];
 	char to[96];
 	size_t o;
@@ -398,7 +398,7 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);
-		shell_log(sh, op_ev_kind(op), h->id, 0,
+		shell_log(sh, op->type, h->id, 0,
 		    op->done ? (long long)op->done : -1, err);
 		return OP_FAILED;
 	}
@@ -413,7 +413,7 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 	if ((op->flags & MSG_OOB) && h->type == SOCK_STREAM)
 		fprintf(sh->out, "%s\n", _("  MSG_OOB: the last byte goes as "
 		    "urgent data; the peer reads it with 'recv NAME MSG_OOB'"));
-	shell_log(sh, op_ev_kind(op), h->id, 0, (long long)op->done, 0);
+	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }
 
@@ -448,23 +448,17 @@ op_sotimeo(struct shell *sh, const struct op *op)
 void
 op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 {
-	static const char *const calls[] = { "accept", "connect", "recv",
-	    "send" };
 	struct handle *h = handle_by_id(sh, op->handle_id);
 	int err = op->kind == OP_CONNECT ? EINPROGRESS : EAGAIN;
 	const char *opt = op->kind == OP_ACCEPT || op->kind == OP_RECV ?
 	    "SO_RCVTIMEO" : "SO_SNDTIMEO";
-	const char *call = calls[op->kind];
+	const char *call = op->type->call;
 
 	if (h == NULL)
 		return;
 	if (op_recv_partial(sh, op, prefix, _("the socket's SO_RCVTIMEO ran "
 	    "out")))
 		return;
-	if (op->from)
-		call = "recvfrom";
-	else if (op->kind == OP_SEND && op->addrlen > 0)
-		call = "sendto";
 	shell_call_line(sh, prefix, call, err, "%d, ...", h->fd);
 	shell_error(sh, _("%s failed with %s: the socket's %s ran out before "
 	    "the call could complete (it fails as a non-blocking call "
@@ -484,6 +478,6 @@ op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 		return;
 	}
 	op_cancel(sh, op, 0);
-	shell_log(sh, op_ev_kind(op), h->id, 0, -1, err);
+	shell_log(sh, op->type, h->id, 0, -1, err);
 }
 

@@ -23,23 +23,6 @@
 #include "core/shell.h"
 
 
-/* The picture's kind of event for OP's call. */
-enum ev_kind
-op_ev_kind(const struct op *op)
-{
-	switch (op->kind) {
-	case OP_ACCEPT:
-		return EV_ACCEPT;
-	case OP_CONNECT:
-		return EV_CONNECT;
-	case OP_RECV:
-		return op->from ? EV_RECVFROM : EV_RECV;
-	case OP_SEND:
-		break;
-	}
-	return op->addrlen > 0 ? EV_SENDTO : EV_SEND;
-}
-
 /* A call that stopped waiting (ERR: EINTR, ETIMEDOUT, ECANCELED): a job's
  * entry says so, a call waited for here gets one. */
 static void
@@ -50,7 +33,7 @@ op_stopped(struct shell *sh, struct op *op, int err)
 	if (op->event > 0 && op->event <= sh->nevents) {
 		ev = &sh->events[op->event - 1];
 		ev->seq = ++sh->event_seq;
-	} else if ((ev = shell_log(sh, op_ev_kind(op), op->handle_id, 0, -1,
+	} else if ((ev = shell_log(sh, op->type, op->handle_id, 0, -1,
 	    err)) == NULL)
 		return;
 	op->event = 0;
@@ -74,7 +57,7 @@ op_settle(struct shell *sh, struct op *op, size_t first)
 	struct event *ev = first < sh->nevents ? &sh->events[first] : NULL;
 
 	if (ev != NULL && ev->addrlen == 0 && op->addrlen > 0 &&
-	    (ev->kind == EV_CONNECT || ev->kind == EV_SENDTO))
+	    (ev->type->role == ROLE_CONNECT || ev->type->role == ROLE_SEND))
 		event_set_addr(ev, &op->addr, op->addrlen);
 	if (op->event == 0)
 		return;
@@ -146,7 +129,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 		}
 		shell_call_failed(sh, h, op->advice, prefix, "accept", err,
 		    "%s", args);
-		shell_log(sh, EV_ACCEPT, h->id, 0, -1, err);
+		shell_log(sh, op->type, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
 	if (op->newname[0] == '\0')
@@ -169,7 +152,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 	fprintf(sh->out, _("%saccept(%s) = %d: new socket %s, peer %s\n"),
 	    prefix, args, fd, nh->name,
 	    format_sockaddr(&ss, len, peer, sizeof peer));
-	shell_log(sh, EV_ACCEPT, h->id, nh->id, fd, 0);
+	shell_log(sh, op->type, h->id, nh->id, fd, 0);
 	return OP_DONE;
 }
 
@@ -235,7 +218,7 @@ failed:
 	h->connecting = err == EINPROGRESS || err == EALREADY;
 	shell_call_failed(sh, h, op->advice, prefix, "connect", err, "%s",
 	    args);
-	shell_log(sh, EV_CONNECT, h->id, 0, -1, err);
+	shell_log(sh, op->type, h->id, 0, -1, err);
 	return OP_FAILED;
 connected:
 	h->connecting = 0;
@@ -245,7 +228,7 @@ connected:
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("%sconnect(%s) = 0: connected from %s\n"), prefix,
 	    args, format_sockaddr(&h->local, h->local_len, addr, sizeof addr));
-	shell_log(sh, EV_CONNECT, h->id, 0, 0, 0);
+	shell_log(sh, op->type, h->id, 0, 0, 0);
 	return OP_DONE;
 }
 
@@ -275,10 +258,10 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		}
 		shell_call_failed(sh, h, op->advice, prefix, "recv", err, "%s",
 		    args);
-		shell_log(sh, EV_RECV, h->id, 0, -1, err);
+		shell_log(sh, op->type, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
-	shell_log(sh, EV_RECV, h->id, 0, n, 0);
+	shell_log(sh, op->type, h->id, 0, n, 0);
 	free(sh->last_data);
 	sh->last_data = buf;
 	sh->last_len = (size_t)n;
@@ -435,7 +418,7 @@ static int
 op_background(struct shell *sh, struct op *op)
 {
 	struct job *j;
-	struct event *ev = shell_log(sh, op_ev_kind(op), op->handle_id, 0,
+	struct event *ev = shell_log(sh, op->type, op->handle_id, 0,
 	    -1, 0);
 	char why[256];
 

@@ -21,6 +21,8 @@ enum op_status { OP_DONE, OP_FAILED, OP_WAIT };
 
 struct op {
 	enum op_kind		 kind;
+	const struct ev_type	*type;		/* its call, as its command
+						   declared it (base/evlog.h) */
 	int			 handle_id;
 	char			 newname[HANDLE_NAME_MAX + 1];	/* accept */
 	struct sockaddr_storage	 addr;				/* connect */
@@ -90,9 +92,6 @@ ssize_t		 op_send_once(struct op *, struct handle *, const char *p,
 		     size_t len, int flags, int *err);
 /* Seconds since T (CLOCK_MONOTONIC). */
 double		 op_since(const struct timespec *t);
-/* What the event log calls OP's call (recvfrom for a recv that shows
- * its sender ...). */
-enum ev_kind	 op_ev_kind(const struct op *);
 
 /* op-bulk.c: send --size/--file, recv --all/--to, as op-data.c's steps. */
 enum op_status	 op_bulk_send(struct shell *, struct op *, struct handle *,

@@ -120,10 +120,10 @@ check_data(struct shell *sh, const struct token *w, const struct event *ev,
 
 	if (sh->last_data != NULL && sh->last_len == w->len &&
 	    memcmp(sh->last_data, w->text, w->len) == 0 &&
-	    ev != NULL && (ev->kind == EV_RECV || ev->kind == EV_RECVFROM))
+	    ev != NULL && ev->type->role == ROLE_RECV)
 		return 1;
 	escape_bytes(w->text, w->len, 40, shown, sizeof shown);
-	if (ev == NULL || (ev->kind != EV_RECV && ev->kind != EV_RECVFROM) ||
+	if (ev == NULL || ev->type->role != ROLE_RECV ||
 	    ev->result <= 0)
 		snprintf(why, n, _("expected to receive \"%s\", but nothing "
 		    "was received"), shown);
@@ -236,8 +236,7 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 		return 0;
 	}
 	if (strcmp(word, "EOF") == 0) {
-		if (ev != NULL && (ev->kind == EV_RECV ||
-		    ev->kind == EV_RECVFROM) && ev->result == 0)
+		if (ev != NULL && ev->type->role == ROLE_RECV && ev->result == 0)
 			return 1;
 		snprintf(why, n, "%s", _("expected the end of the stream "
 		    "(recv = 0), but it was not"));

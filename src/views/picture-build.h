@@ -63,7 +63,7 @@ struct psock {
 /* One call, at its position in the order the calls began. */
 struct pev {
 	const struct event	*ev;
-	enum pic_role		 role;
+	enum ev_role		 role;
 	int			 twin;		/* socketpair: the second socket */
 	int			 sock;		/* NONE: its handle is unknown */
 	int			 to;		/* data: the socket it goes to */

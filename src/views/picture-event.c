@@ -1,6 +1,5 @@
 /* picture-event.c - what each kind of call is in the picture (see
- * picture-event.h): the one place where the event log's kinds are told
- * apart. */
+ * picture-event.h), from the type its command declared. */
 #include <config.h>
 
 #include <netinet/in.h>
@@ -12,54 +11,48 @@
 #include "views/picture-build.h"
 #include "views/picture-event.h"
 
-static const struct {
-	enum pic_role	 role;
-	const char	*op;
-} kinds[] = {
-	[EV_SOCKET] =		{ ROLE_SOCKET,		N_("Socket") },
-	[EV_BIND] =		{ ROLE_BIND,		N_("Bind") },
-	[EV_LISTEN] =		{ ROLE_LISTEN,		N_("Listen") },
-	[EV_ACCEPT] =		{ ROLE_ACCEPT,		N_("Accept") },
-	[EV_CONNECT] =		{ ROLE_CONNECT,		N_("Connect") },
-	[EV_SEND] =		{ ROLE_SEND,		N_("Send") },
-	[EV_RECV] =		{ ROLE_RECV,		N_("Receive") },
-	[EV_CLOSE] =		{ ROLE_CLOSE,		N_("Close") },
-	/* sendto and recvfrom are the slides' Send and Receive: the
-	 * address the datagram went to beside it, its sender across. */
-	[EV_SENDTO] =		{ ROLE_SEND,		N_("Send") },
-	[EV_RECVFROM] =		{ ROLE_RECV,		N_("Receive") },
-	[EV_SHUTDOWN] =		{ ROLE_SHUTDOWN,	N_("Shutdown") },
-	[EV_SOCKETPAIR] =	{ ROLE_SOCKETPAIR,	N_("Socketpair") },
-	/* The calls that only read a setting or an address are left out
-	 * (ROLE_NONE): setsockopt, getsockopt, getsockname, getpeername,
-	 * fcntl, poll, getaddrinfo. */
-};
-
-enum pic_role
-picture_event_role(enum ev_kind k)
+enum ev_role
+picture_event_role(const struct event *ev)
 {
-	if ((size_t)k >= sizeof kinds / sizeof *kinds)
-		return ROLE_NONE;
-	return kinds[k].role;
+	return ev->type != NULL ? ev->type->role : ROLE_NONE;
 }
 
 const char *
-picture_event_op(enum ev_kind k)
+picture_event_op(const struct event *ev)
 {
-	if ((size_t)k >= sizeof kinds / sizeof *kinds || kinds[k].op == NULL)
+	if (ev->type == NULL || ev->type->op == NULL)
 		return "?";
-	return _(kinds[k].op);
+	return _(ev->type->op);
 }
 
+/* The slide's table of operations: the names the boxes line up on, as
+ * the lecture writes them (each command's type names its box the same). */
 void
 picture_event_lecture_ops(const char *ops[PIC_OPS])
 {
-	static const enum ev_kind lecture[PIC_OPS] = { EV_SOCKET, EV_BIND,
-	    EV_LISTEN, EV_ACCEPT, EV_CONNECT, EV_SEND, EV_RECV, EV_CLOSE };
+	static const char *const lecture[PIC_OPS] = { N_("Socket"),
+	    N_("Bind"), N_("Listen"), N_("Accept"), N_("Connect"),
+	    N_("Send"), N_("Receive"), N_("Close") };
 	int i;
 
 	for (i = 0; i < PIC_OPS; i++)
-		ops[i] = picture_event_op(lecture[i]);
+		ops[i] = _(lecture[i]);
+}
+
+/* A call its command declared a box for (ROLE_CALL): what it returned,
+ * in the command's words where it has them. */
+static void
+call_text(const struct event *ev, struct pic_box *b)
+{
+	const char *const *t = ev->type->texts;
+	long long i;
+
+	for (i = 0; t != NULL && t[i] != NULL && i < ev->result; i++)
+		;
+	if (t != NULL && t[i] != NULL && i == ev->result)
+		snprintf(b->text, sizeof b->text, "%s", _(t[i]));
+	else
+		snprintf(b->text, sizeof b->text, "%lld", ev->result);
 }
 
 void
@@ -69,9 +62,9 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 	const struct psock *s = &p->s[e->sock];
 	char a[96];
 
-	switch (ev->kind) {
-	case EV_SOCKET:
-	case EV_SOCKETPAIR:
+	switch (picture_event_role(ev)) {
+	case ROLE_SOCKET:
+	case ROLE_SOCKETPAIR:
 		if (s->h->family != AF_INET || s->h->type != SOCK_STREAM) {
 			const char *pl = proto_label(s->h->family,
 			    s->h->type);
@@ -82,7 +75,7 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 			    (int)strcspn(pl, "/"), pl);
 		}
 		break;
-	case EV_BIND:
+	case ROLE_BIND:
 		if (ev->result == 0 && s->st.local_len > 0)
 			format_sockaddr(&s->st.local, s->st.local_len, a,
 			    sizeof a);
@@ -90,7 +83,7 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 			picture_peers_format(ev, a, sizeof a);
 		snprintf(b->text, sizeof b->text, "%s", a);
 		break;
-	case EV_LISTEN:
+	case ROLE_LISTEN:
 		if (ev->result >= 0) {
 			snprintf(b->text, sizeof b->text, _("backlog %lld"),
 			    ev->result);
@@ -100,26 +93,28 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 			    ev->result);
 		}
 		break;
-	case EV_ACCEPT:
+	case ROLE_ACCEPT:
 		if (ev->result >= 0 && e->other != NONE)
 			b->to = p->s[e->other].h->name;
 		break;
-	case EV_CONNECT:
+	case ROLE_CONNECT:
 		if (!is_tcp(s))
 			snprintf(b->text, sizeof b->text, "%s",
 			    picture_peers_format(ev, a, sizeof a));
 		break;
-	case EV_RECV:
-	case EV_RECVFROM:
+	case ROLE_RECV:
 		if (ev->result >= 0 && !ev->pending)
 			snprintf(b->text, sizeof b->text, _("%lld B"),
 			    ev->result);
 		break;
-	case EV_SEND:
-	case EV_SENDTO:
+	case ROLE_SEND:
 		if (!is_tcp(s) && ev->addrlen > 0)
 			snprintf(b->text, sizeof b->text, "%s",
 			    picture_peers_format(ev, a, sizeof a));
+		break;
+	case ROLE_CALL:
+		if (ev->result >= 0)
+			call_text(ev, b);
 		break;
 	default:
 		break;

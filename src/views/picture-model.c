@@ -55,7 +55,7 @@ static void
 call_box(struct picture *p, const struct pev *e, struct pic_box *b)
 {
 	b->kind = PIC_BOX_CALL;
-	b->op = picture_event_op(e->ev->kind);
+	b->op = picture_event_op(e->ev);
 	b->name = p->s[e->sock].h->name;
 	b->newest = e->newest;
 	picture_event_text(p, e, b);

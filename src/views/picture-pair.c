@@ -40,7 +40,7 @@ picture_pair_collect(struct picture *p)
 	int *done, *idmap;
 
 	for (i = 0; i < sh->nevents; i++)
-		n += picture_event_role(sh->events[i].kind) ==
+		n += picture_event_role(&sh->events[i]) ==
 		    ROLE_SOCKETPAIR;
 	done = malloc((sh->nevents + 1) * sizeof *done);
 	idmap = malloc(nid * sizeof *idmap);
@@ -69,11 +69,11 @@ picture_pair_collect(struct picture *p)
 			continue;	/* drawn where its job began */
 		if (done[i] != NONE)
 			ev = &sh->events[done[i]];
-		if (picture_event_role(ev->kind) == ROLE_NONE)
+		if (picture_event_role(ev) == ROLE_NONE)
 			continue;
 		e = &p->e[n++];
 		e->ev = ev;
-		e->role = picture_event_role(ev->kind);
+		e->role = picture_event_role(ev);
 		e->sock = ev->handle_id > 0 && (size_t)ev->handle_id < nid ?
 		    idmap[ev->handle_id] : NONE;
 		e->partner = e->target = e->row = e->other = e->to = NONE;
