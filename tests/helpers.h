@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "base/report.h"
+#include "commands/cmd.h"
 #include "core/shell.h"
 #include "state/state.h"
 
@@ -81,6 +83,15 @@ int		 ts_wait_state(struct tshell *, const char *name, int state);
 	const char *hay_ = (hay), *needle_ = (needle);			\
 	cr_assert(strstr(hay_, needle_) == NULL,			\
 	    "did not expect \"%s\" in:\n%s", needle_, hay_);		\
+} while (0)
+
+/* The command table finds the command WANT from TYPED. */
+#define assert_finds(typed, want) do {					\
+	char e_[REPORT_LEN];						\
+	const struct cmd_entry *c_ = cmd_find((typed), e_);		\
+	cr_assert(c_ != NULL && strcmp(c_->name, (want)) == 0,		\
+	    "'%s' should find %s: %s", (typed), (want),			\
+	    c_ != NULL ? c_->name : e_);				\
 } while (0)
 
 /* A suite whose tests share one script-mode shell, t, made anew for

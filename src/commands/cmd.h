@@ -175,35 +175,4 @@ const struct cmd_word	*cmd_arg_words(const struct cmd_arg *);
 enum cmd_kind		 cmd_word_takes(const char *word);
 void			 cmd_doc_roff(FILE *);
 
-extern const struct cmd_entry cmd_accept_entry;
-extern const struct cmd_entry cmd_bind_entry;
-extern const struct cmd_entry cmd_close_entry;
-extern const struct cmd_entry cmd_connect_entry;
-extern const struct cmd_entry cmd_getpeername_entry;
-extern const struct cmd_entry cmd_getsockname_entry;
-extern const struct cmd_entry cmd_getsockopt_entry;
-extern const struct cmd_entry cmd_help_entry;
-extern const struct cmd_entry cmd_jobs_entry;
-extern const struct cmd_entry cmd_lesson_entry;
-extern const struct cmd_entry cmd_listen_entry;
-extern const struct cmd_entry cmd_nonblock_entry;
-extern const struct cmd_entry cmd_pause_entry;
-extern const struct cmd_entry cmd_picture_entry;
-extern const struct cmd_entry cmd_poll_entry;
-extern const struct cmd_entry cmd_quit_entry;
-extern const struct cmd_entry cmd_recv_entry;
-extern const struct cmd_entry cmd_recvfrom_entry;
-extern const struct cmd_entry cmd_resolve_entry;
-extern const struct cmd_entry cmd_send_entry;
-extern const struct cmd_entry cmd_sendto_entry;
-extern const struct cmd_entry cmd_set_entry;
-extern const struct cmd_entry cmd_setsockopt_entry;
-extern const struct cmd_entry cmd_show_entry;
-extern const struct cmd_entry cmd_shutdown_entry;
-extern const struct cmd_entry cmd_socket_entry;
-extern const struct cmd_entry cmd_socketpair_entry;
-extern const struct cmd_entry cmd_source_entry;
-extern const struct cmd_entry cmd_view_entry;
-extern const struct cmd_entry cmd_wait_entry;
-
 #endif

@@ -1,4 +1,4 @@
-/* shell.h - the shell: its sockets, jobs, events and variables, and how it reports. */
+/* shell.h - the shell: its sockets, jobs, events and variables. */
 #ifndef SOCKSHELL_SHELL_H
 #define SOCKSHELL_SHELL_H
 
