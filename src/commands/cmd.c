@@ -38,6 +38,7 @@ extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_setsockopt_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_shutdown_entry;
+extern const struct cmd_entry cmd_sockatmark_entry;
 extern const struct cmd_entry cmd_socket_entry;
 extern const struct cmd_entry cmd_socketpair_entry;
 extern const struct cmd_entry cmd_source_entry;
@@ -71,6 +72,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_setsockopt_entry,
 	&cmd_show_entry,
 	&cmd_shutdown_entry,
+	&cmd_sockatmark_entry,
 	&cmd_socket_entry,
 	&cmd_socketpair_entry,
 	&cmd_source_entry,
