@@ -210,7 +210,7 @@ void
 ts_fail(struct tshell *t, const char *line, const char *says, int usage)
 {
 	size_t nhandles = t->sh.nhandles, open = handle_open_count(&t->sh);
-	size_t jobs = jobs_count(&t->sh), nevents = t->sh.nevents;
+	size_t jobs = jobs_count(&t->sh), nevents = t->sh.log.n;
 	int fds = count_fds();
 	const char *err, *nl;
 
@@ -232,7 +232,7 @@ ts_fail(struct tshell *t, const char *line, const char *says, int usage)
 	    line);
 	cr_assert_eq(jobs_count(&t->sh), jobs, "'%s' changed the jobs", line);
 	if (usage)
-		cr_assert_eq(t->sh.nevents, nevents, "'%s' made a call before "
+		cr_assert_eq(t->sh.log.n, nevents, "'%s' made a call before "
 		    "finding the mistake", line);
 }
 

@@ -44,8 +44,8 @@ pair(const char *family)
 static const struct event *
 last_event(void)
 {
-	cr_assert_gt(t.sh.nevents, 0);
-	return &t.sh.events[t.sh.nevents - 1];
+	cr_assert_gt(t.sh.log.n, 0);
+	return &t.sh.log.v[t.sh.log.n - 1];
 }
 
 /* The receiver drains in the background while the sender waits in the
@@ -509,10 +509,10 @@ Test(bulk, msg_waitall_script_timeout_shows_what_it_has)
 	ts_okf(&t, "send a 12345");
 	ts_clear(&t);
 	t.sh.timeout = 0.05;
-	before = t.sh.nevents;
+	before = t.sh.log.n;
 	cr_assert_neq(ts_run(&t, "recv b 10 MSG_WAITALL"), 0);
 	assert_partial("--timeout ended the wait");
-	cr_assert_eq(t.sh.nevents, before + 1, "one recv logged, not two");
+	cr_assert_eq(t.sh.log.n, before + 1, "one recv logged, not two");
 }
 
 /* A bulk recv stopped after some bytes: the picture's event counts

@@ -175,7 +175,7 @@ Test(diag, half_close_client_side)
 	ts_clear(&t);
 	ts_okf(&t, "shutdown cli wr");
 	assert_has(ts_out(&t), ", SHUT_WR) = 0: cli sends no more");
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "shutdown");
 	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
 	/* The peer sees the end of the stream, and can still send. */

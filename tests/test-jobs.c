@@ -360,9 +360,9 @@ last_event(const char *call)
 {
 	size_t i;
 
-	for (i = t.sh.nevents; i > 0; i--)
-		if (strcmp(t.sh.events[i - 1].type->call, call) == 0)
-			return &t.sh.events[i - 1];
+	for (i = t.sh.log.n; i > 0; i--)
+		if (strcmp(t.sh.log.v[i - 1].type->call, call) == 0)
+			return &t.sh.log.v[i - 1];
 	cr_assert_fail("no event of the call %s", call);
 	return NULL;
 }

@@ -218,7 +218,7 @@ Test(api, getsockname_and_getpeername)
 	ts_clear(&t);
 	ts_okf(&t, "getpeername cli");
 	assert_has(ts_out(&t), want);
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "getpeername");
 	ts_fail(&t, "getpeername srv", "getpeername failed with ENOTCONN: this "
 	    "socket has no peer", 0);
@@ -244,9 +244,9 @@ Test(api, resolve)
 	    "[::1]:8888\n");
 	assert_has(ts_out(&t), "bind, connect and sendto take the first "
 	    "address of their socket's family");
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "getaddrinfo");
-	cr_assert_gt(t.sh.events[t.sh.nevents - 1].result, 0);
+	cr_assert_gt(t.sh.log.v[t.sh.log.n - 1].result, 0);
 	ts_clear(&t);
 	ts_okf(&t, "resolve ::1");
 	assert_has(ts_out(&t), "getaddrinfo(\"::1\", NULL) = 0: ");

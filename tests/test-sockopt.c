@@ -423,7 +423,7 @@ Test(sockopt, getsockopt_one_explains)
 	assert_has(ts_out(&t), "SO_REUSEADDR) = 0: off\n");
 	assert_has(ts_out(&t), "  SO_REUSEADDR: bind may take a port that "
 	    "connections in TIME_WAIT still hold");
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "getsockopt");
 }
 
@@ -435,9 +435,9 @@ Test(sockopt, enoprotoopt)
 	ts_fail(&t, "setsockopt u TCP_NODELAY on", "setsockopt failed with "
 	    "ENOPROTOOPT: this option is not for this kind of socket", 0);
 	assert_has(ts_out(&t), "= -1 ENOPROTOOPT (");
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "setsockopt");
-	cr_assert_eq(t.sh.events[t.sh.nevents - 1].err, ENOPROTOOPT);
+	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].err, ENOPROTOOPT);
 	ts_fail(&t, "getsockopt u TCP_MAXSEG", "getsockopt failed with "
 	    "EOPNOTSUPP", 0);
 	/* A lesson may expect it. */

@@ -58,13 +58,13 @@ Test(udp, sendto_address_and_port)
 	ts_okf(&t, "sendto cli 127.0.0.1 %d \"ping\"", ts_port(&t, "srv"));
 	assert_has(ts_out(&t), "sendto(");
 	assert_has(ts_out(&t), ", \"ping\", 4, 127.0.0.1:");
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "sendto");
-	cr_assert_eq(t.sh.events[t.sh.nevents - 1].result, 4);
+	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].result, 4);
 	/* sendto bound cli to a port the kernel picked */
 	cr_assert_gt(ts_port(&t, "cli"), 0);
 	recv_from_cli("ping");
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "recvfrom");
 	cr_assert_eq(handle_find(&t.sh, "srv")->received, 4);
 }

@@ -250,9 +250,9 @@ Test(afunix, socketpair_stream)
 	cr_assert_eq(count_fds(), fds + 2);
 	st = ts_st(&t, "a");
 	cr_assert_eq(st.step, STEP_CONNECTED);
-	cr_assert_str_eq(t.sh.events[t.sh.nevents - 1].type->call,
+	cr_assert_str_eq(t.sh.log.v[t.sh.log.n - 1].type->call,
 	    "socketpair");
-	cr_assert_eq(t.sh.events[t.sh.nevents - 1].other_id,
+	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].other_id,
 	    handle_find(&t.sh, "b")->id);
 	ts_ok(&t, (const char *const[]){ "send a \"one way\"",
 	    "recv b => \"one way\"", "send b \"and back\"",

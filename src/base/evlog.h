@@ -3,6 +3,7 @@
 #define SOCKSHELL_EVLOG_H
 
 #include <netinet/in.h>
+#include <stddef.h>
 #include <sys/socket.h>
 
 /* What a call does in the lecture's exchange: what the picture's pairing
@@ -62,6 +63,23 @@ struct event {
 	socklen_t	 addrlen;
 };
 
+/* The log: the events in order, and the step's mark. */
+struct evlog {
+	struct event	*v;
+	size_t		 n, cap;
+	unsigned long	 seq;		/* the last event's seq */
+	unsigned long	 mark;		/* events after it are the newest step */
+};
+
+/*
+ * Appends an event: a call of TYPE made on handle HANDLE_ID (and
+ * OTHER_ID: accept's new socket) and what it returned. Returns it, for
+ * the caller to add what it knows, or NULL when memory ran out.
+ */
+struct event	*evlog_add(struct evlog *, const struct ev_type *type,
+		     int handle_id, int other_id, long long result, int err);
+void		 evlog_free(struct evlog *);
+/* The address a bind or connect was given, kept with its event. */
 void		 event_set_addr(struct event *, const struct sockaddr_storage *,
 		     socklen_t);
 

@@ -291,26 +291,12 @@ struct event *
 shell_log(struct shell *sh, const struct ev_type *type, int handle_id,
     int other_id, long long result, int err)
 {
+	struct event *v = evlog_add(&sh->log, type, handle_id, other_id,
+	    result, err);
 	struct handle *h;
-	struct event *v;
 
-	if (sh->nevents == sh->events_cap) {
-		size_t cap = sh->events_cap ? sh->events_cap * 2 : 64;
-
-		v = realloc(sh->events, cap * sizeof *v);
-		if (v == NULL)
-			return NULL;
-		sh->events = v;
-		sh->events_cap = cap;
-	}
-	v = &sh->events[sh->nevents++];
-	memset(v, 0, sizeof *v);
-	v->type = type;
-	v->handle_id = handle_id;
-	v->other_id = other_id;
-	v->result = result;
-	v->err = err;
-	v->seq = ++sh->event_seq;
+	if (v == NULL)
+		return NULL;
 	/* A call on a socket: what the picture kept of it may change. */
 	if ((h = handle_by_id(sh, handle_id)) != NULL)
 		h->calls++;

@@ -242,15 +242,15 @@ op_recv_partial(struct shell *sh, struct op *op, const char *prefix,
     const char *why)
 {
 	struct handle *h = handle_by_id(sh, op->handle_id);
-	size_t first = sh->nevents;
+	size_t first = sh->log.n;
 
 	if (op->kind != OP_RECV || op->bulk || op->done == 0 || h == NULL)
 		return 0;
 	recv_report(sh, op, h, prefix, NULL, 0, 0, why);
-	if (op->event > 0 && op->event <= sh->nevents && first < sh->nevents) {
+	if (op->event > 0 && op->event <= sh->log.n && first < sh->log.n) {
 		/* A job: its call ends where the picture drew it begin. */
-		sh->events[op->event - 1].pending = 0;
-		sh->events[first].began = op->event;
+		sh->log.v[op->event - 1].pending = 0;
+		sh->log.v[first].began = op->event;
 		op->event = 0;
 	}
 	return 1;
@@ -465,11 +465,11 @@ op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 	    "would)"), call, errno_name(err), opt);
 	if (op->kind == OP_CONNECT)
 		h->connecting = 1;
-	if (op->event > 0 && op->event <= sh->nevents) {
+	if (op->event > 0 && op->event <= sh->log.n) {
 		/* A job: the call fails where the picture drew it begin. */
-		struct event *ev = &sh->events[op->event - 1];
+		struct event *ev = &sh->log.v[op->event - 1];
 
-		ev->seq = ++sh->event_seq;
+		ev->seq = ++sh->log.seq;
 		ev->pending = 0;
 		ev->result = -1;
 		ev->err = err;

@@ -30,9 +30,9 @@ op_stopped(struct shell *sh, struct op *op, int err)
 {
 	struct event *ev;
 
-	if (op->event > 0 && op->event <= sh->nevents) {
-		ev = &sh->events[op->event - 1];
-		ev->seq = ++sh->event_seq;
+	if (op->event > 0 && op->event <= sh->log.n) {
+		ev = &sh->log.v[op->event - 1];
+		ev->seq = ++sh->log.seq;
 	} else if ((ev = shell_log(sh, op->type, op->handle_id, 0, -1,
 	    err)) == NULL)
 		return;
@@ -54,7 +54,7 @@ op_stopped(struct shell *sh, struct op *op, int err)
 static void
 op_settle(struct shell *sh, struct op *op, size_t first)
 {
-	struct event *ev = first < sh->nevents ? &sh->events[first] : NULL;
+	struct event *ev = first < sh->log.n ? &sh->log.v[first] : NULL;
 
 	if (ev != NULL && ev->addrlen == 0 && op->addrlen > 0 &&
 	    (ev->type->role == ROLE_CONNECT || ev->type->role == ROLE_SEND))
@@ -62,7 +62,7 @@ op_settle(struct shell *sh, struct op *op, size_t first)
 	if (op->event == 0)
 		return;
 	if (ev != NULL && op->event <= first) {
-		sh->events[op->event - 1].pending = 0;
+		sh->log.v[op->event - 1].pending = 0;
 		ev->began = op->event;
 		op->event = 0;
 	} else
@@ -321,7 +321,7 @@ op_dispatch(struct shell *sh, struct op *op, short *events,
 enum op_status
 op_step(struct shell *sh, struct op *op, short *events, const char *prefix)
 {
-	size_t first = sh->nevents;
+	size_t first = sh->log.n;
 	enum op_status st = op_dispatch(sh, op, events, prefix);
 
 	if (st != OP_WAIT)
@@ -425,7 +425,7 @@ op_background(struct shell *sh, struct op *op)
 	/* The picture draws the call where it began. */
 	if (ev != NULL) {
 		ev->pending = 1;
-		op->event = sh->nevents;
+		op->event = sh->log.n;
 		if (op->addrlen > 0)
 			event_set_addr(ev, &op->addr, op->addrlen);
 	}

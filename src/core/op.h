@@ -37,7 +37,7 @@ struct op {
 	const struct errinfo_advice *const *advice;	/* the command's,
 						 * for a failure */
 	size_t			 event;		/* a job: its pending entry in
-						 * sh->events, plus 1; or 0 */
+						 * sh->log.v, plus 1; or 0 */
 	/* The rest of the API (op-data.c): flags, sendto/recvfrom, bulk. */
 	int			 flags;		/* MSG_* the student gave */
 	int			 from;		/* recvfrom: show the sender */

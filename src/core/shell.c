@@ -41,12 +41,11 @@ shell_free(struct shell *sh)
 	free(sh->by_name);
 	sh->by_name = NULL;
 	sh->by_name_cap = 0;
-	free(sh->events);
+	evlog_free(&sh->log);
 	free(sh->last_data);
 	sh->last_data = NULL;
 	vars_free(sh);
 	sh->handles = NULL;
-	sh->events = NULL;
-	sh->nhandles = sh->nevents = 0;
+	sh->nhandles = 0;
 }
 

@@ -45,8 +45,7 @@ struct shell {
 	int		 next_id;
 	struct job	*jobs;
 	int		 max_job;	/* the highest job number given yet */
-	struct event	*events;
-	size_t		 nevents, events_cap;
+	struct evlog	 log;		/* every call made, in order */
 	struct var	*vars;
 	size_t		 nvars;
 	char		*last_data;	/* what the last recv returned */
@@ -65,8 +64,6 @@ struct shell {
 	int		 quit;
 	enum view	 view;		/* after each command (quiet: none) */
 	int		 color;		/* ANSI colours in the picture */
-	unsigned long	 event_seq;	/* the last event's seq */
-	unsigned long	 event_mark;	/* events after it are the newest step */
 	int		 stop;		/* stop the lesson (end of a pause) */
 	int		 lesson_stopped; /* input ended in a lesson's pause */
 	int		 terminal;	/* readline is set up (input.c) */

@@ -105,10 +105,10 @@ first_call(struct shell *sh, size_t first, const char *handle)
 	struct handle *h = handle != NULL ? handle_find(sh, handle) : NULL;
 	size_t i;
 
-	for (i = first; h != NULL && i < sh->nevents; i++)
-		if (sh->events[i].handle_id == h->id)
-			return &sh->events[i];
-	return first < sh->nevents ? &sh->events[first] : NULL;
+	for (i = first; h != NULL && i < sh->log.n; i++)
+		if (sh->log.v[i].handle_id == h->id)
+			return &sh->log.v[i];
+	return first < sh->log.n ? &sh->log.v[first] : NULL;
 }
 
 /* The data the call received (EV) is the quoted word W. */

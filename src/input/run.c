@@ -131,9 +131,9 @@ run_command(struct shell *sh, struct tokens *t)
 		return -1;
 	}
 	a.background = t->background;
-	calls = sh->nevents;
+	calls = sh->log.n;
 	if (ce->flags & CMD_STATE)
-		sh->event_mark = sh->event_seq;	/* what follows is new */
+		sh->log.mark = sh->log.seq;	/* what follows is new */
 	rv = cmd_run(sh, ce, &a);
 	free_args(&a);
 	jobs_check(sh);
@@ -141,7 +141,7 @@ run_command(struct shell *sh, struct tokens *t)
 		sh->quit = 1;
 	/* A mistake caught before any syscall changed nothing to show. */
 	if ((ce->flags & CMD_STATE) && !sh->quiet &&
-	    (rv != CMD_ERROR || sh->nevents != calls))
+	    (rv != CMD_ERROR || sh->log.n != calls))
 		view_show(sh);
 	fflush(sh->out);
 	return rv == CMD_ERROR ? -1 : 0;
@@ -157,7 +157,7 @@ shell_run_line(struct shell *sh, const char *line, size_t len)
 	struct tokens t, ex;
 	char err[REPORT_LEN], *handle;
 	int rc, failed_before = sh->failed, expecting;
-	size_t first = sh->nevents;
+	size_t first = sh->log.n;
 
 	if (lex_line(line, len, &t, err) < 0) {
 		shell_error(sh, "%s", err);

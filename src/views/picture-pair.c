@@ -39,12 +39,12 @@ picture_pair_collect(struct picture *p)
 	size_t i, n = 0, nid = (size_t)sh->next_id + 1;
 	int *done, *idmap;
 
-	for (i = 0; i < sh->nevents; i++)
-		n += picture_event_role(&sh->events[i]) ==
+	for (i = 0; i < sh->log.n; i++)
+		n += picture_event_role(&sh->log.v[i]) ==
 		    ROLE_SOCKETPAIR;
-	done = malloc((sh->nevents + 1) * sizeof *done);
+	done = malloc((sh->log.n + 1) * sizeof *done);
 	idmap = malloc(nid * sizeof *idmap);
-	p->e = calloc(sh->nevents + n + 1, sizeof *p->e);
+	p->e = calloc(sh->log.n + n + 1, sizeof *p->e);
 	n = 0;
 	if (done == NULL || idmap == NULL || p->e == NULL) {
 		free(done);
@@ -56,19 +56,19 @@ picture_pair_collect(struct picture *p)
 	for (i = 0; i < p->ns; i++)
 		if (p->s[i].h->id >= 0 && (size_t)p->s[i].h->id < nid)
 			idmap[p->s[i].h->id] = (int)i;
-	for (i = 0; i < sh->nevents; i++)
+	for (i = 0; i < sh->log.n; i++)
 		done[i] = NONE;
-	for (i = 0; i < sh->nevents; i++)
-		if (sh->events[i].began > 0 && sh->events[i].began - 1 < i)
-			done[sh->events[i].began - 1] = (int)i;
-	for (i = 0; i < sh->nevents; i++) {
-		const struct event *ev = &sh->events[i];
+	for (i = 0; i < sh->log.n; i++)
+		if (sh->log.v[i].began > 0 && sh->log.v[i].began - 1 < i)
+			done[sh->log.v[i].began - 1] = (int)i;
+	for (i = 0; i < sh->log.n; i++) {
+		const struct event *ev = &sh->log.v[i];
 		struct pev *e;
 
 		if (ev->began > 0 && ev->began - 1 < i)
 			continue;	/* drawn where its job began */
 		if (done[i] != NONE)
-			ev = &sh->events[done[i]];
+			ev = &sh->log.v[done[i]];
 		if (picture_event_role(ev) == ROLE_NONE)
 			continue;
 		e = &p->e[n++];
@@ -81,7 +81,7 @@ picture_pair_collect(struct picture *p)
 		if ((e->role == ROLE_ACCEPT || e->role == ROLE_SOCKETPAIR) &&
 		    ev->other_id > 0 && (size_t)ev->other_id < nid)
 			e->other = idmap[ev->other_id];
-		e->newest = ev->seq > sh->event_mark;
+		e->newest = ev->seq > sh->log.mark;
 		if (e->role == ROLE_SOCKETPAIR && e->other != NONE) {
 			/* Two sockets at once: a box in each column. */
 			p->e[n] = *e;
