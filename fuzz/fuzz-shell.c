@@ -34,7 +34,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/shell.h"
 #include "core/vars.h"
@@ -196,7 +196,7 @@ static int
 reads_files(const char *line, size_t len)
 {
 	const struct cmd_entry *ce;
-	char err[REPORT_LEN];
+	char err[MESSAGE_LEN];
 	struct tokens t;
 	int skip = 0;
 

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/shell.h"
 #include "state/state.h"
@@ -87,7 +87,7 @@ int		 ts_wait_state(struct tshell *, const char *name, int state);
 
 /* The command table finds the command WANT from TYPED. */
 #define assert_finds(typed, want) do {					\
-	char e_[REPORT_LEN];						\
+	char e_[MESSAGE_LEN];						\
 	const struct cmd_entry *c_ = cmd_find((typed), e_);		\
 	cr_assert(c_ != NULL && strcmp(c_->name, (want)) == 0,		\
 	    "'%s' should find %s: %s", (typed), (want),			\

@@ -12,14 +12,14 @@
 #include "helpers.h"
 #include "base/addr.h"
 #include "base/errinfo.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/shell.h"
 #include "state/state.h"
 
 static struct shell sh;
-static char err[REPORT_LEN];
+static char err[MESSAGE_LEN];
 
 static void
 setup(void)

@@ -5,12 +5,12 @@
 #include <criterion/parameterized.h>
 #include <string.h>
 
-#include "base/report.h"
+#include "base/message.h"
 #include "base/text.h"
 #include "input/lex.h"
 
 static struct tokens t;
-static char err[REPORT_LEN];
+static char err[MESSAGE_LEN];
 
 static void
 lex(const char *s)

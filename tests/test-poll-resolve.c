@@ -21,7 +21,7 @@
 #include "base/addr.h"
 #include "base/errinfo.h"
 #include "base/evlog.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"
@@ -299,7 +299,7 @@ Test(api, host_names_for_socket_bind_connect)
 
 Test(api, prefixes_with_longer_commands)
 {
-	char err[REPORT_LEN];
+	char err[MESSAGE_LEN];
 
 	/* The shortest match wins when the others go on from it. */
 	assert_finds("sen", "send");
@@ -394,7 +394,7 @@ Test(api, unix_addresses_format)
 {
 	struct sockaddr_storage ss;
 	struct sockaddr_un *sun = (struct sockaddr_un *)&ss;
-	char buf[128], err[REPORT_LEN];
+	char buf[128], err[MESSAGE_LEN];
 	socklen_t len;
 
 	cr_assert_eq(parse_endpoint("/tmp/x.sock", NULL, AF_UNIX, &ss,
@@ -420,7 +420,7 @@ Test(api, unix_addresses_format)
 Test(api, sizes_and_flags)
 {
 	unsigned long long v;
-	char err[REPORT_LEN], buf[64];
+	char err[MESSAGE_LEN], buf[64];
 	int f;
 
 	cr_assert_eq(parse_size("64M", &v, err), 0);

@@ -9,7 +9,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 
 static const struct {
@@ -50,7 +50,7 @@ pinned(const char *prefix)
 Test(prefixes, each_names_its_command)
 {
 	const struct cmd_entry *ce;
-	char err[REPORT_LEN];
+	char err[MESSAGE_LEN];
 	size_t i;
 
 	for (i = 0; i < NPREFIXES; i++) {
@@ -67,7 +67,7 @@ Test(prefixes, each_names_its_command)
 Test(prefixes, the_others_name_none)
 {
 	const struct cmd_entry *ce;
-	char s[4], err[REPORT_LEN];
+	char s[4], err[MESSAGE_LEN];
 	int len, k, x, i, total;
 
 	for (len = 1; len <= 3; len++) {
@@ -90,7 +90,7 @@ Test(prefixes, the_others_name_none)
 Test(prefixes, in_any_case)
 {
 	const struct cmd_entry *ce;
-	char up[4], err[REPORT_LEN];
+	char up[4], err[MESSAGE_LEN];
 	size_t i, j;
 
 	for (i = 0; i < NPREFIXES; i++) {

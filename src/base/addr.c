@@ -13,7 +13,7 @@
 
 #include "base/addr.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "base/text.h"
 
 int
@@ -30,14 +30,14 @@ parse_port(const char *s, uint16_t *port, char *err)
 		v = v * 10 + (unsigned long)(*p - '0');
 	}
 	if (v > 65535) {
-		snprintf(err, REPORT_LEN, _("port %s is out of range: a port "
+		snprintf(err, MESSAGE_LEN, _("port %s is out of range: a port "
 		    "is a number from 0 to 65535 (0 lets the kernel pick)"), s);
 		return -1;
 	}
 	*port = (uint16_t)v;
 	return 0;
 bad:
-	snprintf(err, REPORT_LEN, _("'%.40s' is not a port: write a decimal "
+	snprintf(err, MESSAGE_LEN, _("'%.40s' is not a port: write a decimal "
 	    "number from 0 to 65535, as in 8888"), s);
 	return -1;
 }
@@ -203,7 +203,7 @@ host_lookup(const char *host, const char *service,
 			break;
 	}
 	if (*p != '\0' || n == 0 || n > 253 || label > 63) {
-		snprintf(err, REPORT_LEN, _("'%.60s' is neither an address nor "
+		snprintf(err, MESSAGE_LEN, _("'%.60s' is neither an address nor "
 		    "a host name: write an address such as %s, or a name such "
 		    "as localhost"), host, example);
 		return 1;
@@ -213,7 +213,7 @@ host_lookup(const char *host, const char *service,
 	/* RFC 6761: a name under .invalid never resolves; say so at once,
 	 * without asking any name server. */
 	if (name_under(host, n, "invalid")) {
-		snprintf(err, REPORT_LEN, _("cannot resolve host '%.60s': names "
+		snprintf(err, MESSAGE_LEN, _("cannot resolve host '%.60s': names "
 		    "under .invalid never resolve; use an address such as %s"),
 		    host, example);
 		return 1;
@@ -245,7 +245,7 @@ resolve_name(const char *host, int family, struct sockaddr_storage *ss,
 	if (rc == 1)
 		return -1;
 	if (rc != 0) {
-		snprintf(err, REPORT_LEN, _("cannot resolve host '%.60s' for "
+		snprintf(err, MESSAGE_LEN, _("cannot resolve host '%.60s' for "
 		    "%s (%s): use an address such as %s"), host,
 		    family_name(family), gai_strerror(rc),
 		    family == AF_INET6 ? "::1" : "127.0.0.1");
@@ -277,14 +277,14 @@ parse_host(const char *host, int family, struct sockaddr_storage *ss,
 		if (inet_pton(AF_INET, host, &sin->sin_addr) == 1)
 			return 0;
 		if (inet_pton(AF_INET6, host, &a6) == 1) {
-			snprintf(err, REPORT_LEN, _("%.60s is an IPv6 address, "
+			snprintf(err, MESSAGE_LEN, _("%.60s is an IPv6 address, "
 			    "but the socket is AF_INET: use an IPv4 address "
 			    "such as 127.0.0.1, or create the socket with "
 			    "AF_INET6"), host);
 			return -1;
 		}
 		if (looks_numeric_v4(host)) {
-			snprintf(err, REPORT_LEN, _("'%.60s' is not an IPv4 "
+			snprintf(err, MESSAGE_LEN, _("'%.60s' is not an IPv4 "
 			    "address: write four numbers from 0 to 255, as in "
 			    "127.0.0.1"), host);
 			return -1;
@@ -299,14 +299,14 @@ parse_host(const char *host, int family, struct sockaddr_storage *ss,
 		if (inet_pton(AF_INET6, host, &sin6->sin6_addr) == 1)
 			return 0;
 		if (inet_pton(AF_INET, host, &a4) == 1) {
-			snprintf(err, REPORT_LEN, _("%.60s is an IPv4 address, "
+			snprintf(err, MESSAGE_LEN, _("%.60s is an IPv4 address, "
 			    "but the socket is AF_INET6: use an IPv6 address "
 			    "such as ::1, or create the socket with AF_INET"),
 			    host);
 			return -1;
 		}
 		if (strchr(host, ':') != NULL || looks_numeric_v4(host)) {
-			snprintf(err, REPORT_LEN, _("'%.60s' is not an IPv6 "
+			snprintf(err, MESSAGE_LEN, _("'%.60s' is not an IPv6 "
 			    "address: write it as in ::1 or fe80::1"), host);
 			return -1;
 		}
@@ -328,19 +328,19 @@ parse_unix(const char *path, const char *port, struct sockaddr_storage *ss,
 	memset(ss, 0, sizeof *ss);
 	sun->sun_family = AF_UNIX;
 	if (port != NULL) {
-		snprintf(err, REPORT_LEN, _("an AF_UNIX address is a path with "
+		snprintf(err, MESSAGE_LEN, _("an AF_UNIX address is a path with "
 		    "no port: write one word, as in /tmp/srv.sock or @name "
 		    "(not '%.40s %.20s')"), path, port);
 		return -1;
 	}
 	if (n == 0) {
-		snprintf(err, REPORT_LEN, "%s", _("an AF_UNIX address is a "
+		snprintf(err, MESSAGE_LEN, "%s", _("an AF_UNIX address is a "
 		    "path, as in /tmp/srv.sock, or @name, or @ for a name the "
 		    "kernel picks"));
 		return -1;
 	}
 	if (n >= sizeof sun->sun_path) {
-		snprintf(err, REPORT_LEN, _("the path '%.40s...' is too long: "
+		snprintf(err, MESSAGE_LEN, _("the path '%.40s...' is too long: "
 		    "an AF_UNIX address holds at most %zu bytes"), path,
 		    sizeof sun->sun_path - 1);
 		return -1;
@@ -374,7 +374,7 @@ parse_endpoint(const char *addr, const char *port,
 		if (addr[0] == '[') {
 			p = strchr(addr, ']');
 			if (p == NULL || p[1] != ':') {
-				snprintf(err, REPORT_LEN, _("'%.60s': write an "
+				snprintf(err, MESSAGE_LEN, _("'%.60s': write an "
 				    "IPv6 address with its port as [::1]:8888"),
 				    addr);
 				return -1;
@@ -385,13 +385,13 @@ parse_endpoint(const char *addr, const char *port,
 		} else {
 			colon = strrchr(addr, ':');
 			if (colon == NULL) {
-				snprintf(err, REPORT_LEN, _("'%.60s' has no "
+				snprintf(err, MESSAGE_LEN, _("'%.60s' has no "
 				    "port: write ADDRESS PORT or ADDRESS:PORT, "
 				    "as in 127.0.0.1 8888"), addr);
 				return -1;
 			}
 			if (strchr(addr, ':') != colon) {
-				snprintf(err, REPORT_LEN, _("'%.60s': write an "
+				snprintf(err, MESSAGE_LEN, _("'%.60s': write an "
 				    "IPv6 address with its port in brackets, as "
 				    "in [::1]:8888, or give the port apart: ::1 "
 				    "8888"), addr);
@@ -400,7 +400,7 @@ parse_endpoint(const char *addr, const char *port,
 			n = (size_t)(colon - addr);
 		}
 		if (n >= sizeof host || n == 0) {
-			snprintf(err, REPORT_LEN, _("'%.60s' has no usable "
+			snprintf(err, MESSAGE_LEN, _("'%.60s' has no usable "
 			    "address before the port"), addr);
 			return -1;
 		}
@@ -409,7 +409,7 @@ parse_endpoint(const char *addr, const char *port,
 		port = colon + 1;
 	} else {
 		if (strlen(addr) >= sizeof host) {
-			snprintf(err, REPORT_LEN, "%s", _("the address is too "
+			snprintf(err, MESSAGE_LEN, "%s", _("the address is too "
 			    "long"));
 			return -1;
 		}
@@ -586,7 +586,7 @@ parse_size(const char *s, unsigned long long *v, char *err)
 	*v = n * mult;
 	return 0;
 bad:
-	snprintf(err, REPORT_LEN, _("'%.40s' is not a size: write a number of "
+	snprintf(err, MESSAGE_LEN, _("'%.40s' is not a size: write a number of "
 	    "bytes, as in 1000, 64K or 64M (K = 1024 bytes, up to 1T)"), s);
 	return -1;
 }

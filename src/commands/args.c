@@ -14,7 +14,7 @@
 
 #include "base/addr.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -157,7 +157,7 @@ bulk_words(struct shell *sh, struct op *op, const struct tokens *t, size_t i,
 	const char *typed;
 	int bysize = t->v[i].text[2] == 's', n;
 	unsigned long long size;
-	char msg[REPORT_LEN];
+	char msg[MESSAGE_LEN];
 
 	if (op->flags & MSG_OOB) {
 		/* bulk_send's calls would drop it unsaid */

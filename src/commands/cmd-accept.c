@@ -6,7 +6,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -22,7 +22,7 @@ static const struct ev_type accept_event = {
 static enum cmd_retval
 cmd_accept_exec(struct shell *sh, struct cmd_args *a)
 {
-	char msg[REPORT_LEN];
+	char msg[MESSAGE_LEN];
 	struct handle *h = a->h, *other;
 	struct op op;
 

@@ -8,7 +8,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
@@ -43,7 +43,7 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	struct sockaddr_storage ss;
 	socklen_t len;
 	struct handle *h = a->h;
-	char msg[REPORT_LEN], addr[64];
+	char msg[MESSAGE_LEN], addr[64];
 	int err;
 
 	if (parse_endpoint(a->argv[1], a->argc == 3 ? a->argv[2] : NULL,

@@ -8,7 +8,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -25,7 +25,7 @@ static enum cmd_retval
 cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h = a->h, *other;
-	char msg[REPORT_LEN], why[REPORT_LEN];
+	char msg[MESSAGE_LEN], why[MESSAGE_LEN];
 	const char *w;
 	struct op op;
 	struct sockaddr_storage ss;

@@ -8,7 +8,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
@@ -60,7 +60,7 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 	    a->argv[1] : NULL;
 	struct addrinfo hints, *res, *ai;
 	struct sockaddr_storage ss;
-	char addr[128], svc[64], node[72], msg[REPORT_LEN];
+	char addr[128], svc[64], node[72], msg[MESSAGE_LEN];
 	uint16_t port;
 	int rc, n = 0, loopback;
 

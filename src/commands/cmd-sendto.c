@@ -8,7 +8,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
@@ -39,7 +39,7 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct sockaddr_storage ss;
 	struct handle *h = a->h, *other;
-	char msg[REPORT_LEN];
+	char msg[MESSAGE_LEN];
 	socklen_t len;
 	size_t data = 3;	/* the token where the data begins */
 	struct op op;

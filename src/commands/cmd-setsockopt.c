@@ -7,7 +7,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
@@ -28,7 +28,7 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	const struct sockopt *o;
 	union optval v, got;
 	struct handle *h = a->h;
-	char msg[REPORT_LEN], c[64], shown[64];
+	char msg[MESSAGE_LEN], c[64], shown[64];
 	const char *note;
 	int err, i;
 

@@ -11,7 +11,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
@@ -31,7 +31,7 @@ static int
 family_of_host(struct shell *sh, const char *host, int *family)
 {
 	struct addrinfo hints, *res;
-	char addr[128], msg[REPORT_LEN];
+	char addr[128], msg[MESSAGE_LEN];
 	int type, loopback;
 
 	if (strncasecmp(host, "AF_", 3) == 0 ||
@@ -114,7 +114,7 @@ static enum cmd_retval
 cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 {
 	int family = AF_INET, type = SOCK_STREAM, fd, err;
-	char msg[REPORT_LEN];
+	char msg[MESSAGE_LEN];
 	struct handle *h;
 
 	if (handle_name_ok(a->argv[0], msg) < 0) {

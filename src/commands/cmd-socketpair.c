@@ -8,7 +8,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/report.h"
@@ -22,7 +22,7 @@ static const struct ev_type socketpair_event = {
 static int
 name_free(struct shell *sh, const char *name)
 {
-	char msg[REPORT_LEN];
+	char msg[MESSAGE_LEN];
 	struct handle *h;
 
 	if (handle_name_ok(name, msg) < 0) {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -290,12 +290,12 @@ cmd_find(const char *typed, char *err)
 		name[i] = (char)tolower((unsigned char)typed[i]);
 	name[i] = '\0';
 	if (typed[i] != '\0') {
-		snprintf(err, REPORT_LEN, _("unknown command '%.40s': type "
+		snprintf(err, MESSAGE_LEN, _("unknown command '%.40s': type "
 		    "'help' for the list of commands"), typed);
 		return NULL;
 	}
 	if (*name == '\0') {
-		snprintf(err, REPORT_LEN, "%s", _("empty command name: type "
+		snprintf(err, MESSAGE_LEN, "%s", _("empty command name: type "
 		    "'help' for the list of commands"));
 		return NULL;
 	}
@@ -310,16 +310,16 @@ cmd_find(const char *typed, char *err)
 	if (found != NULL)
 		return found;
 	if (nfound > 1) {
-		snprintf(err, REPORT_LEN, _("ambiguous command '%s', could "
+		snprintf(err, MESSAGE_LEN, _("ambiguous command '%s', could "
 		    "be: %s"), typed, list);
 		return NULL;
 	}
 	best = closest_word(name);
 	if (best != NULL)
-		snprintf(err, REPORT_LEN, _("unknown command '%.40s'; did you "
+		snprintf(err, MESSAGE_LEN, _("unknown command '%.40s'; did you "
 		    "mean '%s'? ('help' lists them all)"), typed, best);
 	else
-		snprintf(err, REPORT_LEN, _("unknown command '%.40s': type "
+		snprintf(err, MESSAGE_LEN, _("unknown command '%.40s': type "
 		    "'help' for the list of commands"), typed);
 	return NULL;
 }
@@ -361,7 +361,7 @@ enum cmd_retval
 cmd_run(struct shell *sh, const struct cmd_entry *ce, struct cmd_args *a)
 {
 	const struct cmd_arg *arg = ce->args;
-	char err[REPORT_LEN];
+	char err[MESSAGE_LEN];
 	int i;
 
 	a->ce = ce;

@@ -10,7 +10,7 @@
 #include "base/addr.h"
 #include "base/errinfo.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/report.h"
@@ -116,7 +116,7 @@ handle_name_ok(const char *name, char *err)
 	const char *p;
 
 	if (strlen(name) > HANDLE_NAME_MAX) {
-		snprintf(err, REPORT_LEN, _("the name '%.20s...' is too long: "
+		snprintf(err, MESSAGE_LEN, _("the name '%.20s...' is too long: "
 		    "a handle name has at most %d characters"), name,
 		    HANDLE_NAME_MAX);
 		return -1;
@@ -129,7 +129,7 @@ handle_name_ok(const char *name, char *err)
 			goto bad;
 	return 0;
 bad:
-	snprintf(err, REPORT_LEN, _("'%.40s' is not a handle name: use "
+	snprintf(err, MESSAGE_LEN, _("'%.40s' is not a handle name: use "
 	    "letters, digits, '_', '-' and '.', starting with a letter, as in "
 	    "srv or conn2"), name);
 	return -1;

@@ -4,12 +4,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/errinfo.h"
 #include "base/i18n.h"
-#include "base/text.h"
+#include "base/message.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -22,25 +21,14 @@
 void
 shell_error(struct shell *sh, const char *fmt, ...)
 {
+	int at_prompt = (sh->interactive && sh->depth == 0) || sh->line == 0;
 	va_list ap;
-	char *msg;
-	int n;
 
 	fflush(sh->out);
-	if ((sh->interactive && sh->depth == 0) || sh->line == 0)
-		fprintf(sh->err, "%s: ", PACKAGE);
-	else
-		fprintf(sh->err, "%s:%lu: ", sh->file, sh->line);
 	va_start(ap, fmt);
-	n = vasprintf(&msg, fmt, ap);
+	message_vprint(sh->err, at_prompt ? NULL : sh->file, sh->line, fmt,
+	    ap);
 	va_end(ap);
-	if (n >= 0) {
-		put_sanitized(sh->err, msg, strlen(msg));
-		free(msg);
-	} else
-		fputs(_("out of memory"), sh->err);
-	fputc('\n', sh->err);
-	fflush(sh->err);
 	sh->failed = 1;
 }
 

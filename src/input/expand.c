@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/expand.h"
@@ -57,7 +57,7 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 			val = var_get(sh, name);
 			if (val == NULL) {
 				free(out);
-				snprintf(err, REPORT_LEN, _("unknown variable "
+				snprintf(err, MESSAGE_LEN, _("unknown variable "
 				    "$%s: set it with 'set %s VALUE'"), name,
 				    name);
 				return -1;
@@ -71,7 +71,7 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 			if ((size_t)(o - out) + strlen(val) + w->len -
 			    (size_t)(p - w->text) > LINE_MAX_BYTES) {
 				free(out);
-				snprintf(err, REPORT_LEN, _("the word grows past "
+				snprintf(err, MESSAGE_LEN, _("the word grows past "
 				    "%d bytes once $%s is replaced: use shorter "
 				    "values"), LINE_MAX_BYTES, name);
 				return -1;
@@ -97,7 +97,7 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 	}
 	return 0;
 nomem:
-	snprintf(err, REPORT_LEN, "%s", _("out of memory"));
+	snprintf(err, MESSAGE_LEN, "%s", _("out of memory"));
 	return -1;
 }
 

@@ -12,7 +12,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "base/text.h"
 #include "core/handle.h"
 #include "core/report.h"
@@ -259,7 +259,7 @@ int
 expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
     int rc, size_t first, int failed_before)
 {
-	char why[REPORT_LEN];
+	char why[MESSAGE_LEN];
 	size_t i;
 	int r;
 

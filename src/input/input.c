@@ -15,7 +15,7 @@
 #include <readline/readline.h>
 
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "base/sig.h"
 #include "base/text.h"
 #include "commands/cmd.h"
@@ -554,7 +554,7 @@ arg_kind(const char *command, int n, char *const *words)
 {
 	const struct cmd_entry *ce;
 	const struct cmd_arg *arg = NULL;
-	char err[REPORT_LEN];
+	char err[MESSAGE_LEN];
 
 	if ((ce = cmd_find(command, err)) != NULL)
 		arg = cmd_arg_at(ce, n, words);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "input/lex.h"
 
 static int
@@ -84,7 +84,7 @@ lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
 			hi = i + 1 < len ? hex_value(line[i + 1]) : -1;
 			lo = i + 2 < len ? hex_value(line[i + 2]) : -1;
 			if (hi < 0 || lo < 0) {
-				snprintf(err, REPORT_LEN, "%s", _("\\x needs "
+				snprintf(err, MESSAGE_LEN, "%s", _("\\x needs "
 				    "two hex digits, as in \\x0a or \\xff"));
 				return -1;
 			}
@@ -92,7 +92,7 @@ lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
 			i += 2;
 			break;
 		default:
-			snprintf(err, REPORT_LEN, _("unknown escape \\%c in a "
+			snprintf(err, MESSAGE_LEN, _("unknown escape \\%c in a "
 			    "string: use \\n \\r \\t \\0 \\xHH \\\\ \\\" or "
 			    "\\'"), line[i] >= 0x20 && line[i] < 0x7f ?
 			    line[i] : '?');
@@ -101,7 +101,7 @@ lex_quoted(const char *line, size_t len, size_t *pos, char *buf, char *err)
 		i++;
 	}
 	if (i >= len) {
-		snprintf(err, REPORT_LEN, _("unclosed %c quote: end the "
+		snprintf(err, MESSAGE_LEN, _("unclosed %c quote: end the "
 		    "string with %c"), q, q);
 		return -1;
 	}
@@ -140,7 +140,7 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 	memset(t, 0, sizeof *t);
 	t->line = line;
 	if (memchr(line, '\0', len) != NULL) {
-		snprintf(err, REPORT_LEN, "%s", _("the line holds a NUL byte: "
+		snprintf(err, MESSAGE_LEN, "%s", _("the line holds a NUL byte: "
 		    "to send a zero byte, write \\0 inside quotes"));
 		return -1;
 	}
@@ -170,7 +170,7 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 			if (i < len && !is_blank(line[i])) {
 				free(buf);
 				words_free(t);
-				snprintf(err, REPORT_LEN, "%s", _("a closing "
+				snprintf(err, MESSAGE_LEN, "%s", _("a closing "
 				    "quote must end the word: put a blank "
 				    "after it"));
 				return -1;
@@ -198,6 +198,6 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 	return 0;
 nomem:
 	words_free(t);
-	snprintf(err, REPORT_LEN, "%s", _("out of memory"));
+	snprintf(err, MESSAGE_LEN, "%s", _("out of memory"));
 	return -1;
 }

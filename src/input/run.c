@@ -8,7 +8,7 @@
 #include <strings.h>
 
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/job.h"
@@ -93,7 +93,7 @@ run_command(struct shell *sh, struct tokens *t)
 	const struct cmd_entry *ce;
 	const char *name;
 	struct cmd_args a;
-	char err[REPORT_LEN];
+	char err[MESSAGE_LEN];
 	enum cmd_retval rv;
 	size_t calls, n;
 	int argc;
@@ -155,7 +155,7 @@ int
 shell_run_line(struct shell *sh, const char *line, size_t len)
 {
 	struct tokens t, ex;
-	char err[REPORT_LEN], *handle;
+	char err[MESSAGE_LEN], *handle;
 	int rc, failed_before = sh->failed, expecting;
 	size_t first = sh->log.n;
 

@@ -15,7 +15,7 @@
 #include "base/addr.h"
 #include "base/errinfo.h"
 #include "base/i18n.h"
-#include "base/report.h"
+#include "base/message.h"
 #include "core/shell.h"
 #include "state/sockopt.h"
 
@@ -235,7 +235,7 @@ sockopt_parse(const struct sockopt *o, int argc, char *const *argv,
 
 	memset(v, 0, sizeof *v);
 	if (o->flags & OPT_RO) {
-		snprintf(err, REPORT_LEN, _("%s can only be read: 'getsockopt "
+		snprintf(err, MESSAGE_LEN, _("%s can only be read: 'getsockopt "
 		    "NAME %s' reads it"), o->name, o->name);
 		return -1;
 	}
@@ -250,20 +250,20 @@ sockopt_parse(const struct sockopt *o, int argc, char *const *argv,
 			v->l.l_linger = (int)tv.tv_sec;
 			return 0;
 		}
-		snprintf(err, REPORT_LEN, "%s", _("SO_LINGER takes 'off', or "
+		snprintf(err, MESSAGE_LEN, "%s", _("SO_LINGER takes 'off', or "
 		    "'on SECS' (whole seconds; 'on 0' makes close reset the "
 		    "connection)"));
 		return -1;
 	}
 	if (argc != 1) {
-		snprintf(err, REPORT_LEN, _("%s takes one value"), o->name);
+		snprintf(err, MESSAGE_LEN, _("%s takes one value"), o->name);
 		return -1;
 	}
 	switch (o->kind) {
 	case OPT_BOOL:
 		if (parse_bool(argv[0], &v->i) == 0)
 			return 0;
-		snprintf(err, REPORT_LEN, _("'%.40s' is not a value for %s: "
+		snprintf(err, MESSAGE_LEN, _("'%.40s' is not a value for %s: "
 		    "write on or off (1 or 0)"), argv[0], o->name);
 		return -1;
 	case OPT_INT:
@@ -274,7 +274,7 @@ sockopt_parse(const struct sockopt *o, int argc, char *const *argv,
 			v->i = (int)n;
 			return 0;
 		}
-		snprintf(err, REPORT_LEN, _("'%.40s' is not a value for %s: "
+		snprintf(err, MESSAGE_LEN, _("'%.40s' is not a value for %s: "
 		    "write a number from 1 to 255 (-1: the default)"), argv[0],
 		    o->name);
 		return -1;
@@ -282,7 +282,7 @@ sockopt_parse(const struct sockopt *o, int argc, char *const *argv,
 		if (parse_size(argv[0], &size, err) < 0)
 			return -1;
 		if (size > INT_MAX) {
-			snprintf(err, REPORT_LEN, _("%s takes at most %d "
+			snprintf(err, MESSAGE_LEN, _("%s takes at most %d "
 			    "bytes"), o->name, INT_MAX);
 			return -1;
 		}
@@ -293,14 +293,14 @@ sockopt_parse(const struct sockopt *o, int argc, char *const *argv,
 			return 0;
 		if (parse_seconds(argv[0], &v->tv) == 0)
 			return 0;
-		snprintf(err, REPORT_LEN, _("'%.40s' is not a time for %s: "
+		snprintf(err, MESSAGE_LEN, _("'%.40s' is not a time for %s: "
 		    "write seconds, as in 2 or 0.5 (0: wait for ever)"),
 		    argv[0], o->name);
 		return -1;
 	default:
 		break;
 	}
-	snprintf(err, REPORT_LEN, _("%s can only be read"), o->name);
+	snprintf(err, MESSAGE_LEN, _("%s can only be read"), o->name);
 	return -1;
 }
 

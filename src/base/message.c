@@ -1,0 +1,30 @@
+/* message.c - the one line an error is said in (message.h). */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "base/message.h"
+#include "base/text.h"
+
+void
+message_vprint(FILE *err, const char *file, unsigned long line,
+    const char *fmt, va_list ap)
+{
+	char *msg;
+
+	if (file != NULL)
+		fprintf(err, "%s:%lu: ", file, line);
+	else
+		fprintf(err, "%s: ", PACKAGE);
+	if (vasprintf(&msg, fmt, ap) >= 0) {
+		put_sanitized(err, msg, strlen(msg));
+		free(msg);
+	} else
+		fputs(_("out of memory"), err);
+	fputc('\n', err);
+	fflush(err);
+}
