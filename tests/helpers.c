@@ -69,7 +69,7 @@ ts_fini(struct tshell *t)
 int
 ts_run(struct tshell *t, const char *line)
 {
-	t->sh.line++;
+	t->sh.at.line++;
 	return shell_run_line(&t->sh, line, strlen(line));
 }
 

@@ -471,7 +471,7 @@ Test(commands, source_file)
 	run_ok(line);
 	unlink(path);
 	cr_assert_eq(ts_st(&t, "a").step, STEP_BOUND);
-	cr_assert_eq(t.sh.depth, 0);
+	cr_assert_eq(t.sh.at.depth, 0);
 }
 
 /* A file whose reading fails is not an empty script: it fails, saying
@@ -488,7 +488,7 @@ Test(commands, source_read_error)
 	    strerror(EIO));
 	assert_has(ts_err(&t), want);
 	cr_assert(t.sh.failed);
-	cr_assert_eq(t.sh.depth, 0);
+	cr_assert_eq(t.sh.at.depth, 0);
 	cr_assert_eq(t.sh.nhandles, 0);
 
 	/* A folder as the shell's input: read(2) fails with EISDIR. */

@@ -634,8 +634,8 @@ Test(errors, failed_flag)
 
 Test(errors, message_names_line)
 {
-	t.sh.file = "echo.sock";
-	t.sh.line = 6;
+	t.sh.at.file = "echo.sock";
+	t.sh.at.line = 6;
 	cr_assert_eq(ts_run(&t, "listen nosuch"), -1);
 	assert_has(ts_err(&t), "echo.sock:7: no socket named 'nosuch'");
 }
@@ -644,8 +644,8 @@ Test(errors, job_error_names_its_line)
 {
 	ts_ok(&t, (const char *const[]){ "connect c srv", "accept srv conn",
 	    "setsockopt conn SO_LINGER on 0", NULL });
-	t.sh.file = "reset.sock";
-	t.sh.line = 10;
+	t.sh.at.file = "reset.sock";
+	t.sh.at.line = 10;
 	cr_assert_eq(ts_run(&t, "recv c &"), 0);
 	ts_clear(&t);
 	/* The reset ends the job during line 12; its error is line 11's. */

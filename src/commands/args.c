@@ -294,7 +294,7 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
 			to = a->argv[++i];
 		} else if (bulk_ok && strcmp(w, "--replace") == 0 &&
 		    to != NULL && !replace) {
-			if (!sh->interactive || sh->depth > 0) {
+			if (!sh->interactive || sh->at.depth > 0) {
 				shell_error(sh, _("%s: --replace is only for a "
 				    "line typed at the terminal: a script or "
 				    "lesson writes new files only"), cmd);

@@ -71,7 +71,7 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 		    "them"), a->argv[0], lessons_dir());
 		return CMD_ERROR;
 	}
-	if (sh->depth >= SOURCE_DEPTH_MAX) {
+	if (sh->at.depth >= SOURCE_DEPTH_MAX) {
 		shell_error(sh, _("lesson: scripts nested more than %d deep"),
 		    SOURCE_DEPTH_MAX);
 		return CMD_ERROR;

@@ -15,6 +15,7 @@
 #include "core/job.h"
 #include "core/op.h"
 #include "core/shell.h"
+#include "core/where.h"
 
 /* Numbers start at 1 and go on from the highest one still running. */
 struct job *
@@ -30,11 +31,11 @@ job_start(struct shell *sh, struct op *op)
 	if (j == NULL)
 		return NULL;
 	j->number = number;
-	if ((j->file = strdup(sh->file)) == NULL) {
+	j->at = sh->at;
+	if ((j->at.file = strdup(sh->at.file)) == NULL) {
 		free(j);
 		return NULL;
 	}
-	j->line = sh->line;
 	if (number > sh->max_job)
 		sh->max_job = number;
 	j->op = *op;
@@ -96,7 +97,7 @@ job_remove(struct shell *sh, struct job *job)
 		}
 	}
 	op_free(&job->op);
-	free(job->file);
+	free((char *)job->at.file);
 	free(job);
 }
 
@@ -105,21 +106,16 @@ job_remove(struct shell *sh, struct job *job)
  * errors said at the line that started it, not the one running now.
  */
 static void
-job_report_begin(struct shell *sh, struct job *j, const char **file,
-    unsigned long *line)
+job_report_begin(struct shell *sh, struct job *j, struct where *outer)
 {
 	hooks_async_begin(sh);
-	*file = sh->file;
-	*line = sh->line;
-	sh->file = j->file;
-	sh->line = j->line;
+	*outer = where_enter(sh, j->at);
 }
 
 static void
-job_report_end(struct shell *sh, const char *file, unsigned long line)
+job_report_end(struct shell *sh, struct where outer)
 {
-	sh->file = file;
-	sh->line = line;
+	where_leave(sh, outer);
 	hooks_async_end(sh);
 }
 
@@ -127,18 +123,17 @@ void
 jobs_cancel_handle(struct shell *sh, int handle_id, const char *why)
 {
 	struct job *j, *next;
-	const char *file;
-	unsigned long line;
+	struct where outer;
 
 	for (j = sh->jobs; j != NULL; j = next) {
 		next = j->next;
 		if (j->op.handle_id != handle_id)
 			continue;
-		job_report_begin(sh, j, &file, &line);
+		job_report_begin(sh, j, &outer);
 		fprintf(sh->out, _("[%d] cancelled: %s (%s)\n"), j->number,
 		    j->op.desc, why);
 		op_cancel(sh, &j->op, 1);
-		job_report_end(sh, file, line);
+		job_report_end(sh, outer);
 		job_remove(sh, j);
 	}
 }
@@ -216,8 +211,7 @@ jobs_check(struct shell *sh)
 	char prefix[32];
 	short events;
 	int ready, ended;
-	const char *file;
-	unsigned long line;
+	struct where outer;
 
 	for (j = sh->jobs; j != NULL; j = next) {
 		struct handle *h = handle_by_id(sh, j->op.handle_id);
@@ -232,12 +226,12 @@ jobs_check(struct shell *sh)
 		if (!ready && op_sotimeo(sh, &j->op) != 0)
 			continue;
 		snprintf(prefix, sizeof prefix, _("[%d] done: "), j->number);
-		job_report_begin(sh, j, &file, &line);
+		job_report_begin(sh, j, &outer);
 		if (!ready)
 			op_timed_out(sh, &j->op, prefix);
 		ended = !ready || op_step(sh, &j->op, &events, prefix) !=
 		    OP_WAIT;
-		job_report_end(sh, file, line);
+		job_report_end(sh, outer);
 		if (ended)
 			job_remove(sh, j);
 	}

@@ -6,14 +6,16 @@
 #include <stddef.h>
 
 #include "core/op.h"
+#include "core/shell.h"
 
 struct shell;
 
 struct job {
 	int		 number;
 	struct op	 op;
-	char		*file;		/* the line that started it, for */
-	unsigned long	 line;		/* its errors: FILE:LINE */
+	struct where	 at;		/* the line that started it, for its
+					   errors: FILE:LINE (file: its own
+					   copy) */
 	struct job	*next;
 };
 

@@ -21,12 +21,12 @@
 void
 shell_error(struct shell *sh, const char *fmt, ...)
 {
-	int at_prompt = (sh->interactive && sh->depth == 0) || sh->line == 0;
+	int at_prompt = (sh->interactive && sh->at.depth == 0) || sh->at.line == 0;
 	va_list ap;
 
 	fflush(sh->out);
 	va_start(ap, fmt);
-	message_vprint(sh->err, at_prompt ? NULL : sh->file, sh->line, fmt,
+	message_vprint(sh->err, at_prompt ? NULL : sh->at.file, sh->at.line, fmt,
 	    ap);
 	va_end(ap);
 	sh->failed = 1;

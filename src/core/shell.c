@@ -22,7 +22,7 @@ shell_init(struct shell *sh, FILE *out, FILE *err)
 	memset(sh, 0, sizeof *sh);
 	sh->out = out;
 	sh->err = err;
-	sh->file = "<stdin>";
+	sh->at.file = "<stdin>";
 	/* Lessons say $PORT; a test run sets it to 0 (see cmd-bind.c). */
 	var_set(sh, "PORT", "8888");
 }
@@ -48,4 +48,3 @@ shell_free(struct shell *sh)
 	sh->handles = NULL;
 	sh->nhandles = 0;
 }
-

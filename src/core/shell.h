@@ -32,6 +32,19 @@ struct shell_hooks {
 	void		(*async_end)(void);
 };
 
+/*
+ * Where the line being run comes from: a script's or a lesson's FILE and
+ * its LINE, or "<stdin>"; DEPTH: the sources run around it (source,
+ * lesson). A reader of a nested source (input.c) or a job reporting from
+ * the line that started it (job.c) makes its own current with
+ * where_enter, and gives the outer one back with where_leave (where.c).
+ */
+struct where {
+	const char	*file;
+	unsigned long	 line;
+	int		 depth;
+};
+
 /* What follows each command that changes a socket. */
 enum view { VIEW_TABLE, VIEW_PICTURE, VIEW_BOTH, VIEW_NONE };
 
@@ -57,9 +70,7 @@ struct shell {
 	int		 bail;		/* stop a script at its first error */
 	double		 timeout;	/* seconds a call may wait; 0 = forever */
 
-	const char	*file;		/* where the current line comes from */
-	unsigned long	 line;
-	int		 depth;		/* source nesting */
+	struct where	 at;		/* where the current line comes from */
 	int		 failed;	/* a command failed: exit status 1 */
 	int		 quit;
 	enum view	 view;		/* after each command (quiet: none) */
@@ -76,5 +87,6 @@ struct shell {
 /* shell.c */
 void		 shell_init(struct shell *, FILE *out, FILE *err);
 void		 shell_free(struct shell *);
+
 
 #endif

@@ -23,6 +23,7 @@
 #include "core/job.h"
 #include "core/report.h"
 #include "core/shell.h"
+#include "core/where.h"
 #include "core/vars.h"
 #include "input/expand.h"
 #include "input/input.h"
@@ -196,25 +197,23 @@ echo_line(struct shell *sh, const char *line, size_t shown, size_t len)
 }
 
 /*
- * Runs every line SRC gives, as NAME. The location is saved and restored,
+ * Runs every line SRC gives, as NAME: where lines come from while it runs,
  * so errors in a sourced file name it, and the outer file's name after.
  * Returns 0, or -1 when a line failed.
  */
 static int
 process_input(struct shell *sh, struct source *src, const char *name)
 {
-	const char *saved_file = sh->file;
-	unsigned long saved_line = sh->line;
+	struct where outer = where_enter(sh, (struct where){ name, 0,
+	    sh->at.depth });
 	int failed = 0, interactive = src->fp == NULL;
 	struct narration narr = { NULL, 0, 0, 0 };
 	size_t len;
 	char *line;
 
-	sh->file = name;
-	sh->line = 0;
 	while (!sh->quit && !sh->stop && !shell_terminated &&
 	    (line = src->next(src, sh, &len)) != NULL) {
-		sh->line++;
+		sh->at.line++;
 		/* A narration paragraph ends where another line begins. */
 		if (src->fp == NULL || src->too_long || len > LINE_MAX_BYTES ||
 		    (shell_interrupted && !interactive) ||
@@ -269,8 +268,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	}
 	print_narration(sh, &narr);
 	free(narr.text);
-	sh->file = saved_file;
-	sh->line = saved_line;
+	where_leave(sh, outer);
 	/* Not the end of the input, though the lines end here; said where
 	 * the file was sourced. */
 	if (src->err != 0) {
@@ -278,7 +276,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		    strerror(src->err));
 		failed = 1;
 	}
-	if (sh->depth <= 1)
+	if (sh->at.depth <= 1)
 		sh->stop = 0;	/* a stopped lesson ends here */
 	return failed ? -1 : 0;
 }
@@ -348,7 +346,8 @@ shell_run_file(struct shell *sh, const char *path)
 {
 	struct stat sb;
 	FILE *fp;
-	int rc, saved_depth = sh->depth;
+	struct where outer;
+	int rc;
 
 	fp = fopen(path, "re");
 	if (fp == NULL) {
@@ -363,11 +362,12 @@ shell_run_file(struct shell *sh, const char *path)
 		fclose(fp);
 		return -1;
 	}
-	sh->depth++;
+	outer = where_enter(sh, (struct where){ sh->at.file, sh->at.line,
+	    sh->at.depth + 1 });
 	/* Typed at the prompt too ('source', 'lesson'): what runs is seen,
 	 * as help source and sockshell-lessons(5) say. */
 	rc = run_stream(sh, fp, path, 1);
-	sh->depth = saved_depth;
+	where_leave(sh, outer);
 	fclose(fp);
 	return rc;
 }
@@ -742,16 +742,15 @@ shell_run_terminal(struct shell *sh)
 int
 shell_pause(struct shell *sh)
 {
-	const char *saved_file = sh->file;
-	unsigned long saved_line = sh->line;
-	int saved_depth = sh->depth, saved_interactive = sh->interactive;
+	int saved_interactive = sh->interactive;
+	struct where outer;
 	char *line;
 	size_t len;
 
 	if (!sh->terminal || !sh->pauses)
 		return 0;
-	sh->file = "<stdin>";
-	sh->depth = 0;
+	/* The student's own lines: at the terminal, as at the prompt. */
+	outer = where_enter(sh, (struct where){ "<stdin>", sh->at.line, 0 });
 	sh->interactive = 1;
 	for (;;) {
 		fputs(_("-- Enter: next step; or type a command of your own "
@@ -768,9 +767,7 @@ shell_pause(struct shell *sh)
 		if (sh->quit)
 			break;
 	}
-	sh->file = saved_file;
-	sh->line = saved_line;
-	sh->depth = saved_depth;
+	where_leave(sh, outer);
 	sh->interactive = saved_interactive;
 	if (line == NULL) {
 		/* The lesson did not finish: the exit status will say so. */
