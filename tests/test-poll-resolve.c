@@ -22,6 +22,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/message.h"
+#include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
 #include "core/job.h"

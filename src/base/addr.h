@@ -28,6 +28,5 @@ const char	*proto_label(int family, int type);
 int		 sockaddr_named(const struct sockaddr_storage *, socklen_t);
 int		 parse_msg_flag(const char *s, int *flag);
 char		*format_msg_flags(int flags, char *buf, size_t n);
-int		 parse_size(const char *s, unsigned long long *v, char *err);
 
 #endif

@@ -1,10 +1,15 @@
 /* text.c - text as a terminal may be given it: UTF-8 that is valid and
- * printable passes, everything else is escaped (\xHH, \n ...). */
+ * printable passes, everything else is escaped (\xHH, \n ...); data as
+ * a hex dump; sizes as typed. */
 #include <config.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
+#include "base/i18n.h"
+#include "base/message.h"
 #include "base/text.h"
 
 /* Length of the valid UTF-8 sequence at S, or 0; *CP: its code point. */
@@ -157,4 +162,73 @@ put_sanitized(FILE *f, const char *msg, size_t len)
 		fwrite(msg + i, 1, n, f);
 		i += n;
 	}
+}
+
+/* A hex dump, 16 bytes a line, for data that is not text. */
+void
+hexdump(FILE *f, const unsigned char *p, size_t len)
+{
+	size_t i, j;
+
+	for (i = 0; i < len; i += 16) {
+		fprintf(f, "  %04zx ", i);
+		for (j = i; j < i + 16; j++) {
+			if (j < len)
+				fprintf(f, " %02x", p[j]);
+			else
+				fputs("   ", f);
+		}
+		fputs("  ", f);
+		for (j = i; j < i + 16 && j < len; j++)
+			fputc(p[j] >= 0x20 && p[j] < 0x7f ? p[j] : '.', f);
+		fputc('\n', f);
+	}
+}
+
+/* A number of bytes: 1000, 64K, 64KiB, 64M, 1G (K = 1024). */
+int
+parse_size(const char *s, unsigned long long *v, char *err)
+{
+	unsigned long long n = 0, mult = 1;
+	const char *p = s;
+
+	if (!isdigit((unsigned char)*p))
+		goto bad;
+	for (; isdigit((unsigned char)*p); p++) {
+		if (n > (1ULL << 50))
+			goto bad;
+		n = n * 10 + (unsigned long long)(*p - '0');
+	}
+	switch (toupper((unsigned char)*p)) {
+	case '\0':
+		break;
+	case 'K':
+		mult = 1ULL << 10;
+		p++;
+		break;
+	case 'M':
+		mult = 1ULL << 20;
+		p++;
+		break;
+	case 'G':
+		mult = 1ULL << 30;
+		p++;
+		break;
+	case 'T':	/* as the message says: up to 1T */
+		mult = 1ULL << 40;
+		p++;
+		break;
+	default:
+		goto bad;
+	}
+	if (mult > 1 && (strcasecmp(p, "iB") == 0 || strcasecmp(p, "B") == 0))
+		p += strlen(p);
+	if (*p != '\0' || n > (1ULL << 40) / mult)
+		goto bad;
+	*v = n * mult;
+	return 0;
+bad:
+	snprintf(err, MESSAGE_LEN, _("'%.40s' is not a size: write a number of "
+	    "bytes, as in 1000, 64K or 64M (K = 1024 bytes, up to 1T)"), s);
+	return -1;
 }

@@ -27,4 +27,10 @@ int	bytes_are_text(const char *data, size_t len);
 /* Writes MSG with what could break the line or the terminal escaped. */
 void	put_sanitized(FILE *, const char *, size_t);
 
+/* A hex dump, 16 bytes a line, for data that is not text. */
+void	hexdump(FILE *, const unsigned char *, size_t);
+/* A number of bytes as typed: 1000, 64K, 64KiB, 64M, 1G (K = 1024), up
+ * to 1T; 0, or -1 with a message in ERR (MESSAGE_LEN). */
+int	parse_size(const char *s, unsigned long long *v, char *err);
+
 #endif

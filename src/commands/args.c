@@ -15,6 +15,7 @@
 #include "base/addr.h"
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/text.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/handle.h"

@@ -69,27 +69,6 @@ op_settle(struct shell *sh, struct op *op, size_t first)
 		op_stopped(sh, op, ECANCELED);
 }
 
-/* A hex dump, 16 bytes a line, for data that is not text. */
-void
-hexdump(FILE *f, const unsigned char *p, size_t len)
-{
-	size_t i, j;
-
-	for (i = 0; i < len; i += 16) {
-		fprintf(f, "  %04zx ", i);
-		for (j = i; j < i + 16; j++) {
-			if (j < len)
-				fprintf(f, " %02x", p[j]);
-			else
-				fputs("   ", f);
-		}
-		fputs("  ", f);
-		for (j = i; j < i + 16 && j < len; j++)
-			fputc(p[j] >= 0x20 && p[j] < 0x7f ? p[j] : '.', f);
-		fputc('\n', f);
-	}
-}
-
 /* Whether a blocking accept would return now: a connection is queued,
  * or the call will fail at once (not a listener). */
 static int

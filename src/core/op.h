@@ -68,7 +68,6 @@ int		 op_prepare(struct shell *, struct op *, enum op_kind,
 		     struct handle *, const char *cmd, int argc,
 		     char *const *argv, const size_t *lens);
 
-void		 hexdump(FILE *, const unsigned char *, size_t);
 
 /* op-data.c: send and recv with MSG_* flags, sendto and recvfrom, bulk
  * data (send --size/--file, recv --all); op.c's steps hand over to them. */

@@ -16,6 +16,7 @@
 #include "base/errinfo.h"
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/text.h"
 #include "core/shell.h"
 #include "state/sockopt.h"
 
