@@ -1,5 +1,5 @@
 /* fuzz-shell.c - a libFuzzer target over the whole shell: each input is a
- * script, run through the input loop (shell_run_stream: the line reader,
+ * script, run through the input loop (input_run_stream: the line reader,
  * narration, echo, expectations), the parser and the dispatch of every
  * command on a fresh shell, with the real syscalls.
  *
@@ -282,7 +282,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	var_set(&sh, "PORT", "0");
 	fp = o > 0 ? fmemopen(script, o, "r") : NULL;
 	if (fp != NULL) {
-		shell_run_stream(&sh, fp, "fuzz");
+		input_run_stream(&sh, fp, "fuzz");
 		fclose(fp);
 	}
 	shell_free(&sh);

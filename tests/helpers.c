@@ -70,7 +70,7 @@ int
 ts_run(struct tshell *t, const char *line)
 {
 	t->sh.at.line++;
-	return shell_run_line(&t->sh, line, strlen(line));
+	return run_line(&t->sh, line, strlen(line));
 }
 
 void

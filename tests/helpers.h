@@ -23,7 +23,7 @@ void		 ts_fini(struct tshell *);
  * and listening; c a fresh TCP/IPv4 socket; s6 a fresh TCP/IPv6 one; u a
  * fresh UDP one; gone closed. */
 void		 ts_init_mistakes(struct tshell *);
-/* Runs LINE; returns shell_run_line's result. */
+/* Runs LINE; returns run_line's result. */
 int		 ts_run(struct tshell *, const char *line);
 /* Runs each line, asserting each succeeds. */
 void		 ts_ok(struct tshell *, const char *const *lines);
@@ -52,7 +52,7 @@ int		 count_fds(void);
 short		 ts_ready(struct tshell *, const char *name, short events);
 
 /* For the rest of the API (test-sockopt.c, test-udp.c, ...): */
-/* Runs a printf-formatted line; returns shell_run_line's result. */
+/* Runs a printf-formatted line; returns run_line's result. */
 int		 ts_runf(struct tshell *, const char *fmt, ...)
 		     __attribute__((format(printf, 2, 3)));
 /* The same, asserting it succeeds. */

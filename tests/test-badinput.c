@@ -70,7 +70,7 @@ Test(badinput, line_too_long_in_a_script)
 	cr_assert(fp != NULL);
 	t.sh.failed = 0;
 	t.sh.echo = 1;
-	cr_assert_eq(shell_run_stream(&t.sh, fp, "big.sock"), -1);
+	cr_assert_eq(input_run_stream(&t.sh, fp, "big.sock"), -1);
 	fclose(fp);
 	free(script);
 	assert_has(ts_err(&t), "big.sock:1: the line is longer than 1048576 "
@@ -90,7 +90,7 @@ Test(badinput, dev_zero_is_not_read_for_ever, .timeout = 10)
 	FILE *fp = fopen("/dev/zero", "re");
 
 	cr_assert(fp != NULL);
-	cr_assert_eq(shell_run_stream(&t.sh, fp, "/dev/zero"), -1);
+	cr_assert_eq(input_run_stream(&t.sh, fp, "/dev/zero"), -1);
 	fclose(fp);
 	assert_has(ts_err(&t), "/dev/zero:1: the line is longer than");
 	cr_assert_eq(ts_run(&t, "source /dev/zero"), -1);
@@ -105,7 +105,7 @@ Test(badinput, echo_is_escaped)
 
 	cr_assert(fp != NULL);
 	t.sh.echo = 1;
-	shell_run_stream(&t.sh, fp, "esc.sock");
+	input_run_stream(&t.sh, fp, "esc.sock");
 	fclose(fp);
 	assert_has(ts_out(&t), "sockshell> show\\x1b[31mred\n");
 	assert_has(ts_out(&t), "sockshell> sho\\x00w\n");
@@ -146,7 +146,7 @@ Test(badinput, line_too_long_bails)
 	fp = fmemopen(script, o, "r");
 	cr_assert(fp != NULL);
 	t.sh.bail = 1;
-	cr_assert_eq(shell_run_stream(&t.sh, fp, "zero"), -1);
+	cr_assert_eq(input_run_stream(&t.sh, fp, "zero"), -1);
 	fclose(fp);
 	free(script);
 	assert_has(ts_err(&t), "zero:1: the line is longer than");
@@ -158,13 +158,13 @@ Test(badinput, nul_bytes)
 	struct sock_state st;
 
 	ts_clear(&t);
-	cr_assert_eq(shell_run_line(&t.sh, "sho\0w", 5), -1);
+	cr_assert_eq(run_line(&t.sh, "sho\0w", 5), -1);
 	assert_has(ts_err(&t), "the line holds a NUL byte: to send a zero "
 	    "byte, write \\0 inside quotes\n");
 	ts_ok(&t, (const char *const[]){ "connect c srv", "accept srv conn",
 	    NULL });
 	/* Raw NUL in data: refused, nothing sent. */
-	cr_assert_eq(shell_run_line(&t.sh, "send c ab\0cd", 12), -1);
+	cr_assert_eq(run_line(&t.sh, "send c ab\0cd", 12), -1);
 	assert_has(ts_err(&t), "NUL byte");
 	cr_assert_eq(ts_handle(&t, "c")->sent, 0);
 	/* Written as \0, it is data like any byte. */

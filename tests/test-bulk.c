@@ -347,10 +347,10 @@ Test(bulk, interrupted)
 	unsigned long long sent;
 
 	pair("inet");
-	shell_interrupted = 1;	/* Ctrl-C, as the send waits */
+	sig_interrupted = 1;	/* Ctrl-C, as the send waits */
 	ts_fail(&t, "send a --size 64M", "send a --size 64M: interrupted "
 	    "(Ctrl-C) while waiting for room in a's send buffer", 0);
-	cr_assert_not(shell_interrupted);
+	cr_assert_not(sig_interrupted);
 	sent = handle_find(&t.sh, "a")->sent;
 	cr_assert_gt(sent, 0);
 	assert_has(ts_out(&t), "bytes were sent\n");
@@ -540,11 +540,11 @@ Test(bulk, msg_waitall_ctrl_c_returns_what_it_has)
 	ts_okf(&t, "send a 12345");
 	cr_assert(ts_ready(&t, "b", POLLIN) & POLLIN);
 	ts_clear(&t);
-	shell_interrupted = 1;	/* Ctrl-C, as the recv waits for more */
+	sig_interrupted = 1;	/* Ctrl-C, as the recv waits for more */
 	ts_okf(&t, "recv b 10 MSG_WAITALL => \"12345\"");
 	assert_partial("MSG_WAITALL gave less: interrupted (Ctrl-C); recv "
 	    "returns the bytes it has");
-	cr_assert_not(shell_interrupted);
+	cr_assert_not(sig_interrupted);
 }
 
 Test(bulk, msg_waitall_job_closed_shows_what_it_has)

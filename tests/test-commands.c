@@ -499,7 +499,7 @@ Test(commands, source_read_error)
 	cr_assert_not_null(fp);
 	ts_clear(&t);
 	t.sh.failed = 0;
-	cr_assert_eq(shell_run_stream(&t.sh, fp, "<stdin>"), -1);
+	cr_assert_eq(input_run_stream(&t.sh, fp, "<stdin>"), -1);
 	fclose(fp);
 	snprintf(want, sizeof want, "cannot read '<stdin>': %s\n",
 	    strerror(EISDIR));
@@ -537,17 +537,17 @@ Test(commands, lessons_of_a_teacher)
 	}
 	setenv("SOCKSHELL_LESSONS", dir, 1);
 
-	cr_assert_eq(lesson_find("t", path, sizeof path), 0);
+	cr_assert_eq(lessons_find("t", path, sizeof path), 0);
 	cr_assert(strstr(path, "/t.lesson") != NULL, "%s", path);
-	cr_assert_eq(lesson_find("my-own", path, sizeof path), 0);
+	cr_assert_eq(lessons_find("my-own", path, sizeof path), 0);
 	cr_assert(strstr(path, "/my-own.lesson") != NULL, "%s", path);
-	cr_assert_eq(lesson_find("first", path, sizeof path), 0);
+	cr_assert_eq(lessons_find("first", path, sizeof path), 0);
 	cr_assert(strstr(path, "/02-first.lesson") != NULL, "%s", path);
-	cr_assert_eq(lesson_find("2", path, sizeof path), 0);
+	cr_assert_eq(lessons_find("2", path, sizeof path), 0);
 	cr_assert(strstr(path, "/02-first.lesson") != NULL, "%s", path);
-	cr_assert_eq(lesson_find("own", path, sizeof path), -1);
-	cr_assert_eq(lesson_find("0", path, sizeof path), -1);
-	cr_assert_eq(lesson_find("notes", path, sizeof path), -1);
+	cr_assert_eq(lessons_find("own", path, sizeof path), -1);
+	cr_assert_eq(lessons_find("0", path, sizeof path), -1);
+	cr_assert_eq(lessons_find("notes", path, sizeof path), -1);
 
 	cr_assert_not_null(f = open_memstream(&list, &len));
 	lessons_list(f);

@@ -48,7 +48,7 @@ afterlife(const char *family)
 	cr_assert_not(st.open);
 	cr_assert(st.afterlife, "the kernel keeps the connection after close");
 	cr_assert(st.tcp_state == TCP_FIN_WAIT1 ||
-	    st.tcp_state == TCP_FIN_WAIT2, "%s", tcp_state_name(st.tcp_state));
+	    st.tcp_state == TCP_FIN_WAIT2, "%s", state_tcp_name(st.tcp_state));
 	/* The peer's delayed ACK moves it to FIN_WAIT2. */
 	cr_assert_eq(ts_wait_state(&t, "cli", TCP_FIN_WAIT2), TCP_FIN_WAIT2);
 	cr_assert_eq(ts_st(&t, "conn").tcp_state, TCP_CLOSE_WAIT);

@@ -41,7 +41,7 @@ static void
 on_alarm(int sig)
 {
 	(void)sig;
-	shell_interrupted = 1;
+	sig_interrupted = 1;
 }
 
 /* Sends "Ctrl-C" after MS milliseconds. */

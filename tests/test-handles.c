@@ -196,7 +196,7 @@ Test(handles, remember_addrs_after_close)
 	state_collect(h, &st);
 	cr_assert_eq(st.step, STEP_CLOSED);
 	cr_assert_not(st.open);
-	format_sockaddr(&st.local, st.local_len, buf, sizeof buf);
+	addr_format(&st.local, st.local_len, buf, sizeof buf);
 	cr_assert_eq(strncmp(buf, "127.0.0.1:", 10), 0, "%s", buf);
 	cr_assert_neq(strcmp(buf, "127.0.0.1:0"), 0);
 }
@@ -224,11 +224,12 @@ ParameterizedTest(struct port *p, handles, ports)
 
 	err[0] = '\0';
 	if (p->ok) {
-		cr_assert_eq(parse_port(p->s, &port, err), 0, "'%s': %s", p->s,
-		    err);
+		cr_assert_eq(addr_parse_port(p->s, &port, err), 0, "'%s': %s",
+		    p->s, err);
 		cr_assert_eq(port, p->value);
 	} else {
-		cr_assert_eq(parse_port(p->s, &port, err), -1, "'%s'", p->s);
+		cr_assert_eq(addr_parse_port(p->s, &port, err), -1, "'%s'",
+		    p->s);
 		cr_assert_eq(port, 4242, "the port is left alone");
 		cr_assert(strstr(err, "port") != NULL, "%s", err);
 	}
@@ -272,15 +273,15 @@ ParameterizedTest(struct endpoint *e, handles, endpoints)
 	socklen_t len, len2;
 	char buf[64], host[64], *colon;
 
-	cr_assert_eq(parse_endpoint(e->addr, e->port[0] ? e->port : NULL,
+	cr_assert_eq(addr_parse(e->addr, e->port[0] ? e->port : NULL,
 	    e->family, &ss, &len, err), 0, "%s %s: %s", e->addr, e->port, err);
 	cr_assert_eq(ss.ss_family, e->family);
 	cr_assert_eq(len, e->family == AF_INET ? sizeof(struct sockaddr_in) :
 	    sizeof(struct sockaddr_in6));
-	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf),
+	cr_assert_str_eq(addr_format(&ss, len, buf, sizeof buf),
 	    e->printed);
 	/* What is printed parses back to the same address. */
-	cr_assert_eq(parse_endpoint(buf, NULL, e->family, &again, &len2,
+	cr_assert_eq(addr_parse(buf, NULL, e->family, &again, &len2,
 	    err), 0, "%s: %s", buf, err);
 	cr_assert_eq(len2, len);
 	cr_assert_eq(memcmp(&ss, &again, len), 0, "%s", buf);
@@ -288,7 +289,7 @@ ParameterizedTest(struct endpoint *e, handles, endpoints)
 	snprintf(host, sizeof host, "%s", buf);
 	colon = strrchr(host, ':');
 	*colon = '\0';
-	cr_assert_eq(parse_endpoint(host, colon + 1, e->family, &again,
+	cr_assert_eq(addr_parse(host, colon + 1, e->family, &again,
 	    &len2, err), 0, "%s %s: %s", host, colon + 1, err);
 	cr_assert_eq(memcmp(&ss, &again, len), 0, "%s", buf);
 }
@@ -299,12 +300,12 @@ Test(handles, endpoint_port_byte_order)
 	struct sockaddr_in6 *sin6;
 	socklen_t len;
 
-	cr_assert_eq(parse_endpoint("127.0.0.1", "258", AF_INET, &ss,
+	cr_assert_eq(addr_parse("127.0.0.1", "258", AF_INET, &ss,
 	    &len, err), 0);
 	cr_assert_eq(((struct sockaddr_in *)&ss)->sin_port, htons(258));
 	cr_assert_eq(((struct sockaddr_in *)&ss)->sin_addr.s_addr,
 	    htonl(INADDR_LOOPBACK));
-	cr_assert_eq(parse_endpoint("[::1]:258", NULL, AF_INET6, &ss,
+	cr_assert_eq(addr_parse("[::1]:258", NULL, AF_INET6, &ss,
 	    &len, err), 0);
 	sin6 = (struct sockaddr_in6 *)&ss;
 	cr_assert_eq(sin6->sin6_port, htons(258));
@@ -317,9 +318,9 @@ Test(handles, format_sockaddr_nothing)
 	char buf[64];
 
 	memset(&ss, 0, sizeof ss);
-	cr_assert_str_eq(format_sockaddr(&ss, 0, buf, sizeof buf), "-");
+	cr_assert_str_eq(addr_format(&ss, 0, buf, sizeof buf), "-");
 	ss.ss_family = AF_APPLETALK;
-	cr_assert_str_eq(format_sockaddr(&ss, sizeof ss, buf, sizeof buf),
+	cr_assert_str_eq(addr_format(&ss, sizeof ss, buf, sizeof buf),
 	    "?");
 }
 
@@ -327,24 +328,24 @@ Test(handles, constants)
 {
 	int v;
 
-	cr_assert_eq(parse_family("AF_INET", &v), 0);
+	cr_assert_eq(addr_parse_family("AF_INET", &v), 0);
 	cr_assert_eq(v, AF_INET);
-	cr_assert_eq(parse_family("ipv6", &v), 0);
+	cr_assert_eq(addr_parse_family("ipv6", &v), 0);
 	cr_assert_eq(v, AF_INET6);
-	cr_assert_eq(parse_family("Inet6", &v), 0);
+	cr_assert_eq(addr_parse_family("Inet6", &v), 0);
 	cr_assert_eq(v, AF_INET6);
-	cr_assert_eq(parse_family("AF_UNIX", &v), 0);
+	cr_assert_eq(addr_parse_family("AF_UNIX", &v), 0);
 	cr_assert_eq(v, AF_UNIX);
-	cr_assert_eq(parse_family("AF_IPX", &v), -1);
-	cr_assert_eq(parse_type("SOCK_DGRAM", &v), 0);
+	cr_assert_eq(addr_parse_family("AF_IPX", &v), -1);
+	cr_assert_eq(addr_parse_type("SOCK_DGRAM", &v), 0);
 	cr_assert_eq(v, SOCK_DGRAM);
-	cr_assert_eq(parse_type("tcp", &v), 0);
+	cr_assert_eq(addr_parse_type("tcp", &v), 0);
 	cr_assert_eq(v, SOCK_STREAM);
-	cr_assert_eq(parse_type("raw", &v), -1);
-	cr_assert_str_eq(family_name(AF_INET6), "AF_INET6");
-	cr_assert_str_eq(type_name(SOCK_DGRAM), "SOCK_DGRAM");
-	cr_assert_str_eq(proto_label(AF_INET, SOCK_STREAM), "TCP/IPv4");
-	cr_assert_str_eq(proto_label(AF_INET6, SOCK_DGRAM), "UDP/IPv6");
+	cr_assert_eq(addr_parse_type("raw", &v), -1);
+	cr_assert_str_eq(addr_family_name(AF_INET6), "AF_INET6");
+	cr_assert_str_eq(addr_type_name(SOCK_DGRAM), "SOCK_DGRAM");
+	cr_assert_str_eq(addr_proto_label(AF_INET, SOCK_STREAM), "TCP/IPv4");
+	cr_assert_str_eq(addr_proto_label(AF_INET6, SOCK_DGRAM), "UDP/IPv6");
 }
 
 /* errno texts. */
@@ -394,11 +395,11 @@ Test(handles, errno_explain_rare)
 
 Test(handles, errno_names)
 {
-	cr_assert_str_eq(errno_name(EADDRINUSE), "EADDRINUSE");
-	cr_assert_str_eq(errno_name(ECONNREFUSED), "ECONNREFUSED");
-	cr_assert_str_eq(errno_name(EPIPE), "EPIPE");
-	cr_assert_str_eq(errno_name(EAGAIN), "EAGAIN");
-	cr_assert_str_eq(errno_name(ETIMEDOUT), "ETIMEDOUT");
+	cr_assert_str_eq(errinfo_name(EADDRINUSE), "EADDRINUSE");
+	cr_assert_str_eq(errinfo_name(ECONNREFUSED), "ECONNREFUSED");
+	cr_assert_str_eq(errinfo_name(EPIPE), "EPIPE");
+	cr_assert_str_eq(errinfo_name(EAGAIN), "EAGAIN");
+	cr_assert_str_eq(errinfo_name(ETIMEDOUT), "ETIMEDOUT");
 }
 
 /* The command table. */

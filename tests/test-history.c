@@ -95,22 +95,22 @@ Test(history, created_0600_and_read_back)
 
 	add_history("socket srv");
 	add_history("bind srv 127.0.0.1 0");
-	cr_assert_eq(hist_save(&t.sh, hpath("h")), 0, "%s", ts_err(&t));
+	cr_assert_eq(history_save(&t.sh, hpath("h")), 0, "%s", ts_err(&t));
 	cr_assert_eq(stat(hpath("h"), &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0600, "mode %o", st.st_mode & 0777);
 	cr_assert_str_eq(read_file(hpath("h"), &len), "socket srv\nbind srv "
 	    "127.0.0.1 0\n");
 	clear_history();
-	cr_assert_eq(hist_load(&t.sh, hpath("h")), 0);
+	cr_assert_eq(history_load(&t.sh, hpath("h")), 0);
 	cr_assert_eq(history_length, 2);
 	cr_assert_str_eq(history_get(history_base + 1)->line,
 	    "bind srv 127.0.0.1 0");
 	/* Trimmed to the last 1000 lines. */
 	for (i = 0; i < 1500; i++)
 		add_history("show");
-	cr_assert_eq(hist_save(&t.sh, hpath("h")), 0);
+	cr_assert_eq(history_save(&t.sh, hpath("h")), 0);
 	clear_history();
-	cr_assert_eq(hist_load(&t.sh, hpath("h")), 0);
+	cr_assert_eq(history_load(&t.sh, hpath("h")), 0);
 	cr_assert_eq(history_length, 1000);
 	cr_assert_str_eq(ts_err(&t), "");
 }
@@ -122,9 +122,9 @@ Test(history, existing_0644_made_0600)
 
 	write_file(hpath("h"), "show\n", 5);
 	cr_assert_eq(chmod(hpath("h"), 0644), 0);
-	cr_assert_eq(hist_load(&t.sh, hpath("h")), 0);
+	cr_assert_eq(history_load(&t.sh, hpath("h")), 0);
 	add_history("jobs");
-	cr_assert_eq(hist_save(&t.sh, hpath("h")), 0, "%s", ts_err(&t));
+	cr_assert_eq(history_save(&t.sh, hpath("h")), 0, "%s", ts_err(&t));
 	cr_assert_eq(stat(hpath("h"), &st), 0);
 	cr_assert_eq(st.st_mode & 0777, 0600, "mode %o", st.st_mode & 0777);
 }
@@ -136,7 +136,7 @@ Test(history, folder_missing_warns_once)
 	char path[160];
 
 	snprintf(path, sizeof path, "%s/no/such/h", hdir);
-	cr_assert_eq(hist_load(&t.sh, path), -1);
+	cr_assert_eq(history_load(&t.sh, path), -1);
 	assert_has(ts_err(&t), "history file ");
 	assert_has(ts_err(&t), "/no/such/h cannot be created (");
 	assert_has(ts_err(&t), "No such file or directory); history is not "
@@ -147,7 +147,7 @@ Test(history, folder_missing_warns_once)
 
 Test(history, no_file_yet)
 {
-	cr_assert_eq(hist_load(&t.sh, hpath("none")), 0);
+	cr_assert_eq(history_load(&t.sh, hpath("none")), 0);
 	cr_assert_eq(history_length, 0);
 	cr_assert_str_eq(ts_err(&t), "");
 }
@@ -158,15 +158,15 @@ Test(history, symbolic_link_refused)
 
 	write_file(hpath("victim"), "precious\n", 9);
 	cr_assert_eq(symlink(hpath("victim"), hpath("link")), 0);
-	cr_assert_eq(hist_load(&t.sh, hpath("link")), -1);
+	cr_assert_eq(history_load(&t.sh, hpath("link")), -1);
 	assert_has(ts_err(&t), "is a symbolic link; history is not kept");
 	cr_assert_eq(history_length, 0);
 	add_history("close srv");
-	cr_assert_eq(hist_save(&t.sh, hpath("link")), -1);
+	cr_assert_eq(history_save(&t.sh, hpath("link")), -1);
 	cr_assert_str_eq(read_file(hpath("victim"), &len), "precious\n");
 	/* A link to nowhere creates nothing there either. */
 	cr_assert_eq(symlink(hpath("target"), hpath("dangling")), 0);
-	cr_assert_eq(hist_save(&t.sh, hpath("dangling")), -1);
+	cr_assert_eq(history_save(&t.sh, hpath("dangling")), -1);
 	cr_assert_eq(access(hpath("target"), F_OK), -1);
 }
 
@@ -175,7 +175,7 @@ Test(history, corrupt_ignored_and_kept)
 	size_t len;
 
 	write_file(hpath("h"), "show\n\0\0\xff binary\n", 15);
-	cr_assert_eq(hist_load(&t.sh, hpath("h")), -1);
+	cr_assert_eq(history_load(&t.sh, hpath("h")), -1);
 	assert_has(ts_err(&t), "is corrupt: it holds NUL bytes, so it is not "
 	    "text; history is not kept (remove or rename the file");
 	cr_assert_eq(history_length, 0);
@@ -186,13 +186,13 @@ Test(history, corrupt_ignored_and_kept)
 Test(history, not_a_regular_file)
 {
 	cr_assert_eq(mkdir(hpath("dir"), 0700), 0);
-	cr_assert_eq(hist_load(&t.sh, hpath("dir")), -1);
+	cr_assert_eq(history_load(&t.sh, hpath("dir")), -1);
 	assert_has(ts_err(&t), "is not a regular file");
 	cr_assert_eq(mkfifo(hpath("fifo"), 0600), 0);
 	ts_clear(&t);
-	cr_assert_eq(hist_load(&t.sh, hpath("fifo")), -1);
+	cr_assert_eq(history_load(&t.sh, hpath("fifo")), -1);
 	assert_has(ts_err(&t), "is not a regular file");
-	cr_assert_eq(hist_save(&t.sh, hpath("fifo")), -1);
+	cr_assert_eq(history_save(&t.sh, hpath("fifo")), -1);
 }
 
 Test(history, unreadable_or_not_ours)
@@ -200,13 +200,13 @@ Test(history, unreadable_or_not_ours)
 	write_file(hpath("h"), "show\n", 5);
 	if (geteuid() != 0) {
 		cr_assert_eq(chmod(hpath("h"), 0), 0);
-		cr_assert_eq(hist_load(&t.sh, hpath("h")), -1);
+		cr_assert_eq(history_load(&t.sh, hpath("h")), -1);
 		assert_has(ts_err(&t), "cannot be opened (Permission denied)");
 		return;
 	}
 	/* root reads every file: make it somebody else's instead. */
 	cr_assert_eq(chown(hpath("h"), 65534, 65534), 0);
-	cr_assert_eq(hist_load(&t.sh, hpath("h")), -1);
+	cr_assert_eq(history_load(&t.sh, hpath("h")), -1);
 	assert_has(ts_err(&t), "belongs to another user");
-	cr_assert_eq(hist_save(&t.sh, hpath("h")), -1);
+	cr_assert_eq(history_save(&t.sh, hpath("h")), -1);
 }

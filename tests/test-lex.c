@@ -119,20 +119,20 @@ Test(lex, escape_bytes_and_text)
 {
 	char buf[64];
 
-	cr_assert_str_eq(escape_bytes("a\n\0\x01", 4, 100, buf, sizeof buf),
+	cr_assert_str_eq(text_escape("a\n\0\x01", 4, 100, buf, sizeof buf),
 	    "a\\n\\0\\x01");
-	cr_assert_str_eq(escape_bytes("abcdef", 6, 3, buf, sizeof buf),
+	cr_assert_str_eq(text_escape("abcdef", 6, 3, buf, sizeof buf),
 	    "abc...");
-	cr_assert_str_eq(escape_bytes("\xd0\x9f\xff", 3, 10, buf, sizeof buf),
+	cr_assert_str_eq(text_escape("\xd0\x9f\xff", 3, 10, buf, sizeof buf),
 	    "\xd0\x9f\\xff");
-	cr_assert(bytes_are_text("Hello, world!\n", 14));
-	cr_assert(bytes_are_text("\xd0\x9f\xd1\x80", 4));
-	cr_assert_not(bytes_are_text("a\0b", 3));
-	cr_assert_not(bytes_are_text("\xff", 1));
+	cr_assert(text_is_printable("Hello, world!\n", 14));
+	cr_assert(text_is_printable("\xd0\x9f\xd1\x80", 4));
+	cr_assert_not(text_is_printable("a\0b", 3));
+	cr_assert_not(text_is_printable("\xff", 1));
 	/* C1 controls and bidi overrides: each byte escaped, not text. */
-	cr_assert_str_eq(escape_bytes("a\xc2\x9b" "1\xe2\x80\xae\xc2\xa0",
+	cr_assert_str_eq(text_escape("a\xc2\x9b" "1\xe2\x80\xae\xc2\xa0",
 	    9, 100, buf, sizeof buf), "a\\xc2\\x9b1\\xe2\\x80\\xae\xc2\xa0");
-	cr_assert_not(bytes_are_text("\xc2\x85", 2));
-	cr_assert_not(bytes_are_text("a\xe2\x81\xa6" "b", 5));
-	cr_assert(bytes_are_text("\xe2\x80\x94", 3));	/* an em dash */
+	cr_assert_not(text_is_printable("\xc2\x85", 2));
+	cr_assert_not(text_is_printable("a\xe2\x81\xa6" "b", 5));
+	cr_assert(text_is_printable("\xe2\x80\x94", 3));	/* an em dash */
 }

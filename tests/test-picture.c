@@ -824,7 +824,7 @@ Test(picture, failed_and_stopped_calls)
 	    "listen a", "socket b", NULL });
 	snprintf(line, sizeof line, "bind b 127.0.0.1 %d", ts_port(&t, "a"));
 	cr_assert_eq(ts_run(&t, line), -1);
-	shell_interrupted = 1;		/* as if Ctrl-C came */
+	sig_interrupted = 1;		/* as if Ctrl-C came */
 	cr_assert_eq(ts_run(&t, "accept a c1"), -1);
 	t.sh.timeout = 0.2;
 	cr_assert_eq(ts_run(&t, "accept a c2"), -1);

@@ -373,7 +373,7 @@ Test(api, errno_explanations)
 		const char *s = cmd_explain(e[i].call, e[i].err);
 
 		cr_assert(s != NULL && strstr(s, e[i].says) != NULL,
-		    "%s %s: %s", e[i].call, errno_name(e[i].err),
+		    "%s %s: %s", e[i].call, errinfo_name(e[i].err),
 		    s ? s : "(none)");
 	}
 }
@@ -398,24 +398,24 @@ Test(api, unix_addresses_format)
 	char buf[128], err[MESSAGE_LEN];
 	socklen_t len;
 
-	cr_assert_eq(parse_endpoint("/tmp/x.sock", NULL, AF_UNIX, &ss,
+	cr_assert_eq(addr_parse("/tmp/x.sock", NULL, AF_UNIX, &ss,
 	    &len, err), 0);
 	cr_assert_str_eq(sun->sun_path, "/tmp/x.sock");
-	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf),
+	cr_assert_str_eq(addr_format(&ss, len, buf, sizeof buf),
 	    "/tmp/x.sock");
-	cr_assert(sockaddr_named(&ss, len));
-	cr_assert_eq(parse_endpoint("@name", NULL, AF_UNIX, &ss, &len,
+	cr_assert(addr_named(&ss, len));
+	cr_assert_eq(addr_parse("@name", NULL, AF_UNIX, &ss, &len,
 	    err), 0);
 	cr_assert_eq(sun->sun_path[0], '\0');
-	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf), "@name");
-	cr_assert_eq(parse_endpoint("@", NULL, AF_UNIX, &ss, &len,
+	cr_assert_str_eq(addr_format(&ss, len, buf, sizeof buf), "@name");
+	cr_assert_eq(addr_parse("@", NULL, AF_UNIX, &ss, &len,
 	    err), 0);
 	cr_assert_eq(len, sizeof(sa_family_t));
-	cr_assert_not(sockaddr_named(&ss, len));
-	cr_assert_str_eq(format_sockaddr(&ss, len, buf, sizeof buf),
+	cr_assert_not(addr_named(&ss, len));
+	cr_assert_str_eq(addr_format(&ss, len, buf, sizeof buf),
 	    "(unnamed)");
-	cr_assert_str_eq(proto_label(AF_UNIX, SOCK_STREAM), "stream/UNIX");
-	cr_assert_str_eq(proto_label(AF_UNIX, SOCK_DGRAM), "dgram/UNIX");
+	cr_assert_str_eq(addr_proto_label(AF_UNIX, SOCK_STREAM), "stream/UNIX");
+	cr_assert_str_eq(addr_proto_label(AF_UNIX, SOCK_DGRAM), "dgram/UNIX");
 }
 
 Test(api, sizes_and_flags)
@@ -424,29 +424,30 @@ Test(api, sizes_and_flags)
 	char err[MESSAGE_LEN], buf[64];
 	int f;
 
-	cr_assert_eq(parse_size("64M", &v, err), 0);
+	cr_assert_eq(text_parse_size("64M", &v, err), 0);
 	cr_assert_eq(v, 64ULL << 20);
-	cr_assert_eq(parse_size("1k", &v, err), 0);
+	cr_assert_eq(text_parse_size("1k", &v, err), 0);
 	cr_assert_eq(v, 1024);
-	cr_assert_eq(parse_size("3GiB", &v, err), 0);
+	cr_assert_eq(text_parse_size("3GiB", &v, err), 0);
 	cr_assert_eq(v, 3ULL << 30);
-	cr_assert_eq(parse_size("12", &v, err), 0);
+	cr_assert_eq(text_parse_size("12", &v, err), 0);
 	cr_assert_eq(v, 12);
-	cr_assert_eq(parse_size("1.5M", &v, err), -1);
-	cr_assert_eq(parse_size("M", &v, err), -1);
+	cr_assert_eq(text_parse_size("1.5M", &v, err), -1);
+	cr_assert_eq(text_parse_size("M", &v, err), -1);
 	/* "up to 1T", as its message says: 1T is a size, 2T too much. */
-	cr_assert_eq(parse_size("1T", &v, err), 0);
+	cr_assert_eq(text_parse_size("1T", &v, err), 0);
 	cr_assert_eq(v, 1ULL << 40);
-	cr_assert_eq(parse_size("1024G", &v, err), 0);
-	cr_assert_eq(parse_size("2T", &v, err), -1);
+	cr_assert_eq(text_parse_size("1024G", &v, err), 0);
+	cr_assert_eq(text_parse_size("2T", &v, err), -1);
 	cr_assert(strstr(err, "up to 1T") != NULL, "%s", err);
-	cr_assert_eq(parse_msg_flag("MSG_PEEK", &f), 0);
+	cr_assert_eq(addr_parse_msg_flag("MSG_PEEK", &f), 0);
 	cr_assert_eq(f, MSG_PEEK);
-	cr_assert_eq(parse_msg_flag("msg_peek", &f), -1, "as C writes them");
-	cr_assert_eq(parse_msg_flag("MSG_TRUNC", &f), -1);
-	cr_assert_str_eq(format_msg_flags(MSG_PEEK | MSG_DONTWAIT, buf,
+	cr_assert_eq(addr_parse_msg_flag("msg_peek", &f), -1,
+	    "as C writes them");
+	cr_assert_eq(addr_parse_msg_flag("MSG_TRUNC", &f), -1);
+	cr_assert_str_eq(addr_format_msg_flags(MSG_PEEK | MSG_DONTWAIT, buf,
 	    sizeof buf), "MSG_PEEK|MSG_DONTWAIT");
-	cr_assert_str_eq(format_msg_flags(0, buf, sizeof buf), "0");
+	cr_assert_str_eq(addr_format_msg_flags(0, buf, sizeof buf), "0");
 }
 
 struct bad { char line[64]; char says[100]; };

@@ -201,7 +201,7 @@ static void
 on_alarm(int sig)
 {
 	(void)sig;
-	shell_interrupted = 1;	/* as main's SIGINT handler */
+	sig_interrupted = 1;	/* as main's SIGINT handler */
 }
 
 Test(sockopt, linger_is_said, .timeout = 20)
@@ -238,7 +238,7 @@ Test(sockopt, linger_is_said, .timeout = 20)
 	assert_has(ts_out(&t), ") = 0: c2 is closed, but its linger was "
 	    "interrupted (Ctrl-C): close returned before the peer "
 	    "acknowledged everything");
-	cr_assert_not(shell_interrupted);
+	cr_assert_not(sig_interrupted);
 	cr_assert_lt(handle_find(&t.sh, "c2")->fd, 0);
 }
 

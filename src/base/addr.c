@@ -17,7 +17,7 @@
 #include "base/text.h"
 
 int
-parse_port(const char *s, uint16_t *port, char *err)
+addr_parse_port(const char *s, uint16_t *port, char *err)
 {
 	unsigned long v = 0;
 	const char *p;
@@ -79,19 +79,19 @@ find_constant(const struct constant *c, const char *s, int *value)
 }
 
 int
-parse_family(const char *s, int *family)
+addr_parse_family(const char *s, int *family)
 {
 	return find_constant(families, s, family);
 }
 
 int
-parse_type(const char *s, int *type)
+addr_parse_type(const char *s, int *type)
 {
 	return find_constant(types, s, type);
 }
 
 const char *
-family_name(int family)
+addr_family_name(int family)
 {
 	switch (family) {
 	case AF_INET:	return "AF_INET";
@@ -102,7 +102,7 @@ family_name(int family)
 }
 
 const char *
-type_name(int type)
+addr_type_name(int type)
 {
 	switch (type) {
 	case SOCK_STREAM:	return "SOCK_STREAM";
@@ -115,7 +115,7 @@ type_name(int type)
 
 /* "TCP/IPv4" and so on: the two layers of slide 6. */
 const char *
-proto_label(int family, int type)
+addr_proto_label(int family, int type)
 {
 	int v6 = family == AF_INET6;
 
@@ -177,7 +177,7 @@ ipv4_first(struct addrinfo *res)
 }
 
 int
-host_lookup(const char *host, const char *service,
+addr_lookup(const char *host, const char *service,
     const struct addrinfo *hints, struct addrinfo **res, int *loopback,
     char *err)
 {
@@ -203,9 +203,9 @@ host_lookup(const char *host, const char *service,
 			break;
 	}
 	if (*p != '\0' || n == 0 || n > 253 || label > 63) {
-		snprintf(err, MESSAGE_LEN, _("'%.60s' is neither an address nor "
-		    "a host name: write an address such as %s, or a name such "
-		    "as localhost"), host, example);
+		snprintf(err, MESSAGE_LEN, _("'%.60s' is neither an address "
+		    "nor a host name: write an address such as %s, or a name "
+		    "such as localhost"), host, example);
 		return 1;
 	}
 	if (n > 0 && host[n - 1] == '.')
@@ -213,8 +213,9 @@ host_lookup(const char *host, const char *service,
 	/* RFC 6761: a name under .invalid never resolves; say so at once,
 	 * without asking any name server. */
 	if (name_under(host, n, "invalid")) {
-		snprintf(err, MESSAGE_LEN, _("cannot resolve host '%.60s': names "
-		    "under .invalid never resolve; use an address such as %s"),
+		snprintf(err, MESSAGE_LEN, _("cannot resolve host '%.60s': "
+		    "names under .invalid never resolve; use an address such "
+		    "as %s"),
 		    host, example);
 		return 1;
 	}
@@ -241,13 +242,13 @@ resolve_name(const char *host, int family, struct sockaddr_storage *ss,
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = family;
 	hints.ai_socktype = SOCK_STREAM;
-	rc = host_lookup(host, NULL, &hints, &res, &loopback, err);
+	rc = addr_lookup(host, NULL, &hints, &res, &loopback, err);
 	if (rc == 1)
 		return -1;
 	if (rc != 0) {
 		snprintf(err, MESSAGE_LEN, _("cannot resolve host '%.60s' for "
 		    "%s (%s): use an address such as %s"), host,
-		    family_name(family), gai_strerror(rc),
+		    addr_family_name(family), gai_strerror(rc),
 		    family == AF_INET6 ? "::1" : "127.0.0.1");
 		return -1;
 	}
@@ -277,10 +278,10 @@ parse_host(const char *host, int family, struct sockaddr_storage *ss,
 		if (inet_pton(AF_INET, host, &sin->sin_addr) == 1)
 			return 0;
 		if (inet_pton(AF_INET6, host, &a6) == 1) {
-			snprintf(err, MESSAGE_LEN, _("%.60s is an IPv6 address, "
-			    "but the socket is AF_INET: use an IPv4 address "
-			    "such as 127.0.0.1, or create the socket with "
-			    "AF_INET6"), host);
+			snprintf(err, MESSAGE_LEN, _("%.60s is an IPv6 "
+			    "address, but the socket is AF_INET: use an IPv4 "
+			    "address such as 127.0.0.1, or create the socket "
+			    "with AF_INET6"), host);
 			return -1;
 		}
 		if (looks_numeric_v4(host)) {
@@ -299,9 +300,10 @@ parse_host(const char *host, int family, struct sockaddr_storage *ss,
 		if (inet_pton(AF_INET6, host, &sin6->sin6_addr) == 1)
 			return 0;
 		if (inet_pton(AF_INET, host, &a4) == 1) {
-			snprintf(err, MESSAGE_LEN, _("%.60s is an IPv4 address, "
-			    "but the socket is AF_INET6: use an IPv6 address "
-			    "such as ::1, or create the socket with AF_INET"),
+			snprintf(err, MESSAGE_LEN, _("%.60s is an IPv4 "
+			    "address, but the socket is AF_INET6: use an IPv6 "
+			    "address such as ::1, or create the socket with "
+			    "AF_INET"),
 			    host);
 			return -1;
 		}
@@ -328,9 +330,9 @@ parse_unix(const char *path, const char *port, struct sockaddr_storage *ss,
 	memset(ss, 0, sizeof *ss);
 	sun->sun_family = AF_UNIX;
 	if (port != NULL) {
-		snprintf(err, MESSAGE_LEN, _("an AF_UNIX address is a path with "
-		    "no port: write one word, as in /tmp/srv.sock or @name "
-		    "(not '%.40s %.20s')"), path, port);
+		snprintf(err, MESSAGE_LEN, _("an AF_UNIX address is a path "
+		    "with no port: write one word, as in /tmp/srv.sock or "
+		    "@name (not '%.40s %.20s')"), path, port);
 		return -1;
 	}
 	if (n == 0) {
@@ -359,7 +361,7 @@ parse_unix(const char *path, const char *port, struct sockaddr_storage *ss,
 }
 
 int
-parse_endpoint(const char *addr, const char *port,
+addr_parse(const char *addr, const char *port,
     int family, struct sockaddr_storage *ss, socklen_t *len, char *err)
 {
 	char host[256];
@@ -374,8 +376,9 @@ parse_endpoint(const char *addr, const char *port,
 		if (addr[0] == '[') {
 			p = strchr(addr, ']');
 			if (p == NULL || p[1] != ':') {
-				snprintf(err, MESSAGE_LEN, _("'%.60s': write an "
-				    "IPv6 address with its port as [::1]:8888"),
+				snprintf(err, MESSAGE_LEN, _("'%.60s': write "
+				    "an IPv6 address with its port as "
+				    "[::1]:8888"),
 				    addr);
 				return -1;
 			}
@@ -391,10 +394,10 @@ parse_endpoint(const char *addr, const char *port,
 				return -1;
 			}
 			if (strchr(addr, ':') != colon) {
-				snprintf(err, MESSAGE_LEN, _("'%.60s': write an "
-				    "IPv6 address with its port in brackets, as "
-				    "in [::1]:8888, or give the port apart: ::1 "
-				    "8888"), addr);
+				snprintf(err, MESSAGE_LEN, _("'%.60s': write "
+				    "an IPv6 address with its port in "
+				    "brackets, as in [::1]:8888, or give the "
+				    "port apart: ::1 8888"), addr);
 				return -1;
 			}
 			n = (size_t)(colon - addr);
@@ -421,7 +424,7 @@ parse_endpoint(const char *addr, const char *port,
 			host[n - 2] = '\0';
 		}
 	}
-	if (parse_port(port, &portnum, err) < 0)
+	if (addr_parse_port(port, &portnum, err) < 0)
 		return -1;
 	if (parse_host(host, family, ss, len, err) < 0)
 		return -1;
@@ -450,19 +453,19 @@ format_unix(const struct sockaddr_storage *ss, socklen_t len, char *buf,
 	if (plen > sizeof sun->sun_path)
 		plen = sizeof sun->sun_path;
 	if (sun->sun_path[0] == '\0') {
-		escape_bytes(sun->sun_path + 1, plen - 1, plen - 1, name,
+		text_escape(sun->sun_path + 1, plen - 1, plen - 1, name,
 		    sizeof name);
 		snprintf(buf, n, "@%s", name);
 	} else {
 		plen = strnlen(sun->sun_path, plen);
-		escape_bytes(sun->sun_path, plen, plen, name, sizeof name);
+		text_escape(sun->sun_path, plen, plen, name, sizeof name);
 		snprintf(buf, n, "%s", name);
 	}
 	return buf;
 }
 
 char *
-format_sockaddr(const struct sockaddr_storage *ss, socklen_t len, char *buf,
+addr_format(const struct sockaddr_storage *ss, socklen_t len, char *buf,
     size_t n)
 {
 	const struct sockaddr_in *sin = (const struct sockaddr_in *)ss;
@@ -495,7 +498,7 @@ format_sockaddr(const struct sockaddr_storage *ss, socklen_t len, char *buf,
  * abstract name. A socket that is not bound has none.
  */
 int
-sockaddr_named(const struct sockaddr_storage *ss, socklen_t len)
+addr_named(const struct sockaddr_storage *ss, socklen_t len)
 {
 	if (len == 0)
 		return 0;
@@ -519,7 +522,7 @@ static const struct constant msg_flags[] = {
 
 /* MSG_PEEK and the others that teach something; S as written in C. */
 int
-parse_msg_flag(const char *s, int *flag)
+addr_parse_msg_flag(const char *s, int *flag)
 {
 	if (strncmp(s, "MSG_", 4) != 0)
 		return -1;
@@ -528,7 +531,7 @@ parse_msg_flag(const char *s, int *flag)
 
 /* "MSG_PEEK|MSG_DONTWAIT", or "0". */
 char *
-format_msg_flags(int flags, char *buf, size_t n)
+addr_format_msg_flags(int flags, char *buf, size_t n)
 {
 	const struct constant *c;
 	size_t o = 0;

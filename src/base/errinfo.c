@@ -10,7 +10,7 @@
 #include "base/i18n.h"
 
 const char *
-errno_name(int err)
+errinfo_name(int err)
 {
 #ifdef HAVE_STRERRORNAME_NP
 	const char *s = strerrorname_np(err);

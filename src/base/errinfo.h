@@ -33,7 +33,7 @@ struct errinfo_advice {
 };
 
 /* errinfo.c */
-const char	*errno_name(int err);
+const char	*errinfo_name(int err);
 /* What ERR means in situation S (NULL: none known) and what to try, from
  * LISTS (a command's advice lists, ended by NULL; or NULL), then the
  * general advice; NULL when it is rare. */

@@ -8,7 +8,7 @@
 
 /* The address a bind or connect was given, kept with its event. */
 void
-event_set_addr(struct event *ev, const struct sockaddr_storage *ss,
+evlog_set_addr(struct event *ev, const struct sockaddr_storage *ss,
     socklen_t len)
 {
 	if (ev == NULL || len > sizeof ev->addr)

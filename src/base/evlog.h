@@ -80,7 +80,7 @@ struct event	*evlog_add(struct evlog *, const struct ev_type *type,
 		     int handle_id, int other_id, long long result, int err);
 void		 evlog_free(struct evlog *);
 /* The address a bind or connect was given, kept with its event. */
-void		 event_set_addr(struct event *, const struct sockaddr_storage *,
+void		 evlog_set_addr(struct event *, const struct sockaddr_storage *,
 		     socklen_t);
 
 #endif

@@ -54,7 +54,7 @@ lessons_dir(void)
  * program in its build tree, else the installed ones.
  */
 const char *
-locale_dir(void)
+lessons_locale_dir(void)
 {
 	if (in_build_tree())
 		return BUILDDIR "/po/locale";
@@ -115,7 +115,7 @@ is_stem(const char *f, const char *name)
  * when there is no such lesson.
  */
 int
-lesson_find(const char *name, char *path, size_t n)
+lessons_find(const char *name, char *path, size_t n)
 {
 	const char *dir = lessons_dir(), *f;
 	struct dirent **list;

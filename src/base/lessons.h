@@ -6,9 +6,9 @@
 #include <stdio.h>
 
 /* lessons.c */
-int		 lesson_find(const char *name, char *path, size_t n);
+int		 lessons_find(const char *name, char *path, size_t n);
 void		 lessons_list(FILE *);
 const char	*lessons_dir(void);
-const char	*locale_dir(void);
+const char	*lessons_locale_dir(void);
 
 #endif

@@ -21,7 +21,7 @@ message_vprint(FILE *err, const char *file, unsigned long line,
 	else
 		fprintf(err, "%s: ", PACKAGE);
 	if (vasprintf(&msg, fmt, ap) >= 0) {
-		put_sanitized(err, msg, strlen(msg));
+		text_put_escaped(err, msg, strlen(msg));
 		free(msg);
 	} else
 		fputs(_("out of memory"), err);

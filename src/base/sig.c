@@ -3,5 +3,5 @@
 
 #include "base/sig.h"
 
-volatile sig_atomic_t shell_interrupted;
-volatile sig_atomic_t shell_terminated;
+volatile sig_atomic_t sig_interrupted;
+volatile sig_atomic_t sig_terminated;

@@ -5,8 +5,8 @@
 #include <signal.h>
 
 /* Set by the SIGINT handler; a waiting call stops. */
-extern volatile sig_atomic_t shell_interrupted;
+extern volatile sig_atomic_t sig_interrupted;
 /* Set on SIGTERM or SIGHUP: the input loop ends, the sockets are closed. */
-extern volatile sig_atomic_t shell_terminated;
+extern volatile sig_atomic_t sig_terminated;
 
 #endif

@@ -61,7 +61,7 @@ is_control(unsigned cp)
 }
 
 size_t
-utf8_char_len(const char *s, size_t len)
+text_char_len(const char *s, size_t len)
 {
 	unsigned cp;
 
@@ -69,7 +69,7 @@ utf8_char_len(const char *s, size_t len)
 }
 
 size_t
-utf8_print_len(const char *s, size_t len)
+text_print_len(const char *s, size_t len)
 {
 	unsigned cp;
 	size_t n;
@@ -81,7 +81,7 @@ utf8_print_len(const char *s, size_t len)
 }
 
 char *
-escape_bytes(const char *data, size_t len, size_t max, char *buf,
+text_escape(const char *data, size_t len, size_t max, char *buf,
     size_t bufsize)
 {
 	size_t i, o = 0, n;
@@ -99,7 +99,7 @@ escape_bytes(const char *data, size_t len, size_t max, char *buf,
 		case '\\': s = "\\\\"; break;
 		case '"':  s = "\\\""; break;
 		default:
-			if (c >= 0x80 && (n = utf8_print_len(data + i,
+			if (c >= 0x80 && (n = text_print_len(data + i,
 			    len - i)) > 1 && o + n + 4 < bufsize) {
 				memcpy(buf + o, data + i, n);
 				o += n;
@@ -127,14 +127,14 @@ escape_bytes(const char *data, size_t len, size_t max, char *buf,
 }
 
 int
-bytes_are_text(const char *data, size_t len)
+text_is_printable(const char *data, size_t len)
 {
 	size_t i = 0, n;
 
 	while (i < len) {
 		if (data[i] == '\n' || data[i] == '\r' || data[i] == '\t')
 			n = 1;
-		else if ((n = utf8_print_len(data + i, len - i)) == 0)
+		else if ((n = text_print_len(data + i, len - i)) == 0)
 			return 0;
 		i += n;
 	}
@@ -144,16 +144,16 @@ bytes_are_text(const char *data, size_t len)
 /*
  * Writes MSG with what could break the line or the terminal escaped: control
  * characters (a pasted ESC or CR, a C1 CSI, a bidi override) and bytes that
- * are not UTF-8 become \xHH, byte by byte, as escape_bytes shows data.
+ * are not UTF-8 become \xHH, byte by byte, as text_escape shows data.
  * Errors and the echo of a script's lines (input.c) go through it.
  */
 void
-put_sanitized(FILE *f, const char *msg, size_t len)
+text_put_escaped(FILE *f, const char *msg, size_t len)
 {
 	size_t i = 0, n;
 
 	while (i < len) {
-		n = msg[i] == '\t' ? 1 : utf8_print_len(msg + i, len - i);
+		n = msg[i] == '\t' ? 1 : text_print_len(msg + i, len - i);
 		if (n == 0) {
 			fprintf(f, "\\x%02x", (unsigned char)msg[i]);
 			i++;
@@ -166,7 +166,7 @@ put_sanitized(FILE *f, const char *msg, size_t len)
 
 /* A hex dump, 16 bytes a line, for data that is not text. */
 void
-hexdump(FILE *f, const unsigned char *p, size_t len)
+text_hexdump(FILE *f, const unsigned char *p, size_t len)
 {
 	size_t i, j;
 
@@ -187,7 +187,7 @@ hexdump(FILE *f, const unsigned char *p, size_t len)
 
 /* A number of bytes: 1000, 64K, 64KiB, 64M, 1G (K = 1024). */
 int
-parse_size(const char *s, unsigned long long *v, char *err)
+text_parse_size(const char *s, unsigned long long *v, char *err)
 {
 	unsigned long long n = 0, mult = 1;
 	const char *p = s;

@@ -58,12 +58,12 @@ args_open_handle(struct shell *sh, const char *name)
 	if (h != NULL && h->fd >= 0)
 		return h;
 	if (h != NULL) {
-		shell_error(sh, _("'%s' is closed: create a new socket with "
+		report_error(sh, _("'%s' is closed: create a new socket with "
 		    "'socket %s'"), name, name);
 		return NULL;
 	}
 	if (*name == '\0') {
-		shell_error(sh, "%s", _("the socket's name is empty: give the "
+		report_error(sh, "%s", _("the socket's name is empty: give the "
 		    "name of a socket ('show' lists them)"));
 		return NULL;
 	}
@@ -75,10 +75,10 @@ args_open_handle(struct shell *sh, const char *name)
 		    o ? ", " : "", sh->handles[i]->name);
 	}
 	if (o == 0)
-		shell_error(sh, _("no socket named '%.40s': create one with "
+		report_error(sh, _("no socket named '%.40s': create one with "
 		    "'socket %.40s'"), name, name);
 	else
-		shell_error(sh, _("no socket named '%.40s' (open: %s): create "
+		report_error(sh, _("no socket named '%.40s' (open: %s): create "
 		    "one with 'socket %.40s'"), name, list, name);
 	return NULL;
 }
@@ -94,16 +94,16 @@ args_address_of(struct shell *sh, struct handle *h, struct handle *other,
 	socklen_t l = sizeof *ss;
 
 	if (other->fd < 0) {
-		shell_error(sh, _("'%s' is closed, so it has no address to "
+		report_error(sh, _("'%s' is closed, so it has no address to "
 		    "connect to: give ADDRESS PORT, or the name of an open "
 		    "socket"), other->name);
 		return -1;
 	}
 	if (getsockname(other->fd, (struct sockaddr *)ss, &l) < 0 ||
-	    ss->ss_family != h->family || !sockaddr_named(ss, l)) {
-		shell_error(sh, _("'%s' has no %s address to connect to: bind "
+	    ss->ss_family != h->family || !addr_named(ss, l)) {
+		report_error(sh, _("'%s' has no %s address to connect to: bind "
 		    "it (and listen) first, or give ADDRESS PORT"),
-		    other->name, family_name(h->family));
+		    other->name, addr_family_name(h->family));
 		return -1;
 	}
 	*len = l;
@@ -136,7 +136,7 @@ args_sockopt(struct shell *sh, const char *s)
 	for (o = sockopt_table; o->name != NULL && n < sizeof list; o++)
 		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s",
 		    n ? ", " : "", o->name);
-	shell_error(sh, _("unknown socket option '%.40s': sockshell knows %s"),
+	report_error(sh, _("unknown socket option '%.40s': sockshell knows %s"),
 	    s, list);
 	return NULL;
 }
@@ -163,21 +163,21 @@ bulk_words(struct shell *sh, struct op *op, const struct tokens *t, size_t i,
 	if (op->flags & MSG_OOB) {
 		/* bulk_send's calls would drop it unsaid */
 		n = typed_before(t, first, &typed);
-		shell_error(sh, _("%s: MSG_OOB does not go with %s: "
+		report_error(sh, _("%s: MSG_OOB does not go with %s: "
 		    "send the bulk data, then the urgent byte apart, "
 		    "as in '%.*s MSG_OOB \"!\"'"), cmd, t->v[i].text,
 		    n, typed);
 		return -1;
 	}
 	if (i + 2 != t->n) {
-		shell_error(sh, _("%s %s takes one word: %s"), cmd,
+		report_error(sh, _("%s %s takes one word: %s"), cmd,
 		    t->v[i].text, bysize ?
 		    _("a size, as in --size 64M") :
 		    _("a file's path, as in --file /etc/services"));
 		return -1;
 	}
-	if (bysize && parse_size(t->v[i + 1].text, &size, msg) < 0) {
-		shell_error(sh, "%s", msg);
+	if (bysize && text_parse_size(t->v[i + 1].text, &size, msg) < 0) {
+		report_error(sh, "%s", msg);
 		return -1;
 	}
 	return op_send_bulk(sh, op, bysize ? NULL : t->v[i + 1].text,
@@ -201,9 +201,9 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 	/* A flag's name as the last word is a flag too: a word left
 	 * unsent is easier to see than its name arriving as the data. */
 	while (i < t->n && !t->v[i].quoted &&
-	    parse_msg_flag(t->v[i].text, &f) == 0) {
+	    addr_parse_msg_flag(t->v[i].text, &f) == 0) {
 		if (f != MSG_OOB && f != MSG_DONTWAIT) {
-			shell_error(sh, _("%s takes the flags MSG_OOB and "
+			report_error(sh, _("%s takes the flags MSG_OOB and "
 			    "MSG_DONTWAIT (%s is for receiving)"), cmd,
 			    t->v[i].text);
 			return -1;
@@ -213,13 +213,13 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 	}
 	if (i >= t->n && i > first) {
 		n = typed_before(t, i, &typed);
-		shell_error(sh, _("%s: no DATA after %s: write DATA after the "
+		report_error(sh, _("%s: no DATA after %s: write DATA after the "
 		    "flags, as in '%.*s \"!\"' (quote a flag's name to send "
 		    "it as data)"), cmd, t->v[i - 1].text, n, typed);
 		return -1;
 	}
 	if (i >= t->n) {
-		shell_error(sh, _("%s: no data to send"), cmd);
+		report_error(sh, _("%s: no data to send"), cmd);
 		return -1;
 	}
 	if (!t->v[i].quoted && (strcmp(t->v[i].text, "--size") == 0 ||
@@ -229,7 +229,7 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 		/* TCP would return 0 and mark nothing urgent, AF_UNIX fail
 		 * with EOPNOTSUPP as if it had no urgent data at all. */
 		n = typed_before(t, i, &typed);
-		shell_error(sh, _("%s: MSG_OOB sends the last byte as urgent "
+		report_error(sh, _("%s: MSG_OOB sends the last byte as urgent "
 		    "data, and \"\" has none: give at least one byte, as in "
 		    "'%.*s \"!\"'"), cmd, n, typed);
 		return -1;
@@ -238,14 +238,14 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 		op->len = t->v[i].len;
 		op->data = malloc(op->len + 1);
 		if (op->data == NULL) {
-			shell_error(sh, "%s", _("out of memory"));
+			report_error(sh, "%s", _("out of memory"));
 			return -1;
 		}
 		memcpy(op->data, t->v[i].text, op->len);
 		return 0;
 	}
 	if (t->v[i].quoted) {
-		shell_error(sh, _("%s takes one quoted string: put the whole "
+		report_error(sh, _("%s takes one quoted string: put the whole "
 		    "message inside the quotes"), cmd);
 		return -1;
 	}
@@ -255,7 +255,7 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 	op->len = e - s;
 	op->data = strndup(t->line + s, op->len);
 	if (op->data == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
 	return 0;
@@ -279,13 +279,13 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
 
 	for (i = first; i < a->argc; i++) {
 		w = a->argv[i];
-		if (parse_msg_flag(w, &f) == 0) {
+		if (addr_parse_msg_flag(w, &f) == 0) {
 			op->flags |= f;
 		} else if (bulk_ok && (strcmp(w, "--all") == 0 ||
 		    strcmp(w, "--to") == 0) && (op->bulk || to != NULL)) {
-			shell_error(sh, _("%s: %s once more: --all receives to "
-			    "the end of the stream, --to PATH the same into a "
-			    "file; give one of them, once"), cmd, w);
+			report_error(sh, _("%s: %s once more: --all receives "
+			    "to the end of the stream, --to PATH the same into "
+			    "a file; give one of them, once"), cmd, w);
 			return -1;
 		} else if (bulk_ok && strcmp(w, "--all") == 0) {
 			op->bulk = 1;
@@ -296,8 +296,8 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
 		} else if (bulk_ok && strcmp(w, "--replace") == 0 &&
 		    to != NULL && !replace) {
 			if (!sh->interactive || sh->at.depth > 0) {
-				shell_error(sh, _("%s: --replace is only for a "
-				    "line typed at the terminal: a script or "
+				report_error(sh, _("%s: --replace is only for "
+				    "a line typed at the terminal: a script or "
 				    "lesson writes new files only"), cmd);
 				return -1;
 			}
@@ -310,7 +310,7 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
 				goto bad_size;
 		} else if (isdigit((unsigned char)w[0]) ||
 		    strncmp(w, "--", 2) == 0 || strncmp(w, "MSG_", 4) == 0) {
-			shell_error(sh, _("%s: '%.40s' does not fit here; "
+			report_error(sh, _("%s: '%.40s' does not fit here; "
 			    "usage: %s %s"), cmd, w, cmd, args_usage(a->ce));
 			return -1;
 		} else
@@ -318,15 +318,15 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
 	}
 	if (op->bulk && (op->flags & (MSG_PEEK | MSG_OOB | MSG_WAITALL |
 	    MSG_DONTWAIT))) {
-		shell_error(sh, _("%s %s reads the whole stream, waiting for "
+		report_error(sh, _("%s %s reads the whole stream, waiting for "
 		    "it: MSG_PEEK, MSG_OOB, MSG_WAITALL and MSG_DONTWAIT do "
 		    "not go with it"), cmd, to != NULL ? "--to" : "--all");
 		return -1;
 	}
 	if (op->bulk && h != NULL && h->type != SOCK_STREAM) {
-		shell_error(sh, _("%s --all reads until the end of the stream, "
-		    "and a SOCK_DGRAM socket has none: receive its datagrams "
-		    "one by one"), cmd);
+		report_error(sh, _("%s --all reads until the end of the "
+		    "stream, and a SOCK_DGRAM socket has none: receive its "
+		    "datagrams one by one"), cmd);
 		return -1;
 	}
 	op->maxbytes = max ? max : RECV_DEFAULT;
@@ -334,8 +334,8 @@ args_recv(struct shell *sh, struct op *op, const struct cmd_args *a,
 		return op_recv_bulk(sh, op, max, to, replace);
 	return 0;
 bad_size:
-	shell_error(sh, _("'%.40s' is not a size to receive: write a number of "
-	    "bytes from 1 to %d, as in '%s %s 1024', or a flag (MSG_PEEK, "
+	report_error(sh, _("'%.40s' is not a size to receive: write a number "
+	    "of bytes from 1 to %d, as in '%s %s 1024', or a flag (MSG_PEEK, "
 	    "MSG_DONTWAIT, MSG_WAITALL, MSG_OOB)%s"), w, RECV_MAX, cmd,
 	    h != NULL ? h->name : "NAME", bulk_ok ? _(", --all or --to PATH") :
 	    "");

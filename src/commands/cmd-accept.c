@@ -28,12 +28,12 @@ cmd_accept_exec(struct shell *sh, struct cmd_args *a)
 
 	if (a->argc == 2) {
 		if (handle_name_ok(a->argv[1], msg) < 0) {
-			shell_error(sh, "%s", msg);
+			report_error(sh, "%s", msg);
 			return CMD_ERROR;
 		}
 		other = handle_find(sh, a->argv[1]);
 		if (other != NULL && other->fd >= 0) {
-			shell_error(sh, _("there is already a socket named "
+			report_error(sh, _("there is already a socket named "
 			    "'%s': give the new connection another name, as in "
 			    "'accept %s conn2'"), other->name, h->name);
 			return CMD_ERROR;

@@ -46,36 +46,36 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	char msg[MESSAGE_LEN], addr[64];
 	int err;
 
-	if (parse_endpoint(a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
+	if (addr_parse(a->argv[1], a->argc == 3 ? a->argv[2] : NULL,
 	    h->family, &ss, &len, msg) < 0) {
 		/* "bind srv 8888", as Python's bind(('', 8888)): the address
 		 * is missing, not the port. */
 		if (a->argc == 2 && h->family != AF_UNIX &&
 		    a->argv[1][0] != '\0' &&
 		    strspn(a->argv[1], "0123456789") == strlen(a->argv[1]))
-			shell_error(sh, _("'%.10s' is a port with no address: "
+			report_error(sh, _("'%.10s' is a port with no address: "
 			    "write 'bind %s ADDRESS %.10s', as in 'bind %s "
 			    "127.0.0.1 %.10s' (or * for every address)"),
 			    a->argv[1], h->name, a->argv[1], h->name,
 			    a->argv[1]);
 		else
-			shell_error(sh, "%s", msg);
+			report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
-	format_sockaddr(&ss, len, addr, sizeof addr);
+	addr_format(&ss, len, addr, sizeof addr);
 	if (bind(h->fd, (struct sockaddr *)&ss, len) < 0) {
 		err = errno;
-		shell_call_line(sh, "", "bind", err, "%d, %s", h->fd, addr);
+		report_call_line(sh, "", "bind", err, "%d, %s", h->fd, addr);
 		if (h->family == AF_UNIX && err == EADDRINUSE)
-			shell_error(sh, _("bind failed with EADDRINUSE: a file "
-			    "named %s exists (a socket's file stays after "
+			report_error(sh, _("bind failed with EADDRINUSE: a "
+			    "file named %s exists (a socket's file stays after "
 			    "close): pick another path, or remove the file"),
 			    addr);
 		else
-			shell_syscall_error(sh, h, a->ce->advice, "bind",
+			report_syscall_error(sh, h, a->ce->advice, "bind",
 			    err);
-		event_set_addr(shell_log(sh, &bind_event, h->id, 0, -1, err), &ss,
-		    len);
+		evlog_set_addr(handle_log(sh, &bind_event, h->id, 0, -1, err),
+		    &ss, len);
 		return CMD_ERROR;
 	}
 	h->port_lost = 0;
@@ -85,13 +85,13 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 	    ((struct sockaddr_in *)&ss)->sin_port != 0 : 1;
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("bind(%d, %s) = 0: %s is bound to %s\n"), h->fd,
-	    addr, h->name, format_sockaddr(&h->local, h->local_len, addr,
+	    addr, h->name, addr_format(&h->local, h->local_len, addr,
 	    sizeof addr));
 	/* "bind srv 127.0.0.1 $PORT" with PORT 0: the kernel picked a port,
 	 * and later steps ("connect cli 127.0.0.1 $PORT") need that one. */
 	if (a->argc == 3 && a->vars[2] != NULL && strcmp(a->argv[2], "0") == 0)
 		set_var_to_port(sh, a->vars[2], &h->local);
-	event_set_addr(shell_log(sh, &bind_event, h->id, 0, 0, 0), &ss, len);
+	evlog_set_addr(handle_log(sh, &bind_event, h->id, 0, 0, 0), &ss, len);
 	return CMD_OK;
 }
 

@@ -61,7 +61,7 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 	/* A closed socket (ARG_CLOSED): what was asked is done, and it is not
 	 * one to make anew (as args_open_handle would advise). */
 	if (h->fd < 0) {
-		shell_error(sh, _("'%s' is closed already: nothing to do"),
+		report_error(sh, _("'%s' is closed already: nothing to do"),
 		    h->name);
 		return CMD_ERROR;
 	}
@@ -69,10 +69,10 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 	linger = lingering(sh, h);
 	rc = jobs_close_handle(sh, h);
 	err = errno;
-	if (linger > 0 && shell_interrupted) {
+	if (linger > 0 && sig_interrupted) {
 		/* The signal ends the linger, not the close: the kernel keeps
 		 * the connection and goes on sending, as without SO_LINGER. */
-		shell_interrupted = 0;
+		sig_interrupted = 0;
 		if (sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
 		fprintf(sh->out, _("close(%d) = 0: %s is closed, but its "
@@ -80,17 +80,17 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		    "the peer acknowledged everything; the kernel goes on "
 		    "sending what is left, as after a close without "
 		    "SO_LINGER\n"), fd, h->name);
-		shell_log(sh, &close_event, h->id, 0, 0, 0);
+		handle_log(sh, &close_event, h->id, 0, 0, 0);
 		return CMD_OK;
 	}
 	if (rc < 0) {
-		shell_call_failed(sh, NULL, a->ce->advice, "", "close", err,
+		report_call_failed(sh, NULL, a->ce->advice, "", "close", err,
 		    "%d", fd);
-		shell_log(sh, &close_event, h->id, 0, -1, err);
+		handle_log(sh, &close_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd, h->name);
-	shell_log(sh, &close_event, h->id, 0, 0, 0);
+	handle_log(sh, &close_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 

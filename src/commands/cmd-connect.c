@@ -35,25 +35,25 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 	if (other != NULL) {
 		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
-	} else if (parse_endpoint(a->argv[1], a->argc == 3 ?
+	} else if (addr_parse(a->argv[1], a->argc == 3 ?
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {
 		w = a->argv[1];
 		/* "connect cli srvv": most likely a socket's name, mistyped. */
 		if (a->argc == 2 && strpbrk(w, ":[]") == NULL &&
 		    handle_name_ok(w, why) == 0)
-			shell_error(sh, _("no socket named '%s' to connect to: "
-			    "give the name of an open socket, or ADDRESS PORT "
-			    "as in 'connect %s 127.0.0.1 8888'"), w, h->name);
+			report_error(sh, _("no socket named '%s' to connect "
+			    "to: give the name of an open socket, or ADDRESS "
+			    "PORT as in 'connect %s 127.0.0.1 8888'"), w, h->name);
 		/* "connect cli 127.0.0.1" (or ::1): the port is missing. */
 		else if (a->argc == 2 && h->family != AF_UNIX &&
 		    strpbrk(w, "[]") == NULL && (strchr(w, ':') == NULL ||
 		    strchr(w, ':') != strrchr(w, ':')))
-			shell_error(sh, _("'%.60s' needs a port: write "
+			report_error(sh, _("'%.60s' needs a port: write "
 			    "'connect %s %.60s PORT', the port the server "
 			    "listens on, as in 'connect %s %.60s 8888'"), w,
 			    h->name, w, h->name, w);
 		else
-			shell_error(sh, "%s", msg);
+			report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
 	if (args_prepare(sh, &op, OP_CONNECT, a) < 0)

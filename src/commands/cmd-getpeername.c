@@ -27,8 +27,8 @@ cmd_getpeername_exec(struct shell *sh, struct cmd_args *a)
 	if (sockname_get(sh, a, 1, &ss, &len) < 0)
 		return CMD_ERROR;
 	fprintf(sh->out, _("getpeername(%d) = 0: %s\n"), h->fd,
-	    format_sockaddr(&ss, len, addr, sizeof addr));
-	shell_log(sh, &getpeername_event, h->id, 0, 0, 0);
+	    addr_format(&ss, len, addr, sizeof addr));
+	handle_log(sh, &getpeername_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 

@@ -27,14 +27,14 @@ cmd_getsockname_exec(struct shell *sh, struct cmd_args *a)
 
 	if (sockname_get(sh, a, 0, &ss, &len) < 0)
 		return CMD_ERROR;
-	format_sockaddr(&ss, len, addr, sizeof addr);
-	if (sockaddr_named(&ss, len))
+	addr_format(&ss, len, addr, sizeof addr);
+	if (addr_named(&ss, len))
 		fprintf(sh->out, _("getsockname(%d) = 0: %s\n"), h->fd, addr);
 	else
 		fprintf(sh->out, _("getsockname(%d) = 0: %s: not bound yet (the "
 		    "kernel gives it an address at bind, listen or connect, "
 		    "or for AF_UNIX never unless bound)\n"), h->fd, addr);
-	shell_log(sh, &getsockname_event, h->id, 0, 0, 0);
+	handle_log(sh, &getsockname_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 

@@ -33,16 +33,16 @@ get_one(struct shell *sh, struct cmd_args *a, const struct sockopt *o)
 
 	if (sockopt_get(h->fd, o, &v) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, a->ce->advice, "", "getsockopt", err,
+		report_call_failed(sh, h, a->ce->advice, "", "getsockopt", err,
 		    "%d, %s, %s", h->fd, sockopt_level_name(o->level), o->name);
-		shell_log(sh, &getsockopt_event, h->id, 0, -1, err);
+		handle_log(sh, &getsockopt_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	fprintf(sh->out, "getsockopt(%d, %s, %s) = 0: %s\n", h->fd,
 	    sockopt_level_name(o->level), o->name,
 	    sockopt_format(o, &v, shown, sizeof shown));
 	fprintf(sh->out, "  %s: %s\n", o->name, _(o->help));
-	shell_log(sh, &getsockopt_event, h->id, 0, 0, 0);
+	handle_log(sh, &getsockopt_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 
@@ -60,7 +60,7 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 		return get_one(sh, a, o);
 	}
 	fprintf(sh->out, _("getsockopt(%d, ...) for each option of a %s "
-	    "socket:\n"), h->fd, proto_label(h->family, h->type));
+	    "socket:\n"), h->fd, addr_proto_label(h->family, h->type));
 	for (o = sockopt_table; o->name != NULL; o++) {
 		/* and any the student set, though not of this kind */
 		if (!sockopt_listed(o, h->family, h->type) &&
@@ -68,7 +68,7 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 			continue;
 		if (sockopt_get(h->fd, o, &v) < 0) {
 			fprintf(sh->out, "  %-18s %-13s -1 %s\n", o->name,
-			    sockopt_level_name(o->level), errno_name(errno));
+			    sockopt_level_name(o->level), errinfo_name(errno));
 			continue;
 		}
 		sockopt_format(o, &v, shown, sizeof shown);
@@ -84,7 +84,7 @@ cmd_getsockopt_exec(struct shell *sh, struct cmd_args *a)
 	}
 	fprintf(sh->out, _("  (SO_ERROR is read only when asked: reading it "
 	    "clears the pending error; 'getsockopt %s SO_ERROR')\n"), h->name);
-	shell_log(sh, &getsockopt_event, h->id, 0, 0, 0);
+	handle_log(sh, &getsockopt_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 

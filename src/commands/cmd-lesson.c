@@ -46,12 +46,12 @@ close_leftovers(struct shell *sh)
 		rc = jobs_close_handle(sh, h);
 		err = errno;
 		if (rc < 0)
-			shell_call_failed(sh, NULL, NULL, "", "close", err,
+			report_call_failed(sh, NULL, NULL, "", "close", err,
 			    "%d", fd);
 		else
 			fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd,
 			    h->name);
-		shell_log(sh, &close_event, h->id, 0, rc, rc < 0 ? err : 0);
+		handle_log(sh, &close_event, h->id, 0, rc, rc < 0 ? err : 0);
 	}
 }
 
@@ -66,13 +66,13 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 		lessons_list(sh->out);
 		return CMD_OK;
 	}
-	if (lesson_find(a->argv[0], path, sizeof path) < 0) {
-		shell_error(sh, _("no lesson '%.40s' in %s: 'lesson' lists "
+	if (lessons_find(a->argv[0], path, sizeof path) < 0) {
+		report_error(sh, _("no lesson '%.40s' in %s: 'lesson' lists "
 		    "them"), a->argv[0], lessons_dir());
 		return CMD_ERROR;
 	}
 	if (sh->at.depth >= SOURCE_DEPTH_MAX) {
-		shell_error(sh, _("lesson: scripts nested more than %d deep"),
+		report_error(sh, _("lesson: scripts nested more than %d deep"),
 		    SOURCE_DEPTH_MAX);
 		return CMD_ERROR;
 	}

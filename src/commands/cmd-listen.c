@@ -31,25 +31,25 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 		backlog = strtol(a->argv[1], &end, 10);
 		if (!isdigit((unsigned char)a->argv[1][0]) || *end != '\0' ||
 		    errno != 0 || backlog > 65535) {
-			shell_error(sh, _("'%.40s' is not a backlog: write how "
-			    "many connections may wait to be accepted, a number "
-			    "from 0 to 65535, as in 'listen %s 1'"), a->argv[1],
+			report_error(sh, _("'%.40s' is not a backlog: write "
+			    "how many connections may wait to be accepted, a "
+			    "number from 0 to 65535, as in 'listen %s 1'"), a->argv[1],
 			    h->name);
 			return CMD_ERROR;
 		}
 	}
 	if (listen(h->fd, (int)backlog) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, a->ce->advice, "", "listen", err,
+		report_call_failed(sh, h, a->ce->advice, "", "listen", err,
 		    "%d, %ld", h->fd, backlog);
-		shell_log(sh, &listen_event, h->id, 0, -1, err);
+		handle_log(sh, &listen_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	h->port_lost = 0;	/* listen binds a port when there is none */
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("listen(%d, %ld) = 0: %s waits for connections; "
 	    "'accept %s' takes them\n"), h->fd, backlog, h->name, h->name);
-	shell_log(sh, &listen_event, h->id, 0, backlog, 0);
+	handle_log(sh, &listen_event, h->id, 0, backlog, 0);
 	return CMD_OK;
 }
 

@@ -42,8 +42,9 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 		    strcmp(a->argv[1], "0") == 0)
 			on = 0;
 		else {
-			shell_error(sh, _("'%.40s' is not on or off: 'nonblock "
-			    "%s on' makes the calls on it non-blocking"),
+			report_error(sh, _("'%.40s' is not on or off: "
+			    "'nonblock %s on' makes the calls on it "
+			    "non-blocking"),
 			    a->argv[1], h->name);
 			return CMD_ERROR;
 		}
@@ -51,37 +52,37 @@ cmd_nonblock_exec(struct shell *sh, struct cmd_args *a)
 	flags = fcntl(h->fd, F_GETFL);
 	if (flags < 0) {
 		err = errno;
-		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
+		report_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
 		    "%d, F_GETFL", h->fd);
-		shell_log(sh, &fcntl_event, h->id, 0, -1, err);
+		handle_log(sh, &fcntl_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	if (a->argc == 1) {
 		fprintf(sh->out, _("fcntl(%d, F_GETFL) = %s: %s\n"), h->fd,
 		    flags_text(flags, text, sizeof text), flags & O_NONBLOCK ?
 		    _("non-blocking") : _("blocking"));
-		shell_log(sh, &fcntl_event, h->id, 0, flags, 0);
+		handle_log(sh, &fcntl_event, h->id, 0, flags, 0);
 		return CMD_OK;
 	}
 	flags = on ? flags | O_NONBLOCK : flags & ~O_NONBLOCK;
 	flags_text(flags, text, sizeof text);
 	if (fcntl(h->fd, F_SETFL, flags) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
+		report_call_failed(sh, h, a->ce->advice, "", "fcntl", err,
 		    "%d, F_SETFL, %s", h->fd, text);
-		shell_log(sh, &fcntl_event, h->id, 0, -1, err);
+		handle_log(sh, &fcntl_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	h->nonblock = on;
 	if (on)
 		fprintf(sh->out, _("fcntl(%d, F_SETFL, %s) = 0: calls on %s no "
 		    "longer wait: when they would, accept, recv and send fail "
-		    "with EAGAIN, and connect with EINPROGRESS (poll tells when "
-		    "to try again)\n"), h->fd, text, h->name);
+		    "with EAGAIN, and connect with EINPROGRESS (poll tells "
+		    "when to try again)\n"), h->fd, text, h->name);
 	else
 		fprintf(sh->out, _("fcntl(%d, F_SETFL, %s) = 0: calls on %s "
 		    "wait again\n"), h->fd, text, h->name);
-	shell_log(sh, &fcntl_event, h->id, 0, 0, 0);
+	handle_log(sh, &fcntl_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 

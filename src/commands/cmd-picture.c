@@ -26,7 +26,7 @@ cmd_picture_exec(struct shell *sh, struct cmd_args *a)
 		width = strtol(a->argv[0], &end, 10);
 		if (!isdigit((unsigned char)a->argv[0][0]) || *end != '\0' ||
 		    width < 40 || width > 1000) {
-			shell_error(sh, _("'%.40s' is not a width: write how "
+			report_error(sh, _("'%.40s' is not a width: write how "
 			    "many columns the picture may take, from 40 to "
 			    "1000, as in 'picture 60'"), a->argv[0]);
 			return CMD_ERROR;

@@ -147,7 +147,7 @@ poll_words(struct shell *sh, struct cmd_args *a, struct pollset *ps)
 		ps->timeout = strtol(last, &end, 10);
 		if (*end != '\0' || errno != 0 || ps->timeout > 86400000L ||
 		    ps->timeout < -1) {
-			shell_error(sh, _("'%.40s' is not a timeout: write "
+			report_error(sh, _("'%.40s' is not a timeout: write "
 			    "milliseconds, as in 1000, 0 (do not wait) or -1 "
 			    "(wait for ever)"), last);
 			return -1;
@@ -155,7 +155,7 @@ poll_words(struct shell *sh, struct cmd_args *a, struct pollset *ps)
 		a->argc--;
 	}
 	if (a->argc > POLL_MAX) {
-		shell_error(sh, _("poll takes at most %d sockets"), POLL_MAX);
+		report_error(sh, _("poll takes at most %d sockets"), POLL_MAX);
 		return -1;
 	}
 	for (i = 0; i < (size_t)a->argc; i++) {
@@ -193,22 +193,22 @@ poll_wait(struct shell *sh, const struct pollset *ps, struct pollfd *p,
 		wait = ps->timeout < 0 ? -1 : ps->timeout - ms_since(&t0);
 		if (wait < -1 || (ps->timeout >= 0 && wait < 0))
 			wait = 0;
-		rc = poll(p, ps->n + nj, poll_sooner((int)wait,
+		rc = poll(p, ps->n + nj, jobs_poll_sooner((int)wait,
 		    jobs_timeout(sh)));
 		err = errno;
-		if (rc < 0 && err == EINTR && shell_interrupted) {
-			shell_interrupted = 0;
+		if (rc < 0 && err == EINTR && sig_interrupted) {
+			sig_interrupted = 0;
 			if (sh->interactive)
 				fputc('\n', sh->err);
-			shell_error(sh, "%s", _("poll: interrupted (Ctrl-C)"));
+			report_error(sh, "%s", _("poll: interrupted (Ctrl-C)"));
 			return -1;
 		}
 		if (rc < 0 && err == EINTR)
 			continue;
 		if (rc < 0) {
-			shell_call_failed(sh, NULL, NULL, "", "poll", err,
+			report_call_failed(sh, NULL, NULL, "", "poll", err,
 			    "[%s], %zu, %ld", ps->list, ps->n, ps->timeout);
-			shell_log(sh, &poll_event, ps->h[0]->id, 0, -1, err);
+			handle_log(sh, &poll_event, ps->h[0]->id, 0, -1, err);
 			return -1;
 		}
 		for (rc = 0, i = 0; i < ps->n; i++)
@@ -218,7 +218,7 @@ poll_wait(struct shell *sh, const struct pollset *ps, struct pollfd *p,
 		jobs_check(sh);
 		for (i = 0; i < ps->n; i++)
 			if (ps->h[i]->fd < 0) {
-				shell_error(sh, _("poll: %s was closed while "
+				report_error(sh, _("poll: %s was closed while "
 				    "waiting"), ps->h[i]->name);
 				return -1;
 			}
@@ -245,7 +245,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 	 * job starts: their count only falls). */
 	cap = ps.n + jobs_count(sh);
 	if ((p = calloc(cap, sizeof *p)) == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return CMD_ERROR;
 	}
 	if ((rc = poll_wait(sh, &ps, p, cap)) < 0) {
@@ -266,7 +266,7 @@ cmd_poll_exec(struct shell *sh, struct cmd_args *a)
 		if (ps.h[i]->connecting && (p[i].revents & POLLOUT))
 			handle_remember_addrs(ps.h[i]);
 	}
-	shell_log(sh, &poll_event, ps.h[0]->id, 0, rc, 0);
+	handle_log(sh, &poll_event, ps.h[0]->id, 0, rc, 0);
 	free(p);
 	return CMD_OK;
 }

@@ -67,17 +67,17 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 	/* A number is a port, as bind and sendto take it: getaddrinfo
 	 * would wrap 99999 round to 34463. */
 	if (service != NULL && service[strspn(service, "0123456789")] ==
-	    '\0' && parse_port(service, &port, msg) < 0) {
-		shell_error(sh, "%s", msg);
+	    '\0' && addr_parse_port(service, &port, msg) < 0) {
+		report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	/* The socket commands' own lookup, so the answers agree. */
-	rc = host_lookup(host, service, &hints, &res, &loopback, msg);
+	rc = addr_lookup(host, service, &hints, &res, &loopback, msg);
 	if (rc == 1) {
-		shell_error(sh, "%s", msg);
-		shell_log(sh, &getaddrinfo_event, 0, 0, -1, 0);
+		report_error(sh, "%s", msg);
+		handle_log(sh, &getaddrinfo_event, 0, 0, -1, 0);
 		return CMD_ERROR;
 	}
 	if (loopback) {
@@ -95,12 +95,12 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 	if (rc != 0) {
 		fprintf(sh->out, "getaddrinfo(%s, %s) = %s (%s)\n", node, svc,
 		    eai_name(rc), gai_strerror(rc));
-		shell_error(sh, _("cannot resolve '%.60s'%s%s: %s"), host,
+		report_error(sh, _("cannot resolve '%.60s'%s%s: %s"), host,
 		    service ? _(" with service ") : "", service ? service : "",
 		    rc == EAI_SERVICE ? _("no such service: give a port "
 		    "number") : rc == EAI_NONAME ? _("no such host (try "
 		    "localhost, or an address)") : gai_strerror(rc));
-		shell_log(sh, &getaddrinfo_event, 0, 0, -1, 0);
+		handle_log(sh, &getaddrinfo_event, 0, 0, -1, 0);
 		return CMD_ERROR;
 	}
 	for (ai = res; ai != NULL; ai = ai->ai_next)
@@ -114,15 +114,16 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 		memcpy(&ss, ai->ai_addr, ai->ai_addrlen < sizeof ss ?
 		    ai->ai_addrlen : sizeof ss);
 		fprintf(sh->out, "  %-9s %-12s %-12s %s\n",
-		    family_name(ai->ai_family), type_name(ai->ai_socktype),
-		    proto_name(ai->ai_protocol), format_sockaddr(&ss,
+		    addr_family_name(ai->ai_family),
+		    addr_type_name(ai->ai_socktype),
+		    proto_name(ai->ai_protocol), addr_format(&ss,
 		    ai->ai_addrlen, addr, sizeof addr));
 	}
 	fprintf(sh->out, "%s\n", _("  bind, connect and sendto take the first "
 	    "address of their socket's family; 'socket NAME HOST' takes the "
 	    "family of the first"));
 	freeaddrinfo(res);
-	shell_log(sh, &getaddrinfo_event, 0, 0, n, 0);
+	handle_log(sh, &getaddrinfo_event, 0, 0, n, 0);
 	return CMD_OK;
 }
 

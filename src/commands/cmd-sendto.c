@@ -47,19 +47,20 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 	other = handle_find(sh, a->argv[1]);
 	if (other != NULL && other->fd >= 0 && other->family != h->family) {
 		/* Not "bind it (and listen)": no bind would do. */
-		shell_error(sh, _("'%s' is an %s socket and '%s' an %s one: a "
+		report_error(sh, _("'%s' is an %s socket and '%s' an %s one: a "
 		    "datagram goes to an address of the sender's family; send "
 		    "from an %s socket, or create '%s' with %s"), other->name,
-		    family_name(other->family), h->name,
-		    family_name(h->family), family_name(other->family),
-		    other->name, family_name(h->family));
+		    addr_family_name(other->family), h->name,
+		    addr_family_name(h->family),
+		    addr_family_name(other->family),
+		    other->name, addr_family_name(h->family));
 		return CMD_ERROR;
 	}
 	if (other != NULL && other->fd >= 0 && h->type == SOCK_DGRAM) {
 		handle_remember_addrs(other);
-		if (!sockaddr_named(&other->local, other->local_len)) {
+		if (!addr_named(&other->local, other->local_len)) {
 			/* Nor "(and listen)": a datagram needs no listener. */
-			shell_error(sh, _("'%s' has no address to send to: "
+			report_error(sh, _("'%s' has no address to send to: "
 			    "bind it first ('bind %s %s'), or give the "
 			    "address"), other->name, other->name,
 			    other->family == AF_UNIX ? _("PATH") :
@@ -71,21 +72,21 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		if (args_address_of(sh, h, other, &ss, &len) < 0)
 			return CMD_ERROR;
 	} else if (h->family == AF_UNIX || has_own_port(a->argv[1])) {
-		if (parse_endpoint(a->argv[1], NULL, h->family, &ss, &len,
+		if (addr_parse(a->argv[1], NULL, h->family, &ss, &len,
 		    msg) < 0) {
-			shell_error(sh, "%s", msg);
+			report_error(sh, "%s", msg);
 			return CMD_ERROR;
 		}
 	} else {
 		if (a->tok->n < 5) {
-			shell_error(sh, _("'%.60s' has no port: write sendto %s "
-			    "ADDRESS PORT DATA, ADDRESS:PORT DATA, or the name "
-			    "of a socket"), a->argv[1], h->name);
+			report_error(sh, _("'%.60s' has no port: write sendto "
+			    "%s ADDRESS PORT DATA, ADDRESS:PORT DATA, or the "
+			    "name of a socket"), a->argv[1], h->name);
 			return CMD_ERROR;
 		}
-		if (parse_endpoint(a->argv[1], a->argv[2], h->family, &ss,
+		if (addr_parse(a->argv[1], a->argv[2], h->family, &ss,
 		    &len, msg) < 0) {
-			shell_error(sh, "%s", msg);
+			report_error(sh, "%s", msg);
 			return CMD_ERROR;
 		}
 		data = 4;
@@ -132,8 +133,8 @@ const struct cmd_entry cmd_sendto_entry = {
 	    "send (flags, --size BYTES and --file PATH too). On a connected "
 	    "stream socket the address is ignored, or refused with EISCONN "
 	    "(AF_UNIX)."),
-	.errors = N_("EMSGSIZE (more than 65507 bytes over UDP/IPv4), EACCES (a "
-	    "broadcast address without SO_BROADCAST), EISCONN (a "
+	.errors = N_("EMSGSIZE (more than 65507 bytes over UDP/IPv4), EACCES "
+	    "(a broadcast address without SO_BROADCAST), EISCONN (a "
 	    "connected AF_UNIX stream), ENOENT and ECONNREFUSED "
 	    "(AF_UNIX: no socket at that path)."),
 	.advice = { sendto_advice, advice_sending },

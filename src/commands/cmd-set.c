@@ -20,22 +20,22 @@ cmd_set_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_OK;
 	}
 	if (!var_name_ok(a->argv[0])) {
-		shell_error(sh, _("'%.40s' is not a variable name: use letters, "
-		    "digits and '_', as in PORT"), a->argv[0]);
+		report_error(sh, _("'%.40s' is not a variable name: use "
+		    "letters, digits and '_', as in PORT"), a->argv[0]);
 		return CMD_ERROR;
 	}
 	if (a->argc == 1) {
 		v = var_get(sh, a->argv[0]);
 		if (v == NULL) {
-			shell_error(sh, _("no variable %s: set it with 'set %s "
-			    "VALUE'"), a->argv[0], a->argv[0]);
+			report_error(sh, _("no variable %s: set it with 'set "
+			    "%s VALUE'"), a->argv[0], a->argv[0]);
 			return CMD_ERROR;
 		}
 		fprintf(sh->out, "%s=%s\n", a->argv[0], v);
 		return CMD_OK;
 	}
 	if (var_set(sh, a->argv[0], a->argv[1]) < 0) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return CMD_ERROR;
 	}
 	return CMD_OK;

@@ -35,16 +35,16 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 	if ((o = args_sockopt(sh, a->argv[1])) == NULL)
 		return CMD_ERROR;
 	if (sockopt_parse(o, a->argc - 2, a->argv + 2, &v, msg) < 0) {
-		shell_error(sh, "%s", msg);
+		report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
 	sockopt_format_c(o, &v, c, sizeof c);
 	if (setsockopt(h->fd, o->level, o->optname, &v, sockopt_len(o)) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, a->ce->advice, "", "setsockopt", err,
+		report_call_failed(sh, h, a->ce->advice, "", "setsockopt", err,
 		    "%d, %s, %s, %s", h->fd, sockopt_level_name(o->level),
 		    o->name, c);
-		shell_log(sh, &setsockopt_event, h->id, 0, -1, err);
+		handle_log(sh, &setsockopt_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	i = sockopt_index(o);
@@ -52,7 +52,7 @@ cmd_setsockopt_exec(struct shell *sh, struct cmd_args *a)
 		h->opts_set |= 1UL << i;
 	fprintf(sh->out, "setsockopt(%d, %s, %s, %s) = 0\n", h->fd,
 	    sockopt_level_name(o->level), o->name, c);
-	shell_log(sh, &setsockopt_event, h->id, 0, 0, 0);
+	handle_log(sh, &setsockopt_event, h->id, 0, 0, 0);
 	/* What the kernel made of it. */
 	if (sockopt_get(h->fd, o, &got) < 0)
 		return CMD_OK;

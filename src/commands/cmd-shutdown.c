@@ -43,7 +43,7 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 		if (strcasecmp(hows[i].name, a->argv[1]) == 0)
 			how = hows[i].how;
 	if (how < 0) {
-		shell_error(sh, _("'%.40s' is not a direction to shut down: "
+		report_error(sh, _("'%.40s' is not a direction to shut down: "
 		    "write rd (SHUT_RD), wr (SHUT_WR) or rdwr (SHUT_RDWR)"),
 		    a->argv[1]);
 		return CMD_ERROR;
@@ -56,9 +56,9 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 		 * gets ENOTCONN, and the shutdown applied all the same. */
 		if (err == ENOTCONN && h->family != AF_UNIX)
 			h->shut |= how == SHUT_RD ? 1 : how == SHUT_WR ? 2 : 3;
-		shell_call_failed(sh, h, a->ce->advice, "", "shutdown", err,
+		report_call_failed(sh, h, a->ce->advice, "", "shutdown", err,
 		    "%d, %s", h->fd, how_names[how]);
-		shell_log(sh, &shutdown_event, h->id, 0, -1, err);
+		handle_log(sh, &shutdown_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	if (!listening)
@@ -87,7 +87,7 @@ cmd_shutdown_exec(struct shell *sh, struct cmd_args *a)
 	else
 		fprintf(sh->out, _("%s neither sends nor receives any more; "
 		    "the socket stays open until close\n"), h->name);
-	shell_log(sh, &shutdown_event, h->id, 0, 0, 0);
+	handle_log(sh, &shutdown_event, h->id, 0, 0, 0);
 	return CMD_OK;
 }
 

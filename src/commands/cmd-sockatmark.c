@@ -31,9 +31,9 @@ cmd_sockatmark_exec(struct shell *sh, struct cmd_args *a)
 
 	if ((r = sockatmark(h->fd)) < 0) {
 		err = errno;
-		shell_call_failed(sh, h, a->ce->advice, "", "sockatmark", err,
+		report_call_failed(sh, h, a->ce->advice, "", "sockatmark", err,
 		    "%d", h->fd);
-		shell_log(sh, &sockatmark_event, h->id, 0, -1, err);
+		handle_log(sh, &sockatmark_event, h->id, 0, -1, err);
 		return CMD_ERROR;
 	}
 	if (r == 1)
@@ -44,7 +44,7 @@ cmd_sockatmark_exec(struct shell *sh, struct cmd_args *a)
 		fprintf(sh->out, _("sockatmark(%d) = 0: %s is not at the "
 		    "urgent mark: a recv reads up to it, then stops\n"), h->fd,
 		    h->name);
-	shell_log(sh, &sockatmark_event, h->id, 0, r, 0);
+	handle_log(sh, &sockatmark_event, h->id, 0, r, 0);
 	return CMD_OK;
 }
 

@@ -36,19 +36,20 @@ family_of_host(struct shell *sh, const char *host, int *family)
 
 	if (strncasecmp(host, "AF_", 3) == 0 ||
 	    strncasecmp(host, "PF_", 3) == 0 ||
-	    strncasecmp(host, "SOCK_", 5) == 0 || parse_type(host, &type) == 0)
+	    strncasecmp(host, "SOCK_", 5) == 0 ||
+	    addr_parse_type(host, &type) == 0)
 		return -1;
 	memset(&hints, 0, sizeof hints);
 	hints.ai_family = AF_UNSPEC;
 	hints.ai_socktype = SOCK_STREAM;
-	if (host_lookup(host, NULL, &hints, &res, &loopback, msg) != 0)
+	if (addr_lookup(host, NULL, &hints, &res, &loopback, msg) != 0)
 		return -1;
 	*family = res->ai_family;
 	if (getnameinfo(res->ai_addr, res->ai_addrlen, addr, sizeof addr,
 	    NULL, 0, NI_NUMERICHOST) != 0)
 		snprintf(addr, sizeof addr, "?");
 	fprintf(sh->out, _("  %s resolves first to %s: %s\n"), host, addr,
-	    family_name(*family));
+	    addr_family_name(*family));
 	freeaddrinfo(res);
 	return 0;
 }
@@ -73,21 +74,21 @@ name_not_a_word(struct shell *sh, const struct cmd_entry *const *table,
 	size_t i;
 	int v;
 
-	if (parse_family(name, &v) == 0) {
-		shell_error(sh, _("'%s' is a family, not a name: socket NAME "
+	if (addr_parse_family(name, &v) == 0) {
+		report_error(sh, _("'%s' is a family, not a name: socket NAME "
 		    "[FAMILY] [TYPE], as in socket srv AF_INET SOCK_STREAM"),
 		    name);
 		return -1;
 	}
-	if (parse_type(name, &v) == 0) {
-		shell_error(sh, _("'%s' is a type, not a name: socket NAME "
+	if (addr_parse_type(name, &v) == 0) {
+		report_error(sh, _("'%s' is a type, not a name: socket NAME "
 		    "[FAMILY] [TYPE], as in socket srv AF_INET SOCK_STREAM"),
 		    name);
 		return -1;
 	}
 	for (i = 0; strchr(name, '_') != NULL && prefixes[i] != NULL; i++) {
 		if (strncasecmp(name, prefixes[i], strlen(prefixes[i])) == 0) {
-			shell_error(sh, _("'%s' is a constant, not a name: "
+			report_error(sh, _("'%s' is a constant, not a name: "
 			    "socket NAME [FAMILY] [TYPE], as in socket srv "
 			    "AF_INET SOCK_STREAM"), name);
 			return -1;
@@ -101,9 +102,9 @@ name_not_a_word(struct shell *sh, const struct cmd_entry *const *table,
 	for (c = table; name[i] == '\0' && *c != NULL; c++) {
 		if (strcmp((*c)->name, low) == 0 || ((*c)->alias != NULL &&
 		    strcmp((*c)->alias, low) == 0)) {
-			shell_error(sh, _("'%s' is a command, not a name: socket "
-			    "NAME [FAMILY] [TYPE], as in socket srv AF_INET "
-			    "SOCK_STREAM"), name);
+			report_error(sh, _("'%s' is a command, not a name: "
+			    "socket NAME [FAMILY] [TYPE], as in socket srv "
+			    "AF_INET SOCK_STREAM"), name);
 			return -1;
 		}
 	}
@@ -118,57 +119,58 @@ cmd_socket_exec(struct shell *sh, struct cmd_args *a)
 	struct handle *h;
 
 	if (handle_name_ok(a->argv[0], msg) < 0) {
-		shell_error(sh, "%s", msg);
+		report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
 	if (name_not_a_word(sh, a->table, a->argv[0]) < 0)
 		return CMD_ERROR;
 	h = handle_find(sh, a->argv[0]);
 	if (h != NULL && h->fd >= 0) {
-		shell_error(sh, _("there is already a socket named '%s': pick "
+		report_error(sh, _("there is already a socket named '%s': pick "
 		    "another name, or 'close %s' first"), h->name, h->name);
 		return CMD_ERROR;
 	}
-	if (a->argc == 2 && parse_family(a->argv[1], &family) < 0 &&
-	    parse_type(a->argv[1], &type) == 0) {
+	if (a->argc == 2 && addr_parse_family(a->argv[1], &family) < 0 &&
+	    addr_parse_type(a->argv[1], &type) == 0) {
 		/* "socket s udp": the type alone is clear enough. */
-	} else if (a->argc >= 2 && parse_family(a->argv[1], &family) < 0 &&
+	} else if (a->argc >= 2 && addr_parse_family(a->argv[1], &family) < 0 &&
 	    family_of_host(sh, a->argv[1], &family) < 0) {
 		if (strchr(a->argv[1], '.') != NULL)
 			/* A host name, by its look, that does not resolve. */
-			shell_error(sh, _("'%.40s' is neither a FAMILY nor a "
+			report_error(sh, _("'%.40s' is neither a FAMILY nor a "
 			    "host name that resolves: write AF_INET (IPv4), "
 			    "AF_INET6 (IPv6) or AF_UNIX (local), as in 'socket "
 			    "%s AF_INET6'"), a->argv[1], a->argv[0]);
 		else
-			shell_error(sh, _("unknown address family '%.40s': use "
-			    "AF_INET (IPv4), AF_INET6 (IPv6) or AF_UNIX "
+			report_error(sh, _("unknown address family '%.40s': "
+			    "use AF_INET (IPv4), AF_INET6 (IPv6) or AF_UNIX "
 			    "(local), or a host name to take its family"),
 			    a->argv[1]);
 		return CMD_ERROR;
 	}
-	if (a->argc == 3 && parse_type(a->argv[2], &type) < 0) {
-		shell_error(sh, _("unknown socket type '%.40s': use "
+	if (a->argc == 3 && addr_parse_type(a->argv[2], &type) < 0) {
+		report_error(sh, _("unknown socket type '%.40s': use "
 		    "SOCK_STREAM (TCP) or SOCK_DGRAM (UDP)"), a->argv[2]);
 		return CMD_ERROR;
 	}
 	fd = socket(family, type | SOCK_CLOEXEC, 0);
 	if (fd < 0) {
 		err = errno;
-		shell_call_failed(sh, NULL, a->ce->advice, "", "socket", err,
-		    "%s, %s, 0", family_name(family), type_name(type));
+		report_call_failed(sh, NULL, a->ce->advice, "", "socket", err,
+		    "%s, %s, 0", addr_family_name(family),
+		    addr_type_name(type));
 		return CMD_ERROR;
 	}
 	h = handle_add(sh, a->argv[0], fd, family, type);
 	if (h == NULL) {
 		close(fd);
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return CMD_ERROR;
 	}
 	fprintf(sh->out, _("socket(%s, %s, 0) = %d: %s is a new %s socket\n"),
-	    family_name(family), type_name(type), fd, h->name,
-	    proto_label(family, type));
-	shell_log(sh, &socket_event, h->id, 0, fd, 0);
+	    addr_family_name(family), addr_type_name(type), fd, h->name,
+	    addr_proto_label(family, type));
+	handle_log(sh, &socket_event, h->id, 0, fd, 0);
 	return CMD_OK;
 }
 

@@ -26,12 +26,12 @@ name_free(struct shell *sh, const char *name)
 	struct handle *h;
 
 	if (handle_name_ok(name, msg) < 0) {
-		shell_error(sh, "%s", msg);
+		report_error(sh, "%s", msg);
 		return 0;
 	}
 	h = handle_find(sh, name);
 	if (h != NULL && h->fd >= 0) {
-		shell_error(sh, _("there is already a socket named '%s': pick "
+		report_error(sh, _("there is already a socket named '%s': pick "
 		    "another name, or 'close %s' first"), h->name, h->name);
 		return 0;
 	}
@@ -47,19 +47,19 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 	if (!name_free(sh, a->argv[0]) || !name_free(sh, a->argv[1]))
 		return CMD_ERROR;
 	if (strcmp(a->argv[0], a->argv[1]) == 0) {
-		shell_error(sh, "%s", _("the two ends need two names, as in "
+		report_error(sh, "%s", _("the two ends need two names, as in "
 		    "'socketpair a b'"));
 		return CMD_ERROR;
 	}
-	if (a->argc == 3 && parse_type(a->argv[2], &type) < 0) {
-		shell_error(sh, _("unknown socket type '%.40s': use "
+	if (a->argc == 3 && addr_parse_type(a->argv[2], &type) < 0) {
+		report_error(sh, _("unknown socket type '%.40s': use "
 		    "SOCK_STREAM or SOCK_DGRAM"), a->argv[2]);
 		return CMD_ERROR;
 	}
 	if (socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv) < 0) {
 		err = errno;
-		shell_call_failed(sh, NULL, a->ce->advice, "", "socketpair",
-		    err, "AF_UNIX, %s, 0", type_name(type));
+		report_call_failed(sh, NULL, a->ce->advice, "", "socketpair",
+		    err, "AF_UNIX, %s, 0", addr_type_name(type));
 		return CMD_ERROR;
 	}
 	h1 = handle_add(sh, a->argv[0], sv[0], AF_UNIX, type);
@@ -71,15 +71,16 @@ cmd_socketpair_exec(struct shell *sh, struct cmd_args *a)
 		else
 			close(sv[0]);
 		close(sv[1]);
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return CMD_ERROR;
 	}
 	handle_remember_addrs(h1);
 	handle_remember_addrs(h2);
 	fprintf(sh->out, _("socketpair(AF_UNIX, %s, 0, [%d, %d]) = 0: %s and "
 	    "%s are connected to each other, with no address and no "
-	    "listen\n"), type_name(type), sv[0], sv[1], h1->name, h2->name);
-	shell_log(sh, &socketpair_event, h1->id, h2->id, 0, 0);
+	    "listen\n"), addr_type_name(type), sv[0], sv[1], h1->name,
+	    h2->name);
+	handle_log(sh, &socketpair_event, h1->id, h2->id, 0, 0);
 	return CMD_OK;
 }
 

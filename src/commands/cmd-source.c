@@ -11,7 +11,7 @@ static enum cmd_retval
 cmd_source_exec(struct shell *sh, struct cmd_args *a)
 {
 	if (sh->at.depth >= SOURCE_DEPTH_MAX) {
-		shell_error(sh, _("source: scripts nested more than %d deep "
+		report_error(sh, _("source: scripts nested more than %d deep "
 		    "(does a script source itself?)"), SOURCE_DEPTH_MAX);
 		return CMD_ERROR;
 	}

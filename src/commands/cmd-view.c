@@ -19,7 +19,7 @@ cmd_view_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_OK;
 	}
 	if ((v = view_parse(a->argv[0])) < 0) {
-		shell_error(sh, _("'%.40s' is not a view: write picture, "
+		report_error(sh, _("'%.40s' is not a view: write picture, "
 		    "table, both or none, as in 'view both'"), a->argv[0]);
 		return CMD_ERROR;
 	}

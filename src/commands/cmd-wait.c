@@ -27,7 +27,7 @@ cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 		if (!isdigit((unsigned char)*s) || (number = atoi(s)) <= 0 ||
 		    (job_find(sh, number) == NULL &&
 		    number > sh->max_job)) {
-			shell_error(sh, _("no job %.20s: 'jobs' lists the "
+			report_error(sh, _("no job %.20s: 'jobs' lists the "
 			    "running ones"), a->argv[0]);
 			return CMD_ERROR;
 		}
@@ -47,25 +47,25 @@ cmd_wait_exec(struct shell *sh, struct cmd_args *a)
 
 		for (j = sh->jobs; j != NULL; j = j->next)
 			if (number < 0 || j->number == number)
-				fprintf(sh->err, _("waiting for [%d] %s (Ctrl-C "
-				    "stops the waiting, not the job)\n"),
+				fprintf(sh->err, _("waiting for [%d] %s "
+				    "(Ctrl-C stops the waiting, not the job)\n"),
 				    j->number, j->op.desc);
 	}
 	end = jobs_wait(sh, -1, 0, number, sh->timeout);
 	if (end == WAIT_INTERRUPTED) {
 		if (sh->interactive)
 			fputc('\n', sh->err);	/* after the terminal's ^C */
-		shell_error(sh, "%s", _("stopped waiting (Ctrl-C); the jobs go "
-		    "on"));
+		report_error(sh, "%s", _("stopped waiting (Ctrl-C); the jobs "
+		    "go on"));
 		return CMD_ERROR;
 	}
 	if (end == WAIT_TIMEOUT) {
-		shell_error(sh, _("gave up waiting for jobs after %g s "
+		report_error(sh, _("gave up waiting for jobs after %g s "
 		    "(--timeout); they go on"), sh->timeout);
 		return CMD_ERROR;
 	}
 	if (end == WAIT_FAILED) {
-		shell_error(sh, _("waiting for jobs failed: poll: %s; they go "
+		report_error(sh, _("waiting for jobs failed: poll: %s; they go "
 		    "on"), strerror(errno));
 		return CMD_ERROR;
 	}

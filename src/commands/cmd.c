@@ -373,7 +373,7 @@ cmd_run(struct shell *sh, const struct cmd_entry *ce, struct cmd_args *a)
 			return CMD_ERROR;
 		if (arg->kind == ARG_COMMAND &&
 		    (a->cmd = cmd_find(a->argv[i], err)) == NULL) {
-			shell_error(sh, "%s", err);
+			report_error(sh, "%s", err);
 			return CMD_ERROR;
 		}
 		if (arg->flags & (ARG_REPEAT | ARG_SPREAD))

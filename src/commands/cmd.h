@@ -173,6 +173,6 @@ const struct cmd_word	*cmd_arg_words(const struct cmd_arg *);
 /* What follows WORD where it is an option of any kind (--file: a file):
  * an option means the same after every command. ARG_END: nothing. */
 enum cmd_kind		 cmd_word_takes(const char *word);
-void			 cmd_doc_roff(FILE *);
+void			 doc_roff(FILE *);
 
 #endif

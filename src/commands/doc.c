@@ -125,7 +125,7 @@ roff_tags(FILE *f, const struct cmd_entry *c)
  * entries' long words (SO_RCVTIMEO, MSG_DONTWAIT) leave wide gaps.
  */
 void
-cmd_doc_roff(FILE *f)
+doc_roff(FILE *f)
 {
 	const struct cmd_entry *const *c;
 

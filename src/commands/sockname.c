@@ -27,9 +27,9 @@ sockname_get(struct shell *sh, const struct cmd_args *a, int peer,
 	    getsockname(h->fd, (struct sockaddr *)ss, len);
 	if (r < 0) {
 		err = errno;
-		shell_call_failed(sh, h, a->ce->advice, "", call, err, "%d",
+		report_call_failed(sh, h, a->ce->advice, "", call, err, "%d",
 		    h->fd);
-		shell_log(sh, a->ce->event, h->id, 0,
+		handle_log(sh, a->ce->event, h->id, 0,
 		    -1, err);
 		return -1;
 	}

@@ -278,7 +278,7 @@ handle_situation(const struct handle *h, struct errinfo_situation *s)
 	len = sizeof ss;
 	if (h->family == AF_UNIX &&
 	    getsockname(h->fd, (struct sockaddr *)&ss, &len) == 0 &&
-	    !sockaddr_named(&ss, len))
+	    !addr_named(&ss, len))
 		s->unnamed = 1;
 }
 
@@ -288,7 +288,7 @@ handle_situation(const struct handle *h, struct errinfo_situation *s)
  * what it knows, or NULL when memory ran out.
  */
 struct event *
-shell_log(struct shell *sh, const struct ev_type *type, int handle_id,
+handle_log(struct shell *sh, const struct ev_type *type, int handle_id,
     int other_id, long long result, int err)
 {
 	struct event *v = evlog_add(&sh->log, type, handle_id, other_id,

@@ -66,7 +66,7 @@ void		 handle_situation(const struct handle *,
 
 /* Appends an event for the picture (and the expectations): a call made
  * on handle HANDLE_ID and what it returned; NULL when memory ran out. */
-struct event	*shell_log(struct shell *, const struct ev_type *, int handle_id,
-		     int other_id, long long result, int err);
+struct event	*handle_log(struct shell *, const struct ev_type *,
+		     int handle_id, int other_id, long long result, int err);
 
 #endif

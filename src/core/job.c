@@ -249,13 +249,13 @@ jobs_timeout(struct shell *sh)
 			continue;
 		/* Rounded up: a wake-up before the time would find nothing
 		 * to do, and poll again at once. */
-		ms = poll_sooner(ms, (int)(left * 1000) + 1);
+		ms = jobs_poll_sooner(ms, (int)(left * 1000) + 1);
 	}
 	return ms;
 }
 
 int
-poll_sooner(int a, int b)
+jobs_poll_sooner(int a, int b)
 {
 	if (a < 0)
 		return b;
@@ -296,9 +296,9 @@ deadline_in(double timeout)
 static int
 interrupted(void)
 {
-	if (!shell_interrupted)
+	if (!sig_interrupted)
 		return 0;
-	shell_interrupted = 0;
+	sig_interrupted = 0;
 	return 1;
 }
 
@@ -331,7 +331,7 @@ jobs_wait(struct shell *sh, int fd, short events, int job, double timeout)
 			end = WAIT_INTERRUPTED;
 			break;
 		}
-		rc = poll(p, n, poll_sooner(ms > INT32_MAX ? -1 : (int)ms,
+		rc = poll(p, n, jobs_poll_sooner(ms > INT32_MAX ? -1 : (int)ms,
 		    jobs_timeout(sh)));
 		if (rc < 0 && errno == EINTR) {
 			if (interrupted()) {

@@ -34,7 +34,7 @@ void		 jobs_check(struct shell *);
  * out (jobs_check then ends it), or -1; and the sooner of two poll(2)
  * timeouts. */
 int		 jobs_timeout(struct shell *);
-int		 poll_sooner(int, int);
+int		 jobs_poll_sooner(int, int);
 size_t		 jobs_count(struct shell *);
 /* How jobs_wait ended: what it waited for came, Ctrl-C, the timeout, or
  * poll(2) failed (errno says why). */

@@ -55,9 +55,9 @@ write_failed(struct shell *sh, struct op *op, struct handle *h,
 	    "byte: %s\n", "%srecv(%s): writing to %s failed after %zu "
 	    "bytes: %s\n", (unsigned long)op->done), prefix, args, op->path,
 	    op->done, strerror(err));
-	shell_error(sh, _("cannot write to '%s': %s"), op->path,
+	report_error(sh, _("cannot write to '%s': %s"), op->path,
 	    strerror(err));
-	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
+	handle_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	op_drop_file(op);
 	return OP_FAILED;
 }
@@ -84,12 +84,12 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLIN;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, h, op->advice, prefix, "recv",
+			report_call_failed(sh, h, op->advice, prefix, "recv",
 			    err, "%s", args);
 			fprintf(sh->out, _("  %zu bytes had been received "
 			    "before the error, in %u calls\n"), op->done,
 			    op->calls);
-			shell_log(sh, op->type, h->id, 0, -1, err);
+			handle_log(sh, op->type, h->id, 0, -1, err);
 			op_drop_file(op);
 			return OP_FAILED;
 		}
@@ -119,9 +119,9 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	}
 	h->eof = 1;
 	if (op->file != NULL && fflush(op->file) != 0) {
-		shell_error(sh, _("cannot write to '%s': %s"), op->path,
+		report_error(sh, _("cannot write to '%s': %s"), op->path,
 		    strerror(errno));
-		shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
+		handle_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 		return OP_FAILED;
 	}
 	fprintf(sh->out, P_("%srecv(%s) until the end of the stream = %zu "
@@ -137,7 +137,7 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	free(sh->last_data);
 	sh->last_data = NULL;
 	sh->last_len = 0;
-	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
+	handle_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }
 
@@ -210,9 +210,9 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 			    "after %zu bytes: %s\n", (unsigned long)op->done),
 			    prefix, call, args, op->path, op->done,
 			    strerror(err));
-			shell_error(sh, _("cannot read '%s': %s"), op->path,
+			report_error(sh, _("cannot read '%s': %s"), op->path,
 			    strerror(err));
-			shell_log(sh, op->type, h->id, 0,
+			handle_log(sh, op->type, h->id, 0,
 			    op->done ? (long long)op->done : -1, 0);
 			return OP_FAILED;
 		}
@@ -225,12 +225,12 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 				*events = POLLOUT;
 				return OP_WAIT;
 			}
-			shell_call_failed(sh, h, op->advice, prefix, call, err,
+			report_call_failed(sh, h, op->advice, prefix, call, err,
 			    "%s", bulk_args(op, h, args, sizeof args));
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error, in %u calls\n"), op->done,
 			    op->len, op->calls);
-			shell_log(sh, op->type, h->id, 0,
+			handle_log(sh, op->type, h->id, 0,
 			    op->done ? (long long)op->done : -1, err);
 			return OP_FAILED;
 		}
@@ -249,7 +249,7 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 	    "%s%s(%s) = %zu, in %u calls, %s\n", (unsigned long)op->calls),
 	    prefix, call, bulk_args(op, h, args, sizeof args), op->done,
 	    op->calls, rate(op, op->done, r, sizeof r));
-	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
+	handle_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }
 
@@ -277,20 +277,20 @@ create_file(struct shell *sh, struct op *op, const char *path, int replace)
 
 		if ((err == EEXIST || err == ELOOP) && lstat(path, &sb) == 0 &&
 		    S_ISLNK(sb.st_mode))
-			shell_error(sh, _("'%s' is a symbolic link: recv --to "
+			report_error(sh, _("'%s' is a symbolic link: recv --to "
 			    "does not follow one; give the path of a new "
 			    "file"), path);
 		else if (err == EEXIST)
-			shell_error(sh, _("'%s' exists: recv --to makes a new "
+			report_error(sh, _("'%s' exists: recv --to makes a new "
 			    "file; give another path, or type --replace after "
 			    "the path (at the terminal) to replace it"), path);
 		else
-			shell_error(sh, _("cannot open '%s': %s"), path,
+			report_error(sh, _("cannot open '%s': %s"), path,
 			    strerror(err));
 		return NULL;
 	}
 	if ((f = fdopen(fd, "w")) == NULL) {
-		shell_error(sh, _("cannot open '%s': %s"), path,
+		report_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
 		close(fd);
 		op_drop_file(op);
@@ -328,19 +328,19 @@ open_file(struct shell *sh, struct op *op, const char *path, int writing,
 
 	op->path = strdup(path);
 	if (op->path == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
 	if (writing)
 		op->file = create_file(sh, op, path, replace);
 	else if ((op->file = fopen(path, "re")) == NULL)
-		shell_error(sh, _("cannot open '%s': %s"), path,
+		report_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
 	if (op->file == NULL)
 		return -1;
 	if (!writing && (fstat(fileno(op->file), &sb) < 0 ||
 	    !S_ISREG(sb.st_mode))) {
-		shell_error(sh, _("'%s' is not a regular file: --file sends a "
+		report_error(sh, _("'%s' is not a regular file: --file sends a "
 		    "file's bytes"), path);
 		return -1;
 	}
@@ -372,7 +372,7 @@ read_whole(struct shell *sh, struct op *op)
 			cap *= 2;
 			grown = realloc(op->data, cap);
 			if (grown == NULL) {
-				shell_error(sh, "%s", _("out of memory"));
+				report_error(sh, "%s", _("out of memory"));
 				return -1;
 			}
 			op->data = grown;
@@ -381,7 +381,7 @@ read_whole(struct shell *sh, struct op *op)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			shell_error(sh, _("cannot read '%s': %s"), op->path,
+			report_error(sh, _("cannot read '%s': %s"), op->path,
 			    strerror(errno));
 			return -1;
 		}
@@ -403,7 +403,7 @@ too_big(struct shell *sh, const struct op *op, unsigned long long size)
 
 	if (size <= DGRAM_MAX)
 		return 0;
-	shell_error(sh, _("a datagram of %llu bytes is more than this shell "
+	report_error(sh, _("a datagram of %llu bytes is more than this shell "
 	    "tries (%d): %s"), size, DGRAM_MAX, family == AF_UNIX ?
 	    _("an AF_UNIX datagram must fit the send buffer (SO_SNDBUF)") :
 	    family == AF_INET6 ? _("UDP over IPv6 takes at most 65527") :
@@ -422,7 +422,7 @@ whole_data(struct shell *sh, struct op *op, unsigned long long size)
 	op->len = (size_t)size;
 	op->data = malloc(op->len + 1);
 	if (op->data == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
 	if (op->file == NULL) {
@@ -456,14 +456,14 @@ op_send_bulk(struct shell *sh, struct op *op, const char *path,
 	if (h != NULL && h->type != SOCK_STREAM)
 		return whole_data(sh, op, size);
 	if (size > (unsigned long long)SIZE_MAX / 2) {
-		shell_error(sh, "%s", _("that is too much to send"));
+		report_error(sh, "%s", _("that is too much to send"));
 		return -1;
 	}
 	op->bulk = 1;
 	op->len = (size_t)size;
 	op->buf = malloc(BULK_CHUNK + PATTERN_LEN);
 	if (op->buf == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
 	if (op->file == NULL)
@@ -486,7 +486,7 @@ op_recv_bulk(struct shell *sh, struct op *op, size_t max, const char *path,
 	op->buf = malloc(op->buflen);
 	op->data = malloc(OP_SHOW_DATA);
 	if (op->buf == NULL || op->data == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
 	if (path != NULL && open_file(sh, op, path, 1, replace) < 0)

@@ -43,7 +43,7 @@ op_since(const struct timespec *t)
 
 
 /*
- * escape_bytes for the terminal at hand: where the locale's charset is
+ * text_escape for the terminal at hand: where the locale's charset is
  * not UTF-8 (LANG=C), the UTF-8 it leaves as it is would come out as
  * raw bytes, so every byte from 0x80 up becomes \xHH too.
  */
@@ -55,8 +55,8 @@ op_escape(const char *data, size_t len, size_t max, char *buf, size_t n)
 	size_t i, o = 0;
 
 	if (strcmp(cs, "UTF-8") == 0 || (tmp = malloc(n)) == NULL)
-		return escape_bytes(data, len, max, buf, n);
-	escape_bytes(data, len, max, tmp, n);
+		return text_escape(data, len, max, buf, n);
+	text_escape(data, len, max, tmp, n);
 	for (i = 0; tmp[i] != '\0' && o + 8 < n; i++) {
 		if ((unsigned char)tmp[i] >= 0x80)
 			o += (size_t)snprintf(buf + o, n - o, "\\x%02x",
@@ -141,7 +141,7 @@ recv_args(const struct op *op, const struct handle *h, char *buf, size_t n,
 {
 	if (op->flags)
 		snprintf(buf, n, "%d, %zu, %s", h->fd, op->maxbytes,
-		    format_msg_flags(op->flags, fl, fln));
+		    addr_format_msg_flags(op->flags, fl, fln));
 	else
 		snprintf(buf, n, "%d, %zu", h->fd, op->maxbytes);
 	return buf;
@@ -165,16 +165,16 @@ recv_report(struct shell *sh, struct op *op, struct handle *h,
 	recv_args(op, h, args, sizeof args, fl, sizeof fl);
 	/* A datagram's sender: the picture shows another program by it. */
 	if (h->type != SOCK_STREAM && fromlen > 0)
-		event_set_addr(shell_log(sh, op->type, h->id, 0,
+		evlog_set_addr(handle_log(sh, op->type, h->id, 0,
 		    (long long)got, 0), from, fromlen);
 	else
-		shell_log(sh, op->type, h->id, 0, (long long)got, 0);
+		handle_log(sh, op->type, h->id, 0, (long long)got, 0);
 	keep_data(sh, op->buf, got);
 	who[0] = '\0';
 	if (op->from && fromlen > 0) {
 		char a[96];
 
-		snprintf(who, sizeof who, _(" from %s"), format_sockaddr(from,
+		snprintf(who, sizeof who, _(" from %s"), addr_format(from,
 		    fromlen, a, sizeof a));
 	} else if (op->from && h->type == SOCK_DGRAM)
 		/* AF_UNIX: a sender that is not bound cannot be answered */
@@ -188,8 +188,8 @@ recv_report(struct shell *sh, struct op *op, struct handle *h,
 	fprintf(sh->out, "%s%s(%s) = %zu%s: ", prefix, call, args, got, who);
 	op_show_data(sh, op->buf, got);
 	fputc('\n', sh->out);
-	if (!bytes_are_text(op->buf, got))
-		hexdump(sh->out, (unsigned char *)op->buf, got);
+	if (!text_is_printable(op->buf, got))
+		text_hexdump(sh->out, (unsigned char *)op->buf, got);
 	if (got == 0 && op_recv_dontwait(h) == 0 && !dontwait)
 		fprintf(sh->out, _("  %s's reading side is shut down, and a "
 		    "datagram socket's recv then returns 0 at once\n"),
@@ -275,7 +275,7 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	if (op->buf == NULL) {
 		op->buf = malloc(op->maxbytes ? op->maxbytes : 1);
 		if (op->buf == NULL) {
-			shell_call_failed(sh, h, op->advice, prefix, call,
+			report_call_failed(sh, h, op->advice, prefix, call,
 			    ENOMEM, "%s", args);
 			return OP_FAILED;
 		}
@@ -310,14 +310,14 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 				/* The kernel's MSG_WAITALL returns the bytes
 				 * it has, and the error at the next call. */
 				snprintf(why, sizeof why, _("the next call "
-				    "failed with %s (%s)"), errno_name(err),
+				    "failed with %s (%s)"), errinfo_name(err),
 				    strerror(err));
 				return recv_report(sh, op, h, prefix, NULL, 0,
 				    0, why);
 			}
-			shell_call_failed(sh, h, op->advice, prefix, call, err,
+			report_call_failed(sh, h, op->advice, prefix, call, err,
 			    "%s", args);
-			shell_log(sh, op->type, h->id, 0, -1, err);
+			handle_log(sh, op->type, h->id, 0, -1, err);
 			return OP_FAILED;
 		}
 		op->calls++;
@@ -380,10 +380,10 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 	    shown, op->len);
 	if (op->flags && o < sizeof args)
 		o += (size_t)snprintf(args + o, sizeof args - o, ", %s",
-		    format_msg_flags(op->flags, fl, sizeof fl));
+		    addr_format_msg_flags(op->flags, fl, sizeof fl));
 	if (op->addrlen > 0 && o < sizeof args)
 		snprintf(args + o, sizeof args - o, ", %s",
-		    format_sockaddr(&op->addr, op->addrlen, to, sizeof to));
+		    addr_format(&op->addr, op->addrlen, to, sizeof to));
 	do {
 		n = op_send_once(op, h, op->data + op->done,
 		    op->len - op->done, op->flags & MSG_OOB, &err);
@@ -393,12 +393,12 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 		}
 	} while (n >= 0 && op->done < op->len);
 	if (op->done < op->len || n < 0) {
-		shell_call_failed(sh, h, op->advice, prefix, call, err, "%s",
+		report_call_failed(sh, h, op->advice, prefix, call, err, "%s",
 		    args);
 		if (op->done > 0)
 			fprintf(sh->out, _("  %zu of %zu bytes had been sent "
 			    "before the error\n"), op->done, op->len);
-		shell_log(sh, op->type, h->id, 0,
+		handle_log(sh, op->type, h->id, 0,
 		    op->done ? (long long)op->done : -1, err);
 		return OP_FAILED;
 	}
@@ -413,7 +413,7 @@ op_step_send(struct shell *sh, struct op *op, struct handle *h,
 	if ((op->flags & MSG_OOB) && h->type == SOCK_STREAM)
 		fprintf(sh->out, "%s\n", _("  MSG_OOB: the last byte goes as "
 		    "urgent data; the peer reads it with 'recv NAME MSG_OOB'"));
-	shell_log(sh, op->type, h->id, 0, (long long)op->done, 0);
+	handle_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }
 
@@ -459,10 +459,10 @@ op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 	if (op_recv_partial(sh, op, prefix, _("the socket's SO_RCVTIMEO ran "
 	    "out")))
 		return;
-	shell_call_line(sh, prefix, call, err, "%d, ...", h->fd);
-	shell_error(sh, _("%s failed with %s: the socket's %s ran out before "
+	report_call_line(sh, prefix, call, err, "%d, ...", h->fd);
+	report_error(sh, _("%s failed with %s: the socket's %s ran out before "
 	    "the call could complete (it fails as a non-blocking call "
-	    "would)"), call, errno_name(err), opt);
+	    "would)"), call, errinfo_name(err), opt);
 	if (op->kind == OP_CONNECT)
 		h->connecting = 1;
 	if (op->event > 0 && op->event <= sh->log.n) {
@@ -478,6 +478,6 @@ op_timed_out(struct shell *sh, struct op *op, const char *prefix)
 		return;
 	}
 	op_cancel(sh, op, 0);
-	shell_log(sh, op->type, h->id, 0, -1, err);
+	handle_log(sh, op->type, h->id, 0, -1, err);
 }
 

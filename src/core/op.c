@@ -33,7 +33,7 @@ op_stopped(struct shell *sh, struct op *op, int err)
 	if (op->event > 0 && op->event <= sh->log.n) {
 		ev = &sh->log.v[op->event - 1];
 		ev->seq = ++sh->log.seq;
-	} else if ((ev = shell_log(sh, op->type, op->handle_id, 0, -1,
+	} else if ((ev = handle_log(sh, op->type, op->handle_id, 0, -1,
 	    err)) == NULL)
 		return;
 	op->event = 0;
@@ -44,7 +44,7 @@ op_stopped(struct shell *sh, struct op *op, int err)
 	    op->done > 0 ? (long long)op->done : -1;
 	ev->err = err;
 	if (op->addrlen > 0)
-		event_set_addr(ev, &op->addr, op->addrlen);
+		evlog_set_addr(ev, &op->addr, op->addrlen);
 }
 
 /*
@@ -58,7 +58,7 @@ op_settle(struct shell *sh, struct op *op, size_t first)
 
 	if (ev != NULL && ev->addrlen == 0 && op->addrlen > 0 &&
 	    (ev->type->role == ROLE_CONNECT || ev->type->role == ROLE_SEND))
-		event_set_addr(ev, &op->addr, op->addrlen);
+		evlog_set_addr(ev, &op->addr, op->addrlen);
 	if (op->event == 0)
 		return;
 	if (ev != NULL && op->event <= first) {
@@ -106,9 +106,9 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		shell_call_failed(sh, h, op->advice, prefix, "accept", err,
+		report_call_failed(sh, h, op->advice, prefix, "accept", err,
 		    "%s", args);
-		shell_log(sh, op->type, h->id, 0, -1, err);
+		handle_log(sh, op->type, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
 	if (op->newname[0] == '\0')
@@ -121,7 +121,7 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 	nh = handle_add(sh, op->newname, fd, h->family, h->type);
 	if (nh == NULL) {
 		close(fd);
-		shell_call_failed(sh, h, op->advice, prefix, "accept", ENOMEM,
+		report_call_failed(sh, h, op->advice, prefix, "accept", ENOMEM,
 		    "%s", args);
 		return OP_FAILED;
 	}
@@ -130,8 +130,8 @@ step_accept(struct shell *sh, struct op *op, struct handle *h, short *events,
 	handle_remember_addrs(nh);
 	fprintf(sh->out, _("%saccept(%s) = %d: new socket %s, peer %s\n"),
 	    prefix, args, fd, nh->name,
-	    format_sockaddr(&ss, len, peer, sizeof peer));
-	shell_log(sh, op->type, h->id, nh->id, fd, 0);
+	    addr_format(&ss, len, peer, sizeof peer));
+	handle_log(sh, op->type, h->id, nh->id, fd, 0);
 	return OP_DONE;
 }
 
@@ -144,7 +144,7 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 	int rc, err = 0, flags;
 
 	snprintf(args, sizeof args, "%d, %s", h->fd,
-	    format_sockaddr(&op->addr, op->addrlen, addr, sizeof addr));
+	    addr_format(&op->addr, op->addrlen, addr, sizeof addr));
 	if (!op->started) {
 		/* Non-blocking for the one call, so the shell can wait in
 		 * poll (and serve jobs, and Ctrl-C) instead of in connect. */
@@ -195,9 +195,9 @@ step_connect(struct shell *sh, struct op *op, struct handle *h,
 		goto connected;
 failed:
 	h->connecting = err == EINPROGRESS || err == EALREADY;
-	shell_call_failed(sh, h, op->advice, prefix, "connect", err, "%s",
+	report_call_failed(sh, h, op->advice, prefix, "connect", err, "%s",
 	    args);
-	shell_log(sh, op->type, h->id, 0, -1, err);
+	handle_log(sh, op->type, h->id, 0, -1, err);
 	return OP_FAILED;
 connected:
 	h->connecting = 0;
@@ -206,8 +206,8 @@ connected:
 		h->shut = 0;	/* TCP's connect undoes an earlier shutdown */
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("%sconnect(%s) = 0: connected from %s\n"), prefix,
-	    args, format_sockaddr(&h->local, h->local_len, addr, sizeof addr));
-	shell_log(sh, op->type, h->id, 0, 0, 0);
+	    args, addr_format(&h->local, h->local_len, addr, sizeof addr));
+	handle_log(sh, op->type, h->id, 0, 0, 0);
 	return OP_DONE;
 }
 
@@ -222,7 +222,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	snprintf(args, sizeof args, "%d, %zu", h->fd, op->maxbytes);
 	buf = malloc(op->maxbytes ? op->maxbytes : 1);
 	if (buf == NULL) {
-		shell_call_failed(sh, h, op->advice, prefix, "recv", ENOMEM,
+		report_call_failed(sh, h, op->advice, prefix, "recv", ENOMEM,
 		    "%s", args);
 		return OP_FAILED;
 	}
@@ -235,12 +235,12 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 			*events = POLLIN;
 			return OP_WAIT;
 		}
-		shell_call_failed(sh, h, op->advice, prefix, "recv", err, "%s",
+		report_call_failed(sh, h, op->advice, prefix, "recv", err, "%s",
 		    args);
-		shell_log(sh, op->type, h->id, 0, -1, err);
+		handle_log(sh, op->type, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
-	shell_log(sh, op->type, h->id, 0, n, 0);
+	handle_log(sh, op->type, h->id, 0, n, 0);
 	free(sh->last_data);
 	sh->last_data = buf;
 	sh->last_len = (size_t)n;
@@ -264,8 +264,8 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	fprintf(sh->out, "%srecv(%s) = %zd: ", prefix, args, n);
 	op_show_data(sh, buf, (size_t)n);
 	fputc('\n', sh->out);
-	if (!bytes_are_text(buf, (size_t)n))
-		hexdump(sh->out, (unsigned char *)buf, (size_t)n);
+	if (!text_is_printable(buf, (size_t)n))
+		text_hexdump(sh->out, (unsigned char *)buf, (size_t)n);
 	return OP_DONE;
 }
 
@@ -324,11 +324,11 @@ op_waiting_for(struct shell *sh, const struct op *op, char *buf, size_t n)
 	    op->kind) {
 	case OP_ACCEPT:
 		snprintf(buf, n, _("for a connection on %s"),
-		    format_sockaddr(&h->local, h->local_len, a, sizeof a));
+		    addr_format(&h->local, h->local_len, a, sizeof a));
 		break;
 	case OP_CONNECT:
 		snprintf(buf, n, _("for the connection to %s to be set up"),
-		    format_sockaddr(&h->target, h->target_len, a, sizeof a));
+		    addr_format(&h->target, h->target_len, a, sizeof a));
 		break;
 	case OP_RECV:
 		if (op->bulk || (op->flags & MSG_WAITALL))
@@ -397,7 +397,7 @@ static int
 op_background(struct shell *sh, struct op *op)
 {
 	struct job *j;
-	struct event *ev = shell_log(sh, op->type, op->handle_id, 0,
+	struct event *ev = handle_log(sh, op->type, op->handle_id, 0,
 	    -1, 0);
 	char why[256];
 
@@ -406,7 +406,7 @@ op_background(struct shell *sh, struct op *op)
 		ev->pending = 1;
 		op->event = sh->log.n;
 		if (op->addrlen > 0)
-			event_set_addr(ev, &op->addr, op->addrlen);
+			evlog_set_addr(ev, &op->addr, op->addrlen);
 	}
 	if ((j = job_start(sh, op)) == NULL) {
 		op_stopped(sh, op, ENOMEM);
@@ -446,26 +446,26 @@ op_say_stopped(struct shell *sh, struct op *op, enum jobs_wait_end end,
 
 	op_waiting_for(sh, op, why, sizeof why);
 	if (end == WAIT_FAILED)
-		shell_error(sh, _("%s: waiting %s failed: poll: %s"), op->desc,
+		report_error(sh, _("%s: waiting %s failed: poll: %s"), op->desc,
 		    why, strerror(err));
-	else if (end == WAIT_INTERRUPTED && shell_terminated)
-		shell_error(sh, _("%s: stopped while waiting %s: the "
+	else if (end == WAIT_INTERRUPTED && sig_terminated)
+		report_error(sh, _("%s: stopped while waiting %s: the "
 		    "shell was told to end (SIGTERM or SIGHUP)"), op->desc, why);
 	else if (end == WAIT_INTERRUPTED && op->kind == OP_SEND &&
 	    op->done > 0)
-		shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+		report_error(sh, _("%s: interrupted (Ctrl-C) while "
 		    "waiting %s; the bytes already sent are the "
 		    "kernel's now: it goes on delivering them"), op->desc, why);
 	else if (end == WAIT_INTERRUPTED && (op->kind == OP_CONNECT ||
 	    op->done > 0))
 		/* op_cancel says what it leaves */
-		shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+		report_error(sh, _("%s: interrupted (Ctrl-C) while "
 		    "waiting %s"), op->desc, why);
 	else if (end == WAIT_INTERRUPTED)
-		shell_error(sh, _("%s: interrupted (Ctrl-C) while "
+		report_error(sh, _("%s: interrupted (Ctrl-C) while "
 		    "waiting %s; the socket is as it was"), op->desc, why);
 	else
-		shell_error(sh, _("%s: gave up after waiting %g s %s "
+		report_error(sh, _("%s: gave up after waiting %g s %s "
 		    "(--timeout; 0 waits for ever)"), op->desc, sh->timeout,
 		    why);
 }
@@ -487,9 +487,9 @@ op_wait_ended(struct shell *sh, struct op *op, enum jobs_wait_end end,
 	partial = op_recv_partial(sh, op, "", end == WAIT_TIMEOUT ?
 	    _("the script's --timeout ended the wait") :
 	    end == WAIT_FAILED ? strerror(err) :
-	    shell_terminated ? _("the shell was told to end") :
+	    sig_terminated ? _("the shell was told to end") :
 	    _("interrupted (Ctrl-C)"));
-	if (partial && end == WAIT_INTERRUPTED && !shell_terminated)
+	if (partial && end == WAIT_INTERRUPTED && !sig_terminated)
 		return OP_DONE;	/* not EINTR */
 	op_say_stopped(sh, op, end, err);
 	if (!partial) {
@@ -564,7 +564,7 @@ op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 
 	memset(op, 0, sizeof *op);
 	if (j != NULL) {
-		shell_error(sh, _("%s is busy: job [%d] (%s) waits on it; "
+		report_error(sh, _("%s is busy: job [%d] (%s) waits on it; "
 		    "'wait %d' for it, or close %s to cancel it"), h->name,
 		    j->number, j->op.desc, j->number, h->name);
 		return -1;
@@ -583,7 +583,7 @@ op_prepare(struct shell *sh, struct op *op, enum op_kind kind,
 	op->moved = op->t0;
 	op->desc = strdup(desc);
 	if (op->desc == NULL) {
-		shell_error(sh, "%s", _("out of memory"));
+		report_error(sh, "%s", _("out of memory"));
 		return -1;
 	}
 	return 0;

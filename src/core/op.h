@@ -81,7 +81,7 @@ void		 op_timed_out(struct shell *, struct op *, const char *prefix);
 int		 op_recv_partial(struct shell *, struct op *,
 		     const char *prefix, const char *why);
 void		 op_drop_file(struct op *);
-/* Data as shown: escape_bytes, and \xHH from 0x80 up where the locale's
+/* Data as shown: text_escape, and \xHH from 0x80 up where the locale's
  * charset is not UTF-8; op_show_data prints it in quotes. */
 char		*op_escape(const char *, size_t len, size_t max, char *buf,
 		     size_t n);

@@ -19,7 +19,7 @@
  * run as failed.
  */
 void
-shell_error(struct shell *sh, const char *fmt, ...)
+report_error(struct shell *sh, const char *fmt, ...)
 {
 	int at_prompt = (sh->interactive && sh->at.depth == 0) || sh->at.line == 0;
 	va_list ap;
@@ -39,11 +39,11 @@ call_line(struct shell *sh, const char *prefix, const char *call, int err,
 {
 	fprintf(sh->out, "%s%s(", prefix, call);
 	vfprintf(sh->out, argsfmt, ap);
-	fprintf(sh->out, ") = -1 %s (%s)\n", errno_name(err), strerror(err));
+	fprintf(sh->out, ") = -1 %s (%s)\n", errinfo_name(err), strerror(err));
 }
 
 void
-shell_call_line(struct shell *sh, const char *prefix, const char *call,
+report_call_line(struct shell *sh, const char *prefix, const char *call,
     int err, const char *argsfmt, ...)
 {
 	va_list ap;
@@ -55,7 +55,7 @@ shell_call_line(struct shell *sh, const char *prefix, const char *call,
 
 /* A failed call: its line, then what ERR means and what to try. */
 void
-shell_call_failed(struct shell *sh, const struct handle *h,
+report_call_failed(struct shell *sh, const struct handle *h,
     const struct errinfo_advice *const *advice, const char *prefix,
     const char *call, int err, const char *argsfmt, ...)
 {
@@ -64,12 +64,12 @@ shell_call_failed(struct shell *sh, const struct handle *h,
 	va_start(ap, argsfmt);
 	call_line(sh, prefix, call, err, argsfmt, ap);
 	va_end(ap);
-	shell_syscall_error(sh, h, advice, call, err);
+	report_syscall_error(sh, h, advice, call, err);
 }
 
 /* After a failed CALL: what ERR means, and what to try. */
 void
-shell_syscall_error(struct shell *sh, const struct handle *h,
+report_syscall_error(struct shell *sh, const struct handle *h,
     const struct errinfo_advice *const *advice, const char *call, int err)
 {
 	struct errinfo_situation s;
@@ -79,9 +79,9 @@ shell_syscall_error(struct shell *sh, const struct handle *h,
 	why = errinfo_explain(advice, err, &s);
 
 	if (why != NULL)
-		shell_error(sh, _("%s failed with %s: %s"), call,
-		    errno_name(err), why);
+		report_error(sh, _("%s failed with %s: %s"), call,
+		    errinfo_name(err), why);
 	else
-		shell_error(sh, _("%s failed with %s: %s"), call,
-		    errno_name(err), strerror(err));
+		report_error(sh, _("%s failed with %s: %s"), call,
+		    errinfo_name(err), strerror(err));
 }

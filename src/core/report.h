@@ -11,18 +11,18 @@ struct shell;
  * runs, "sockshell: message" at the prompt, always on one line. Marks the
  * run as failed.
  */
-void		 shell_error(struct shell *, const char *fmt, ...)
+void		 report_error(struct shell *, const char *fmt, ...)
 		     __attribute__((format(printf, 2, 3)));
 /* A failed call on the socket H (or NULL): what ERR means there, and
  * what to try, from ADVICE (the command's lists: cmd.h) or the general
- * advice; shell_call_failed prints the call's line first. */
-void		 shell_syscall_error(struct shell *, const struct handle *,
+ * advice; report_call_failed prints the call's line first. */
+void		 report_syscall_error(struct shell *, const struct handle *,
 		     const struct errinfo_advice *const *advice,
 		     const char *call, int err);
-void		 shell_call_line(struct shell *, const char *prefix,
+void		 report_call_line(struct shell *, const char *prefix,
 		     const char *call, int err, const char *argsfmt, ...)
 		     __attribute__((format(printf, 5, 6)));
-void		 shell_call_failed(struct shell *, const struct handle *,
+void		 report_call_failed(struct shell *, const struct handle *,
 		     const struct errinfo_advice *const *advice,
 		     const char *prefix, const char *call, int err,
 		     const char *argsfmt, ...)

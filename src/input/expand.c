@@ -71,9 +71,9 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 			if ((size_t)(o - out) + strlen(val) + w->len -
 			    (size_t)(p - w->text) > LINE_MAX_BYTES) {
 				free(out);
-				snprintf(err, MESSAGE_LEN, _("the word grows past "
-				    "%d bytes once $%s is replaced: use shorter "
-				    "values"), LINE_MAX_BYTES, name);
+				snprintf(err, MESSAGE_LEN, _("the word grows "
+				    "past %d bytes once $%s is replaced: use "
+				    "shorter values"), LINE_MAX_BYTES, name);
 				return -1;
 			}
 			{

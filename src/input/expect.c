@@ -52,7 +52,7 @@ errno_by_name(const char *name)
 	int e;
 
 	for (e = 1; e < 134; e++)
-		if (strcmp(errno_name(e), name) == 0)
+		if (strcmp(errinfo_name(e), name) == 0)
 			return e;
 	if (strcmp(name, "EWOULDBLOCK") == 0)
 		return EWOULDBLOCK;
@@ -65,7 +65,7 @@ tcp_state_by_name(const char *name)
 	int s;
 
 	for (s = 1; s <= 12; s++)
-		if (strcasecmp(tcp_state_name(s), name) == 0)
+		if (strcasecmp(state_tcp_name(s), name) == 0)
 			return s;
 	return 0;
 }
@@ -76,8 +76,8 @@ step_by_name(const char *name)
 	int s;
 
 	for (s = STEP_CREATED; s <= STEP_CLOSED; s++)
-		if (strcasecmp(step_name((enum step)s), name) == 0 ||
-		    strcasecmp(step_name_c((enum step)s), name) == 0)
+		if (strcasecmp(state_step_name((enum step)s), name) == 0 ||
+		    strcasecmp(state_step_name_c((enum step)s), name) == 0)
 			return s;
 	return -1;
 }
@@ -122,14 +122,14 @@ check_data(struct shell *sh, const struct token *w, const struct event *ev,
 	    memcmp(sh->last_data, w->text, w->len) == 0 &&
 	    ev != NULL && ev->type->role == ROLE_RECV)
 		return 1;
-	escape_bytes(w->text, w->len, 40, shown, sizeof shown);
+	text_escape(w->text, w->len, 40, shown, sizeof shown);
 	if (ev == NULL || ev->type->role != ROLE_RECV ||
 	    ev->result <= 0)
 		snprintf(why, n, _("expected to receive \"%s\", but nothing "
 		    "was received"), shown);
 	else
 		snprintf(why, n, _("expected to receive \"%s\", but got "
-		    "\"%s\""), shown, escape_bytes(sh->last_data,
+		    "\"%s\""), shown, text_escape(sh->last_data,
 		    sh->last_len, 40, got, sizeof got));
 	return 0;
 }
@@ -145,7 +145,7 @@ check_errno(const struct event *ev, const char *word, int e, char *why,
 		snprintf(why, n, _("expected %s, but no call was made"), word);
 	else if (ev->result == -1)
 		snprintf(why, n, _("expected %s, but the call failed with %s"),
-		    word, errno_name(ev->err));
+		    word, errinfo_name(ev->err));
 	else
 		snprintf(why, n, _("expected %s, but the call returned %lld"),
 		    word, ev->result);
@@ -205,8 +205,8 @@ check_state(struct shell *sh, const struct token *w, const char *handle,
 	    (e >= 0 && st.step == (enum step)e))
 		return 1;
 	snprintf(why, n, _("expected %s to be %s, but it is %s (%s)"),
-	    h->name, word, step_name(st.step), st.tcp_state ?
-	    tcp_state_name(st.tcp_state) : "-");
+	    h->name, word, state_step_name(st.step), st.tcp_state ?
+	    state_tcp_name(st.tcp_state) : "-");
 	return 0;
 }
 
@@ -264,15 +264,15 @@ expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
 	int r;
 
 	if (ex->n == 0) {
-		shell_error(sh, "%s", _("'=>' must be followed by what the step "
-		    "must produce, as in '=> ECONNREFUSED' or '=> \"hi\"'"));
+		report_error(sh, "%s", _("'=>' must be followed by what the "
+		    "step must produce, as in '=> ECONNREFUSED' or '=> \"hi\"'"));
 		return -1;
 	}
 	for (i = 0; i < ex->n; i++) {
 		r = check_word(sh, &ex->v[i], handle, rc, first, why,
 		    sizeof why);
 		if (r != 1) {
-			shell_error(sh, "%s", why);
+			report_error(sh, "%s", why);
 			return -1;
 		}
 	}

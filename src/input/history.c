@@ -75,7 +75,7 @@ open_checked(struct shell *sh, const char *path, int flags)
 }
 
 /*
- * PATH does not exist yet: whether hist_save will be able to create it.
+ * PATH does not exist yet: whether history_save will be able to create it.
  * Said now, once, rather than never (SOCKSHELL_HISTORY=/no/such/dir/h
  * used to keep nothing without a word). Returns 0, or -1 after a
  * warning.
@@ -106,11 +106,11 @@ folder_ok(struct shell *sh, const char *path)
 
 /*
  * Loads the history from PATH. Returns 0 when the file was read or does
- * not exist yet (hist_save may write it), -1 when it is not to be used
+ * not exist yet (history_save may write it), -1 when it is not to be used
  * (said why on the shell's error stream).
  */
 int
-hist_load(struct shell *sh, const char *path)
+history_load(struct shell *sh, const char *path)
 {
 	char *buf = NULL, *p, *nl, *grown, why[256];
 	size_t len = 0, cap = 0;
@@ -188,7 +188,7 @@ write_all(int fd, const char *buf, size_t len)
 
 /* Saves the last HIST_KEEP lines of the history to PATH; 0 or -1. */
 int
-hist_save(struct shell *sh, const char *path)
+history_save(struct shell *sh, const char *path)
 {
 	HIST_ENTRY **list = history_list();
 	int fd, i, first, count = 0, rc = 0;

@@ -144,11 +144,11 @@ print_narration(struct shell *sh, struct narration *n)
 	n->lines = 0;
 }
 
-/* Set by the SIGINT handler (main.c) as shell_interrupted is, but
- * cleared only here: a waiting call takes shell_interrupted for itself,
+/* Set by the SIGINT handler (main.c) as sig_interrupted is, but
+ * cleared only here: a waiting call takes sig_interrupted for itself,
  * and the script it ran in must still stop. */
-volatile sig_atomic_t shell_ctrl_c;
-int shell_script_stopped;	/* Ctrl-C stopped a script */
+volatile sig_atomic_t input_ctrl_c;
+int input_script_stopped;	/* Ctrl-C stopped a script */
 
 /*
  * Ctrl-C while a script runs: between its lines, or in a call of it made
@@ -160,14 +160,15 @@ int shell_script_stopped;	/* Ctrl-C stopped a script */
 static int
 script_interrupted(struct shell *sh, int interactive)
 {
-	if (interactive || !(shell_interrupted || (sh->terminal &&
-	    shell_ctrl_c)))
+	if (interactive || !(sig_interrupted || (sh->terminal &&
+	    input_ctrl_c)))
 		return 0;
-	shell_interrupted = 0;
-	shell_ctrl_c = 0;
-	shell_error(sh, "%s", _("interrupted (Ctrl-C): the script stops here"));
+	sig_interrupted = 0;
+	input_ctrl_c = 0;
+	report_error(sh, "%s", _("interrupted (Ctrl-C): the script stops "
+	    "here"));
 	sh->stop = 1;
-	shell_script_stopped = 1;	/* a lesson did not finish (main.c) */
+	input_script_stopped = 1;	/* a lesson did not finish (main.c) */
 	return 1;
 }
 
@@ -187,7 +188,7 @@ echo_line(struct shell *sh, const char *line, size_t shown, size_t len)
 	if (shown > len)
 		shown = len;
 	fputs(PROMPT, sh->out);
-	put_sanitized(sh->out, line, shown);
+	text_put_escaped(sh->out, line, shown);
 	if (shown < len)
 		fprintf(sh->out, _("... (cut: the line goes on, longer than %d "
 		    "bytes)"), LINE_MAX_BYTES);
@@ -211,12 +212,12 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	size_t len;
 	char *line;
 
-	while (!sh->quit && !sh->stop && !shell_terminated &&
+	while (!sh->quit && !sh->stop && !sig_terminated &&
 	    (line = src->next(src, sh, &len)) != NULL) {
 		sh->at.line++;
 		/* A narration paragraph ends where another line begins. */
 		if (src->fp == NULL || src->too_long || len > LINE_MAX_BYTES ||
-		    (shell_interrupted && !interactive) ||
+		    (sig_interrupted && !interactive) ||
 		    !is_narration(line, len))
 			print_narration(sh, &narr);
 		if (src->too_long) {
@@ -225,7 +226,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			if (src->echo)
 				echo_line(sh, line, ECHO_CUT, len);
 			free(line);
-			shell_error(sh, _("the line is longer than %d bytes: "
+			report_error(sh, _("the line is longer than %d bytes: "
 			    "'%s' is not read further (is it a file of "
 			    "commands?); split long lines into several "
 			    "commands"), LINE_MAX_BYTES, name);
@@ -234,8 +235,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		}
 		if (len > LINE_MAX_BYTES) {
 			free(line);
-			shell_error(sh, _("the line is longer than %d bytes, so "
-			    "it is skipped: split it into several commands"),
+			report_error(sh, _("the line is longer than %d bytes, "
+			    "so it is skipped: split it into several commands"),
 			    LINE_MAX_BYTES);
 			failed = 1;
 			continue;
@@ -253,7 +254,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		if (src->echo && !is_blank_or_comment(line, len) &&
 		    !(is_pause(line, len) && !sh->pauses))
 			echo_line(sh, line, len, len);
-		if (shell_run_line(sh, line, len) < 0) {
+		if (run_line(sh, line, len) < 0) {
 			failed = 1;
 			if (sh->bail && !interactive) {
 				free(line);
@@ -272,7 +273,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	/* Not the end of the input, though the lines end here; said where
 	 * the file was sourced. */
 	if (src->err != 0) {
-		shell_error(sh, _("cannot read '%s': %s"), name,
+		report_error(sh, _("cannot read '%s': %s"), name,
 		    strerror(src->err));
 		failed = 1;
 	}
@@ -336,13 +337,13 @@ run_stream(struct shell *sh, FILE *fp, const char *name, int echo)
 }
 
 int
-shell_run_stream(struct shell *sh, FILE *fp, const char *name)
+input_run_stream(struct shell *sh, FILE *fp, const char *name)
 {
 	return run_stream(sh, fp, name, sh->echo);
 }
 
 int
-shell_run_file(struct shell *sh, const char *path)
+input_run_file(struct shell *sh, const char *path)
 {
 	struct stat sb;
 	FILE *fp;
@@ -351,13 +352,13 @@ shell_run_file(struct shell *sh, const char *path)
 
 	fp = fopen(path, "re");
 	if (fp == NULL) {
-		shell_error(sh, _("cannot open '%s': %s"), path,
+		report_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
 		return -1;
 	}
 	/* fopen takes a folder, and reading it fails with EISDIR. */
 	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		shell_error(sh, _("'%s' is a folder: give a file of commands"),
+		report_error(sh, _("'%s' is a folder: give a file of commands"),
 		    path);
 		fclose(fp);
 		return -1;
@@ -378,7 +379,7 @@ shell_run_file(struct shell *sh, const char *path)
 static char	*tty_line;
 static int	 tty_done;
 static int	 prompt_showing;
-volatile sig_atomic_t shell_resized;
+volatile sig_atomic_t input_resized;
 
 static void
 on_line(char *line)
@@ -489,11 +490,11 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 		rc = poll(p, n, jobs_timeout(sh));
 		if (rc < 0 && errno != EINTR)
 			break;
-		if (shell_terminated)
+		if (sig_terminated)
 			break;
-		if (shell_interrupted) {
+		if (sig_interrupted) {
 			/* Ctrl-C at the prompt: drop the line, start anew. */
-			shell_interrupted = 0;
+			sig_interrupted = 0;
 			rl_free_line_state();
 			rl_callback_sigcleanup();
 			rl_replace_line("", 0);
@@ -501,8 +502,8 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 			rl_on_new_line();
 			rl_redisplay();
 		}
-		if (shell_resized) {
-			shell_resized = 0;
+		if (input_resized) {
+			input_resized = 0;
 			rl_resize_terminal();
 		}
 		if (tty_stop || tty_cont)
@@ -518,7 +519,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 		rl_callback_handler_remove();
 		prompt_showing = 0;
 	}
-	shell_ctrl_c = 0;	/* it dropped a line here, no script's */
+	input_ctrl_c = 0;	/* it dropped a line here, no script's */
 	job_control_signals(0);
 	if (tty_line == NULL) {
 		fputc('\n', sh->out);
@@ -694,7 +695,7 @@ static int	 hist_ok;
 
 /* Readline, completion and history, for a person at the terminal. */
 void
-shell_terminal_begin(struct shell *sh)
+input_terminal_begin(struct shell *sh)
 {
 	completing = sh;
 	rl_readline_name = PACKAGE;
@@ -704,27 +705,27 @@ shell_terminal_begin(struct shell *sh)
 	using_history();
 	hist_path = history_path();
 	/* A file that cannot be used is said so and left alone. */
-	hist_ok = hist_path != NULL && hist_load(sh, hist_path) == 0;
+	hist_ok = hist_path != NULL && history_load(sh, hist_path) == 0;
 	sh->hooks.async_begin = tty_async_begin;
 	sh->hooks.async_end = tty_async_end;
 	sh->terminal = 1;
 }
 
 void
-shell_terminal_end(struct shell *sh)
+input_terminal_end(struct shell *sh)
 {
 	if (!sh->terminal)
 		return;
 	sh->hooks.async_begin = sh->hooks.async_end = NULL;
 	if (hist_ok)
-		hist_save(sh, hist_path);
+		history_save(sh, hist_path);
 	free(hist_path);
 	hist_path = NULL;
 	sh->terminal = 0;
 }
 
 int
-shell_run_terminal(struct shell *sh)
+input_run_terminal(struct shell *sh)
 {
 	struct source src = { next_tty, NULL, 0, 0, 0 };
 
@@ -740,7 +741,7 @@ shell_run_terminal(struct shell *sh)
  * stops the lesson. Returns -1 then, else 0.
  */
 int
-shell_pause(struct shell *sh)
+input_pause(struct shell *sh)
 {
 	int saved_interactive = sh->interactive;
 	struct where outer;
@@ -759,11 +760,11 @@ shell_pause(struct shell *sh)
 		line = next_tty(NULL, sh, &len);
 		if (line == NULL || is_blank_or_comment(line, len))
 			break;
-		shell_run_line(sh, line, len);
+		run_line(sh, line, len);
 		free(line);
 		/* A call of the student's own interrupted: the lesson goes
 		 * on. */
-		shell_ctrl_c = 0;
+		input_ctrl_c = 0;
 		if (sh->quit)
 			break;
 	}
@@ -773,8 +774,8 @@ shell_pause(struct shell *sh)
 		/* The lesson did not finish: the exit status will say so. */
 		sh->stop = 1;
 		sh->lesson_stopped = 1;
-		shell_error(sh, "%s", _("end of input (Ctrl-D) at a pause: the "
-		    "lesson stops here, before its end"));
+		report_error(sh, "%s", _("end of input (Ctrl-D) at a pause: "
+		    "the lesson stops here, before its end"));
 		return -1;
 	}
 	free(line);
@@ -789,6 +790,6 @@ shell_pause(struct shell *sh)
 void
 input_attach(struct shell *sh)
 {
-	sh->hooks.run_file = shell_run_file;
-	sh->hooks.pause = shell_pause;
+	sh->hooks.run_file = input_run_file;
+	sh->hooks.pause = input_pause;
 }

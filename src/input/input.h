@@ -7,16 +7,16 @@
 struct shell;
 
 /* history.c: the history file (0600, no symbolic links) */
-int		 hist_load(struct shell *, const char *path);
-int		 hist_save(struct shell *, const char *path);
+int		 history_load(struct shell *, const char *path);
+int		 history_save(struct shell *, const char *path);
 
 /* input.c */
-int		 shell_run_file(struct shell *, const char *path);
-int		 shell_run_stream(struct shell *, FILE *, const char *name);
-int		 shell_run_terminal(struct shell *);
-void		 shell_terminal_begin(struct shell *);
-void		 shell_terminal_end(struct shell *);
-int		 shell_pause(struct shell *);
+int		 input_run_file(struct shell *, const char *path);
+int		 input_run_stream(struct shell *, FILE *, const char *name);
+int		 input_run_terminal(struct shell *);
+void		 input_terminal_begin(struct shell *);
+void		 input_terminal_end(struct shell *);
+int		 input_pause(struct shell *);
 /* Hands the input loop's calls down to SH's hooks (core/shell.h). */
 void		 input_attach(struct shell *);
 

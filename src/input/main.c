@@ -30,15 +30,15 @@ static char progname[] = PACKAGE;
 /* Long options without a short one. */
 enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
 
-extern volatile sig_atomic_t shell_resized, shell_ctrl_c;
-extern int shell_script_stopped;	/* input.c */
+extern volatile sig_atomic_t input_resized, input_ctrl_c;
+extern int input_script_stopped;	/* input.c */
 
 static void
 on_sigint(int sig)
 {
 	(void)sig;
-	shell_interrupted = 1;
-	shell_ctrl_c = 1;
+	sig_interrupted = 1;
+	input_ctrl_c = 1;
 }
 
 /* Which of SIGTERM and SIGHUP ended the shell: the exit status says it
@@ -49,15 +49,15 @@ static void
 on_sigterm(int sig)
 {
 	term_signal = sig;
-	shell_terminated = 1;
-	shell_interrupted = 1;
+	sig_terminated = 1;
+	sig_interrupted = 1;
 }
 
 static void
 on_sigwinch(int sig)
 {
 	(void)sig;
-	shell_resized = 1;
+	input_resized = 1;
 }
 
 /* No SA_RESTART: a blocked poll or syscall returns EINTR on Ctrl-C. */
@@ -220,7 +220,7 @@ setup_locale(void)
 	setlocale(LC_MESSAGES, "");
 	setlocale(LC_NUMERIC, "");
 	/* The build tree's catalogues when it runs from there. */
-	bindtextdomain(PACKAGE, locale_dir());
+	bindtextdomain(PACKAGE, lessons_locale_dir());
 	textdomain(PACKAGE);
 	/* A catalogue has a header, the translation of "" (out of
 	 * xgettext's sight: it is no message). */
@@ -287,7 +287,7 @@ option(int c, struct shell *sh, struct options *o)
 		    "none, as in --view=both\n"), PACKAGE);
 		return 2;
 	case OPT_COMMANDS_ROFF:
-		cmd_doc_roff(stdout);
+		doc_roff(stdout);
 		return 0;
 	case 'L':
 		lessons_list(stdout);
@@ -334,7 +334,7 @@ parse_command_line(int argc, char **argv, struct shell *sh,
 		return 2;
 	}
 	if (o->lesson != NULL) {
-		if (lesson_find(o->lesson, o->path, sizeof o->path) < 0) {
+		if (lessons_find(o->lesson, o->path, sizeof o->path) < 0) {
 			fprintf(stderr, _("%s: no lesson '%s' in %s; "
 			    "--list-lessons lists them\n"), PACKAGE, o->lesson,
 			    lessons_dir());
@@ -369,7 +369,7 @@ setup_shell(struct shell *sh, const struct options *o)
 	    isatty(STDOUT_FILENO) ? VIEW_BOTH : VIEW_TABLE;
 	sh->color = !o->no_color && picture_opts_color(STDOUT_FILENO);
 	if (isatty(STDIN_FILENO))
-		shell_terminal_begin(sh);
+		input_terminal_begin(sh);
 	sh->pauses = sh->terminal && !o->no_pause;
 }
 
@@ -379,16 +379,16 @@ static void
 run(struct shell *sh, const struct options *o)
 {
 	if (o->file != NULL)
-		shell_run_file(sh, o->file);
+		input_run_file(sh, o->file);
 	else if (sh->interactive)
-		shell_run_terminal(sh);
+		input_run_terminal(sh);
 	else
-		shell_run_stream(sh, stdin, "<stdin>");
+		input_run_stream(sh, stdin, "<stdin>");
 	/* Ctrl-C stopped the lesson: as Ctrl-D at a pause does, that is
 	 * said at the prompt after it, and when leaving. */
-	if (o->lesson != NULL && shell_script_stopped)
+	if (o->lesson != NULL && input_script_stopped)
 		sh->lesson_stopped = 1;
-	if (o->lesson == NULL || !sh->terminal || sh->quit || shell_terminated)
+	if (o->lesson == NULL || !sh->terminal || sh->quit || sig_terminated)
 		return;
 	fprintf(stdout, "%s\n", sh->lesson_stopped ? _("The lesson stopped "
 	    "before its end; its sockets are as it left them. Go on here, "
@@ -398,7 +398,7 @@ run(struct shell *sh, const struct options *o)
 	sh->interactive = 1;
 	sh->echo = 0;
 	sh->timeout = o->timeout >= 0 ? o->timeout : 0;
-	shell_run_terminal(sh);
+	input_run_terminal(sh);
 }
 
 /* What the end leaves undone: calls still waiting in a script, a lesson
@@ -408,8 +408,8 @@ say_unfinished(struct shell *sh)
 {
 	/* A script that ends while calls still wait did not get their
 	 * results: they are cancelled (shell_free says so) and it failed. */
-	if (!sh->terminal && !sh->quit && !shell_terminated && sh->jobs != NULL)
-		shell_error(sh, P_("the input ended while %zu call still "
+	if (!sh->terminal && !sh->quit && !sig_terminated && sh->jobs != NULL)
+		report_error(sh, P_("the input ended while %zu call still "
 		    "waited: it is cancelled and every socket is closed",
 		    "the input ended while %zu calls still waited: they are "
 		    "cancelled and every socket is closed",
@@ -448,9 +448,9 @@ main(int argc, char **argv)
 	setup_shell(&sh, &o);
 	run(&sh, &o);
 	say_unfinished(&sh);
-	shell_terminal_end(&sh);
+	input_terminal_end(&sh);
 	shell_free(&sh);
-	if (shell_terminated)
+	if (sig_terminated)
 		return 128 + term_signal;
 	return sh.failed ? 1 : 0;
 }

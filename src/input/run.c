@@ -36,8 +36,8 @@ build_args(struct shell *sh, const struct cmd_entry *ce, struct tokens *t,
 		const struct token *first = &t->v[ce->max_args];
 
 		if (first->quoted) {
-			shell_error(sh, _("%s takes one quoted string: put the "
-			    "whole message inside the quotes"), ce->name);
+			report_error(sh, _("%s takes one quoted string: put "
+			    "the whole message inside the quotes"), ce->name);
 			return -1;
 		}
 		last = ce->max_args;
@@ -68,7 +68,7 @@ build_args(struct shell *sh, const struct cmd_entry *ce, struct tokens *t,
 		int is_data = (ce->flags & CMD_DATA) && i == a->argc - 1;
 
 		if (!is_data && strlen(a->argv[i]) != a->lens[i]) {
-			shell_error(sh, _("argument %d of %s holds a NUL byte "
+			report_error(sh, _("argument %d of %s holds a NUL byte "
 			    "(\\0): only data may"), i + 1, ce->name);
 			return -1;
 		}
@@ -100,7 +100,7 @@ run_command(struct shell *sh, struct tokens *t)
 
 	ce = cmd_find(t->v[0].text, err);
 	if (ce == NULL) {
-		shell_error(sh, "%s", err);
+		report_error(sh, "%s", err);
 		return -1;
 	}
 	argc = (int)t->n - 1;
@@ -117,11 +117,11 @@ run_command(struct shell *sh, struct tokens *t)
 		if (ce->usage[0] == '\0' && (n = strlen(err)) > 0 &&
 		    err[n - 1] == ' ')
 			err[n - 1] = '\0';
-		shell_error(sh, "%s", err);
+		report_error(sh, "%s", err);
 		return -1;
 	}
 	if (t->background && !(ce->flags & CMD_BACKGROUND)) {
-		shell_error(sh, _("%s cannot run in the background: only "
+		report_error(sh, _("%s cannot run in the background: only "
 		    "accept, connect, send and recv wait (and sendto and "
 		    "recvfrom), so only they take '&'"), ce->name);
 		return -1;
@@ -152,7 +152,7 @@ run_command(struct shell *sh, struct tokens *t)
  * produce after "=>" checked. Returns 0, or -1 when it failed (reported).
  */
 int
-shell_run_line(struct shell *sh, const char *line, size_t len)
+run_line(struct shell *sh, const char *line, size_t len)
 {
 	struct tokens t, ex;
 	char err[MESSAGE_LEN], *handle;
@@ -160,18 +160,19 @@ shell_run_line(struct shell *sh, const char *line, size_t len)
 	size_t first = sh->log.n;
 
 	if (lex_line(line, len, &t, err) < 0) {
-		shell_error(sh, "%s", err);
+		report_error(sh, "%s", err);
 		return -1;
 	}
 	expecting = expect_split(&t, &ex);
 	if (expecting < 0 || expand_words(sh, &t, err) < 0) {
-		shell_error(sh, "%s", expecting < 0 ? _("out of memory") : err);
+		report_error(sh, "%s", expecting < 0 ? _("out of memory") :
+		    err);
 		rc = -1;
 	} else if (t.n == 0) {
 		rc = 0;
 		if (t.background || expecting) {
-			shell_error(sh, "%s", _("a command must come first, as "
-			    "in 'accept srv conn &' or 'connect cli srv => "
+			report_error(sh, "%s", _("a command must come first, "
+			    "as in 'accept srv conn &' or 'connect cli srv => "
 			    "ok'"));
 			rc = -1;
 		}

@@ -10,6 +10,6 @@ struct shell;
  * Runs one line: a command, its variables expanded, and what it must
  * produce after "=>" checked. Returns 0, or -1 when it failed (reported).
  */
-int	shell_run_line(struct shell *, const char *line, size_t len);
+int	run_line(struct shell *, const char *line, size_t len);
 
 #endif

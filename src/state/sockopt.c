@@ -280,7 +280,7 @@ sockopt_parse(const struct sockopt *o, int argc, char *const *argv,
 		    o->name);
 		return -1;
 	case OPT_BYTES:
-		if (parse_size(argv[0], &size, err) < 0)
+		if (text_parse_size(argv[0], &size, err) < 0)
 			return -1;
 		if (size > INT_MAX) {
 			snprintf(err, MESSAGE_LEN, _("%s takes at most %d "
@@ -338,13 +338,13 @@ sockopt_format(const struct sockopt *o, const union optval *v, char *buf,
 			    (double)v->tv.tv_usec / 1e6);
 		break;
 	case OPT_TYPE:
-		snprintf(buf, n, "%s", type_name(v->i));
+		snprintf(buf, n, "%s", addr_type_name(v->i));
 		break;
 	case OPT_ERRNO:
 		if (v->i == 0)
 			snprintf(buf, n, "%s", _("0 (no error)"));
 		else
-			snprintf(buf, n, "%s (%s)", errno_name(v->i),
+			snprintf(buf, n, "%s (%s)", errinfo_name(v->i),
 			    strerror(v->i));
 		break;
 	}

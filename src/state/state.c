@@ -24,7 +24,7 @@ static const char *const tcp_states[] = {
 };
 
 const char *
-tcp_state_name(int st)
+state_tcp_name(int st)
 {
 	if (st < 0 || (size_t)st >= sizeof tcp_states / sizeof *tcp_states)
 		return "?";
@@ -33,7 +33,7 @@ tcp_state_name(int st)
 
 /* The untranslated name, as lessons write it in expectations. */
 const char *
-step_name_c(enum step s)
+state_step_name_c(enum step s)
 {
 	switch (s) {
 	case STEP_CREATED:	return N_("created");
@@ -48,9 +48,9 @@ step_name_c(enum step s)
 }
 
 const char *
-step_name(enum step s)
+state_step_name(enum step s)
 {
-	return _(step_name_c(s));
+	return _(state_step_name_c(s));
 }
 
 /* TCP_INFO as Linux fills it: glibc's struct stops before the segment
@@ -75,7 +75,7 @@ collect_afterlife(const struct handle *h, struct sock_state *st)
 
 	if (h->type != SOCK_STREAM || (h->family != AF_INET &&
 	    h->family != AF_INET6) || h->peer_len == 0 ||
-	    !sockaddr_named(&h->local, h->local_len))
+	    !addr_named(&h->local, h->local_len))
 		return;
 	if (diag_tcp_find(&h->local, &h->peer, h->cookie, &d) != 1)
 		return;
@@ -153,7 +153,7 @@ collect_closed(const struct handle *h, struct sock_state *st)
 {
 	st->step = STEP_CLOSED;
 	st->local = h->local;
-	st->local_len = sockaddr_named(&h->local, h->local_len) &&
+	st->local_len = addr_named(&h->local, h->local_len) &&
 	    !h->port_lost ? h->local_len : 0;
 	st->peer = h->peer;
 	st->peer_len = h->peer_len;
@@ -177,7 +177,7 @@ collect_unchanged(const struct handle *h, struct sock_state *st)
 /*
  * A TCP socket in CLOSE that never connected (nor began to) changes only
  * by a call on it: bind, connect, listen (or nonblock, for O_NONBLOCK),
- * each logged (shell_log counts them in h->calls). Until then a step
+ * each logged (handle_log counts them in h->calls). Until then a step
  * needs no call (collect_unchanged; the options, when set, are read).
  */
 static void
@@ -265,7 +265,7 @@ collect_open(struct handle *h, struct sock_state *st, int brief, int tcp)
 	len = sizeof st->local;
 	/* Port 0: not bound yet, no address worth showing. */
 	if (getsockname(h->fd, (struct sockaddr *)&st->local, &len) == 0 &&
-	    sockaddr_named(&st->local, len))
+	    addr_named(&st->local, len))
 		st->local_len = len;
 	if (tcp)
 		seen.have_ti = read_tcp_info(h, st, &seen);

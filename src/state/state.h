@@ -62,8 +62,8 @@ void		 state_collect(const struct handle *, struct sock_state *);
  * of a socket that cannot change by itself is kept in the handle, for the
  * next step. */
 void		 state_collect_brief(struct handle *, struct sock_state *);
-const char	*tcp_state_name(int tcp_state);
-const char	*step_name(enum step);
-const char	*step_name_c(enum step);
+const char	*state_tcp_name(int tcp_state);
+const char	*state_step_name(enum step);
+const char	*state_step_name_c(enum step);
 
 #endif

@@ -66,7 +66,7 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 	case ROLE_SOCKET:
 	case ROLE_SOCKETPAIR:
 		if (s->h->family != AF_INET || s->h->type != SOCK_STREAM) {
-			const char *pl = proto_label(s->h->family,
+			const char *pl = addr_proto_label(s->h->family,
 			    s->h->type);
 
 			snprintf(b->text, sizeof b->text, "%s", pl);
@@ -77,7 +77,7 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 		break;
 	case ROLE_BIND:
 		if (ev->result == 0 && s->st.local_len > 0)
-			format_sockaddr(&s->st.local, s->st.local_len, a,
+			addr_format(&s->st.local, s->st.local_len, a,
 			    sizeof a);
 		else
 			picture_peers_format(ev, a, sizeof a);

@@ -41,10 +41,10 @@ call_status(const struct pev *e, struct pic_box *b)
 		why = ev->err == EINTR ? _("interrupted") :
 		    ev->err == ETIMEDOUT ? _("gave up") :
 		    ev->err == ECANCELED ? _("cancelled") :
-		    errno_name(ev->err);
+		    errinfo_name(ev->err);
 	} else if (ev->err != 0) {
 		b->look = PIC_FAILED;
-		why = errno_name(ev->err);
+		why = errinfo_name(ev->err);
 	}
 	if (why != NULL)
 		snprintf(b->status, sizeof b->status, "%s", why);
@@ -77,7 +77,7 @@ note_peer(struct pic_box *b, const struct psock *s, const struct event *ev)
 	char a[96];
 
 	if (s->st.peer_len > 0)
-		note(b, format_sockaddr(&s->st.peer, s->st.peer_len, a,
+		note(b, addr_format(&s->st.peer, s->st.peer_len, a,
 		    sizeof a));
 	else if (ev != NULL && ev->addrlen > 0)
 		note(b, picture_peers_format(ev, a, sizeof a));
@@ -104,7 +104,7 @@ arrow_label(struct pic_arrow *l, enum arrow a, int err, long long n)
 	case A_REFUSED:
 		snprintf(l->label, sizeof l->label, "%s", err == ECONNREFUSED ?
 		    _("refused") : err == ETIMEDOUT ? _("no answer") :
-		    errno_name(err));
+		    errinfo_name(err));
 		break;
 	case A_DATA:
 		snprintf(l->label, sizeof l->label, _("%lld B"), n);

@@ -158,7 +158,7 @@ picture_peers_format(const struct event *ev, char *buf, size_t n)
 	socklen_t len;
 
 	ev_addr(ev, &ss, &len);
-	return format_sockaddr(&ss, len, buf, n);
+	return addr_format(&ss, len, buf, n);
 }
 
 /* The listener a connect went to, if it is one of the shell's. */

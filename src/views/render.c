@@ -46,20 +46,20 @@ fill_row(const struct sock_state *st, char row[NCOLS][CELL])
 		snprintf(row[COL_FD], CELL, "%d", h->fd);
 	else
 		cell_copy(row[COL_FD], "-");
-	cell_copy(row[COL_PROTO], proto_label(h->family, h->type));
-	cell_copy(row[COL_STEP], step_name(st->step));
+	cell_copy(row[COL_PROTO], addr_proto_label(h->family, h->type));
+	cell_copy(row[COL_STEP], state_step_name(st->step));
 	if (st->local_len > 0)
-		format_sockaddr(&st->local, st->local_len, row[COL_LOCAL],
+		addr_format(&st->local, st->local_len, row[COL_LOCAL],
 		    CELL);
 	else
 		cell_copy(row[COL_LOCAL], "-");
 	if (st->step == STEP_CREATED || st->step == STEP_BOUND)
 		cell_copy(row[COL_PEER], "-");
 	else
-		format_sockaddr(&st->peer, st->peer_len, row[COL_PEER], CELL);
+		addr_format(&st->peer, st->peer_len, row[COL_PEER], CELL);
 	/* Closed, a connection the kernel still keeps shows its state. */
 	cell_copy(row[COL_TCP], st->tcp_state ?
-	    tcp_state_name(st->tcp_state) : "-");
+	    state_tcp_name(st->tcp_state) : "-");
 	row[COL_QUEUE][0] = '\0';
 	if (st->listening && st->accept_queue > st->backlog)
 		/* Linux queues one connection more than the backlog. */
@@ -143,32 +143,32 @@ render_details(struct shell *sh, const struct handle *h)
 	int is_tcp = h->type == SOCK_STREAM && h->family != AF_UNIX;
 
 	state_collect(h, &st);
-	fprintf(f, "%s: %s, ", h->name, proto_label(h->family, h->type));
+	fprintf(f, "%s: %s, ", h->name, addr_proto_label(h->family, h->type));
 	if (st.open)
-		fprintf(f, _("fd %d, %s"), h->fd, step_name(st.step));
+		fprintf(f, _("fd %d, %s"), h->fd, state_step_name(st.step));
 	else
 		fprintf(f, "%s", _("closed (no descriptor)"));
 	if (st.tcp_state)
-		fprintf(f, _(", TCP state %s"), tcp_state_name(st.tcp_state));
+		fprintf(f, _(", TCP state %s"), state_tcp_name(st.tcp_state));
 	fputc('\n', f);
-	format_sockaddr(&st.local, st.local_len, a, sizeof a);
-	format_sockaddr(&st.peer, st.peer_len, b, sizeof b);
+	addr_format(&st.local, st.local_len, a, sizeof a);
+	addr_format(&st.peer, st.peer_len, b, sizeof b);
 	fprintf(f, _("  local %s, peer %s\n"), a, b);
 	/* Only TIME_WAIT's and an orphan FIN_WAIT2's timer ends the state;
 	 * in FIN_WAIT1, CLOSING and LAST_ACK it is the retransmission's. */
 	if (st.afterlife && st.expires_ms > 0 &&
 	    (st.tcp_state == TCP_TIME_WAIT || st.tcp_state == TCP_FIN_WAIT2))
 		fprintf(f, _("  the kernel keeps the connection in %s for "
-		    "%.1f s more\n"), tcp_state_name(st.tcp_state),
+		    "%.1f s more\n"), state_tcp_name(st.tcp_state),
 		    st.expires_ms / 1000.0);
 	else if (st.afterlife && st.expires_ms > 0)
 		fprintf(f, _("  the kernel keeps the connection in %s until "
 		    "the peer acknowledges what was sent, the FIN included (if "
 		    "not, it sends again in %.1f s)\n"),
-		    tcp_state_name(st.tcp_state), st.expires_ms / 1000.0);
+		    state_tcp_name(st.tcp_state), st.expires_ms / 1000.0);
 	else if (st.afterlife)
 		fprintf(f, _("  the kernel keeps the connection in %s\n"),
-		    tcp_state_name(st.tcp_state));
+		    state_tcp_name(st.tcp_state));
 	if (st.listening)
 		fprintf(f, _("  accept queue: %u waiting, of a backlog of "
 		    "%u\n"), st.accept_queue, st.backlog);
