@@ -111,8 +111,8 @@ is_stem(const char *f, const char *name)
 
 /*
  * Finds lesson NAME: a number (3 or 03), a name (echo), a file name with
- * or without its extension (03-echo.lesson, 03-echo), or a path. Writes its path to PATH; returns 0, or -1
- * when there is no such lesson.
+ * or without its extension (03-echo.lesson, 03-echo), or a path. Writes
+ * its path to PATH; returns 0, or -1 when there is no such lesson.
  */
 int
 lessons_find(const char *name, char *path, size_t n)

@@ -57,7 +57,6 @@ struct handle	*handle_add(struct shell *, const char *name, int fd,
 int		 handle_name_ok(const char *name, char *err);
 void		 handle_default_name(struct shell *, const char *base,
 		     char *buf);
-struct handle	*handle_lookup(struct shell *, const char *name);
 void		 handle_remember_addrs(struct handle *);
 int		 handle_close(struct handle *);
 size_t		 handle_open_count(struct shell *);
