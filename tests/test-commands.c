@@ -581,3 +581,13 @@ Test(commands, narration_expands_variables)
 	    "are; $PORTS too");
 	free(out);
 }
+
+/* listen returns 0, as the call line says: its backlog is what the
+ * picture's box shows, not its result. */
+Test(commands, listen_returns_zero)
+{
+	ts_ok(&t, (const char *const[]){ "socket s", "bind s 127.0.0.1 0",
+	    "listen s 5 => 0", NULL });
+	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].result, 0);
+	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].arg, 5);
+}

@@ -47,6 +47,8 @@ struct event {
 	int		 handle_id;
 	int		 other_id;	/* accept: the new handle */
 	long long	 result;	/* the call's return value */
+	long long	 arg;		/* what its box shows it was given:
+					   listen's backlog */
 	int		 err;		/* errno when result is -1 */
 	int		 pending;	/* a job still waits for it */
 	int		 stopped;	/* given up waiting: err is EINTR (Ctrl-C),

@@ -22,6 +22,7 @@ static enum cmd_retval
 cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h = a->h;
+	struct event *ev;
 	long backlog = 1;
 	char *end;
 	int err;
@@ -33,8 +34,8 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 		    errno != 0 || backlog > 65535) {
 			report_error(sh, _("'%.40s' is not a backlog: write "
 			    "how many connections may wait to be accepted, a "
-			    "number from 0 to 65535, as in 'listen %s 1'"), a->argv[1],
-			    h->name);
+			    "number from 0 to 65535, as in 'listen %s 1'"),
+			    a->argv[1], h->name);
 			return CMD_ERROR;
 		}
 	}
@@ -49,7 +50,8 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("listen(%d, %ld) = 0: %s waits for connections; "
 	    "'accept %s' takes them\n"), h->fd, backlog, h->name, h->name);
-	handle_log(sh, &listen_event, h->id, 0, backlog, 0);
+	if ((ev = handle_log(sh, &listen_event, h->id, 0, 0, 0)) != NULL)
+		ev->arg = backlog;
 	return CMD_OK;
 }
 

@@ -86,11 +86,10 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 	case ROLE_LISTEN:
 		if (ev->result >= 0) {
 			snprintf(b->text, sizeof b->text, _("backlog %lld"),
-			    ev->result);
+			    ev->arg);
 			/* listen(srv, 1): the number says it where the
 			 * word does not fit. */
-			snprintf(b->brief, sizeof b->brief, "%lld",
-			    ev->result);
+			snprintf(b->brief, sizeof b->brief, "%lld", ev->arg);
 		}
 		break;
 	case ROLE_ACCEPT:
