@@ -739,8 +739,8 @@ line_of_row(const struct canvas *p, const struct pic_row *r,
 		if (r->box[x].kind == PIC_BOX_CALL)
 			picture_fit_call(&p->fit, &r->box[x], &l->c[x]);
 		else if (r->box[x].kind == PIC_BOX_NOTE) {
-			snprintf(l->c[x].main, sizeof l->c[x].main, "%s",
-			    r->box[x].text);
+			snprintf(l->c[x].main, sizeof l->c[x].main, "%.*s",
+			    (int)sizeof l->c[x].main - 1, r->box[x].text);
 			l->c[x].style = S_NOTE;
 		}
 	l->arrow = r->arrow.kind;
