@@ -64,8 +64,10 @@ normalise() {
 # aligned FILE: every row of every state table in FILE has its fields
 # where the header's are, counted in characters.
 aligned() {
-	# One byte a character: each UTF-8 sequence becomes one 'X'.
-	LC_ALL=C sed -e 's/[\xc0-\xf7][\x80-\xbf]*/X/g' "$1" | LC_ALL=C awk '
+	# One byte a character: each UTF-8 sequence becomes one 'X', but
+	# the tick of an expectation that held, '@'.
+	LC_ALL=C sed -e 's/\xe2\x9c\x93/@/g' \
+	    -e 's/[\xc0-\xf7][\x80-\xbf]*/X/g' "$1" | LC_ALL=C awk '
 	function starts(line,   i, n) {
 		n = 0
 		for (i = 4; i <= length(line); i++)
@@ -76,6 +78,7 @@ aligned() {
 	}
 	/^  X+ +FD +X+ +X+/ { ncol = starts($0); header = NR; next }
 	header && /^  \[/ { next }	# a waiting job
+	header && /^  @ / { header = 0; next }	# an expectation held
 	header && /^  [^ ]/ {
 		for (c = 1; c <= ncol; c++) {
 			if (length($0) < col[c])

@@ -49,7 +49,7 @@ normalise(char *s)
 static char *
 draw(int width, int utf8, int color)
 {
-	struct picture_opts o = { width, utf8, color, 0 };
+	struct picture_opts o = { width, utf8, color, 0, 0 };
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);

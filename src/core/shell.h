@@ -45,6 +45,18 @@ struct where {
 	int		 depth;
 };
 
+/*
+ * The terminal the shell writes on, where it is one: input/screen.c makes
+ * sh->out and sh->err count the lines they put on it, so that a view fits
+ * what is left of the screen (views/view.c).
+ */
+struct screen {
+	int		 counted;	/* the counting is on */
+	int		 used;		/* lines written since the last line
+					   read at the terminal */
+	int		 col;		/* the cursor's column on its line */
+};
+
 /* What follows each command that changes a socket. */
 enum view { VIEW_TABLE, VIEW_PICTURE, VIEW_BOTH, VIEW_NONE };
 
@@ -71,6 +83,10 @@ struct shell {
 	double		 timeout;	/* seconds a call may wait; 0 = forever */
 
 	struct where	 at;		/* where the current line comes from */
+	struct screen	 screen;	/* the terminal's lines (screen.c) */
+	int		 view_deferred;	/* a lesson at a terminal: the view
+					   comes once a step, at its pause */
+	int		 view_pending;	/* a view waits for the pause */
 	int		 failed;	/* a command failed: exit status 1 */
 	int		 quit;
 	enum view	 view;		/* after each command (quiet: none) */

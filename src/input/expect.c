@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/message.h"
 #include "base/text.h"
+#include "base/width.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -44,6 +45,25 @@ expect_split(struct tokens *t, struct tokens *ex)
 	t->n = i;
 	ex->line = t->line;
 	return 1;
+}
+
+size_t
+expect_cut(const char *line, size_t len)
+{
+	char err[MESSAGE_LEN];
+	struct tokens t;
+	size_t i, cut = len;
+
+	if (memmem(line, len, "=>", 2) == NULL ||
+	    lex_line(line, len, &t, err) < 0)
+		return len;
+	for (i = 0; i < t.n; i++)
+		if (!t.v[i].quoted && strcmp(t.v[i].text, "=>") == 0) {
+			cut = t.v[i].start;
+			break;
+		}
+	words_free(&t);
+	return cut;
 }
 
 static int
@@ -249,6 +269,62 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 	return check_state(sh, w, handle, why, n);
 }
 
+/* Whether the command's call failed (returned -1); where it made none,
+ * whether the command failed before any. */
+static int
+call_failed(struct shell *sh, size_t first, const char *handle)
+{
+	const struct event *ev = first_call(sh, first, handle);
+
+	return ev == NULL || ev->result == -1;
+}
+
+/* Whether W expects a failure: error, or an errno name. */
+static int
+names_failure(const struct token *w)
+{
+	return !w->quoted && (strcasecmp(w->text, "error") == 0 ||
+	    (w->text[0] == 'E' && errno_by_name(w->text) != 0));
+}
+
+/* A word of an expectation as the student reads it: a step (created,
+ * bound...) in the student's language, anything else as written. */
+static const char *
+shown_word(const char *word)
+{
+	int e = strchr(word, ':') == NULL ? step_by_name(word) : -1;
+
+	return e >= 0 ? state_step_name((enum step)e) : word;
+}
+
+/* The expectation's words, as written (strings quoted and escaped). */
+static const char *
+joined(const struct tokens *ex, char *buf, size_t n)
+{
+	char esc[128];
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < ex->n && o < n; i++) {
+		if (ex->v[i].quoted)
+			o += (size_t)snprintf(buf + o, n - o, "%s\"%s\"",
+			    i ? " " : "", text_escape(ex->v[i].text,
+			    ex->v[i].len, 40, esc, sizeof esc));
+		else
+			o += (size_t)snprintf(buf + o, n - o, "%s%s",
+			    i ? " " : "", shown_word(ex->v[i].text));
+	}
+	return buf;
+}
+
+/* The mark of an expectation that holds: a tick where the terminal's
+ * charset shows one. */
+static const char *
+mark(void)
+{
+	return width_locale_utf8() ? "\u2713" : "ok:";
+}
+
 /*
  * Checks EX against what the command did: RC its result, FIRST the index
  * of its first event, HANDLE its first argument. A failure that was
@@ -259,9 +335,10 @@ int
 expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
     int rc, size_t first, int failed_before)
 {
-	char why[MESSAGE_LEN];
+	char why[MESSAGE_LEN], shown[MESSAGE_LEN];
+	const char *words;
 	size_t i;
-	int r;
+	int r, failure = 0;
 
 	if (ex->n == 0) {
 		report_error(sh, "%s", _("'=>' must be followed by what the "
@@ -275,10 +352,21 @@ expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
 			report_error(sh, "%s", why);
 			return -1;
 		}
+		failure |= names_failure(&ex->v[i]);
+	}
+	words = joined(ex, shown, sizeof shown);
+	/* A state can hold though the call failed (the student bound the
+	 * socket at a pause): the step did not do what it says. */
+	if (rc < 0 && !failure && call_failed(sh, first, handle)) {
+		report_error(sh, _("expected %s, but the call failed: this step "
+		    "did not do what the lesson says"), words);
+		return -1;
 	}
 	if (rc < 0) {
 		sh->failed = failed_before;
-		fprintf(sh->out, "%s\n", _("  (a failure this step expected)"));
-	}
+		fprintf(sh->out, _("  %s %s: the failure this step expected\n"),
+		    mark(), words);
+	} else
+		fprintf(sh->out, "  %s %s\n", mark(), words);
 	return 0;
 }

@@ -13,4 +13,7 @@ int		 expect_check(struct shell *, const struct tokens *ex,
 		     const char *handle, int rc, size_t first,
 		     int failed_before);
 
+/* Where the command of LINE ends: before its unquoted "=>", or LEN. */
+size_t		 expect_cut(const char *line, size_t len);
+
 #endif

@@ -26,10 +26,13 @@
 #include "core/vars.h"
 #include "core/where.h"
 #include "input/expand.h"
+#include "input/expect.h"
 #include "input/input.h"
 #include "input/run.h"
+#include "input/screen.h"
 #include "state/sockopt.h"
 #include "state/state.h"
+#include "views/view.h"
 
 #define PROMPT	"sockshell> "
 
@@ -53,7 +56,7 @@ is_blank_or_comment(const char *line, size_t len)
 	return i == len || line[i] == '#';
 }
 
-/* A lesson's "pause": echoed only where it waits for the student. */
+/* A lesson's "pause": never echoed (at a terminal its prompt says it). */
 static int
 is_pause(const char *line, size_t len)
 {
@@ -172,6 +175,16 @@ script_interrupted(struct shell *sh, int interactive)
 	return 1;
 }
 
+/* The view a lesson's step put off until its pause (run.c), now. */
+static void
+show_pending_view(struct shell *sh)
+{
+	if (!sh->view_pending)
+		return;
+	sh->view_pending = 0;
+	view_show(sh);
+}
+
 #define ECHO_CUT	200	/* bytes of a too long line echoed */
 
 /*
@@ -182,19 +195,50 @@ script_interrupted(struct shell *sh, int interactive)
 static void
 echo_line(struct shell *sh, const char *line, size_t shown, size_t len)
 {
+	int cut;
+
 	/* A script written on Windows: its CR ends the line, shown or not. */
 	if (shown >= len && len > 0 && line[len - 1] == '\r')
 		len--;
 	if (shown > len)
 		shown = len;
+	cut = shown < len;
+	/* What the step expects is shown apart, as it is checked. */
+	shown = expect_cut(line, shown);
+	while (shown > 0 && (line[shown - 1] == ' ' ||
+	    line[shown - 1] == '\t'))
+		shown--;
 	fputs(PROMPT, sh->out);
 	text_put_escaped(sh->out, line, shown);
-	if (shown < len)
+	if (cut)
 		fprintf(sh->out, _("... (cut: the line goes on, longer than %d "
 		    "bytes)"), LINE_MAX_BYTES);
 	fputc('\n', sh->out);
 	/* No flush: the command's output follows in the same write (the
 	 * shell flushes after a command, before an error and a wait). */
+}
+
+/*
+ * LINE (LEN bytes) is longer than LINE_MAX_BYTES: said, and freed.
+ * Returns -1 when the rest of SRC is not read (nothing says where its
+ * next line starts: /dev/zero has none), 0 when only LINE is skipped.
+ */
+static int
+too_long(struct shell *sh, struct source *src, char *line, size_t len,
+    const char *name)
+{
+	if (src->too_long && src->echo)
+		echo_line(sh, line, ECHO_CUT, len);
+	free(line);
+	if (src->too_long) {
+		report_error(sh, _("the line is longer than %d bytes: '%s' is "
+		    "not read further (is it a file of commands?); split long "
+		    "lines into several commands"), LINE_MAX_BYTES, name);
+		return -1;
+	}
+	report_error(sh, _("the line is longer than %d bytes, so it is "
+	    "skipped: split it into several commands"), LINE_MAX_BYTES);
+	return 0;
 }
 
 /*
@@ -208,10 +252,14 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	struct where outer = where_enter(sh, (struct where){ name, 0,
 	    sh->at.depth });
 	int failed = 0, interactive = src->fp == NULL;
+	int deferred = sh->view_deferred;
 	struct narration narr = { NULL, 0, 0, 0 };
 	size_t len;
 	char *line;
 
+	/* A lesson at a terminal: one view a step, at its pause. */
+	if (!interactive && sh->terminal && sh->pauses)
+		sh->view_deferred = 1;
 	while (!sh->quit && !sh->stop && !sig_terminated &&
 	    (line = src->next(src, sh, &len)) != NULL) {
 		sh->at.line++;
@@ -220,25 +268,10 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		    (sig_interrupted && !interactive) ||
 		    !is_narration(line, len))
 			print_narration(sh, &narr);
-		if (src->too_long) {
-			/* The rest is not read: nothing says where the next
-			 * line starts (/dev/zero has none). */
-			if (src->echo)
-				echo_line(sh, line, ECHO_CUT, len);
-			free(line);
-			report_error(sh, _("the line is longer than %d bytes: "
-			    "'%s' is not read further (is it a file of "
-			    "commands?); split long lines into several "
-			    "commands"), LINE_MAX_BYTES, name);
+		if (src->too_long || len > LINE_MAX_BYTES) {
 			failed = 1;
-			break;
-		}
-		if (len > LINE_MAX_BYTES) {
-			free(line);
-			report_error(sh, _("the line is longer than %d bytes, "
-			    "so it is skipped: split it into several commands"),
-			    LINE_MAX_BYTES);
-			failed = 1;
+			if (too_long(sh, src, line, len, name) < 0)
+				break;
 			continue;
 		}
 		if (script_interrupted(sh, interactive)) {
@@ -252,7 +285,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			continue;
 		}
 		if (src->echo && !is_blank_or_comment(line, len) &&
-		    !(is_pause(line, len) && !sh->pauses))
+		    !is_pause(line, len))
 			echo_line(sh, line, len, len);
 		if (run_line(sh, line, len) < 0) {
 			failed = 1;
@@ -269,6 +302,9 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	}
 	print_narration(sh, &narr);
 	free(narr.text);
+	sh->view_deferred = deferred;
+	if (!deferred)
+		show_pending_view(sh);
 	where_leave(sh, outer);
 	/* Not the end of the input, though the lines end here; said where
 	 * the file was sourced. */
@@ -379,6 +415,8 @@ input_run_file(struct shell *sh, const char *path)
 static char	*tty_line;
 static int	 tty_done;
 static int	 prompt_showing;
+/* The prompt readline shows: the shell's, or a lesson's pause's. */
+static const char *tty_prompt = PROMPT;
 volatile sig_atomic_t input_resized;
 
 static void
@@ -482,7 +520,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	(void)src;
 	tty_line = NULL;
 	tty_done = 0;
-	rl_callback_handler_install(PROMPT, on_line);
+	rl_callback_handler_install(tty_prompt, on_line);
 	prompt_showing = 1;
 	job_control_signals(1);
 	while (!tty_done) {
@@ -533,6 +571,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 			add_history(tty_line);
 	}
 	*len = strlen(tty_line);
+	screen_line_read(sh);
 	return tty_line;
 }
 
@@ -744,20 +783,24 @@ int
 input_pause(struct shell *sh)
 {
 	int saved_interactive = sh->interactive;
+	int deferred = sh->view_deferred;
 	struct where outer;
 	char *line;
 	size_t len;
 
 	if (!sh->terminal || !sh->pauses)
 		return 0;
+	show_pending_view(sh);
 	/* The student's own lines: at the terminal, as at the prompt. */
 	outer = where_enter(sh, (struct where){ "<stdin>", sh->at.line, 0 });
 	sh->interactive = 1;
+	sh->view_deferred = 0;
 	for (;;) {
-		fputs(_("-- Enter: next step; or type a command of your own "
-		    "--\n"), sh->out);
 		fflush(sh->out);
+		/* One line: the prompt says what Enter does. */
+		tty_prompt = _("[Enter: next step, or type a command] ");
 		line = next_tty(NULL, sh, &len);
+		tty_prompt = PROMPT;
 		if (line == NULL || is_blank_or_comment(line, len))
 			break;
 		run_line(sh, line, len);
@@ -770,6 +813,7 @@ input_pause(struct shell *sh)
 	}
 	where_leave(sh, outer);
 	sh->interactive = saved_interactive;
+	sh->view_deferred = deferred;
 	if (line == NULL) {
 		/* The lesson did not finish: the exit status will say so. */
 		sh->stop = 1;

@@ -20,6 +20,7 @@
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/input.h"
+#include "input/screen.h"
 #include "state/state.h"
 #include "views/picture-opts.h"
 #include "views/view.h"
@@ -370,6 +371,9 @@ setup_shell(struct shell *sh, const struct options *o)
 	sh->color = !o->no_color && picture_opts_color(STDOUT_FILENO);
 	if (isatty(STDIN_FILENO))
 		input_terminal_begin(sh);
+	/* A person reads the screen: each step's view fits what is left. */
+	if (sh->terminal)
+		screen_attach(sh);
 	sh->pauses = sh->terminal && !o->no_pause;
 }
 
@@ -450,6 +454,7 @@ main(int argc, char **argv)
 	say_unfinished(&sh);
 	input_terminal_end(&sh);
 	shell_free(&sh);
+	screen_detach(&sh);
 	if (sig_terminated)
 		return 128 + term_signal;
 	return sh.failed ? 1 : 0;

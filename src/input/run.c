@@ -95,7 +95,8 @@ run_command(struct shell *sh, struct tokens *t)
 	struct cmd_args a;
 	char err[MESSAGE_LEN];
 	enum cmd_retval rv;
-	size_t calls, n;
+	unsigned long seq;
+	size_t n;
 	int argc;
 
 	ce = cmd_find(t->v[0].text, err);
@@ -131,7 +132,7 @@ run_command(struct shell *sh, struct tokens *t)
 		return -1;
 	}
 	a.background = t->background;
-	calls = sh->log.n;
+	seq = sh->log.seq;
 	if (ce->flags & CMD_STATE)
 		sh->log.mark = sh->log.seq;	/* what follows is new */
 	rv = cmd_run(sh, ce, &a);
@@ -139,10 +140,15 @@ run_command(struct shell *sh, struct tokens *t)
 	jobs_check(sh);
 	if (rv == CMD_QUIT)
 		sh->quit = 1;
-	/* A mistake caught before any syscall changed nothing to show. */
-	if ((ce->flags & CMD_STATE) && !sh->quiet &&
-	    (rv != CMD_ERROR || sh->log.n != calls))
-		view_show(sh);
+	/* A step that changed nothing (a mistake caught before any call,
+	 * a wait for a job that had ended) has nothing new to show. In a
+	 * lesson at a terminal the view comes once a step, at its pause. */
+	if ((ce->flags & CMD_STATE) && !sh->quiet && sh->log.seq != seq) {
+		if (sh->view_deferred)
+			sh->view_pending = 1;
+		else
+			view_show(sh);
+	}
 	fflush(sh->out);
 	return rv == CMD_ERROR ? -1 : 0;
 }

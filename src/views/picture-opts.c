@@ -34,7 +34,8 @@ picture_opts_detect(struct shell *sh, struct picture_opts *o)
 {
 	const char *env = getenv("COLUMNS");
 	struct winsize ws;
-	int fd = sh->out != NULL ? fileno(sh->out) : -1, tty;
+	int fd = sh->screen.counted ? STDOUT_FILENO : sh->out != NULL ?
+	    fileno(sh->out) : -1, tty;
 	long n;
 	char *end;
 
@@ -47,8 +48,10 @@ picture_opts_detect(struct shell *sh, struct picture_opts *o)
 			o->width = (int)n;
 	} else if (tty && ws.ws_col > 0)
 		o->width = ws.ws_col;
-	if (tty && ws.ws_row > 0)
+	if (tty && ws.ws_row > 0) {
+		o->rows = ws.ws_row;
 		o->max_rows = ws.ws_row > 24 ? ws.ws_row - 10 : 14;
+	}
 	o->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	o->color = sh->color;
 }

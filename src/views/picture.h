@@ -16,6 +16,7 @@ struct picture_opts {
 	int	color;		/* ANSI colours; else a marker at the newest
 				 * step */
 	int	max_rows;	/* only the last rows that fit; 0: all */
+	int	rows;		/* the terminal's rows; 0: no terminal */
 };
 
 /* Draws SH's picture into F. Reads the sockets' state; no other call. */

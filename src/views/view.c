@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "core/shell.h"
 #include "state/state.h"
 #include "views/picture-opts.h"
@@ -35,40 +36,98 @@ view_name(enum view v)
 	    view_names[v] : "?";
 }
 
+/* The lines of the BUF's LEN bytes. */
+static int
+lines_of(const char *buf, size_t len)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		n += buf[i] == '\n';
+	return n;
+}
+
+/*
+ * The rows the picture may take at a terminal (O->rows), below what the
+ * step wrote already (sh->screen.used) and above TABLE lines of the table
+ * and the prompt's line, so that the step's narration stays on the
+ * screen: its last rows, "... earlier steps" before them. 0: no room
+ * (fewer than PICTURE_MIN rows); -1: no terminal, no limit but O's.
+ */
+#define PICTURE_MIN	6
+
+static int
+picture_room(const struct shell *sh, const struct picture_opts *o,
+    int table)
+{
+	int room;
+
+	if (!sh->screen.counted || o->rows == 0)
+		return -1;
+	room = o->rows - 1 - sh->screen.used - table;
+	return room >= PICTURE_MIN ? room : 0;
+}
+
+/* The table into memory (*BUF, *LEN); its lines. */
+static int
+table_into(struct shell *sh, const struct sock_state *states, char **buf,
+    size_t *len)
+{
+	FILE *mem = open_memstream(buf, len);
+
+	if (mem == NULL)
+		return -1;
+	render_state_with(mem, sh, states);
+	if (fclose(mem) != 0)
+		return -1;
+	return lines_of(*buf, *len);
+}
+
 /*
  * After a command: the picture, the table, both (picture first) or
- * nothing. Drawn into memory and written at once: stdout is line-buffered,
- * and a write(2) a line made the picture of 1,000 sockets cost more than
- * drawing it.
+ * nothing. At a terminal they fit what is left of the screen: the table
+ * in full, the picture's last rows in the room above it. Drawn into
+ * memory and written at once: stdout is line-buffered, and a write(2) a
+ * line made the picture of 1,000 sockets cost more than drawing it.
  */
 void
 view_show(struct shell *sh)
 {
 	struct picture_opts o;
 	struct sock_state *states = NULL;
-	FILE *out = sh->out, *mem;
-	char *buf = NULL;
-	size_t len = 0, i;
+	char *pbuf = NULL, *tbuf = NULL;
+	size_t plen = 0, tlen = 0, i;
+	int table = 0, room;
+	FILE *mem;
 
 	if (sh->quiet)
 		return;
-	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH)
-		picture_opts_detect(sh, &o);	/* for the real output */
 	/* Both: each socket read once, for the two. */
 	if (sh->view == VIEW_BOTH && sh->nhandles > 0 &&
 	    (states = malloc(sh->nhandles * sizeof *states)) != NULL)
 		for (i = 0; i < sh->nhandles; i++)
 			state_collect_brief(sh->handles[i], &states[i]);
-	if ((mem = open_memstream(&buf, &len)) == NULL)
-		mem = out;
-	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH)
-		picture_render_with(mem, sh, &o, states);
 	if (sh->view == VIEW_TABLE || sh->view == VIEW_BOTH)
-		render_state_with(mem, sh, states);
-	free(states);
-	if (mem != out) {
-		if (fclose(mem) == 0)
-			fwrite(buf, 1, len, out);
-		free(buf);
+		table = table_into(sh, states, &tbuf, &tlen);
+	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH) {
+		picture_opts_detect(sh, &o);	/* for the real output */
+		room = picture_room(sh, &o, table > 0 ? table : 0);
+		if (room > 0)
+			o.max_rows = room;
+		if (room != 0 && (mem = open_memstream(&pbuf, &plen)) != NULL) {
+			picture_render_with(mem, sh, &o, states);
+			if (fclose(mem) != 0)
+				plen = 0;
+		} else if (room == 0)
+			fprintf(sh->out, "  %s\n", _("(no room for the picture "
+			    "on this screen: 'picture' draws it)"));
 	}
+	free(states);
+	if (plen > 0)
+		fwrite(pbuf, 1, plen, sh->out);
+	if (tlen > 0)
+		fwrite(tbuf, 1, tlen, sh->out);
+	free(pbuf);
+	free(tbuf);
 }

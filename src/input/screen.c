@@ -1,0 +1,141 @@
+/* screen.c - what the shell puts on the terminal, counted in lines, so
+ * that a step's view fits what is left of the screen: sh->out and sh->err
+ * become streams that count, then write on, the real ones. */
+#define _GNU_SOURCE 1
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "core/shell.h"
+#include "input/screen.h"
+
+struct counter {
+	FILE		*to;
+	struct screen	*screen;
+};
+
+/* The terminal's columns, 80 where it does not say. */
+static int
+columns(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/*
+ * Counts the lines BUF makes on the screen: each newline, and each time
+ * a line reaches the right edge (a UTF-8 character takes a column; the
+ * escape codes of colours take none).
+ */
+static void
+count(struct screen *s, const char *buf, size_t n)
+{
+	int width = columns(), esc = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (esc) {
+			esc = !(c >= 0x40 && c <= 0x7e && c != '[');
+			continue;
+		}
+		if (c == 0x1b) {
+			esc = 1;
+		} else if (c == '\n') {
+			s->used++;
+			s->col = 0;
+		} else if (c == '\r') {
+			s->col = 0;
+		} else if ((c & 0xc0) != 0x80 && c >= 0x20) {
+			if (s->col == width) {
+				s->used++;
+				s->col = 0;
+			}
+			s->col++;
+		}
+	}
+}
+
+static ssize_t
+counter_write(void *cookie, const char *buf, size_t n)
+{
+	struct counter *c = cookie;
+	size_t w;
+
+	count(c->screen, buf, n);
+	w = fwrite(buf, 1, n, c->to);
+	fflush(c->to);
+	return w == 0 && n > 0 ? -1 : (ssize_t)w;
+}
+
+static int
+counter_close(void *cookie)
+{
+	struct counter *c = cookie;
+	int rc = fflush(c->to);
+
+	free(c);
+	return rc;
+}
+
+/* A stream that counts on S what it writes to TO; TO itself when none
+ * can be made. */
+static FILE *
+counting(FILE *to, struct screen *s)
+{
+	static const cookie_io_functions_t io = { NULL, counter_write, NULL,
+	    counter_close };
+	struct counter *c = malloc(sizeof *c);
+	FILE *f;
+
+	if (c == NULL)
+		return to;
+	c->to = to;
+	c->screen = s;
+	if ((f = fopencookie(c, "w", io)) == NULL) {
+		free(c);
+		return to;
+	}
+	setvbuf(f, NULL, _IOLBF, 0);
+	return f;
+}
+
+void
+screen_attach(struct shell *sh)
+{
+	if (sh->screen.counted || !isatty(STDOUT_FILENO))
+		return;
+	sh->out = counting(sh->out, &sh->screen);
+	if (isatty(STDERR_FILENO))
+		sh->err = counting(sh->err, &sh->screen);
+	sh->screen.counted = 1;
+	sh->screen.used = 0;
+}
+
+void
+screen_detach(struct shell *sh)
+{
+	if (!sh->screen.counted)
+		return;
+	if (sh->out != stdout)
+		fclose(sh->out);
+	if (sh->err != stderr)
+		fclose(sh->err);
+	sh->out = stdout;
+	sh->err = stderr;
+	sh->screen.counted = 0;
+}
+
+void
+screen_line_read(struct shell *sh)
+{
+	sh->screen.used = 0;
+	sh->screen.col = 0;
+}
