@@ -109,6 +109,19 @@ is_stem(const char *f, const char *name)
 	return strlen(name) == n && strncmp(f, name, n) == 0;
 }
 
+void
+lessons_shown_name(const char *path, char *name, size_t n)
+{
+	const char *dir = lessons_dir(), *base = strrchr(path, '/');
+	size_t len = strlen(dir);
+
+	if (base != NULL && (size_t)(base - path) == len &&
+	    strncmp(path, dir, len) == 0 && is_lesson(base + 1))
+		lesson_name(base + 1, name, n);
+	else
+		snprintf(name, n, "%s", path);
+}
+
 /*
  * Finds lesson NAME: a number (3 or 03), a name (echo), a file name with
  * or without its extension (03-echo.lesson, 03-echo), or a path. Writes

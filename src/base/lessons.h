@@ -11,4 +11,8 @@ void		 lessons_list(FILE *);
 const char	*lessons_dir(void);
 const char	*lessons_locale_dir(void);
 
+/* How the lesson at PATH is named to the student: its short name (echo)
+ * when it is one of the lessons found in lessons_dir, else PATH. */
+void		 lessons_shown_name(const char *path, char *name, size_t n);
+
 #endif

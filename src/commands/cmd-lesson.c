@@ -77,7 +77,7 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	close_leftovers(sh);
-	return hooks_run_file(sh, path) < 0 ? CMD_ERROR : CMD_OK;
+	return hooks_run_lesson(sh, path) < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_lesson_entry = {

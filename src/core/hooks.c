@@ -30,6 +30,14 @@ hooks_run_file(struct shell *sh, const char *path)
 	return sh->hooks.run_file != NULL ? sh->hooks.run_file(sh, path) : -1;
 }
 
+/* 'lesson' runs a lesson through the input loop. */
+int
+hooks_run_lesson(struct shell *sh, const char *path)
+{
+	return sh->hooks.run_lesson != NULL ? sh->hooks.run_lesson(sh, path) :
+	    -1;
+}
+
 /* 'pause' waits as the input loop does. */
 int
 hooks_pause(struct shell *sh)

@@ -8,6 +8,7 @@ struct shell;
 void	hooks_async_begin(struct shell *);
 void	hooks_async_end(struct shell *);
 int	hooks_run_file(struct shell *, const char *path);
+int	hooks_run_lesson(struct shell *, const char *path);
 int	hooks_pause(struct shell *);
 
 #endif

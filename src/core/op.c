@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -418,6 +419,60 @@ op_background(struct shell *sh, struct op *op)
 }
 
 /*
+ * The host and port a client in a second terminal reaches H's address
+ * at: the loopback address for a socket bound to every address. 0, or -1
+ * when H has no such address (AF_UNIX: PATH the name).
+ */
+static int
+op_reach(const struct handle *h, char *host, size_t nh, char *port,
+    size_t np)
+{
+	struct sockaddr_storage ss = h->local;
+
+	if (h->local_len == 0 || (ss.ss_family != AF_INET &&
+	    ss.ss_family != AF_INET6))
+		return -1;
+	if (ss.ss_family == AF_INET && ((struct sockaddr_in *)&ss)->
+	    sin_addr.s_addr == htonl(INADDR_ANY))
+		((struct sockaddr_in *)&ss)->sin_addr.s_addr =
+		    htonl(INADDR_LOOPBACK);
+	if (ss.ss_family == AF_INET6 && IN6_IS_ADDR_UNSPECIFIED(
+	    &((struct sockaddr_in6 *)&ss)->sin6_addr))
+		((struct sockaddr_in6 *)&ss)->sin6_addr = in6addr_loopback;
+	return getnameinfo((struct sockaddr *)&ss, h->local_len, host,
+	    (socklen_t)nh, port, (socklen_t)np, NI_NUMERICHOST |
+	    NI_NUMERICSERV) == 0 ? 0 : -1;
+}
+
+/*
+ * How to go on from a call that waits at a terminal: the same command in
+ * the background; for an accept, the client in a second terminal, with
+ * the exact commands (the lecture's order: the server waits in accept
+ * until a client connects).
+ */
+void
+op_say_ways_on(struct shell *sh, struct op *op)
+{
+	struct handle *h = handle_by_id(sh, op->handle_id);
+	char host[64], port[16];
+
+	fprintf(sh->err, _("  '%s &' waits in the background instead, and the "
+	    "prompt stays.\n"), op->desc);
+	if (h == NULL || op->kind != OP_ACCEPT)
+		return;
+	if (h->family == AF_UNIX && h->local_len > 0)
+		fprintf(sh->err, _("  Or be the client in a second terminal: "
+		    "sockshell, then\n  'socket cli AF_UNIX' and 'connect cli "
+		    "%s'.\n"), addr_format(&h->local, h->local_len, host,
+		    sizeof host));
+	else if (op_reach(h, host, sizeof host, port, sizeof port) == 0)
+		fprintf(sh->err, _("  Or be the client in a second terminal: "
+		    "sockshell, then\n  'socket cli%s' and 'connect cli %s %s' "
+		    "(or: nc -N %s %s).\n"), h->family == AF_INET6 ?
+		    " AF_INET6" : "", host, port, host, port);
+}
+
+/*
  * At a terminal, says what the prompt's absence waits for, once: unless
  * the call is ready in a moment (a loopback connect is). Returns 1 when
  * it is ready, 0 after saying it.
@@ -433,6 +488,7 @@ op_say_waiting(struct shell *sh, struct op *op, short events)
 		return 1;
 	fprintf(sh->err, _("waiting %s (Ctrl-C stops)\n"),
 	    op_waiting_for(sh, op, why, sizeof why));
+	op_say_ways_on(sh, op);
 	return 0;
 }
 
@@ -492,6 +548,9 @@ op_wait_ended(struct shell *sh, struct op *op, enum jobs_wait_end end,
 	if (partial && end == WAIT_INTERRUPTED && !sig_terminated)
 		return OP_DONE;	/* not EINTR */
 	op_say_stopped(sh, op, end, err);
+	/* Ctrl-C at a terminal: the way on, again, where it was lost. */
+	if (end == WAIT_INTERRUPTED && sh->interactive && !sig_terminated)
+		op_say_ways_on(sh, op);
 	if (!partial) {
 		op_stopped(sh, op, end == WAIT_TIMEOUT ? ETIMEDOUT :
 		    end == WAIT_FAILED ? err : EINTR);

@@ -64,6 +64,9 @@ void		 op_free(struct op *);
 const char	*op_waiting_for(struct shell *, const struct op *,
 		     char *buf, size_t n);
 int		 op_run(struct shell *, struct op *, int background);
+/* At a terminal: how to go on from OP, which waits (the background, a
+ * second terminal for an accept). */
+void		 op_say_ways_on(struct shell *, struct op *);
 int		 op_prepare(struct shell *, struct op *, enum op_kind,
 		     struct handle *, const char *cmd, int argc,
 		     char *const *argv, const size_t *lens);

@@ -23,8 +23,10 @@ struct job;
  * does nothing (run_file and pause then fail).
  */
 struct shell_hooks {
-	/* Runs the script or lesson at PATH through the input loop. */
+	/* Runs the script at PATH through the input loop. */
 	int		(*run_file)(struct shell *, const char *path);
+	/* The same for a lesson: named as a lesson, and summed up. */
+	int		(*run_lesson)(struct shell *, const char *path);
 	/* A lesson's pause: waits for Enter at a terminal. */
 	int		(*pause)(struct shell *);
 	/* Around output printed while the prompt may be showing. */
@@ -57,6 +59,16 @@ struct screen {
 	int		 col;		/* the cursor's column on its line */
 };
 
+/* A lesson's steps that state what they must produce ("=>"): how many
+ * were checked, how many did not do it, and the first lines of those. */
+#define TALLY_LINES	8
+
+struct tally {
+	unsigned	 checked, missed;
+	unsigned long	 lines[TALLY_LINES];
+	size_t		 nlines;
+};
+
 /* What follows each command that changes a socket. */
 enum view { VIEW_TABLE, VIEW_PICTURE, VIEW_BOTH, VIEW_NONE };
 
@@ -87,6 +99,7 @@ struct shell {
 	int		 view_deferred;	/* a lesson at a terminal: the view
 					   comes once a step, at its pause */
 	int		 view_pending;	/* a view waits for the pause */
+	struct tally	 tally;		/* the lesson's steps checked */
 	int		 failed;	/* a command failed: exit status 1 */
 	int		 quit;
 	enum view	 view;		/* after each command (quiet: none) */

@@ -269,6 +269,22 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 	return check_state(sh, w, handle, why, n);
 }
 
+/* Counts a step checked (HELD or not) for the lesson's summary;
+ * returns the line's result, 0 or -1. */
+static int
+tally(struct shell *sh, int held)
+{
+	struct tally *t = &sh->tally;
+
+	t->checked++;
+	if (held)
+		return 0;
+	t->missed++;
+	if (t->nlines < TALLY_LINES)
+		t->lines[t->nlines++] = sh->at.line;
+	return -1;
+}
+
 /* Whether the command's call failed (returned -1); where it made none,
  * whether the command failed before any. */
 static int
@@ -279,9 +295,8 @@ call_failed(struct shell *sh, size_t first, const char *handle)
 	return ev == NULL || ev->result == -1;
 }
 
-/* Whether W expects a failure: error, or an errno name. */
-static int
-names_failure(const struct token *w)
+int
+expect_names_failure(const struct token *w)
 {
 	return !w->quoted && (strcasecmp(w->text, "error") == 0 ||
 	    (w->text[0] == 'E' && errno_by_name(w->text) != 0));
@@ -350,9 +365,9 @@ expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
 		    sizeof why);
 		if (r != 1) {
 			report_error(sh, "%s", why);
-			return -1;
+			return tally(sh, 0);
 		}
-		failure |= names_failure(&ex->v[i]);
+		failure |= expect_names_failure(&ex->v[i]);
 	}
 	words = joined(ex, shown, sizeof shown);
 	/* A state can hold though the call failed (the student bound the
@@ -360,7 +375,7 @@ expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
 	if (rc < 0 && !failure && call_failed(sh, first, handle)) {
 		report_error(sh, _("expected %s, but the call failed: this step "
 		    "did not do what the lesson says"), words);
-		return -1;
+		return tally(sh, 0);
 	}
 	if (rc < 0) {
 		sh->failed = failed_before;
@@ -368,5 +383,5 @@ expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
 		    mark(), words);
 	} else
 		fprintf(sh->out, "  %s %s\n", mark(), words);
-	return 0;
+	return tally(sh, 1);
 }

@@ -16,4 +16,9 @@ int		 expect_check(struct shell *, const struct tokens *ex,
 /* Where the command of LINE ends: before its unquoted "=>", or LEN. */
 size_t		 expect_cut(const char *line, size_t len);
 
+/* Whether the expectation's word W expects a failure: error, or an
+ * errno name. */
+struct token;
+int		 expect_names_failure(const struct token *w);
+
 #endif

@@ -15,6 +15,7 @@
 #include <readline/readline.h>
 
 #include "base/i18n.h"
+#include "base/lessons.h"
 #include "base/message.h"
 #include "base/sig.h"
 #include "base/text.h"
@@ -378,8 +379,9 @@ input_run_stream(struct shell *sh, FILE *fp, const char *name)
 	return run_stream(sh, fp, name, sh->echo);
 }
 
-int
-input_run_file(struct shell *sh, const char *path)
+/* Runs the file at PATH, its errors said as NAME:LINE. */
+static int
+run_file_as(struct shell *sh, const char *path, const char *name)
 {
 	struct stat sb;
 	FILE *fp;
@@ -403,9 +405,63 @@ input_run_file(struct shell *sh, const char *path)
 	    sh->at.depth + 1 });
 	/* Typed at the prompt too ('source', 'lesson'): what runs is seen,
 	 * as help source and sockshell-lessons(5) say. */
-	rc = run_stream(sh, fp, path, 1);
+	rc = run_stream(sh, fp, name, 1);
 	where_leave(sh, outer);
 	fclose(fp);
+	return rc;
+}
+
+int
+input_run_file(struct shell *sh, const char *path)
+{
+	return run_file_as(sh, path, path);
+}
+
+/*
+ * At the end of a lesson at a terminal: how many of its steps did what
+ * they said, and the line of each that did not.
+ */
+static void
+say_tally(struct shell *sh, const char *name)
+{
+	const struct tally *t = &sh->tally;
+	char lines[128] = "";
+	size_t i, o = 0;
+
+	if (t->checked == 0 || !sh->terminal)
+		return;
+	if (t->missed == 0) {
+		fprintf(sh->out, P_("Lesson %s: its %u step did what it "
+		    "says.\n", "Lesson %s: all %u steps did what they say.\n",
+		    (unsigned long)t->checked), name, t->checked);
+		return;
+	}
+	for (i = 0; i < t->nlines && o < sizeof lines; i++)
+		o += (size_t)snprintf(lines + o, sizeof lines - o, "%s%lu",
+		    i ? ", " : "", t->lines[i]);
+	if (t->missed > t->nlines && o < sizeof lines)
+		snprintf(lines + o, sizeof lines - o, ", ...");
+	fprintf(sh->out, P_("Lesson %s: %u step did not do what it says "
+	    "(line %s); %u did.\n", "Lesson %s: %u steps did not do what "
+	    "they say (lines %s); %u did.\n", (unsigned long)t->missed),
+	    name, t->missed, lines, t->checked - t->missed);
+}
+
+/*
+ * Runs the lesson at PATH: its errors said by its name where it is one
+ * of the bundled lessons (echo:13:), by PATH otherwise; at a terminal, a
+ * summary of its steps at the end.
+ */
+int
+input_run_lesson(struct shell *sh, const char *path)
+{
+	char name[256];
+	int rc;
+
+	lessons_shown_name(path, name, sizeof name);
+	memset(&sh->tally, 0, sizeof sh->tally);
+	rc = run_file_as(sh, path, name);
+	say_tally(sh, name);
 	return rc;
 }
 
@@ -835,5 +891,6 @@ void
 input_attach(struct shell *sh)
 {
 	sh->hooks.run_file = input_run_file;
+	sh->hooks.run_lesson = input_run_lesson;
 	sh->hooks.pause = input_pause;
 }

@@ -12,6 +12,8 @@ int		 history_save(struct shell *, const char *path);
 
 /* input.c */
 int		 input_run_file(struct shell *, const char *path);
+/* A lesson: as a file, its errors by its short name, a summary after. */
+int		 input_run_lesson(struct shell *, const char *path);
 int		 input_run_stream(struct shell *, FILE *, const char *name);
 int		 input_run_terminal(struct shell *);
 void		 input_terminal_begin(struct shell *);

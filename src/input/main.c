@@ -382,7 +382,9 @@ setup_shell(struct shell *sh, const struct options *o)
 static void
 run(struct shell *sh, const struct options *o)
 {
-	if (o->file != NULL)
+	if (o->lesson != NULL)
+		input_run_lesson(sh, o->file);
+	else if (o->file != NULL)
 		input_run_file(sh, o->file);
 	else if (sh->interactive)
 		input_run_terminal(sh);

@@ -3,6 +3,7 @@
  * expects, then show the view. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -154,6 +155,34 @@ run_command(struct shell *sh, struct tokens *t)
 }
 
 /*
+ * A script's bind to the port in a variable ($PORT) found it taken, and
+ * the step (T, expecting EX; its calls logged from FIRST) did not expect
+ * that: the port is another program's, or this lesson's in a second
+ * terminal, and the lesson must not talk to a stranger. Returns the
+ * variable's name, or NULL.
+ */
+static const char *
+port_taken(struct shell *sh, const struct tokens *t, const struct tokens *ex,
+    size_t first)
+{
+	const struct event *ev = first < sh->log.n ? &sh->log.v[first] : NULL;
+	const char *value;
+	size_t i;
+
+	if (sh->at.depth == 0 || ev == NULL || ev->type == NULL ||
+	    strcmp(ev->type->call, "bind") != 0 || ev->result != -1 ||
+	    ev->err != EADDRINUSE || t->n != 4 || t->v[3].var == NULL)
+		return NULL;
+	value = var_get(sh, t->v[3].var);
+	if (value == NULL || strcmp(value, "0") == 0)
+		return NULL;
+	for (i = 0; i < ex->n; i++)
+		if (expect_names_failure(&ex->v[i]))
+			return NULL;
+	return t->v[3].var;
+}
+
+/*
  * Runs one line: a command, its variables expanded, and what it must
  * produce after "=>" checked. Returns 0, or -1 when it failed (reported).
  */
@@ -162,6 +191,7 @@ run_line(struct shell *sh, const char *line, size_t len)
 {
 	struct tokens t, ex;
 	char err[MESSAGE_LEN], *handle;
+	const char *var;
 	int rc, failed_before = sh->failed, expecting;
 	size_t first = sh->log.n;
 
@@ -182,8 +212,20 @@ run_line(struct shell *sh, const char *line, size_t len)
 			    "ok'"));
 			rc = -1;
 		}
-	} else
-		rc = run_command(sh, &t);
+	} else if ((rc = run_command(sh, &t)) < 0 &&
+	    (var = port_taken(sh, &t, &ex, first)) != NULL) {
+		/* Once more on a port of the kernel's choosing; the
+		 * variable takes it (cmd-bind.c), so later steps follow. */
+		fprintf(sh->out, _("  port %s is taken (by another program, or "
+		    "this lesson in a second\n  terminal): the lesson goes on "
+		    "with a free port the kernel picks, as $%s\n"),
+		    t.v[3].text, var);
+		var_set(sh, var, "0");
+		sh->failed = failed_before;
+		words_free(&ex);
+		words_free(&t);
+		return run_line(sh, line, len);
+	}
 	if (expecting > 0) {
 		handle = t.n > 1 ? t.v[1].text : NULL;
 		rc = expect_check(sh, &ex, handle, rc, first, failed_before);
