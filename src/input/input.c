@@ -29,6 +29,7 @@
 #include "input/expand.h"
 #include "input/expect.h"
 #include "input/input.h"
+#include "input/narration.h"
 #include "input/run.h"
 #include "input/screen.h"
 #include "state/sockopt.h"
@@ -69,83 +70,6 @@ is_pause(const char *line, size_t len)
 		len--;
 	}
 	return len == 5 && memcmp(line, "pause", 5) == 0;
-}
-
-/* A lesson's narration: a line that starts with '>'. */
-static int
-is_narration(const char *line, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len && (line[i] == ' ' || line[i] == '\t'))
-		i++;
-	return i < len && line[i] == '>';
-}
-
-/*
- * A lesson's narration is printed a paragraph at a time: consecutive '>'
- * lines are one message, looked up in the student's language as a whole
- * (build-aux/lessons-pot extracts them the same way into po/lessons.pot),
- * so a translation need not keep the English line breaks.
- */
-struct narration {
-	char	*text;		/* the lines so far, joined by newlines */
-	size_t	 len, cap;
-	int	 lines;
-};
-
-#define NARRATION_MAX	65536	/* a longer paragraph is printed in parts */
-
-static void print_narration(struct shell *, struct narration *);
-
-/* Adds a narration line's text (after the '>' and one blank) to N. */
-static void
-add_narration(struct shell *sh, struct narration *n, const char *line,
-    size_t len)
-{
-	const char *p = memchr(line, '>', len);
-	size_t k = len - (size_t)(p - line) - 1;
-	char *grown;
-
-	p++;
-	k = strnlen(p, k);	/* as printf would: up to a NUL byte */
-	if (k > 0 && *p == ' ') {
-		p++;
-		k--;
-	}
-	while (k > 0 && (p[k - 1] == '\r' || p[k - 1] == ' '))
-		k--;
-	if (n->len + k + 2 > NARRATION_MAX && n->lines > 0)
-		print_narration(sh, n);
-	if (n->len + k + 2 > n->cap) {
-		grown = realloc(n->text, n->len + k + 2);
-		if (grown == NULL) {
-			print_narration(sh, n);
-			fprintf(sh->out, "%.*s\n", (int)k, p);
-			return;
-		}
-		n->text = grown;
-		n->cap = n->len + k + 2;
-	}
-	if (n->lines++ > 0)
-		n->text[n->len++] = '\n';
-	memcpy(n->text + n->len, p, k);
-	n->len += k;
-	n->text[n->len] = '\0';
-}
-
-/* Prints the paragraph N holds, translated, and empties N. */
-static void
-print_narration(struct shell *sh, struct narration *n)
-{
-	if (n->lines == 0)
-		return;
-	/* gettext("") is the catalogue's header, not a translation. */
-	expand_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
-	fputc('\n', sh->out);
-	fflush(sh->out);
-	n->len = 0;
-	n->lines = 0;
 }
 
 /* Set by the SIGINT handler (main.c) as sig_interrupted is, but
@@ -267,8 +191,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		/* A narration paragraph ends where another line begins. */
 		if (src->fp == NULL || src->too_long || len > LINE_MAX_BYTES ||
 		    (sig_interrupted && !interactive) ||
-		    !is_narration(line, len))
-			print_narration(sh, &narr);
+		    !narration_line(line, len))
+			narration_print(sh, &narr);
 		if (src->too_long || len > LINE_MAX_BYTES) {
 			failed = 1;
 			if (too_long(sh, src, line, len, name) < 0)
@@ -280,8 +204,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			failed = 1;
 			break;
 		}
-		if (src->fp != NULL && is_narration(line, len)) {
-			add_narration(sh, &narr, line, len);
+		if (src->fp != NULL && narration_line(line, len)) {
+			narration_add(sh, &narr, line, len);
 			free(line);
 			continue;
 		}
@@ -301,7 +225,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			break;
 		}
 	}
-	print_narration(sh, &narr);
+	narration_print(sh, &narr);
 	free(narr.text);
 	sh->view_deferred = deferred;
 	if (!deferred)

@@ -1,0 +1,98 @@
+/* narration.c - a lesson's narration: '>' lines, a paragraph at a time,
+ * in the student's language; '>|' lines as written. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "core/shell.h"
+#include "input/expand.h"
+#include "input/narration.h"
+
+int
+narration_line(const char *line, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < len && line[i] == '>';
+}
+
+#define NARRATION_MAX	65536	/* a longer paragraph is printed in parts */
+
+/*
+ * A preformatted line of a lesson ('>|', a table or a program's text):
+ * printed as written, its blanks kept, never joined to a paragraph; it is
+ * a message of its own, so a translation keeps its columns.
+ */
+static void
+preformatted(struct shell *sh, const char *p, size_t k)
+{
+	char *line;
+
+	while (k > 0 && (p[k - 1] == '\r' || p[k - 1] == ' '))
+		k--;
+	if ((line = strndup(p, k)) == NULL)
+		return;
+	expand_print(sh, sh->out, line[0] != '\0' ? _(line) : "");
+	fputc('\n', sh->out);
+	free(line);
+}
+
+/* Adds a narration line's text (after the '>' and one blank) to N. */
+void
+narration_add(struct shell *sh, struct narration *n, const char *line,
+    size_t len)
+{
+	const char *p = memchr(line, '>', len);
+	size_t k = len - (size_t)(p - line) - 1;
+	char *grown;
+
+	p++;
+	k = strnlen(p, k);	/* as printf would: up to a NUL byte */
+	if (k > 0 && *p == '|') {
+		narration_print(sh, n);
+		preformatted(sh, p + 1, k - 1);
+		return;
+	}
+	if (k > 0 && *p == ' ') {
+		p++;
+		k--;
+	}
+	while (k > 0 && (p[k - 1] == '\r' || p[k - 1] == ' '))
+		k--;
+	if (n->len + k + 2 > NARRATION_MAX && n->lines > 0)
+		narration_print(sh, n);
+	if (n->len + k + 2 > n->cap) {
+		grown = realloc(n->text, n->len + k + 2);
+		if (grown == NULL) {
+			narration_print(sh, n);
+			fprintf(sh->out, "%.*s\n", (int)k, p);
+			return;
+		}
+		n->text = grown;
+		n->cap = n->len + k + 2;
+	}
+	if (n->lines++ > 0)
+		n->text[n->len++] = '\n';
+	memcpy(n->text + n->len, p, k);
+	n->len += k;
+	n->text[n->len] = '\0';
+}
+
+/* Prints the paragraph N holds, translated, and empties N. */
+void
+narration_print(struct shell *sh, struct narration *n)
+{
+	if (n->lines == 0)
+		return;
+	/* gettext("") is the catalogue's header, not a translation. */
+	expand_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
+	fputc('\n', sh->out);
+	fflush(sh->out);
+	n->len = 0;
+	n->lines = 0;
+}
