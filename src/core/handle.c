@@ -168,6 +168,7 @@ handle_add(struct shell *sh, const char *name, int fd, int family, int type)
 	h->fd = fd;
 	h->family = family;
 	h->type = type;
+	h->scripted = sh->at.depth > 0;
 	sh->handles[sh->nhandles++] = h;
 	name_index(sh, h);
 	return h;

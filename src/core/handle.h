@@ -23,6 +23,8 @@ struct handle {
 	int			 connecting;	/* a connect was interrupted */
 	int			 eof;		/* a recv returned 0 */
 	int			 retired;	/* closed, its name used again */
+	int			 scripted;	/* made by a line of a script or a
+						   lesson, not typed at a prompt */
 	int			 port_chosen;	/* bound to a port other than 0:
 						   the kernel keeps it for good */
 	int			 port_lost;	/* a failed connect gave back the

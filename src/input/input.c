@@ -755,6 +755,30 @@ input_run_terminal(struct shell *sh)
 }
 
 /*
+ * The student's own command at a pause made calls (logged from FIRST) on
+ * a socket of the lesson's: said once, so that a step that then finds it
+ * changed is no surprise. Returns whether it said so.
+ */
+static int
+touched_lessons(struct shell *sh, size_t first)
+{
+	struct handle *h;
+	size_t i;
+
+	for (i = first; i < sh->log.n; i++) {
+		h = handle_by_id(sh, sh->log.v[i].handle_id);
+		if (h == NULL || !h->scripted)
+			continue;
+		fprintf(sh->out, _("  (%s is the lesson's socket: its next steps "
+		    "find it as you left it; sockets\n  of your own, with "
+		    "names of your own, leave the lesson as it is)\n"),
+		    h->name);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * A lesson's pause, at a terminal: the student reads, may type commands
  * of their own, and goes on with an empty line. End of input (Ctrl-D)
  * stops the lesson. Returns -1 then, else 0.
@@ -762,8 +786,9 @@ input_run_terminal(struct shell *sh)
 int
 input_pause(struct shell *sh)
 {
-	int saved_interactive = sh->interactive;
+	int saved_interactive = sh->interactive, warned = 0;
 	int deferred = sh->view_deferred;
+	size_t first;
 	struct where outer;
 	char *line;
 	size_t len;
@@ -783,8 +808,11 @@ input_pause(struct shell *sh)
 		tty_prompt = PROMPT;
 		if (line == NULL || is_blank_or_comment(line, len))
 			break;
+		first = sh->log.n;
 		run_line(sh, line, len);
 		free(line);
+		if (!warned)
+			warned = touched_lessons(sh, first);
 		/* A call of the student's own interrupted: the lesson goes
 		 * on. */
 		input_ctrl_c = 0;

@@ -39,6 +39,7 @@ count(struct screen *s, const char *buf, size_t n)
 	int width = columns(), esc = 0;
 	size_t i;
 
+	s->width = width;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)buf[i];
 
@@ -117,6 +118,7 @@ screen_attach(struct shell *sh)
 		sh->err = counting(sh->err, &sh->screen);
 	sh->screen.counted = 1;
 	sh->screen.used = 0;
+	sh->screen.width = columns();
 }
 
 void
