@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
 
 #include "base/evlog.h"
 #include "base/i18n.h"
@@ -52,11 +53,24 @@ lingering(struct shell *sh, const struct handle *h)
 	return l.l_linger;
 }
 
+/* Logs the close of H (RESULT, ERR) with what its receive queue held
+ * (UNREAD): a TCP close then resets the connection, a datagram socket's
+ * discards its datagrams, and the picture draws either. */
+static void
+log_close(struct shell *sh, const struct handle *h, int unread, int result,
+    int err)
+{
+	struct event *ev = handle_log(sh, &close_event, h->id, 0, result, err);
+
+	if (ev != NULL && result == 0 && unread > 0)
+		ev->unread = unread;
+}
+
 static enum cmd_retval
 cmd_close_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h = a->h;
-	int fd, rc, err, linger;
+	int fd, rc, err, linger, unread;
 
 	/* A closed socket (ARG_CLOSED): what was asked is done, and it is not
 	 * one to make anew (as args_open_handle would advise). */
@@ -66,6 +80,8 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	fd = h->fd;
+	if (ioctl(fd, FIONREAD, &unread) < 0)
+		unread = 0;	/* a listener has no data */
 	linger = lingering(sh, h);
 	rc = jobs_close_handle(sh, h);
 	err = errno;
@@ -80,17 +96,17 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		    "the peer acknowledged everything; the kernel goes on "
 		    "sending what is left, as after a close without "
 		    "SO_LINGER\n"), fd, h->name);
-		handle_log(sh, &close_event, h->id, 0, 0, 0);
+		log_close(sh, h, unread, 0, 0);
 		return CMD_OK;
 	}
 	if (rc < 0) {
 		report_call_failed(sh, NULL, a->ce->advice, "", "close", err,
 		    "%d", fd);
-		handle_log(sh, &close_event, h->id, 0, -1, err);
+		log_close(sh, h, 0, -1, err);
 		return CMD_ERROR;
 	}
 	fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd, h->name);
-	handle_log(sh, &close_event, h->id, 0, 0, 0);
+	log_close(sh, h, unread, 0, 0);
 	return CMD_OK;
 }
 
