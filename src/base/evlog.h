@@ -58,6 +58,8 @@ struct event {
 					 * result when it was cut; 0 unknown */
 	long long	 unread;	/* close: the bytes its receive queue
 					 * held, which the close discarded */
+	int		 resets;	/* close: it reset the connection
+					 * (bytes unread, or SO_LINGER 0) */
 	int		 pending;	/* a job still waits for it */
 	int		 stopped;	/* given up waiting: err is EINTR (Ctrl-C),
 					 * ETIMEDOUT (--timeout) or ECANCELED
