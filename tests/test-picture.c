@@ -831,8 +831,9 @@ Test(picture, failed_and_stopped_calls)
 	ts_ok(&t, (const char *const[]){ "accept a c3 &", "close a", NULL });
 	pic = draw(80, 1, 0);
 	/* No arrow needs the gap: the boxes take it; the address is cut
-	 * from its left, the failure whole. */
-	assert_has(pic, "Bind    b ….1:PPPPP ✗ EADDRINUSE │");
+	 * from its left, the failure whole. b asked for a's port: it was
+	 * being set up as a server, and its box is the server's. */
+	assert_has(pic, "│ Bind    b ….1:PPPPP ✗ EADDRINUSE  │");
 	assert_has(pic, "Accept  a ✗ interrupted");
 	assert_has(pic, "Accept  a ✗ gave up");
 	assert_has(pic, "Accept  a ✗ cancelled");
