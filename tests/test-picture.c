@@ -3,7 +3,9 @@
  * anew), and what every picture must hold whatever the exchange. */
 #include <config.h>
 
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libintl.h>
@@ -22,6 +24,7 @@
 #include "base/i18n.h"
 #include "base/sig.h"
 #include "core/shell.h"
+#include "views/picture-model.h"
 #include "views/picture-opts.h"
 #include "views/picture.h"
 #include "views/view.h"
@@ -1332,4 +1335,124 @@ Test(picture, many_sockets_fast, .timeout = 60)
 	 * tables, not from comparing every socket with every other. */
 	cr_assert_lt(ms, 500.0, "%.1f ms for 1001 sockets", ms);
 	free(pic);
+}
+
+/* --- Every arrow has both ends, in every lesson ------------------------ */
+
+/* The rows of SH's picture whose arrow leaves a box or note and reaches
+ * nothing on the other side: neither the far box nor a bus line that
+ * goes on to it (a refused connect ends where it was refused, marked
+ * failed). Read on the model, whatever a renderer makes of it. */
+static int
+loose_arrows(struct shell *sh, char *why, size_t n)
+{
+	struct pic_model *m = picture_model_build(sh, NULL);
+	size_t g;
+	int i, b, loose = 0;
+
+	cr_assert(m != NULL);
+	for (g = 0; g < m->ngroups; g++)
+		for (i = 0; i < m->groups[g].nrows; i++) {
+			struct pic_row r;
+			int joined = 0;
+
+			picture_model_row(m, &m->groups[g], i, &r);
+			if (r.arrow.kind == PIC_A_NONE)
+				continue;
+			for (b = 0; b < r.nbar; b++)
+				joined |= r.bar[b].joined &&
+				    (r.bar[b].up || r.bar[b].down);
+			if ((r.arrow.reaches[PIC_LEFT] &&
+			    r.arrow.reaches[PIC_RIGHT]) || joined ||
+			    (r.arrow.kind == PIC_A_REFUSED &&
+			    r.arrow.look == PIC_FAILED))
+				continue;
+			if (loose++ == 0)
+				snprintf(why, n, "row %d: \"%s %s %s\" %s "
+				    "\"%s %s %s\"", i,
+				    r.box[PIC_LEFT].op ? r.box[PIC_LEFT].op : "",
+				    r.box[PIC_LEFT].name ? r.box[PIC_LEFT].name :
+				    "", r.box[PIC_LEFT].text, r.arrow.label,
+				    r.box[PIC_RIGHT].op ? r.box[PIC_RIGHT].op :
+				    "", r.box[PIC_RIGHT].name ?
+				    r.box[PIC_RIGHT].name : "",
+				    r.box[PIC_RIGHT].text);
+		}
+	picture_model_free(m);
+	return loose;
+}
+
+/* The client lesson 8 asks for in a second terminal: connects to PORT
+ * and sends a line (its stream ends when the lesson waits for that). */
+static int
+second_terminal(int port)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	cr_assert(fd >= 0);
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin.sin_port = htons((uint16_t)port);
+	cr_assert_eq(connect(fd, (struct sockaddr *)&sin, sizeof sin), 0);
+	cr_assert_eq(send(fd, "hi\n", 3, 0), 3);
+	return fd;
+}
+
+/* Runs lesson PATH's commands (no narration, no pauses) in a fresh
+ * shell, checking the picture's model after each. */
+static void
+lesson_arrows(const char *path)
+{
+	FILE *f = fopen(path, "re");
+	char line[1024], why[512];
+	int peer = -1;
+
+	cr_assert(f != NULL, "%s: %s", path, strerror(errno));
+	ts_fini(&t);
+	ts_init(&t);
+	ts_ok(&t, (const char *const[]){ "set PORT 0", NULL });
+	while (fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '\0' || line[0] == '#' || line[0] == '>' ||
+		    strcmp(line, "pause") == 0)
+			continue;
+		if (strstr(path, "two-terminals") != NULL && peer < 0 &&
+		    strncmp(line, "accept ", 7) == 0)
+			peer = second_terminal(ts_port(&t, "srv"));
+		if (peer >= 0 && strstr(line, "=> EOF") != NULL)
+			cr_assert_eq(shutdown(peer, SHUT_WR), 0);
+		cr_assert_eq(ts_run(&t, line), 0, "%s: '%s' failed: %s", path,
+		    line, ts_err(&t));
+		cr_assert_eq(loose_arrows(&t.sh, why, sizeof why), 0,
+		    "%s: after '%s', an arrow reaches nothing: %s", path, line,
+		    why);
+	}
+	fclose(f);
+	if (peer >= 0)
+		close(peer);
+}
+
+Test(picture, every_lesson_arrow_has_both_ends, .timeout = 60)
+{
+	const char *dir = getenv("srcdir");
+	char path[4096];
+	struct dirent *d;
+	DIR *ld;
+	int n = 0;
+
+	snprintf(path, sizeof path, "%s/../lessons", dir ? dir : ".");
+	ld = opendir(path);
+	cr_assert(ld != NULL, "%s: %s", path, strerror(errno));
+	while ((d = readdir(ld)) != NULL) {
+		size_t len = strlen(d->d_name);
+
+		if (len < 7 || strcmp(d->d_name + len - 7, ".lesson") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/../lessons/%s",
+		    dir ? dir : ".", d->d_name);
+		lesson_arrows(path);
+		n++;
+	}
+	closedir(ld);
+	cr_assert_geq(n, 10, "only %d lessons found", n);
 }

@@ -195,6 +195,9 @@ far_end(struct picture *p, const struct pev *e, struct pic_row *l, int far)
 			if (t->st.listening && t->st.accept_queue > t->st.backlog)
 				snprintf(buf, sizeof buf,
 				    _("(%s's queue is full)"), t->h->name);
+			else	/* its SYN was dropped; the kernel retries */
+				snprintf(buf, sizeof buf, _("(SYN to %s)"),
+				    t->h->name);
 		} else
 			note_peer(c, s, e->ev);
 		break;
@@ -225,7 +228,7 @@ far_end(struct picture *p, const struct pev *e, struct pic_row *l, int far)
 		else if (d == NULL && s->remote)
 			note_peer(c, s, NULL);
 		break;
-	case A_REFUSED:
+	case A_REFUSED:		/* it ends where it was refused: ✗ */
 	case A_WAIT:
 	case A_NONE:
 		break;
