@@ -268,10 +268,16 @@ datagram_cut(struct picture *p, const struct prow *r, struct pic_arrow *l)
 	long long whole;
 	int x;
 
-	for (x = LEFT; x <= RIGHT; x++)
-		if (r->cell[x] != NONE && p->e[r->cell[x]].role == ROLE_RECV &&
-		    p->e[r->cell[x]].arrow == A_DATA)
-			rv = &p->e[r->cell[x]];
+	for (x = LEFT; x <= RIGHT; x++) {
+		const struct pev *e = r->cell[x] != NONE ? &p->e[r->cell[x]] :
+		    NULL;
+
+		if (e != NULL && e->role == ROLE_RECV && e->arrow == A_DATA)
+			rv = e;
+		else if (rv == NULL && e != NULL && e->role == ROLE_SEND &&
+		    e->partner != NONE)	/* its recv is on a later row */
+			rv = &p->e[e->partner];
+	}
 	if (rv == NULL || is_tcp(&p->s[rv->sock]))
 		return;
 	whole = rv->partner != NONE ? (long long)p->e[rv->partner].len :

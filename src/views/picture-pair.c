@@ -317,8 +317,11 @@ picture_pair_sides(struct picture *p)
 			continue;
 		a = &p->s[e->sock];
 		b = &p->s[e->to];
+		/* A receiver that connected without a bind is a client:
+		 * a third socket's datagram to it moves nothing. */
 		if (is_tcp(a) || a->side != b->side || a->side == NONE ||
-		    serves(a) || a->pair_side != NONE)
+		    serves(a) || a->pair_side != NONE ||
+		    (b->connect_k != NONE && b->bind_k == NONE))
 			continue;
 		a->side = RIGHT;
 		b->side = LEFT;

@@ -176,6 +176,9 @@ table_get_bound(const struct table *t, const struct ep *a)
 	if (v != NONE)
 		return v;
 	any = ep_any(a);
+	if ((v = table_get(t, &any, NULL)) != NONE || a->family != 4)
+		return v;
+	any.family = 6;		/* IPv4 reaches [::] (IPv4-mapped) */
 	return table_get(t, &any, NULL);
 }
 
@@ -245,7 +248,7 @@ picture_peers_find(struct picture *p)
 		else if (is_tcp(s) && ep_of(&s->st.peer, s->st.peer_len,
 		    &r) == 0)
 			table_put(&p->tuples, &l, &r, (int)i);
-		else if (!is_tcp(s) && l.port != 0)
+		else if (!is_tcp(s) && (l.port != 0 || l.family == 1))
 			table_put(&p->udp, &l, NULL, (int)i);
 	}
 	for (i = 0; i < p->ns; i++) {
