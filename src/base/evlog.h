@@ -5,6 +5,7 @@
 #include <netinet/in.h>
 #include <stddef.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 
 /* What a call does in the lecture's exchange: what the picture's pairing
  * and layout go by, and the expectations. sendto is a send and recvfrom
@@ -50,6 +51,15 @@ struct event {
 	long long	 arg;		/* what its box shows it was given:
 					   listen's backlog */
 	int		 err;		/* errno when result is -1 */
+	int		 flags;		/* recv: the MSG_* flags it was given
+					 * (MSG_PEEK takes nothing) */
+	long long	 whole;		/* a datagram recv: the datagram's size
+					 * as the kernel told it, more than
+					 * result when it was cut; 0 unknown */
+	long long	 unread;	/* close: the bytes its receive queue
+					 * held, which the close discarded */
+	int		 resets;	/* close: it reset the connection
+					 * (bytes unread, or SO_LINGER 0) */
 	int		 pending;	/* a job still waits for it */
 	int		 stopped;	/* given up waiting: err is EINTR (Ctrl-C),
 					 * ETIMEDOUT (--timeout) or ECANCELED
@@ -57,10 +67,12 @@ struct event {
 	size_t		 began;		/* a job's result: its pending entry's
 					 * index plus 1, where the call began */
 	unsigned long	 seq;		/* when it was logged or last changed */
-	union {				/* bind, connect: the address given */
+	union {				/* bind, connect: the address given;
+					 * a datagram recv: its sender's */
 		struct sockaddr		sa;
 		struct sockaddr_in	in;
 		struct sockaddr_in6	in6;
+		struct sockaddr_un	un;
 	}		 addr;
 	socklen_t	 addrlen;
 };

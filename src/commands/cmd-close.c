@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
 
 #include "base/evlog.h"
 #include "base/i18n.h"
@@ -52,11 +53,44 @@ lingering(struct shell *sh, const struct handle *h)
 	return l.l_linger;
 }
 
+/* Whether closing H resets its TCP connection rather than ending it:
+ * bytes are left unread (UNREAD), or SO_LINGER is on with 0 seconds. */
+static int
+resets(const struct handle *h, int unread)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof(struct linger), slen = sizeof ss;
+	struct linger l;
+
+	if (h->type != SOCK_STREAM || h->family == AF_UNIX ||
+	    getpeername(h->fd, (struct sockaddr *)&ss, &slen) < 0)
+		return 0;
+	if (unread > 0)
+		return 1;
+	return getsockopt(h->fd, SOL_SOCKET, SO_LINGER, &l, &len) == 0 &&
+	    l.l_onoff && l.l_linger == 0;
+}
+
+/* Logs the close of H (RESULT, ERR) with what its receive queue held
+ * (UNREAD) and whether it reset the connection (RESETS): a datagram
+ * socket's close discards its datagrams, and the picture draws either. */
+static void
+log_close(struct shell *sh, const struct handle *h, int unread, int reset,
+    int result, int err)
+{
+	struct event *ev = handle_log(sh, &close_event, h->id, 0, result, err);
+
+	if (ev != NULL && result == 0) {
+		ev->unread = unread > 0 ? unread : 0;
+		ev->resets = reset;
+	}
+}
+
 static enum cmd_retval
 cmd_close_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h = a->h;
-	int fd, rc, err, linger;
+	int fd, rc, err, linger, unread, reset;
 
 	/* A closed socket (ARG_CLOSED): what was asked is done, and it is not
 	 * one to make anew (as args_open_handle would advise). */
@@ -66,6 +100,9 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	fd = h->fd;
+	if (ioctl(fd, FIONREAD, &unread) < 0)
+		unread = 0;	/* a listener has no data */
+	reset = resets(h, unread);
 	linger = lingering(sh, h);
 	rc = jobs_close_handle(sh, h);
 	err = errno;
@@ -80,17 +117,17 @@ cmd_close_exec(struct shell *sh, struct cmd_args *a)
 		    "the peer acknowledged everything; the kernel goes on "
 		    "sending what is left, as after a close without "
 		    "SO_LINGER\n"), fd, h->name);
-		handle_log(sh, &close_event, h->id, 0, 0, 0);
+		log_close(sh, h, unread, reset, 0, 0);
 		return CMD_OK;
 	}
 	if (rc < 0) {
 		report_call_failed(sh, NULL, a->ce->advice, "", "close", err,
 		    "%d", fd);
-		handle_log(sh, &close_event, h->id, 0, -1, err);
+		log_close(sh, h, 0, 0, -1, err);
 		return CMD_ERROR;
 	}
 	fprintf(sh->out, _("close(%d) = 0: %s is closed\n"), fd, h->name);
-	handle_log(sh, &close_event, h->id, 0, 0, 0);
+	log_close(sh, h, unread, reset, 0, 0);
 	return CMD_OK;
 }
 

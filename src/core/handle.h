@@ -38,6 +38,8 @@ struct handle {
 						   (bits) */
 	unsigned long		 opts_set;	/* options setsockopt set (bits
 						   of sockopt_table) */
+	unsigned		 unix_ino;	/* AF_UNIX: its inode and its */
+	unsigned		 unix_peer_ino;	/* peer's, kept after close */
 	uint64_t		 cookie;	/* SO_COOKIE: finds the connection
 						   after close (diag.c) */
 	/* The picture's reading of a socket that cannot change by itself (a

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <unistd.h>
@@ -117,6 +118,29 @@ op_recv_dontwait(const struct handle *h)
 	return MSG_DONTWAIT;
 }
 
+long long
+op_next_datagram(const struct handle *h)
+{
+	int n;
+
+	/* SOCK_DGRAM only: on a SOCK_SEQPACKET socket it counts the queue. */
+	if (h->type != SOCK_DGRAM || ioctl(h->fd, FIONREAD, &n) < 0)
+		return -1;
+	return n;
+}
+
+void
+op_log_recv(struct event *ev, int flags, long long whole,
+    const struct sockaddr_storage *from, socklen_t fromlen)
+{
+	if (ev == NULL)
+		return;
+	ev->flags = flags;
+	ev->whole = whole > ev->result ? whole : 0;
+	if (from != NULL && fromlen > 0)
+		evlog_set_addr(ev, from, fromlen);
+}
+
 /* A stream's recv returned 0: the peer's end of the stream, or this
  * side's own shutdown of its reading side. */
 void
@@ -163,12 +187,10 @@ recv_report(struct shell *sh, struct op *op, struct handle *h,
 	int dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
 
 	recv_args(op, h, args, sizeof args, fl, sizeof fl);
-	/* A datagram's sender: the picture shows another program by it. */
-	if (h->type != SOCK_STREAM && fromlen > 0)
-		evlog_set_addr(handle_log(sh, op->type, h->id, 0,
-		    (long long)got, 0), from, fromlen);
-	else
-		handle_log(sh, op->type, h->id, 0, (long long)got, 0);
+	/* A datagram's sender: the picture draws the arrow from it. */
+	op_log_recv(handle_log(sh, op->type, h->id, 0, (long long)got, 0),
+	    op->flags, truncated, h->type != SOCK_STREAM ? from : NULL,
+	    fromlen);
 	keep_data(sh, op->buf, got);
 	who[0] = '\0';
 	if (op->from && fromlen > 0) {
@@ -282,9 +304,11 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 	}
 	/* The data of MSG_WAITALL gathers at op->done; one call otherwise. */
 	flags = (op->flags & (MSG_PEEK | MSG_OOB)) | op_recv_dontwait(h);
-	if (h->type != SOCK_STREAM)
-		flags |= MSG_TRUNC;	/* tells a datagram's real size */
 	for (;;) {
+		/* The datagram's real size, asked before the call: MSG_TRUNC
+		 * given to recvmsg would change what it returns. */
+		long long next = op_next_datagram(h);
+
 		memset(&msg, 0, sizeof msg);
 		memset(&from, 0, sizeof from);
 		iov.iov_base = op->buf + op->done;
@@ -321,10 +345,8 @@ op_step_recv(struct shell *sh, struct op *op, struct handle *h,
 			return OP_FAILED;
 		}
 		op->calls++;
-		if ((size_t)n > op->maxbytes - op->done) {
-			truncated = (int)n;
-			n = (ssize_t)(op->maxbytes - op->done);
-		}
+		if ((msg.msg_flags & MSG_TRUNC) && next > n)
+			truncated = (int)next;
 		op->done += (size_t)n;
 		if (!(op->flags & MSG_WAITALL) || n == 0 ||
 		    op->done == op->maxbytes || h->type != SOCK_STREAM)

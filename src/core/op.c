@@ -212,10 +212,39 @@ connected:
 	return OP_DONE;
 }
 
+/* recv(2) as the student typed it; recvmsg underneath, for what the
+ * picture needs: a datagram's sender and whether it was cut (*WHOLE: its
+ * size then, asked before the call, or 0). */
+static ssize_t
+recv_once(struct handle *h, char *buf, size_t len, int flags,
+    struct sockaddr_storage *from, socklen_t *fromlen, long long *whole)
+{
+	long long next = op_next_datagram(h);
+	struct msghdr msg;
+	struct iovec iov;
+	ssize_t n;
+
+	memset(&msg, 0, sizeof msg);
+	memset(from, 0, sizeof *from);
+	iov.iov_base = buf;
+	iov.iov_len = len;
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	msg.msg_name = from;
+	msg.msg_namelen = sizeof *from;
+	n = recvmsg(h->fd, &msg, flags);
+	*fromlen = n >= 0 && h->type != SOCK_STREAM ? msg.msg_namelen : 0;
+	*whole = n >= 0 && (msg.msg_flags & MSG_TRUNC) && next > n ? next : 0;
+	return n;
+}
+
 static enum op_status
 step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
     const char *prefix)
 {
+	struct sockaddr_storage from;
+	socklen_t fromlen;
+	long long whole;
 	char args[32], *buf;
 	ssize_t n;
 	int err, dontwait;
@@ -228,7 +257,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		return OP_FAILED;
 	}
 	dontwait = h->nonblock ? 0 : op_recv_dontwait(h);
-	n = recv(h->fd, buf, op->maxbytes, dontwait);
+	n = recv_once(h, buf, op->maxbytes, dontwait, &from, &fromlen, &whole);
 	if (n < 0) {
 		err = errno;
 		free(buf);
@@ -241,7 +270,8 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		handle_log(sh, op->type, h->id, 0, -1, err);
 		return OP_FAILED;
 	}
-	handle_log(sh, op->type, h->id, 0, n, 0);
+	op_log_recv(handle_log(sh, op->type, h->id, 0, n, 0), 0, whole, &from,
+	    fromlen);
 	free(sh->last_data);
 	sh->last_data = buf;
 	sh->last_len = (size_t)n;

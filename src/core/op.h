@@ -58,6 +58,13 @@ enum op_status	 op_step(struct shell *, struct op *, short *events,
 		     const char *prefix);
 void		 op_cancel(struct shell *, struct op *, int closing);
 int		 op_recv_dontwait(const struct handle *);
+/* The size of the datagram H's next recv takes (FIONREAD), -1 when H is
+ * no datagram socket or the kernel does not say. */
+long long	 op_next_datagram(const struct handle *);
+/* What a recv's event keeps beside its result: the MSG_* FLAGS, the
+ * datagram's WHOLE size (0 unknown), its sender (FROM, FROMLEN). */
+void		 op_log_recv(struct event *, int flags, long long whole,
+		     const struct sockaddr_storage *from, socklen_t fromlen);
 void		 op_say_eof(struct shell *, struct handle *, const char *prefix,
 		     const char *call, const char *args);
 void		 op_free(struct op *);

@@ -194,28 +194,23 @@ diag_tcp_find(const struct sockaddr_storage *local,
 	return 1;
 }
 
-/*
- * An AF_UNIX socket's receive queue as sock_diag tells it: on a listener,
- * the connections waiting to be accepted and the backlog. 0, or -1.
- */
-int
-diag_unix_queue(int fd, unsigned *queue, unsigned *backlog)
+/* Asks sock_diag of the AF_UNIX socket FD, with SHOW (UDIAG_SHOW_*),
+ * into BUF; its message, or NULL. *A and *LEFT: its attributes. */
+static struct unix_diag_msg *
+unix_ask(int fd, unsigned show, char *buf, size_t n, struct rtattr **a,
+    int *left)
 {
 	struct {
 		struct nlmsghdr		nh;
 		struct unix_diag_req	r;
 	} req;
-	char buf[8192];
 	struct nlmsghdr *h = (struct nlmsghdr *)buf;
 	struct unix_diag_msg *m;
-	struct unix_diag_rqlen *rq;
-	struct rtattr *a;
 	struct stat sb;
 	ssize_t got;
-	int left;
 
 	if (fstat(fd, &sb) < 0)
-		return -1;
+		return NULL;
 	memset(&req, 0, sizeof req);
 	req.nh.nlmsg_len = sizeof req;
 	req.nh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
@@ -223,14 +218,31 @@ diag_unix_queue(int fd, unsigned *queue, unsigned *backlog)
 	req.r.sdiag_family = AF_UNIX;
 	req.r.udiag_states = ~0U;
 	req.r.udiag_ino = (uint32_t)sb.st_ino;
-	req.r.udiag_show = UDIAG_SHOW_RQLEN;
+	req.r.udiag_show = show;
 	req.r.udiag_cookie[0] = req.r.udiag_cookie[1] = ~0U;
-	got = diag_ask(&req, sizeof req, buf, sizeof buf);
+	got = diag_ask(&req, sizeof req, buf, n);
 	if (got <= 0 || h->nlmsg_len < NLMSG_LENGTH(sizeof *m))
-		return -1;
+		return NULL;
 	m = NLMSG_DATA(h);
-	a = (struct rtattr *)(m + 1);
-	left = (int)h->nlmsg_len - (int)NLMSG_LENGTH(sizeof *m);
+	*a = (struct rtattr *)(m + 1);
+	*left = (int)h->nlmsg_len - (int)NLMSG_LENGTH(sizeof *m);
+	return m;
+}
+
+/*
+ * An AF_UNIX socket's receive queue as sock_diag tells it: on a listener,
+ * the connections waiting to be accepted and the backlog. 0, or -1.
+ */
+int
+diag_unix_queue(int fd, unsigned *queue, unsigned *backlog)
+{
+	char buf[8192];
+	struct unix_diag_rqlen *rq;
+	struct rtattr *a;
+	int left;
+
+	if (unix_ask(fd, UDIAG_SHOW_RQLEN, buf, sizeof buf, &a, &left) == NULL)
+		return -1;
 	for (; RTA_OK(a, left); a = RTA_NEXT(a, left)) {
 		if (a->rta_type != UNIX_DIAG_RQLEN ||
 		    RTA_PAYLOAD(a) < sizeof *rq)
@@ -241,4 +253,24 @@ diag_unix_queue(int fd, unsigned *queue, unsigned *backlog)
 		return 0;
 	}
 	return -1;
+}
+
+int
+diag_unix_peer(int fd, unsigned *ino, unsigned *peer)
+{
+	char buf[8192];
+	struct unix_diag_msg *m;
+	struct rtattr *a;
+	int left;
+
+	m = unix_ask(fd, UDIAG_SHOW_PEER, buf, sizeof buf, &a, &left);
+	if (m == NULL)
+		return -1;
+	*ino = m->udiag_ino;
+	*peer = 0;
+	for (; RTA_OK(a, left); a = RTA_NEXT(a, left))
+		if (a->rta_type == UNIX_DIAG_PEER &&
+		    RTA_PAYLOAD(a) >= sizeof(uint32_t))
+			*peer = *(uint32_t *)RTA_DATA(a);
+	return 0;
 }

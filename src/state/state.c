@@ -157,6 +157,8 @@ collect_closed(const struct handle *h, struct sock_state *st)
 	    !h->port_lost ? h->local_len : 0;
 	st->peer = h->peer;
 	st->peer_len = h->peer_len;
+	st->ino = h->unix_ino;
+	st->peer_ino = h->unix_peer_ino;
 	collect_afterlife(h, st);
 }
 
@@ -282,6 +284,13 @@ collect_open(struct handle *h, struct sock_state *st, int brief, int tcp)
 	    diag_unix_queue(h->fd, &q, &b) == 0) {
 		st->accept_queue = q;
 		st->backlog = b;
+	} else if (h->family == AF_UNIX &&
+	    diag_unix_peer(h->fd, &st->ino, &st->peer_ino) == 0) {
+		h->unix_ino = st->ino;
+		if (st->peer_ino != 0)
+			h->unix_peer_ino = st->peer_ino;
+		else
+			st->peer_ino = h->unix_peer_ino;
 	}
 	v = fcntl(h->fd, F_GETFL);
 	st->nonblock = v >= 0 && (v & O_NONBLOCK);

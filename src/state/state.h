@@ -29,6 +29,9 @@ struct sock_state {
 	int			 outq;		/* SIOCOUTQ, -1 when unknown */
 	struct sockaddr_storage	 local, peer;
 	socklen_t		 local_len, peer_len;	/* 0: none */
+	unsigned		 ino, peer_ino;	/* AF_UNIX: the socket's inode
+						   and its peer's (sock_diag),
+						   which pair the two ends */
 	/* The rest of the kernel's view (see the DETAILS in render.c). */
 	int			 afterlife;	/* the connection outlives the
 						   socket (closed, or its own
@@ -56,6 +59,8 @@ int		 diag_tcp_find(const struct sockaddr_storage *local,
 int		 diag_tcp_find_proc(const struct sockaddr_storage *local,
 		     const struct sockaddr_storage *peer, struct diag_tcp *);
 int		 diag_unix_queue(int fd, unsigned *queue, unsigned *backlog);
+/* An AF_UNIX socket's inode and its peer's (0: none, or not accepted). */
+int		 diag_unix_peer(int fd, unsigned *ino, unsigned *peer);
 
 void		 state_collect(const struct handle *, struct sock_state *);
 /* Only what the picture and the table show, in fewer calls; what it read

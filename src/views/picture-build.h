@@ -49,6 +49,14 @@ struct psock {
 	int			 conn_k;	/* its connect that got through */
 	int			 conn_ok, last_connect_k;
 	int			 close_k, eof_k;
+	int			 rst_k;		/* its close that reset the
+						 * connection */
+	int			 reset_k;	/* its recv that met the reset */
+	int			 tried_listen;	/* called listen, even failing */
+	int			 port_bind;	/* asked bind for a port of its
+						 * own (not 0), even failing */
+	int			 pair_side;	/* made by socketpair: its
+						 * column, else NONE */
 	int			 fin_k;		/* its shutdown or close that sent
 						 * the end of the stream */
 	unsigned long long	 sent, rcvd;	/* bytes, by the calls */
@@ -149,6 +157,13 @@ struct pgroup {
 	int	 newest;
 };
 
+/* A recv that takes what it reads: MSG_PEEK leaves it queued. */
+static inline int
+takes(const struct event *ev)
+{
+	return !(ev->flags & MSG_PEEK);
+}
+
 static inline int
 is_tcp(const struct psock *s)
 {
@@ -169,6 +184,7 @@ const char *picture_peers_format(const struct event *ev, char *buf,
 int	picture_peers_find(struct picture *p);
 int	picture_peers_connect_target(struct picture *p, const struct pev *e);
 int	picture_peers_datagram_to(struct picture *p, const struct event *ev);
+int	picture_peers_may_be(const struct psock *s, const struct event *ev);
 void	picture_peers_free(struct picture *p);
 
 /* picture-pair.c */

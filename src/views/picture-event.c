@@ -102,7 +102,10 @@ picture_event_text(struct picture *p, const struct pev *e, struct pic_box *b)
 			    picture_peers_format(ev, a, sizeof a));
 		break;
 	case ROLE_RECV:
-		if (ev->result >= 0 && !ev->pending)
+		if (ev->result >= 0 && !ev->pending && !takes(ev))
+			snprintf(b->text, sizeof b->text, _("%lld B peeked"),
+			    ev->result);	/* MSG_PEEK: still queued */
+		else if (ev->result >= 0 && !ev->pending)
 			snprintf(b->text, sizeof b->text, _("%lld B"),
 			    ev->result);
 		break;

@@ -249,6 +249,7 @@ picture_layout_prepare(struct picture *p)
 		s->bind_k = s->connect_k = s->send_k = s->recv_k = NONE;
 		s->listen_k = s->conn_k = s->conn_ok = NONE;
 		s->last_connect_k = s->close_k = s->eof_k = s->fin_k = NONE;
+		s->rst_k = s->reset_k = s->pair_side = NONE;
 	}
 	if (picture_pair_collect(p) < 0)
 		return -1;

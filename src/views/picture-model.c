@@ -121,6 +121,44 @@ arrow_label(struct pic_arrow *l, enum arrow a, int err, long long n)
 		break;
 	}
 }
+/* A datagram's sender that is not the shell's: the address its recv
+ * gave, else the connected peer's. */
+static void
+note_sender(struct pic_box *b, const struct psock *s, const struct event *ev)
+{
+	char a[96];
+
+	if (ev->addrlen > sizeof(sa_family_t))
+		note(b, picture_peers_format(ev, a, sizeof a));
+	else
+		note_peer(b, s, NULL);
+}
+
+/* Into BUF: where the bytes of E (a send to D) wait, or why no call of
+ * D's took them: still queued, discarded by D's close, dropped. */
+static void
+data_left(struct picture *p, const struct pev *e, const struct psock *d,
+    char *buf, size_t n)
+{
+	const struct pev *c = d->close_k != NONE ? &p->e[d->close_k] : NULL;
+	unsigned long long end = e->off + e->len, left = e->len;
+
+	if (is_tcp(d))
+		left = end <= d->rcvd ? 0 : end - d->rcvd > e->len ? e->len :
+		    end - d->rcvd;
+	if (is_tcp(d) && left == 0)
+		return;		/* read: the bus line takes it there */
+	if (c != NULL && c->ev->seq > e->ev->seq && (c->ev->unread > 0 ||
+	    c->ev->resets))
+		snprintf(buf, n, _("(%s: %llu B discarded)"), d->h->name,
+		    left);
+	else if (c == NULL && d->st.open && (is_tcp(d) || d->st.inq != 0 ||
+	    e->len == 0))
+		snprintf(buf, n, _("(%s: %llu B unread)"), d->h->name, left);
+	else
+		snprintf(buf, n, _("(%s: dropped)"), d->h->name);
+}
+
 /*
  * The far end of an arrow no call answers on this row: what waits there
  * (a connection in the listener's queue, bytes unread, an end of stream
@@ -157,36 +195,40 @@ far_end(struct picture *p, const struct pev *e, struct pic_row *l, int far)
 			if (t->st.listening && t->st.accept_queue > t->st.backlog)
 				snprintf(buf, sizeof buf,
 				    _("(%s's queue is full)"), t->h->name);
+			else	/* its SYN was dropped; the kernel retries */
+				snprintf(buf, sizeof buf, _("(SYN to %s)"),
+				    t->h->name);
 		} else
 			note_peer(c, s, e->ev);
 		break;
 	case A_DATA:
+		if (e->partner != NONE)
+			break;	/* on a bus line to the call that took it */
 		if (!e->out) {
-			if (d == NULL && (s->remote || !is_tcp(s)))
-				note_peer(c, s, e->ev);	/* recvfrom's sender */
-		} else if (d != NULL && d->st.open) {
-			unsigned long long end = e->off + e->len, unread;
-
-			if (is_tcp(s))
-				unread = end <= d->rcvd ? 0 : end - d->rcvd >
-				    e->len ? e->len : end - d->rcvd;
-			else
-				unread = e->len;
-			if (unread > 0)
-				snprintf(buf, sizeof buf, _("(%s: %llu B "
-				    "unread)"), d->h->name, unread);
-		} else if (d == NULL && (s->remote || e->ev->addrlen > 0))
+			if (d == NULL || !is_tcp(s))
+				note_sender(c, s, e->ev); /* another program */
+		} else if (d != NULL)
+			data_left(p, e, d, buf, sizeof buf);
+		else if (s->remote || e->ev->addrlen > 0)
 			note_peer(c, s, e->ev);
 		break;
 	case A_EOF:
 	case A_RESET:
-		if (e->out && d != NULL && d->st.open && d->eof_k == NONE)
+		if (e->partner != NONE)
+			break;
+		if (e->out && d != NULL && e->arrow == A_RESET)
+			snprintf(buf, sizeof buf, _("(%s: reset, unread)"),
+			    d->h->name);
+		else if (e->out && d != NULL && d->st.open)
 			snprintf(buf, sizeof buf, _("(%s: EOF unread)"),
 			    d->h->name);
+		else if (e->out && d != NULL)
+			snprintf(buf, sizeof buf, _("(%s: closed, EOF "
+			    "unread)"), d->h->name);
 		else if (d == NULL && s->remote)
 			note_peer(c, s, NULL);
 		break;
-	case A_REFUSED:
+	case A_REFUSED:		/* it ends where it was refused: ✗ */
 	case A_WAIT:
 	case A_NONE:
 		break;
@@ -215,6 +257,36 @@ row_bars(struct picture *p, const struct prow *r, struct pic_row *l)
 		    r->bars[i] == own;
 	}
 	l->nbar = r->nbar;
+}
+
+/* A datagram a recv on row R took cut (its buffer was shorter): the
+ * arrow says how much it took of how much, and what was lost. */
+static void
+datagram_cut(struct picture *p, const struct prow *r, struct pic_arrow *l)
+{
+	const struct pev *rv = NULL;
+	long long whole;
+	int x;
+
+	for (x = LEFT; x <= RIGHT; x++) {
+		const struct pev *e = r->cell[x] != NONE ? &p->e[r->cell[x]] :
+		    NULL;
+
+		if (e != NULL && e->role == ROLE_RECV && e->arrow == A_DATA)
+			rv = e;
+		else if (rv == NULL && e != NULL && e->role == ROLE_SEND &&
+		    e->partner != NONE)	/* its recv is on a later row */
+			rv = &p->e[e->partner];
+	}
+	if (rv == NULL || is_tcp(&p->s[rv->sock]))
+		return;
+	whole = rv->partner != NONE ? (long long)p->e[rv->partner].len :
+	    rv->ev->whole;
+	if (whole <= rv->ev->result)
+		return;
+	snprintf(l->label, sizeof l->label, _("%lld of %lld B, %lld B lost"),
+	    rv->ev->result, whole, whole - rv->ev->result);
+	l->count = rv->ev->result;
 }
 
 /* Row R's boxes and its arrow. */
@@ -277,6 +349,8 @@ row_calls(struct picture *p, const struct prow *r, struct pic_row *l)
 		owner = &p->e[r->cell[far]];
 	arrow_label(&l->arrow, owner->arrow, owner->ev->err,
 	    owner->arrow == A_DATA ? (long long)owner->len : 0);
+	if (owner->arrow == A_DATA)
+		datagram_cut(p, r, &l->arrow);
 	l->arrow.look = owner->arrow == A_REFUSED ? PIC_FAILED :
 	    owner->arrow == A_CONNECTING ? PIC_PENDING : PIC_PLAIN;
 }

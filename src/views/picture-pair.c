@@ -83,7 +83,12 @@ picture_pair_collect(struct picture *p)
 			e->other = idmap[ev->other_id];
 		e->newest = ev->seq > sh->log.mark;
 		if (e->role == ROLE_SOCKETPAIR && e->other != NONE) {
-			/* Two sockets at once: a box in each column. */
+			/* Two sockets at once: a box in each column, the
+			 * first socket's on the left. */
+			if (e->sock != NONE && ev->result >= 0) {
+				p->s[e->sock].pair_side = LEFT;
+				p->s[e->other].pair_side = RIGHT;
+			}
 			p->e[n] = *e;
 			p->e[n].twin = 1;
 			p->e[n].sock = e->other;
@@ -100,6 +105,21 @@ picture_pair_collect(struct picture *p)
 	free(done);
 	free(idmap);
 	return 0;
+}
+
+/* The port a bind asked for, 0 when it let the kernel choose. */
+static int
+bind_port(const struct event *ev)
+{
+	if (ev->addrlen >= sizeof ev->addr.in &&
+	    ev->addr.sa.sa_family == AF_INET)
+		return ev->addr.in.sin_port;
+	if (ev->addrlen >= sizeof ev->addr.in6 &&
+	    ev->addr.sa.sa_family == AF_INET6)
+		return ev->addr.in6.sin6_port;
+	/* AF_UNIX: a path is a server's address; "@" (autobind) is not */
+	return ev->addr.sa.sa_family == AF_UNIX &&
+	    ev->addrlen > sizeof(sa_family_t) + 1;
 }
 
 /* What each socket did, in order; the bytes each data call carried. */
@@ -121,8 +141,12 @@ picture_pair_scan(struct picture *p)
 		case ROLE_BIND:
 			if (ok && s->bind_k == NONE)
 				s->bind_k = (int)k;
+			if (!ev->pending && bind_port(ev) != 0 &&
+			    s->connect_k == NONE)
+				s->port_bind = 1;
 			break;
 		case ROLE_LISTEN:
+			s->tried_listen = 1;
 			if (ok) {
 				s->listened = 1;
 				s->listen_k = (int)k;
@@ -146,7 +170,7 @@ picture_pair_scan(struct picture *p)
 			}
 			break;
 		case ROLE_RECV:
-			if (ok) {
+			if (ok && takes(ev)) {
 				if (s->recv_k == NONE)
 					s->recv_k = (int)k;
 				e->off = s->rcvd;
@@ -154,15 +178,20 @@ picture_pair_scan(struct picture *p)
 				s->rcvd += e->len;
 				s->nrecv++;
 			}
-			if (s->eof_k == NONE && ((ok && ev->result == 0 &&
-			    is_tcp(s)) || (ev->result < 0 &&
-			    ev->err == ECONNRESET)))
+			if (s->eof_k == NONE && ok && ev->result == 0 &&
+			    is_tcp(s) && takes(ev))
 				s->eof_k = (int)k;
+			if (s->reset_k == NONE && ev->result < 0 &&
+			    ev->err == ECONNRESET)
+				s->reset_k = (int)k;
 			break;
 		case ROLE_CLOSE:
 			if (ok && s->close_k == NONE)
 				s->close_k = (int)k;
-			if (ok && s->fin_k == NONE)
+			/* A close that resets sends no end of stream. */
+			if (ok && ev->resets && s->rst_k == NONE)
+				s->rst_k = (int)k;
+			else if (ok && s->fin_k == NONE)
 				s->fin_k = (int)k;
 			break;
 		case ROLE_SHUTDOWN:
@@ -207,9 +236,14 @@ side_of(const struct psock *s)
 {
 	int named = name_side(s->h->name);
 
+	if (s->pair_side != NONE)
+		return s->pair_side;
+	/* Set up as a server: it tried to listen, or asked for a port of
+	 * its own before any connect. */
+	if (s->tried_listen || s->st.listening || s->listener != NONE ||
+	    s->port_bind)
+		return LEFT;
 	if (is_tcp(s)) {
-		if (s->listened || s->st.listening || s->listener != NONE)
-			return LEFT;
 		if (s->connect_k != NONE)
 			return RIGHT;
 		if (named != NONE)
@@ -232,6 +266,14 @@ side_of(const struct psock *s)
 	return NONE;
 }
 
+/* Set up as a server, whatever it did after. */
+static int
+serves(const struct psock *s)
+{
+	return s->tried_listen || s->listened || s->listener != NONE ||
+	    s->port_bind;
+}
+
 void
 picture_pair_sides(struct picture *p)
 {
@@ -246,13 +288,17 @@ picture_pair_sides(struct picture *p)
 		struct psock *a = &p->s[i], *b;
 		int a_first;
 
-		if (a->dest == NONE || a->side == NONE)
+		if (a->dest == NONE || a->side == NONE ||
+		    a->pair_side != NONE)
 			continue;
 		b = &p->s[a->dest];
 		if (b->side != a->side)
 			continue;
-		if (is_tcp(a) && (a->listened || a->listener != NONE)) {
-			b->side = !a->side;
+		if (serves(a) || serves(b)) {
+			if (serves(a))
+				b->side = !a->side;
+			else
+				a->side = !b->side;
 			continue;
 		}
 		a_first = a->send_k != NONE && (b->send_k == NONE ||
@@ -271,7 +317,11 @@ picture_pair_sides(struct picture *p)
 			continue;
 		a = &p->s[e->sock];
 		b = &p->s[e->to];
-		if (is_tcp(a) || a->side != b->side || a->side == NONE)
+		/* A receiver that connected without a bind is a client:
+		 * a third socket's datagram to it moves nothing. */
+		if (is_tcp(a) || a->side != b->side || a->side == NONE ||
+		    serves(a) || a->pair_side != NONE ||
+		    (b->connect_k != NONE && b->bind_k == NONE))
 			continue;
 		a->side = RIGHT;
 		b->side = LEFT;
@@ -535,6 +585,9 @@ picture_pair_arrows(struct picture *p)
 			if (ev->result == 0 && !is_tcp(s) && ev->addrlen == 0 &&
 			    (s->h->shut & 1))
 				break;
+			/* MSG_PEEK takes nothing: no arrow ends at it. */
+			if (ev->result >= 0 && !takes(ev))
+				break;
 			if (ev->result > 0 || (ev->result == 0 && !is_tcp(s)))
 				e->arrow = A_DATA;
 			else if (ev->result == 0 && !ev->stopped)
@@ -548,9 +601,10 @@ picture_pair_arrows(struct picture *p)
 			break;
 		case ROLE_CLOSE:
 		case ROLE_SHUTDOWN:
-			/* The end of the stream reaches the peer, unless the
-			 * peer was closed before. */
-			if ((int)k != s->fin_k || !is_tcp(s) ||
+			/* The end of the stream (or the reset) reaches the
+			 * peer, unless the peer was closed before. */
+			if (((int)k != s->fin_k && (int)k != s->rst_k) ||
+			    !is_tcp(s) ||
 			    s->st.peer_len == 0 || s->listened)
 				break;
 			if (s->dest != NONE && p->s[s->dest].close_k != NONE &&
@@ -558,7 +612,7 @@ picture_pair_arrows(struct picture *p)
 				break;
 			if (s->dest == NONE && !s->remote)
 				break;
-			e->arrow = A_EOF;
+			e->arrow = (int)k == s->rst_k ? A_RESET : A_EOF;
 			e->out = 1;
 			break;
 		default:
@@ -620,7 +674,7 @@ picture_pair_list_data(struct picture *p)
 		    s->fill_send < s->nsend)
 			p->send_list[s->send_at + s->fill_send++] = (int)k;
 		else if (e->role == ROLE_RECV && e->ev->result >= 0 &&
-		    !e->ev->pending && s->fill_recv < s->nrecv)
+		    !e->ev->pending && takes(e->ev) && s->fill_recv < s->nrecv)
 			p->recv_list[s->recv_at + s->fill_recv++] = (int)k;
 		if (e->arrow == A_DATA && e->out && !is_tcp(s) &&
 		    e->to != NONE) {
@@ -668,25 +722,46 @@ pair_stream(struct picture *p, const struct psock *a, const struct psock *b)
 		}
 	}
 	if (a->fin_k != NONE && b->eof_k != NONE &&
-	    p->e[a->fin_k].arrow == A_EOF) {
+	    p->e[a->fin_k].arrow == A_EOF)
 		link_pair(p, a->fin_k, b->eof_k);
-		if (p->e[b->eof_k].arrow == A_RESET)
-			p->e[a->fin_k].arrow = A_RESET;
-	}
+	if (a->rst_k != NONE && b->reset_k != NONE &&
+	    p->e[a->rst_k].arrow == A_RESET)
+		link_pair(p, a->rst_k, b->reset_k);
 }
 
-/* Datagrams to B: a recv takes the next one sent to its socket; one of
- * another size came from elsewhere. */
+/*
+ * Datagrams to B: its queue is in the order they came, and loopback
+ * delivers at the send. Each recv takes the first datagram sent to B
+ * before it that its sender may have sent (the recv's source address);
+ * those it passes were dropped. None: it came from another program.
+ */
 static void
 pair_datagrams(struct picture *p, struct psock *b)
 {
-	int x = b->in_at, xe = b->in_at + b->fill_in;
-	int y = b->recv_at, ye = b->recv_at + b->fill_recv;
+	int x0 = b->in_at, xe = b->in_at + b->fill_in, x;
+	int y = b->recv_at, ye = b->recv_at + b->fill_recv, left = 0;
 
-	for (; x < xe && y < ye; y++)
-		if (p->e[p->in_list[x]].len == p->e[p->recv_list[y]].len)
-			link_pair(p, p->in_list[x++], p->recv_list[y]);
-	b->unmatched_in = xe - x;
+	for (; y < ye; y++) {
+		const struct pev *r = &p->e[p->recv_list[y]];
+
+		if (r->arrow != A_DATA)
+			continue;
+		for (x = x0; x < xe; x++) {
+			const struct pev *d = &p->e[p->in_list[x]];
+
+			if (d->ev->seq > r->ev->seq)
+				break;
+			if (picture_peers_may_be(&p->s[d->sock], r->ev))
+				break;
+		}
+		if (x < xe && p->e[p->in_list[x]].ev->seq < r->ev->seq) {
+			link_pair(p, p->in_list[x], p->recv_list[y]);
+			x0 = x + 1;
+		}
+	}
+	for (x = b->in_at; x < xe; x++)
+		left += p->e[p->in_list[x]].partner == NONE;
+	b->unmatched_in = left;
 }
 
 /* Which call answers which: accept a connect, recv a send (the same

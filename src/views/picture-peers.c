@@ -28,6 +28,24 @@ ep_of(const struct sockaddr_storage *ss, socklen_t len, struct ep *e)
 		memcpy(e->addr, &sin->sin_addr, 4);
 		return 0;
 	}
+	if (ss->ss_family == AF_UNIX && len > sizeof(sa_family_t)) {
+		/* a path or an abstract name, hashed to a key's size */
+		const unsigned char *b = (const unsigned char *)ss +
+		    sizeof(sa_family_t);
+		size_t i, n = len - sizeof(sa_family_t);
+		uint64_t h1 = 1469598103934665603ULL, h2 = 7;
+
+		while (n > 1 && b[0] != '\0' && b[n - 1] == '\0')
+			n--;	/* a path's terminating NULs */
+		for (i = 0; i < n; i++) {
+			h1 = (h1 ^ b[i]) * 1099511628211ULL;
+			h2 = (h2 ^ b[i]) * 0x100000001b3ULL + i;
+		}
+		e->family = 1;
+		memcpy(e->addr, &h1, 8);
+		memcpy(e->addr + 8, &h2, 8);
+		return 0;
+	}
 	if (ss->ss_family == AF_INET6) {
 		const struct sockaddr_in6 *sin6 = (const void *)ss;
 
@@ -42,6 +60,26 @@ ep_of(const struct sockaddr_storage *ss, socklen_t len, struct ep *e)
 		return 0;
 	}
 	return -1;
+}
+
+/* An AF_UNIX socket by its inode: its peer's tells which it is. */
+static int
+ep_ino(unsigned ino, struct ep *e)
+{
+	memset(e, 0, sizeof *e);
+	if (ino == 0)
+		return -1;
+	e->family = 2;
+	memcpy(e->addr, &ino, sizeof ino);
+	return 0;
+}
+
+/* An AF_UNIX stream socket that is not a listener: paired by inodes. */
+static int
+unix_stream(const struct psock *s)
+{
+	return s->h->family == AF_UNIX && is_tcp(s) && !s->listened &&
+	    !s->st.listening;
 }
 
 /* The same port on the wildcard address (0.0.0.0 or ::). */
@@ -138,6 +176,9 @@ table_get_bound(const struct table *t, const struct ep *a)
 	if (v != NONE)
 		return v;
 	any = ep_any(a);
+	if ((v = table_get(t, &any, NULL)) != NONE || a->family != 4)
+		return v;
+	any.family = 6;		/* IPv4 reaches [::] (IPv4-mapped) */
 	return table_get(t, &any, NULL);
 }
 
@@ -194,6 +235,12 @@ picture_peers_find(struct picture *p)
 	for (i = 0; i < p->ns; i++) {
 		struct psock *s = &p->s[i];
 
+		if (unix_stream(s)) {
+			if (ep_ino(s->st.ino, &l) == 0 &&
+			    ep_ino(s->st.peer_ino, &r) == 0)
+				table_put(&p->tuples, &l, &r, (int)i);
+			continue;
+		}
 		if (ep_of(&s->st.local, s->st.local_len, &l) < 0)
 			continue;
 		if (is_tcp(s) && (s->listened || s->st.listening))
@@ -201,17 +248,25 @@ picture_peers_find(struct picture *p)
 		else if (is_tcp(s) && ep_of(&s->st.peer, s->st.peer_len,
 		    &r) == 0)
 			table_put(&p->tuples, &l, &r, (int)i);
-		else if (!is_tcp(s) && l.port != 0)
+		else if (!is_tcp(s) && (l.port != 0 || l.family == 1))
 			table_put(&p->udp, &l, NULL, (int)i);
 	}
 	for (i = 0; i < p->ns; i++) {
 		struct psock *s = &p->s[i];
 		int j;
 
+		if (unix_stream(s) && ep_ino(s->st.ino, &l) == 0 &&
+		    ep_ino(s->st.peer_ino, &r) == 0 &&
+		    (j = table_get(&p->tuples, &r, &l)) != NONE) {
+			s->dest = j;
+			continue;
+		}
 		if (ep_of(&s->st.peer, s->st.peer_len, &r) < 0 ||
 		    s->st.listening)
 			continue;
-		if (is_tcp(s)) {
+		if (unix_stream(s))
+			j = NONE;	/* not accepted yet, or not ours */
+		else if (is_tcp(s)) {
 			if (ep_of(&s->st.local, s->st.local_len, &l) < 0)
 				continue;
 			j = table_get(&p->tuples, &r, &l);
@@ -240,6 +295,27 @@ picture_peers_datagram_to(struct picture *p, const struct event *ev)
 	if (ep_of(&ss, len, &ep) < 0)
 		return NONE;
 	return table_get_bound(&p->udp, &ep);
+}
+
+/* Whether S may have sent the datagram recv EV took: its address is the
+ * recv's source, or either is unnamed (an AF_UNIX socket not bound). */
+int
+picture_peers_may_be(const struct psock *s, const struct event *ev)
+{
+	struct sockaddr_storage ss;
+	socklen_t len;
+	struct ep a, b, any;
+
+	ev_addr(ev, &ss, &len);
+	if (ep_of(&ss, len, &a) < 0 ||
+	    ep_of(&s->st.local, s->st.local_len, &b) < 0)
+		return 1;
+	if (memcmp(&a, &b, sizeof a) == 0)
+		return 1;
+	/* bound to every address: the source is one of them */
+	any = ep_any(&b);
+	return memcmp(&any, &b, sizeof b) == 0 && a.port == b.port &&
+	    a.family == b.family;
 }
 
 void
