@@ -16,6 +16,9 @@
 # sets it (build-aux/regen), and 'make check' refuses to run with it set.
 : "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
 status=0
+# The state table is as wide as COLUMNS says, else 80 columns (piped):
+# the goldens are at 80, whatever the terminal 'make check' runs in.
+unset COLUMNS
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
