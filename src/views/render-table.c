@@ -103,6 +103,14 @@ keep_min(int w, int may)
 	return may && w > ELIDE_MIN ? ELIDE_MIN : w;
 }
 
+/* Whether a text of W columns shown in COLS (KEEP at least) is whole, or
+ * keeps enough of its path to be read on one line beside another. */
+static int
+kept_enough(int cols, int w, int keep)
+{
+	return cols >= w || (cols >= keep && cols >= 2 * ELIDE_MIN);
+}
+
 /*
  * R's addresses in ROOM columns: local ⇄ peer on one line; else the peer
  * under the local address; else, a path losing its middle, on one line
@@ -136,13 +144,15 @@ plan_addr(const struct table *t, const struct render_row *r, int room,
 		p->fits = 1;
 		return;
 	}
-	/* Cut, each path gets half the line, or what the other leaves. */
+	/* Cut, each path gets half the line, or what the other leaves:
+	 * on one line when a cut path keeps enough to be read. */
 	avail = room - t->w_sep;
 	p->local_cols = r->w_local <= avail / 2 ? r->w_local :
 	    max(avail / 2, avail - r->w_peer);
 	p->peer_cols = r->w_peer <= avail / 2 ? r->w_peer :
 	    max(avail / 2, avail - r->w_local);
-	if (p->local_cols >= keep_l && p->peer_cols >= keep_p &&
+	if (kept_enough(p->local_cols, r->w_local, keep_l) &&
+	    kept_enough(p->peer_cols, r->w_peer, keep_p) &&
 	    p->local_cols + p->peer_cols <= avail) {
 		p->two = 0;
 		p->used = p->local_cols + t->w_sep + p->peer_cols;
