@@ -213,3 +213,33 @@ Test(table, fits_in_russian)
 	table_at(80);
 	table_at(60);
 }
+
+/* A name as long as a handle's gets (32) is cut in its middle only where
+ * the row would not fit otherwise: whole at 80 columns, cut at 60, and
+ * whole in 'show NAME'. */
+Test(table, long_name_cut_last)
+{
+	const char *name = "a_socket_with_a_long_name_of_32c";
+
+	cr_assert_not_null(setlocale(LC_ALL, "C.UTF-8"));
+	ts_okf(&t, "socket %s AF_INET6", name);
+	ts_okf(&t, "bind %s ::1 0", name);
+	ts_okf(&t, "listen %s 1", name);
+	ts_ok(&t, (const char *const[]){ "socket c AF_INET6", NULL });
+	ts_okf(&t, "connect c %s", name);
+	setenv("COLUMNS", "80", 1);
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "show", NULL });
+	assert_fits(ts_out(&t), 80);
+	assert_has(ts_out(&t), name);
+	setenv("COLUMNS", "60", 1);
+	ts_clear(&t);
+	ts_ok(&t, (const char *const[]){ "show", NULL });
+	assert_fits(ts_out(&t), 60);
+	assert_has_not(ts_out(&t), name);
+	assert_has(ts_out(&t), "\n  a_socket_w\xe2\x80\xa6");
+	assert_has(ts_out(&t), "ame_of_32c ");
+	ts_clear(&t);
+	ts_okf(&t, "show %s", name);
+	assert_has(ts_out(&t), name);
+}

@@ -15,7 +15,7 @@
  * peer goes under the local address when the two do not fit side by
  * side; of two layouts as long, the one that does so less, or cuts fewer
  * paths, is taken (local ⇄ peer reads better on one line than the queue
- * beside the state). No port or address is ever cut: an AF_UNIX path loses its middle
+ * beside the state), and a name is cut only when nothing else fits. No port or address is ever cut: an AF_UNIX path loses its middle
  * (…), the only text that may, with a name when the row's line would not
  * fit otherwise ('show NAME' says everything in full).
  */
@@ -454,25 +454,45 @@ table_init(struct table *t, struct render_row *rows, size_t n, int width,
 	}
 }
 
+/*
+ * Whether layout A is better than B (none yet: NULL): it fits; it keeps
+ * the names whole, unless B cuts them too (a name is cut only when the
+ * table would not fit otherwise); it has fewer lines, counting a peer
+ * under its local address or a path cut as half a line more. Of two
+ * that are as good, B, the first tried.
+ */
+static int
+layout_better(const struct table *t, const struct layout *a,
+    const struct layout *b)
+{
+	int cut_a = a->c_name < t->c_name, cut_b;
+
+	if (!a->fits)
+		return 0;
+	if (b == NULL)
+		return 1;
+	cut_b = b->c_name < t->c_name;
+	if (cut_a != cut_b)
+		return cut_b;
+	return 2 * a->lines + a->split + a->cut <
+	    2 * b->lines + b->split + b->cut;
+}
+
 void
 render_table_print(FILE *f, struct render_row *rows, size_t n, int width,
     int utf8)
 {
 	struct table t;
 	struct layout l[4], *best = NULL;
-	size_t cost, best_cost = 0;
 	int k;
 	size_t i;
 
 	table_init(&t, rows, n, width, utf8);
-	/* In order of preference, when as many lines. */
+	/* In order of preference, when as good. */
 	for (k = 0; k < 4; k++) {
 		layout_make(&t, k < 2, k % 2 == 0 && t.any_queue, &l[k]);
-		cost = 2 * l[k].lines + l[k].split + l[k].cut;
-		if (l[k].fits && (best == NULL || cost < best_cost)) {
+		if (layout_better(&t, &l[k], best))
 			best = &l[k];
-			best_cost = cost;
-		}
 	}
 	if (best == NULL)		/* narrower than any layout */
 		best = &l[3];
