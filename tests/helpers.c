@@ -3,11 +3,14 @@
 
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <libintl.h>
+#include <locale.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "core/handle.h"
@@ -249,4 +252,24 @@ ts_wait_state(struct tshell *t, const char *name, int state)
 		poll(NULL, 0, 10);
 	}
 	return st.tcp_state;
+}
+
+void
+ts_russian(void)
+{
+	char mo[4096];
+
+	snprintf(mo, sizeof mo, "%s/po/locale/ru/LC_MESSAGES/%s.mo", BUILDDIR,
+	    PACKAGE);
+	if (access(mo, R_OK) != 0)
+		cr_skip_test("no Russian catalogue in the build tree (%s)", mo);
+	if (setlocale(LC_ALL, "ru_RU.UTF-8") == NULL)
+		cr_skip_test("the ru_RU.UTF-8 locale is not generated "
+		    "(uncomment it in /etc/locale.gen, run locale-gen)");
+	setenv("LANGUAGE", "ru", 1);
+	bindtextdomain(PACKAGE, BUILDDIR "/po/locale");
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	cr_assert_str_eq(gettext("Server"), "Сервер", "the catalogue in %s "
+	    "does not translate", mo);
 }

@@ -51,6 +51,13 @@ int		 count_fds(void);
  */
 short		 ts_ready(struct tshell *, const char *name, short events);
 
+/*
+ * Russian from here on: ru_RU.UTF-8 and the build tree's catalogue. The
+ * test is skipped when the locale is not generated (tests/run-all
+ * generates it) or no catalogue was built.
+ */
+void		 ts_russian(void);
+
 /* For the rest of the API (test-sockopt.c, test-udp.c, ...): */
 /* Runs a printf-formatted line; returns run_line's result. */
 int		 ts_runf(struct tshell *, const char *fmt, ...)

@@ -118,6 +118,7 @@ check() {
 }
 
 export LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 LANGUAGE=ru
+unset COLUMNS	# the state table at 80 columns, as the goldens have it
 (cd "$srcdir/../lessons" && "$SOCKSHELL" -D PORT=0 --no-pause \
     03-echo.lesson 2>&1; echo "код возврата $?") | normalise > "$tmp/03-echo.out"
 check 03-echo "$srcdir/ru/03-echo.out"

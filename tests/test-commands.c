@@ -421,7 +421,10 @@ Test(commands, show_table)
 	establish();
 	ts_clear(&t);
 	run_ok("show");
-	assert_has(ts_out(&t), "NAME");
+	/* The fd beside the name, local and peer in one column (the C
+	 * locale's arrow). */
+	assert_has(ts_out(&t), "NAME FD ");
+	assert_has(ts_out(&t), "LOCAL <-> PEER");
 	assert_has(ts_out(&t), "TCP STATE");
 	assert_has(ts_out(&t), "LISTEN");
 	assert_has(ts_out(&t), "ESTABLISHED");

@@ -1107,37 +1107,13 @@ Test(picture, fits_the_width_and_counts_characters)
 	fits_every_width(1);
 }
 
-/*
- * The picture in Russian, under ru_RU.UTF-8 with the build tree's
- * catalogue: Сервер and Клиент, соединение, 13 Б, and the operations as
- * on the slides (Socket, Bind, ...). Skipped when the locale is not
- * generated (tests/run-all generates it) or no catalogue was built.
- */
-static void
-russian(void)
-{
-	char mo[4096];
-
-	snprintf(mo, sizeof mo, "%s/po/locale/ru/LC_MESSAGES/%s.mo", BUILDDIR,
-	    PACKAGE);
-	if (access(mo, R_OK) != 0)
-		cr_skip_test("no Russian catalogue in the build tree (%s)", mo);
-	if (setlocale(LC_ALL, "ru_RU.UTF-8") == NULL)
-		cr_skip_test("the ru_RU.UTF-8 locale is not generated "
-		    "(uncomment it in /etc/locale.gen, run locale-gen)");
-	setenv("LANGUAGE", "ru", 1);
-	bindtextdomain(PACKAGE, BUILDDIR "/po/locale");
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-	cr_assert_str_eq(gettext("Server"), "Сервер", "the catalogue in %s "
-	    "does not translate", mo);
-}
-
+/* The picture in Russian (ts_russian): Сервер and Клиент, соединение,
+ * 13 Б, and the operations as on the slides (Socket, Bind, ...). */
 Test(picture, russian_lecture_step_by_step)
 {
 	char *all;
 
-	russian();
+	ts_russian();
 	all = collect_steps(lecture, 80, 1);
 	golden("ru-lecture-steps.txt", all);
 	assert_has(all, "Сервер");
@@ -1153,7 +1129,7 @@ Test(picture, russian_columns_line_up)
 	size_t len = 0;
 	FILE *f;
 
-	russian();
+	ts_russian();
 	ts_ok(&t, echo);
 	ts_ok(&t, (const char *const[]){ "socket u AF_INET6 SOCK_DGRAM",
 	    "bind u ::1 0", "socket x AF_INET6 SOCK_DGRAM", "connect x u",
@@ -1175,7 +1151,7 @@ Test(picture, russian_queue_label_fits)
 {
 	char *pic;
 
-	russian();
+	ts_russian();
 	ts_ok(&t, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
 	    "listen srv 1", "socket cli", "connect cli srv", NULL });
 	pic = draw(80, 1, 0);
@@ -1214,7 +1190,7 @@ Test(picture, russian_wording)
 {
 	char line[64], *pic;
 
-	russian();
+	ts_russian();
 	ts_ok(&t, (const char *const[]){ "socket a", "bind a 127.0.0.1 0",
 	    "socket b", "socket c", NULL });
 	snprintf(line, sizeof line, "bind b 127.0.0.1 %d", ts_port(&t, "a"));
@@ -1584,7 +1560,7 @@ Test(picture, russian_reset)
 {
 	char *all;
 
-	russian();
+	ts_russian();
 	all = reset_steps(1);
 	golden("ru-reset-steps.txt", all);
 	assert_has(all, "(cli: сброс, не прочитан)");

@@ -11,11 +11,16 @@
 # tables FIN_WAIT1/2 (FIN_WAIT?): the peer's delayed ACK (40 ms or more)
 # moves one to the other, so which one shows depends on how fast the
 # shell runs.
+# Every state table must fit 80 columns (COLUMNS unset), and 60 with
+# COLUMNS=60.
 # SOCKSHELL and srcdir (this folder) come from 'make check'.
 # REGEN=1 writes the .out files anew instead of comparing: 'make regen'
 # sets it (build-aux/regen), and 'make check' refuses to run with it set.
 : "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
 status=0
+# The state table is as wide as COLUMNS says, else 80 columns (piped):
+# the goldens are at 80, whatever the terminal 'make check' runs in.
+unset COLUMNS
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 
@@ -53,4 +58,37 @@ for lesson in "$srcdir"/../lessons/*.lesson; do
 	    normalise > "$tmp/$name.out"
 	check "$name" "$srcdir/lessons/$name.out"
 done
+
+# tables FILE: the lines of FILE's state tables (from a header to the
+# first line that is not indented; the waiting jobs under it left out).
+tables() {
+	awk '/^  (NAME|ИМЯ) / { t = 1 } t && /^  \[/ { next }
+	    t && /^  / { print; next } { t = 0 }' "$1"
+}
+# fits WIDTH FILE...: no line of a state table in FILE wider than WIDTH
+# columns on the screen (wc -L counts them, in the UTF-8 locale 'make
+# check' sets), and there are such lines.
+fits() {
+	width=$1
+	shift
+	for f; do
+		tables "$f"
+	done > "$tmp/tables"
+	max=$(wc -L < "$tmp/tables")
+	if [ ! -s "$tmp/tables" ] || [ "$max" -gt "$width" ]; then
+		echo "FAIL - a state table $max columns wide at $width"
+		status=1
+	else
+		echo "ok - every state table fits $width columns"
+	fi
+}
+[ -n "$REGEN" ] || fits 80 "$srcdir"/transcripts/*.out "$srcdir"/lessons/*.out
+# At 60 columns too, where IPv6's addresses go on lines of their own.
+for lesson in "$srcdir"/../lessons/*.lesson; do
+	name=$(basename "$lesson" .lesson)
+	case $name in *two-terminals) continue ;; esac
+	(cd "$srcdir/../lessons" && COLUMNS=60 "$SOCKSHELL" -D PORT=0 \
+	    --no-pause "$name.lesson" 2>&1) > "$tmp/$name.60"
+done
+[ -n "$REGEN" ] || fits 60 "$tmp"/*.60
 exit $status

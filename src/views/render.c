@@ -14,67 +14,65 @@
 #include "core/shell.h"
 #include "state/sockopt.h"
 #include "state/state.h"
+#include "views/picture-opts.h"
+#include "views/render-table.h"
 #include "views/render.h"
 
-enum { COL_NAME, COL_FD, COL_PROTO, COL_STEP, COL_LOCAL, COL_PEER,
-	COL_TCP, COL_QUEUE, NCOLS };
-
-#define CELL	64
-#define DETAILS	512	/* the second line of a row */
-
-/* S into a CELL, cut to fit. */
+/* S into a RENDER_CELL, cut to fit (a name, a number, a word). */
 static void
 cell_copy(char *cell, const char *s)
 {
 	size_t n = strlen(s);
 
-	if (n > CELL - 1)
-		n = CELL - 1;
+	if (n > RENDER_CELL - 1)
+		n = RENDER_CELL - 1;
 	memcpy(cell, s, n);
 	cell[n] = '\0';
 }
 
 static void
-fill_row(const struct sock_state *st, char row[NCOLS][CELL])
+fill_row(const struct sock_state *st, struct render_row *r)
 {
 	const struct handle *h = st->h;
 
 	/* Copies, not snprintf: the table is a row a socket at every step
 	 * (bench/run). */
-	cell_copy(row[COL_NAME], h->name);
+	cell_copy(r->name, h->name);
 	if (st->open)
-		snprintf(row[COL_FD], CELL, "%d", h->fd);
+		snprintf(r->fd, sizeof r->fd, "%d", h->fd);
 	else
-		cell_copy(row[COL_FD], "-");
-	cell_copy(row[COL_PROTO], addr_proto_label(h->family, h->type));
-	cell_copy(row[COL_STEP], state_step_name(st->step));
+		cell_copy(r->fd, "-");
+	r->proto = addr_proto_label(h->family, h->type);
+	r->step = state_step_name(st->step);
+	r->paths = h->family == AF_UNIX;
 	if (st->local_len > 0)
-		addr_format(&st->local, st->local_len, row[COL_LOCAL],
-		    CELL);
+		addr_format(&st->local, st->local_len, r->local,
+		    sizeof r->local);
 	else
-		cell_copy(row[COL_LOCAL], "-");
-	if (st->step == STEP_CREATED || st->step == STEP_BOUND)
-		cell_copy(row[COL_PEER], "-");
-	else
-		addr_format(&st->peer, st->peer_len, row[COL_PEER], CELL);
+		cell_copy(r->local, "-");
+	/* The peer only where there is one: not before connect, nor on a
+	 * listener (getpeername says ENOTCONN, as while connecting). */
+	r->peer[0] = '\0';
+	if (st->step != STEP_CREATED && st->step != STEP_BOUND &&
+	    st->peer_len > 0)
+		addr_format(&st->peer, st->peer_len, r->peer, sizeof r->peer);
 	/* Closed, a connection the kernel still keeps shows its state. */
-	cell_copy(row[COL_TCP], st->tcp_state ?
-	    state_tcp_name(st->tcp_state) : "-");
-	row[COL_QUEUE][0] = '\0';
+	r->tcp = st->tcp_state ? state_tcp_name(st->tcp_state) : "-";
+	r->queue[0] = '\0';
 	if (st->listening && st->accept_queue > st->backlog)
 		/* Linux queues one connection more than the backlog. */
-		snprintf(row[COL_QUEUE], CELL, _("%u of %u+1 to accept"),
+		snprintf(r->queue, RENDER_CELL, _("%u of %u+1 to accept"),
 		    st->accept_queue, st->backlog);
 	else if (st->listening)
-		snprintf(row[COL_QUEUE], CELL, _("%u of %u to accept"),
+		snprintf(r->queue, RENDER_CELL, _("%u of %u to accept"),
 		    st->accept_queue, st->backlog);
 	else if (st->inq > 0 && h->type == SOCK_DGRAM)
 		/* SIOCINQ on a datagram socket: the next datagram's size
 		 * only, however many wait behind it. */
-		snprintf(row[COL_QUEUE], CELL, _("next datagram %d B"),
+		snprintf(r->queue, RENDER_CELL, _("next datagram %d B"),
 		    st->inq);
 	else if (st->inq > 0)
-		snprintf(row[COL_QUEUE], CELL, P_("%d byte unread",
+		snprintf(r->queue, RENDER_CELL, P_("%d byte unread",
 		    "%d bytes unread", (unsigned long)st->inq), st->inq);
 }
 
@@ -223,12 +221,8 @@ render_state(struct shell *sh)
 void
 render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 {
-	const char *head[NCOLS] = { _("NAME"), _("FD"), _("PROTO"),
-	    _("STEP"), _("LOCAL"), _("PEER"), _("TCP STATE"), _("QUEUE") };
-	/* Columns on the screen, not bytes (Cyrillic takes two bytes a
-	 * letter), as the picture counts them. */
-	int width[NCOLS], c, any_queue = 0, utf8 = width_locale_utf8();
-	char (*rows)[NCOLS][CELL], (*det)[DETAILS];
+	struct picture_opts o;
+	struct render_row *rows;
 	struct sock_state st;
 	size_t i, n = 0;
 
@@ -238,14 +232,8 @@ render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 		return;
 	}
 	rows = malloc(sh->nhandles * sizeof *rows);
-	det = malloc(sh->nhandles * sizeof *det);
-	if (rows == NULL || det == NULL) {
-		free(rows);
-		free(det);
+	if (rows == NULL)
 		return;
-	}
-	for (c = 0; c < NCOLS; c++)
-		width[c] = width_text(head[c], utf8);
 	for (i = 0; i < sh->nhandles; i++) {
 		if (sh->handles[i]->retired)
 			continue;
@@ -253,45 +241,15 @@ render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 			st = states[i];
 		else
 			state_collect_brief(sh->handles[i], &st);
-		fill_row(&st, rows[n]);
-		details(&st, det[n], DETAILS, 1);
-		for (c = 0; c < NCOLS; c++) {
-			int w = width_text(rows[n][c], utf8);
-
-			if (w > width[c])
-				width[c] = w;
-		}
-		any_queue |= rows[n][COL_QUEUE][0] != '\0';
+		fill_row(&st, &rows[n]);
+		details(&st, rows[n].details, sizeof rows[n].details, 1);
 		n++;
 	}
-	for (i = 0; i <= n; i++) {
-		char line[NCOLS * (CELL + 2) + 8];
-		size_t o = 0, len;
-
-		for (c = 0; c < NCOLS; c++) {
-			const char *s = i == 0 ? head[c] : rows[i - 1][c];
-			int w;
-
-			if (c == COL_QUEUE && !any_queue)
-				break;
-			w = width_text(s, utf8);
-			len = strlen(s);
-			memcpy(line + o, s, len);
-			o += len;
-			for (; w < width[c] + 2 && c < NCOLS - 1; w++)
-				line[o++] = ' ';
-		}
-		while (o > 0 && line[o - 1] == ' ')
-			o--;
-		fputs("  ", f);
-		fwrite(line, 1, o, f);
-		fputc('\n', f);
-		/* The second line, under the columns after the name. */
-		if (i > 0 && det[i - 1][0] != '\0')
-			fprintf(f, "  %*s%s\n", width[COL_NAME] + 2, "",
-			    det[i - 1]);
-	}
+	/* As wide as the picture: the terminal's width, or COLUMNS, or 80
+	 * (a script's transcript too). Columns on the screen, not bytes
+	 * (Cyrillic takes two bytes a letter), as the picture counts them. */
+	picture_opts_detect(sh, &o);
+	render_table_print(f, rows, n, o.width, width_locale_utf8());
 	free(rows);
-	free(det);
 	render_jobs(sh, f);
 }
