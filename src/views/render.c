@@ -215,16 +215,17 @@ render_jobs(struct shell *sh, FILE *f)
 void
 render_state(struct shell *sh)
 {
-	render_state_with(sh->out, sh, NULL);
+	render_state_with(sh->out, sh, NULL, 0);
 }
 
 void
-render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
+render_state_with(FILE *f, struct shell *sh, const struct sock_state *states,
+    int now)
 {
 	struct picture_opts o;
 	struct render_row *rows;
 	struct sock_state st;
-	size_t i, n = 0;
+	size_t i, n = 0, gone = 0;
 
 	if (sh->nhandles == 0) {
 		fprintf(f, "%s\n", _("  (no sockets yet: create one "
@@ -241,15 +242,30 @@ render_state_with(FILE *f, struct shell *sh, const struct sock_state *states)
 			st = states[i];
 		else
 			state_collect_brief(sh->handles[i], &st);
+		/* NOW: a closed socket whose connection is gone too has
+		 * nothing to show now; one the kernel still keeps, a row. */
+		if (now && !st.open && !st.afterlife) {
+			gone++;
+			continue;
+		}
 		fill_row(&st, &rows[n]);
-		details(&st, rows[n].details, sizeof rows[n].details, 1);
+		if (now && !st.open)
+			rows[n].details[0] = '\0';
+		else
+			details(&st, rows[n].details, sizeof rows[n].details,
+			    1);
 		n++;
 	}
 	/* As wide as the picture: the terminal's width, or COLUMNS, or 80
 	 * (a script's transcript too). Columns on the screen, not bytes
 	 * (Cyrillic takes two bytes a letter), as the picture counts them. */
 	picture_opts_detect(sh, &o);
-	render_table_print(f, rows, n, o.width, width_locale_utf8());
+	if (n > 0)
+		render_table_print(f, rows, n, o.width, width_locale_utf8());
+	if (gone > 0)
+		fprintf(f, P_("  (%zu closed socket not shown: 'show' lists "
+		    "every socket)\n", "  (%zu closed sockets not shown: "
+		    "'show' lists every socket)\n", (unsigned long)gone), gone);
 	free(rows);
 	render_jobs(sh, f);
 }

@@ -69,6 +69,38 @@ picture_room(const struct shell *sh, const struct picture_opts *o,
 	return room >= PICTURE_MIN ? room : 0;
 }
 
+/*
+ * The picture into memory (*BUF, *LEN), in ROOM lines at most where ROOM
+ * > 0: the renderer keeps a few rows of a conversation however small
+ * its room, so what it drew is measured, and drawn again smaller.
+ */
+static void
+picture_fitted(struct shell *sh, struct picture_opts *o,
+    const struct sock_state *states, int room, char **buf, size_t *len)
+{
+	int tries, over;
+	FILE *mem;
+
+	if (room > 0)
+		o->max_rows = room;
+	for (tries = 0; tries < 4; tries++) {
+		free(*buf);
+		*buf = NULL;
+		*len = 0;
+		if ((mem = open_memstream(buf, len)) == NULL)
+			return;
+		picture_render_with(mem, sh, o, states);
+		if (fclose(mem) != 0) {
+			*len = 0;
+			return;
+		}
+		over = lines_of(*buf, *len) - room;
+		if (room <= 0 || over <= 0 || o->max_rows - over < 1)
+			return;
+		o->max_rows -= over;
+	}
+}
+
 /* The table into memory (*BUF, *LEN); its lines. */
 static int
 table_into(struct shell *sh, const struct sock_state *states, char **buf,
@@ -78,7 +110,7 @@ table_into(struct shell *sh, const struct sock_state *states, char **buf,
 
 	if (mem == NULL)
 		return -1;
-	render_state_with(mem, sh, states);
+	render_state_with(mem, sh, states, sh->screen.counted);
 	if (fclose(mem) != 0)
 		return -1;
 	return lines_of(*buf, *len);
@@ -99,7 +131,6 @@ view_show(struct shell *sh)
 	char *pbuf = NULL, *tbuf = NULL;
 	size_t plen = 0, tlen = 0, i;
 	int table = 0, room;
-	FILE *mem;
 
 	if (sh->quiet)
 		return;
@@ -113,15 +144,13 @@ view_show(struct shell *sh)
 	if (sh->view == VIEW_PICTURE || sh->view == VIEW_BOTH) {
 		picture_opts_detect(sh, &o);	/* for the real output */
 		room = picture_room(sh, &o, table > 0 ? table : 0);
-		if (room > 0)
-			o.max_rows = room;
-		if (room != 0 && (mem = open_memstream(&pbuf, &plen)) != NULL) {
-			picture_render_with(mem, sh, &o, states);
-			if (fclose(mem) != 0)
-				plen = 0;
-		} else if (room == 0)
+		if (room != 0)
+			picture_fitted(sh, &o, states, room, &pbuf, &plen);
+		if (room == 0 || (room > 0 && lines_of(pbuf, plen) > room)) {
+			plen = 0;
 			fprintf(sh->out, "  %s\n", _("(no room for the picture "
 			    "on this screen: 'picture' draws it)"));
+		}
 	}
 	free(states);
 	if (plen > 0)
