@@ -79,6 +79,7 @@ struct shell {
 	int		 lesson_stopped; /* input ended in a lesson's pause */
 	int		 terminal;	/* readline is set up (input.c) */
 	int		 pauses;	/* a lesson's 'pause' waits for Enter */
+	int		 python_noted;	/* said once how b'...' is read */
 
 	struct shell_hooks hooks;	/* the calls up, from the input loop */
 };

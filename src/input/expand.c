@@ -9,6 +9,7 @@
 
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/pyform.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/expand.h"
@@ -16,8 +17,9 @@
 
 /*
  * Replaces $NAME and ${NAME} in the unquoted words of T (not the command
- * name). A word that was just "$NAME" remembers NAME in its 'var'.
- * Returns 0, or -1 with ERR set for an unknown variable.
+ * name), but not in a bytes literal b'...', which Python sends as typed.
+ * A word that was just "$NAME" remembers NAME in its 'var'. Returns 0,
+ * or -1 with ERR set for an unknown variable.
  */
 int
 expand_words(struct shell *sh, struct tokens *t, char *err)
@@ -30,7 +32,8 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 	for (i = 1; i < t->n; i++) {
 		struct token *w = &t->v[i];
 
-		if (w->quoted || strchr(w->text, '$') == NULL)
+		if (w->quoted || w->python == PYFORM_BYTES ||
+		    strchr(w->text, '$') == NULL)
 			continue;
 		size = w->len + 1;
 		out = malloc(size);
