@@ -416,6 +416,27 @@ Test(commands, help_lists_every_command)
 	assert_has(ts_out(&t), "also: receive\n");
 }
 
+/* The lecture's form leads, the extras follow, one form a line, and
+ * recv's text says the basics (and $DATA) before --all and --to. */
+Test(commands, help_puts_the_lectures_use_first)
+{
+	const char *out, *basic, *bulk;
+
+	run_ok("help recv");
+	out = ts_out(&t);
+	cr_assert(strncmp(out, "usage: recv NAME [MAXBYTES] [&]\n       recv "
+	    "NAME [MAXBYTES] [MSG_PEEK|", 55) == 0, "%s", out);
+	assert_has(out, "\n       recv NAME --to PATH [--replace] [&]\n");
+	basic = strstr(out, "end of the stream (EOF)");
+	bulk = strstr(out, "--to PATH writes");
+	cr_assert(basic != NULL && bulk != NULL && basic < bulk, "%s", out);
+	assert_has(out, "variable DATA");
+	ts_clear(&t);
+	run_ok("help bind");
+	assert_has(ts_out(&t), "usage: bind NAME ADDRESS PORT\n       bind NAME "
+	    "ADDRESS:PORT\n       bind NAME ('ADDRESS', PORT)\n");
+}
+
 Test(commands, show_table)
 {
 	establish();

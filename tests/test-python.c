@@ -154,6 +154,39 @@ Test(python, lexer_keeps_python_words_whole)
 	words_free(&w);
 }
 
+/* data = conn.recv(1024); conn.sendall(data): the echo server's loop. */
+Test(python, recv_sets_data_and_send_echoes_it)
+{
+	ts_fail(&t, "send conn $DATA", "$DATA is what the last recv returned, "
+	    "and nothing was received yet: recv first, as in 'recv conn'", 1);
+	sends("send cli b'a\\x00b\\xff'", "a\0b\xff", 4);
+	ts_clear(&t);
+	ts_okf(&t, "set DATA");
+	cr_assert_str_eq(ts_out(&t), "DATA=a\\x00b\\xff\n");
+	ts_okf(&t, "send conn $DATA");
+	assert_has(ts_out(&t), ", 4) = 4\n");
+	cr_assert(ts_ready(&t, "cli", POLLIN) & POLLIN);
+	ts_okf(&t, "recv cli");
+	cr_assert_eq(t.sh.last_len, 4);
+	cr_assert(memcmp(t.sh.last_data, "a\0b\xff", 4) == 0);
+	/* In a longer word too, its length kept. */
+	ts_okf(&t, "send conn x${DATA}y");
+	cr_assert(ts_ready(&t, "cli", POLLIN) & POLLIN);
+	ts_okf(&t, "recv cli");
+	cr_assert_eq(t.sh.last_len, 6);
+	cr_assert(memcmp(t.sh.last_data, "xa\0b\xffy", 6) == 0);
+}
+
+Test(python, data_is_empty_at_the_end_of_the_stream)
+{
+	ts_okf(&t, "close cli");
+	cr_assert(ts_ready(&t, "conn", POLLIN) & POLLIN);
+	ts_run(&t, "recv conn");
+	ts_clear(&t);
+	ts_okf(&t, "set DATA");
+	cr_assert_str_eq(ts_out(&t), "DATA=\n");
+}
+
 struct bad { char line[64]; char says[200]; };
 
 ParameterizedTestParameters(python, refused)

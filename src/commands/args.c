@@ -32,6 +32,47 @@ args_usage(const struct cmd_entry *ce)
 }
 
 /*
+ * The next form of command C's usage, from *U (args_usage(c) at first),
+ * into FORM: "NAME DATA [&] | NAME --size BYTES" gives "NAME DATA [&]",
+ * then "NAME --size BYTES [&]". (A bar inside brackets, [MSG_PEEK|MSG_OOB],
+ * separates words, not forms.) The usage string writes '[&]' once, at
+ * one form, but '&' goes with every form of a command that may run in
+ * the background: each form says so. Returns 0 past the last form.
+ */
+int
+args_usage_form(const struct cmd_entry *c, const char **u, char *form,
+    size_t size)
+{
+	const char *p = *u, *end;
+	size_t o;
+	int depth;
+
+	if (p == NULL)
+		return 0;
+	for (depth = 0, end = p; *end != '\0' &&
+	    (depth > 0 || *end != '|'); end++)
+		depth += (*end == '[') - (*end == ']');
+	/* The form, its spaces trimmed and its '[&]' taken out. */
+	for (o = 0; p < end && *p == ' '; p++)
+		;
+	for (; p < end && o < size - 8; p++) {
+		if (strncmp(p, " [&]", 4) == 0 && p + 4 <= end) {
+			p += 3;
+			continue;
+		}
+		form[o++] = *p;
+	}
+	while (o > 0 && form[o - 1] == ' ')
+		o--;
+	if ((c->flags & CMD_BACKGROUND) != 0)
+		o += (size_t)snprintf(form + o, size - o, "%s[&]",
+		    o > 0 ? " " : "");
+	form[o] = '\0';
+	*u = *end == '|' ? end + 1 : NULL;
+	return 1;
+}
+
+/*
  * Starts the op of a call that can wait on the command's socket: what the
  * jobs list shows of it, and the command's advice for its failure, said
  * when it ends (perhaps as a job, after other commands).

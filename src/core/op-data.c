@@ -22,6 +22,7 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
+#include "core/vars.h"
 
 
 int
@@ -94,9 +95,7 @@ keep_data(struct shell *sh, const char *buf, size_t n)
 	if (copy == NULL)
 		return;
 	memcpy(copy, buf, n);
-	free(sh->last_data);
-	sh->last_data = copy;
-	sh->last_len = n;
+	var_received(sh, copy, n);
 }
 
 /*

@@ -61,7 +61,8 @@ struct shell {
 	struct evlog	 log;		/* every call made, in order */
 	struct var	*vars;
 	size_t		 nvars;
-	char		*last_data;	/* what the last recv returned */
+	char		*last_data;	/* what the last recv returned (also
+					   $DATA: var_received) */
 	size_t		 last_len;
 
 	int		 interactive;	/* a person at a terminal */
