@@ -612,3 +612,24 @@ Test(commands, listen_returns_zero)
 	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].result, 0);
 	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].arg, 5);
 }
+
+/* listen on an unbound socket: the kernel binds it, and says where; a
+ * bound one gets no such line. */
+Test(commands, listen_says_the_kernel_bound_it)
+{
+	char want[128];
+
+	run_ok("socket s");
+	ts_clear(&t);
+	run_ok("listen s");
+	snprintf(want, sizeof want, "\n  s was not bound: the kernel bound it "
+	    "to 0.0.0.0:%d, every address and a port it picked (bind before "
+	    "listen to choose them)\n", ts_port(&t, "s"));
+	assert_has(ts_out(&t), want);
+	cr_assert_neq(ts_port(&t, "s"), 0);
+	run_ok("socket b");
+	run_ok("bind b 127.0.0.1 0");
+	ts_clear(&t);
+	run_ok("listen b");
+	assert_has_not(ts_out(&t), "was not bound");
+}
