@@ -89,6 +89,13 @@ struct shell {
 /* shell.c */
 void		 shell_init(struct shell *, FILE *out, FILE *err);
 void		 shell_free(struct shell *);
+/*
+ * Forgets what is finished: the closed sockets (ALL: every socket, which
+ * the caller closed first) and their events, as if they had never been;
+ * the open ones, their events and jobs stay. Returns how many sockets
+ * were forgotten; *EVENTS (or NULL): how many events.
+ */
+size_t		 shell_forget(struct shell *, int all, size_t *events);
 
 
 #endif
