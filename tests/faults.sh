@@ -378,6 +378,9 @@ w=term
 if ! tm_wait $w 'sockshell>'; then
 	not_ok "sockshell starts at a terminal" "$tmp/$w.screen"
 else
+	check "the banner says how to start a lesson" "$tmp/$w.screen" \
+	    has "$tmp/$w.screen" "'sockshell --lesson echo'"
+
 	for l in 'socket srv' 'bind srv 127.0.0.1 0' 'listen srv 0'; do
 		tm_type $w "$l"
 	done
@@ -452,6 +455,16 @@ else
 	    tm send-keys -t $w Tab Enter
 	check "TAB completes 'so_reusea' to SO_REUSEADDR" "$tmp/$w.screen" \
 	    tm_wait $w 'SO_REUSEADDR) = 0'
+	# setsockopt offers only what can be set: not SO_ACCEPTCONN, which
+	# getsockopt offers.
+	tm send-keys -t $w -l 'setsockopt srv SO_ACC' &&
+	    tm send-keys -t $w Tab && tm_type $w ' 1'
+	check "TAB after setsockopt offers no read-only option" \
+	    "$tmp/$w.screen" tm_wait $w "unknown socket option 'SO_ACC'"
+	tm send-keys -t $w -l 'getsockopt srv SO_ACC' &&
+	    tm send-keys -t $w Tab Enter
+	check "TAB after getsockopt offers SO_ACCEPTCONN" "$tmp/$w.screen" \
+	    tm_wait $w 'SO_ACCEPTCONN) = 0'
 	screen $w
 	if grep -q 'expected' "$tmp/$w.screen"; then
 		not_ok "every state the terminal steps expected held" \

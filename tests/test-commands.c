@@ -416,6 +416,27 @@ Test(commands, help_lists_every_command)
 	assert_has(ts_out(&t), "also: receive\n");
 }
 
+/* The lecture's form leads, the extras follow, one form a line, and
+ * recv's text says the basics (and $DATA) before --all and --to. */
+Test(commands, help_puts_the_lectures_use_first)
+{
+	const char *out, *basic, *bulk;
+
+	run_ok("help recv");
+	out = ts_out(&t);
+	cr_assert(strncmp(out, "usage: recv NAME [MAXBYTES] [&]\n       recv "
+	    "NAME [MAXBYTES] [MSG_PEEK|", 55) == 0, "%s", out);
+	assert_has(out, "\n       recv NAME --to PATH [--replace] [&]\n");
+	basic = strstr(out, "end of the stream (EOF)");
+	bulk = strstr(out, "--to PATH writes");
+	cr_assert(basic != NULL && bulk != NULL && basic < bulk, "%s", out);
+	assert_has(out, "variable DATA");
+	ts_clear(&t);
+	run_ok("help bind");
+	assert_has(ts_out(&t), "usage: bind NAME ADDRESS PORT\n       bind NAME "
+	    "ADDRESS:PORT\n       bind NAME ('ADDRESS', PORT)\n");
+}
+
 Test(commands, show_table)
 {
 	establish();
@@ -593,4 +614,25 @@ Test(commands, listen_returns_zero)
 	    "listen s 5 => 0", NULL });
 	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].result, 0);
 	cr_assert_eq(t.sh.log.v[t.sh.log.n - 1].arg, 5);
+}
+
+/* listen on an unbound socket: the kernel binds it, and says where; a
+ * bound one gets no such line. */
+Test(commands, listen_says_the_kernel_bound_it)
+{
+	char want[128];
+
+	run_ok("socket s");
+	ts_clear(&t);
+	run_ok("listen s");
+	snprintf(want, sizeof want, "\n  s was not bound: the kernel bound it "
+	    "to 0.0.0.0:%d, every address and a port it picked (bind before "
+	    "listen to choose them)\n", ts_port(&t, "s"));
+	assert_has(ts_out(&t), want);
+	cr_assert_neq(ts_port(&t, "s"), 0);
+	run_ok("socket b");
+	run_ok("bind b 127.0.0.1 0");
+	ts_clear(&t);
+	run_ok("listen b");
+	assert_has_not(ts_out(&t), "was not bound");
 }

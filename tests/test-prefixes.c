@@ -24,7 +24,7 @@ static const struct {
 	{ "no", "nonblock" }, { "pa", "pause" }, { "pi", "picture" },
 	{ "po", "poll" }, { "qu", "quit" }, { "vi", "view" },
 	{ "wa", "wait" }, { "acc", "accept" }, { "bin", "bind" },
-	{ "clo", "close" }, { "con", "connect" }, { "hel", "help" },
+	{ "cle", "clear" }, { "clo", "close" }, { "con", "connect" }, { "hel", "help" },
 	{ "job", "jobs" }, { "les", "lesson" }, { "lis", "listen" },
 	{ "non", "nonblock" }, { "pau", "pause" }, { "pic", "picture" },
 	{ "pol", "poll" }, { "qui", "quit" }, { "rec", "recv" },

@@ -14,6 +14,7 @@
 #include "base/addr.h"
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/pyform.h"
 #include "base/text.h"
 
 int
@@ -360,6 +361,45 @@ parse_unix(const char *path, const char *port, struct sockaddr_storage *ss,
 	return 0;
 }
 
+/* Python's tuple ('127.0.0.1', 8888), or AF_INET6's ('::1', 8888, 0, 0),
+ * as the lecture's bind, connect and sendto take it. */
+static int
+parse_tuple(const char *s, const char *port, int family,
+    struct sockaddr_storage *ss, socklen_t *len, char *err)
+{
+	struct pyform_addr a;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+	if (family == AF_UNIX) {
+		snprintf(err, MESSAGE_LEN, "%s", _("an AF_UNIX address is a "
+		    "path, not a tuple: write the path, as in /tmp/sock"));
+		return -1;
+	}
+	if (pyform_tuple(s, &a, err) < 0)
+		return -1;
+	if (port != NULL) {
+		snprintf(err, MESSAGE_LEN, _("'%.20s' after the tuple: the "
+		    "port goes inside it, as in ('%s', %s)"), port,
+		    a.host[0] != '\0' ? a.host : "127.0.0.1", a.port);
+		return -1;
+	}
+	if (a.items == 4 && family != AF_INET6) {
+		snprintf(err, MESSAGE_LEN, _("an %s address is a pair (Python: "
+		    "AF_INET address must be a pair (host, port)): write "
+		    "('%s', %s)"), addr_family_name(family), a.host, a.port);
+		return -1;
+	}
+	/* Python's '' is every address. */
+	if (addr_parse(a.host[0] != '\0' ? a.host : "*", a.port, family, ss,
+	    len, err) < 0)
+		return -1;
+	if (a.items == 4) {
+		sin6->sin6_flowinfo = htonl((uint32_t)a.flowinfo);
+		sin6->sin6_scope_id = (uint32_t)a.scope_id;
+	}
+	return 0;
+}
+
 int
 addr_parse(const char *addr, const char *port,
     int family, struct sockaddr_storage *ss, socklen_t *len, char *err)
@@ -369,6 +409,8 @@ addr_parse(const char *addr, const char *port,
 	uint16_t portnum;
 	size_t n;
 
+	if (addr[0] == '(')
+		return parse_tuple(addr, port, family, ss, len, err);
 	if (family == AF_UNIX)
 		return parse_unix(addr, port, ss, len, err);
 	if (port == NULL) {

@@ -11,6 +11,8 @@ struct token {
 	size_t	 start, end;	/* where the raw word stands in the line */
 	int	 quoted;	/* the word was a "..." or '...' string */
 	char	*var;		/* the word was "$NAME": NAME (vars.c) */
+	int	 python;	/* the word is in Python's form, as typed:
+				   b'...' or (...) (enum pyform_kind) */
 };
 
 struct tokens {

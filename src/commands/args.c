@@ -15,6 +15,7 @@
 #include "base/addr.h"
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/pyform.h"
 #include "base/text.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
@@ -28,6 +29,47 @@ const char *
 args_usage(const struct cmd_entry *ce)
 {
 	return ce->usage[0] != '\0' ? _(ce->usage) : "";
+}
+
+/*
+ * The next form of command C's usage, from *U (args_usage(c) at first),
+ * into FORM: "NAME DATA [&] | NAME --size BYTES" gives "NAME DATA [&]",
+ * then "NAME --size BYTES [&]". (A bar inside brackets, [MSG_PEEK|MSG_OOB],
+ * separates words, not forms.) The usage string writes '[&]' once, at
+ * one form, but '&' goes with every form of a command that may run in
+ * the background: each form says so. Returns 0 past the last form.
+ */
+int
+args_usage_form(const struct cmd_entry *c, const char **u, char *form,
+    size_t size)
+{
+	const char *p = *u, *end;
+	size_t o;
+	int depth;
+
+	if (p == NULL)
+		return 0;
+	for (depth = 0, end = p; *end != '\0' &&
+	    (depth > 0 || *end != '|'); end++)
+		depth += (*end == '[') - (*end == ']');
+	/* The form, its spaces trimmed and its '[&]' taken out. */
+	for (o = 0; p < end && *p == ' '; p++)
+		;
+	for (; p < end && o < size - 8; p++) {
+		if (strncmp(p, " [&]", 4) == 0 && p + 4 <= end) {
+			p += 3;
+			continue;
+		}
+		form[o++] = *p;
+	}
+	while (o > 0 && form[o - 1] == ' ')
+		o--;
+	if ((c->flags & CMD_BACKGROUND) != 0)
+		o += (size_t)snprintf(form + o, size - o, "%s[&]",
+		    o > 0 ? " " : "");
+	form[o] = '\0';
+	*u = *end == '|' ? end + 1 : NULL;
+	return 1;
 }
 
 /*
@@ -184,6 +226,35 @@ bulk_words(struct shell *sh, struct op *op, const struct tokens *t, size_t i,
 	    bysize ? size : 0);
 }
 
+/* The bytes literal W (b'Hello, world!', the lecture's) into OP's data,
+ * as Python sends it; said once a session. 0, or -1 after a message. */
+static int
+python_bytes(struct shell *sh, struct op *op, const struct token *w)
+{
+	char err[MESSAGE_LEN], warn[MESSAGE_LEN];
+	long n;
+
+	op->data = malloc(w->len + 1);
+	if (op->data == NULL) {
+		report_error(sh, "%s", _("out of memory"));
+		return -1;
+	}
+	n = pyform_bytes(w->text, w->len, op->data, err, warn);
+	if (n < 0) {
+		report_error(sh, "%s", err);
+		return -1;
+	}
+	op->len = (size_t)n;
+	if (!sh->python_noted)
+		fprintf(sh->out, "%s\n", _("  b'...' is Python's bytes literal: "
+		    "the bytes it holds are sent, as Python sends them (\"...\" "
+		    "does the same here)"));
+	if (warn[0] != '\0')
+		fprintf(sh->out, "  %s\n", warn);
+	sh->python_noted = 1;
+	return 0;
+}
+
 /*
  * The data words of send and sendto, from token FIRST of the line: MSG_*
  * flags, then DATA (one quoted string, or the rest of the line as typed),
@@ -234,6 +305,8 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 		    "'%.*s \"!\"'"), cmd, n, typed);
 		return -1;
 	}
+	if (i + 1 == t->n && t->v[i].python == PYFORM_BYTES)
+		return python_bytes(sh, op, &t->v[i]);
 	if (i + 1 == t->n) {
 		op->len = t->v[i].len;
 		op->data = malloc(op->len + 1);
@@ -244,7 +317,7 @@ args_data(struct shell *sh, struct op *op, const struct cmd_args *a,
 		memcpy(op->data, t->v[i].text, op->len);
 		return 0;
 	}
-	if (t->v[i].quoted) {
+	if (t->v[i].quoted || t->v[i].python == PYFORM_BYTES) {
 		report_error(sh, _("%s takes one quoted string: put the whole "
 		    "message inside the quotes"), cmd);
 		return -1;

@@ -16,6 +16,11 @@ struct sockopt;
 /* The entry's usage, translated; "" for a command that takes nothing
  * (gettext("") would give the catalogue's header). */
 const char		*args_usage(const struct cmd_entry *);
+/* The next form of CE's usage from *U (first args_usage(CE)), into FORM:
+ * "NAME DATA [&]", '&' at each form of a command that takes it; 0 past
+ * the last. */
+int			 args_usage_form(const struct cmd_entry *ce,
+			     const char **u, char *form, size_t size);
 int			 args_prepare(struct shell *, struct op *,
 			     enum op_kind, const struct cmd_args *);
 /* The open handle NAME, or NULL after a message that says what to do. */

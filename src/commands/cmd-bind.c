@@ -117,11 +117,14 @@ const struct cmd_entry cmd_bind_entry = {
 	.min_args = 2, .max_args = 3,
 	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
 	    { .kind = ARG_ADDRESS, .flags = ARG_SPREAD }),
-	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME PATH"),
+	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME ('ADDRESS', "
+	    "PORT) | NAME PATH"),
 	.summary = N_("bind a socket to an IP address and port"),
 	.help = N_("Makes bind(2): the socket NAME gets a local address. "
 	    "ADDRESS is an IPv4 or IPv6 address ([::1]:8888 with a port), a "
-	    "host name, or * for every address (0.0.0.0 or ::). PORT 0 lets "
+	    "host name, or * for every address (0.0.0.0 or ::). Python's tuple "
+	    "('127.0.0.1', 8888) works too, as the lecture writes it ('' is "
+	    "every address; AF_INET6 takes ('::1', 8888, 0, 0)). PORT 0 lets "
 	    "the kernel pick a free port; the state then shows which. Given "
 	    "as a variable ($PORT) whose value is 0, the variable takes the "
 	    "picked port, so later steps can use it. An AF_UNIX socket binds "

@@ -39,7 +39,9 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 	    a->argv[2] : NULL, h->family, &ss, &len, msg) < 0) {
 		w = a->argv[1];
 		/* "connect cli srvv": most likely a socket's name, mistyped. */
-		if (a->argc == 2 && strpbrk(w, ":[]") == NULL &&
+		if (w[0] == '(')
+			report_error(sh, "%s", msg);
+		else if (a->argc == 2 && strpbrk(w, ":[]") == NULL &&
 		    handle_name_ok(w, why) == 0)
 			report_error(sh, _("no socket named '%s' to connect "
 			    "to: give the name of an open socket, or ADDRESS "
@@ -103,11 +105,12 @@ const struct cmd_entry cmd_connect_entry = {
 	.min_args = 2, .max_args = 3,
 	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
 	    { .kind = ARG_PEER, .flags = ARG_SPREAD }),
-	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME OTHER | "
-	    "NAME PATH [&]"),
+	.usage = N_("NAME ADDRESS PORT | NAME ADDRESS:PORT | NAME ('ADDRESS', "
+	    "PORT) | NAME OTHER | NAME PATH [&]"),
 	.summary = N_("set up a connection"),
 	.help = N_("Makes connect(2): the client socket NAME actively sets up "
-	    "a connection to the server at ADDRESS and PORT, or to the local "
+	    "a connection to the server at ADDRESS and PORT (or Python's "
+	    "('127.0.0.1', 8888)), or to the local "
 	    "address of this shell's socket OTHER. The kernel picks the "
 	    "client's own port. The call waits until the server's kernel "
 	    "answers; Ctrl-C stops waiting (the handshake goes on). On a "

@@ -44,6 +44,25 @@ print_wrapped(FILE *f, const char *text, int indent, int width)
 		fputc('\n', f);
 }
 
+/* The usage, one form a line: the lecture's, written first, leads and
+ * the extras (flags, options, other families) follow, each whole. */
+static void
+print_usage(FILE *f, const struct cmd_entry *ce)
+{
+	const char *u = args_usage(ce), *label = _("usage:");
+	char form[512];
+	int first = 1, cols = 0;
+	const char *p;
+
+	for (p = label; *p != '\0'; p++)
+		cols += ((unsigned char)*p & 0xc0) != 0x80;
+	while (args_usage_form(ce, &u, form, sizeof form)) {
+		fprintf(f, "%*s %s%s%s\n", first ? 0 : cols, first ? label : "",
+		    ce->name, form[0] != '\0' ? " " : "", form);
+		first = 0;
+	}
+}
+
 static enum cmd_retval
 cmd_help_exec(struct shell *sh, struct cmd_args *a)
 {
@@ -64,7 +83,7 @@ cmd_help_exec(struct shell *sh, struct cmd_args *a)
 		    "close."), 0, 78);
 		return CMD_OK;
 	}
-	fprintf(sh->out, _("usage: %s %s\n"), ce->name, args_usage(ce));
+	print_usage(sh->out, ce);
 	if (ce->alias != NULL)
 		fprintf(sh->out, _("also: %s\n"), ce->alias);
 	fprintf(sh->out, "%s.\n", _(ce->summary));

@@ -3,9 +3,11 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/cmd.h"
@@ -18,14 +20,31 @@ static const struct ev_type listen_event = {
 	.call = "listen", .op = N_("Listen"), .role = ROLE_LISTEN
 };
 
+/* H's IPv4 or IPv6 socket has a port (bound, or connected), or is of
+ * another family: listen would bind it to none. */
+static int
+bound(const struct handle *h)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+
+	if (h->family != AF_INET && h->family != AF_INET6)
+		return 1;
+	if (getsockname(h->fd, (struct sockaddr *)&ss, &len) < 0)
+		return 1;
+	return ss.ss_family == AF_INET6 ?
+	    ((struct sockaddr_in6 *)&ss)->sin6_port != 0 :
+	    ((struct sockaddr_in *)&ss)->sin_port != 0;
+}
+
 static enum cmd_retval
 cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 {
 	struct handle *h = a->h;
 	struct event *ev;
 	long backlog = 1;
-	char *end;
-	int err;
+	char *end, addr[64];
+	int err, unbound;
 
 	if (a->argc == 2) {
 		errno = 0;
@@ -39,6 +58,7 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 			return CMD_ERROR;
 		}
 	}
+	unbound = !bound(h);
 	if (listen(h->fd, (int)backlog) < 0) {
 		err = errno;
 		report_call_failed(sh, h, a->ce->advice, "", "listen", err,
@@ -50,6 +70,12 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 	handle_remember_addrs(h);
 	fprintf(sh->out, _("listen(%d, %ld) = 0: %s waits for connections; "
 	    "'accept %s' takes them\n"), h->fd, backlog, h->name, h->name);
+	if (unbound)
+		fprintf(sh->out, _("  %s was not bound: the kernel bound it to "
+		    "%s, every address and a port it picked (bind before "
+		    "listen to choose them)\n"),
+		    h->name, addr_format(&h->local, h->local_len, addr,
+		    sizeof addr));
 	if ((ev = handle_log(sh, &listen_event, h->id, 0, 0, 0)) != NULL)
 		ev->arg = backlog;
 	return CMD_OK;

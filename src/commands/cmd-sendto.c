@@ -22,13 +22,16 @@ static const struct ev_type sendto_event = {
 	.call = "sendto", .op = N_("Send"), .role = ROLE_SEND
 };
 
-/* "127.0.0.1:8888", "[::1]:8888", "localhost:8888": the port comes with
- * the address ("::1" alone is an address without one). */
+/* "127.0.0.1:8888", "[::1]:8888", "localhost:8888", Python's ('::1',
+ * 8888): the port comes with the address ("::1" alone is an address
+ * without one). */
 static int
 has_own_port(const char *s)
 {
 	struct in6_addr a6;
 
+	if (s[0] == '(')
+		return 1;
 	if (s[0] == '[')
 		return strstr(s, "]:") != NULL;
 	return strchr(s, ':') != NULL && inet_pton(AF_INET6, s, &a6) != 1;
@@ -124,12 +127,14 @@ const struct cmd_entry cmd_sendto_entry = {
 	    { .kind = ARG_PEER, .flags = ARG_SPREAD },
 	    { .kind = ARG_SEND, .flags = ARG_REPEAT }),
 	.usage = N_("NAME ADDRESS PORT DATA | NAME ADDRESS:PORT DATA | "
-	    "NAME OTHER DATA | NAME PATH DATA [&]"),
+	    "NAME ('ADDRESS', PORT) DATA | NAME OTHER DATA | NAME PATH DATA "
+	    "[&]"),
 	.summary = N_("send a datagram to an address"),
 	.help = N_("Makes sendto(2): sends DATA to the address given, with no "
 	    "connect first: the way of UDP, where each datagram names its "
 	    "destination. The destination is ADDRESS PORT, ADDRESS:PORT, "
-	    "this shell's socket OTHER, or a path (AF_UNIX). DATA is as for "
+	    "Python's ('ADDRESS', PORT), this shell's socket OTHER, or a "
+	    "path (AF_UNIX). DATA is as for "
 	    "send (flags, --size BYTES and --file PATH too). On a connected "
 	    "stream socket the address is ignored, or refused with EISCONN "
 	    "(AF_UNIX)."),

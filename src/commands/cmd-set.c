@@ -2,21 +2,31 @@
 #include <config.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "commands/cmd.h"
 #include "core/report.h"
 #include "core/shell.h"
 #include "core/vars.h"
 
+/* NAME=VALUE, its bytes escaped where a received $DATA holds controls. */
+static void
+print_var(struct shell *sh, const char *name, const char *value, size_t len)
+{
+	fprintf(sh->out, "%s=", name);
+	text_put_escaped(sh->out, value, len);
+	fputc('\n', sh->out);
+}
+
 static enum cmd_retval
 cmd_set_exec(struct shell *sh, struct cmd_args *a)
 {
 	const char *v;
-	size_t i;
+	size_t i, len;
 
 	if (a->argc == 0) {
 		for (i = 0; i < sh->nvars; i++)
-			fprintf(sh->out, "%s=%s\n", sh->vars[i].name,
-			    sh->vars[i].value);
+			print_var(sh, sh->vars[i].name, sh->vars[i].value,
+			    sh->vars[i].len);
 		return CMD_OK;
 	}
 	if (!var_name_ok(a->argv[0])) {
@@ -25,13 +35,13 @@ cmd_set_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	if (a->argc == 1) {
-		v = var_get(sh, a->argv[0]);
+		v = var_get_bytes(sh, a->argv[0], &len);
 		if (v == NULL) {
 			report_error(sh, _("no variable %s: set it with 'set "
 			    "%s VALUE'"), a->argv[0], a->argv[0]);
 			return CMD_ERROR;
 		}
-		fprintf(sh->out, "%s=%s\n", a->argv[0], v);
+		print_var(sh, a->argv[0], v, len);
 		return CMD_OK;
 	}
 	if (var_set(sh, a->argv[0], a->argv[1]) < 0) {
@@ -51,7 +61,8 @@ const struct cmd_entry cmd_set_entry = {
 	    "$NAME or ${NAME} in a word, and the value takes its place. "
 	    "Without VALUE prints one variable, without arguments all of "
 	    "them. PORT is 8888 unless the command line says otherwise "
-	    "(-D PORT=0): lessons write $PORT."),
+	    "(-D PORT=0): lessons write $PORT. Every recv sets DATA to the "
+	    "bytes it returned (see 'help recv')."),
 	.example = "set PORT 9000",
 	.exec = cmd_set_exec,
 };

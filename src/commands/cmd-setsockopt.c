@@ -78,7 +78,7 @@ const struct cmd_entry cmd_setsockopt_entry = {
 	.name = "setsockopt",
 	.min_args = 3, .max_args = 4,
 	.args = ARGS({ .kind = ARG_HANDLE, .flags = ARG_TARGET },
-	    { .kind = ARG_SOCKOPT },
+	    { .kind = ARG_SOCKOPT, .flags = ARG_SETTABLE },
 	    { .kind = ARG_VALUE, .flags = ARG_REPEAT }),
 	.usage = N_("NAME OPTION VALUE"),
 	.summary = N_("set a socket option"),

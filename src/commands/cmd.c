@@ -15,6 +15,7 @@
 /* The commands, each its own cmd-NAME.c: only this table refers to them. */
 extern const struct cmd_entry cmd_accept_entry;
 extern const struct cmd_entry cmd_bind_entry;
+extern const struct cmd_entry cmd_clear_entry;
 extern const struct cmd_entry cmd_close_entry;
 extern const struct cmd_entry cmd_connect_entry;
 extern const struct cmd_entry cmd_getpeername_entry;
@@ -31,6 +32,7 @@ extern const struct cmd_entry cmd_poll_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recv_entry;
 extern const struct cmd_entry cmd_recvfrom_entry;
+extern const struct cmd_entry cmd_reset_entry;
 extern const struct cmd_entry cmd_resolve_entry;
 extern const struct cmd_entry cmd_send_entry;
 extern const struct cmd_entry cmd_sendto_entry;
@@ -49,6 +51,7 @@ extern const struct cmd_entry cmd_wait_entry;
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_accept_entry,
 	&cmd_bind_entry,
+	&cmd_clear_entry,
 	&cmd_close_entry,
 	&cmd_connect_entry,
 	&cmd_getpeername_entry,
@@ -65,6 +68,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_quit_entry,
 	&cmd_recv_entry,
 	&cmd_recvfrom_entry,
+	&cmd_reset_entry,
 	&cmd_resolve_entry,
 	&cmd_send_entry,
 	&cmd_sendto_entry,

@@ -108,6 +108,8 @@ enum cmd_kind {
 				   ARG_HANDLE at a fixed place): cmd_run
 				   gives it open in a->h, or says why not */
 #define ARG_CLOSED	0x8	/* with ARG_TARGET: a closed socket too */
+#define ARG_SETTABLE	0x10	/* ARG_SOCKOPT: only an option that can be
+				   set (not SO_ERROR, SO_TYPE...) */
 
 /* A word an argument may be: a constant, an option, a subcommand. */
 struct cmd_word {

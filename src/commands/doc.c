@@ -68,46 +68,22 @@ roff_usage(FILE *f, const char *u)
 }
 
 /*
- * The tags of command C, one form of its usage a line: "NAME DATA [&] |
- * NAME --size BYTES" becomes "send NAME DATA [&]" and "send NAME --size
- * BYTES", so that at 80 columns no form is cut in two and it is clear
- * which words go together. (A bar inside brackets, [MSG_PEEK|MSG_OOB],
- * separates words, not forms.) The usage string writes '[&]' once, at
- * one form, but '&' goes with every form of a command that may run in
- * the background: each form says so.
+ * The tags of command C, one form of its usage a line (args_usage_form),
+ * so that at 80 columns no form is cut in two and it is clear which words
+ * go together.
  */
 static void
 roff_tags(FILE *f, const struct cmd_entry *c)
 {
-	const char *u = args_usage(c), *end;
+	const char *u = args_usage(c);
 	char form[512];
-	size_t n, o;
-	int depth, first = 1;
+	int first = 1;
 
-	do {
-		for (depth = 0, end = u; *end != '\0' &&
-		    (depth > 0 || *end != '|'); end++)
-			depth += (*end == '[') - (*end == ']');
-		/* The form, its spaces trimmed and its '[&]' taken out. */
-		for (o = 0; u < end && *u == ' '; u++)
-			;
-		for (; u < end && o < sizeof form - 8; u++) {
-			if (strncmp(u, " [&]", 4) == 0 && u + 4 <= end) {
-				u += 3;
-				continue;
-			}
-			form[o++] = *u;
-		}
-		while (o > 0 && form[o - 1] == ' ')
-			o--;
-		if ((c->flags & CMD_BACKGROUND) != 0)
-			o += (size_t)snprintf(form + o, sizeof form - o, "%s[&]",
-			    o > 0 ? " " : "");
-		form[o] = '\0';
+	while (args_usage_form(c, &u, form, sizeof form)) {
 		if (!first)
 			fputs(".PD 0\n", f);
 		fprintf(f, ".TP\n\\fB%s\\fR", c->name);
-		if (o > 0) {
+		if (form[0] != '\0') {
 			fputc(' ', f);
 			roff_usage(f, form);
 		}
@@ -115,9 +91,7 @@ roff_tags(FILE *f, const struct cmd_entry *c)
 		if (!first)
 			fputs(".PD\n", f);
 		first = 0;
-		n = *end == '|';
-		u = end + n;
-	} while (n);
+	}
 }
 
 /*

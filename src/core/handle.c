@@ -48,12 +48,20 @@ name_slot(struct shell *sh, const char *name)
 static void
 name_index(struct shell *sh, struct handle *h)
 {
-	size_t cap, i;
-
 	if (sh->by_name != NULL && sh->nhandles * 2 <= sh->by_name_cap) {
 		*name_slot(sh, h->name) = h;
 		return;
 	}
+	handle_reindex(sh);
+}
+
+/* Builds the hash anew from the handles array: grown, or after handles
+ * were taken out of the array (shell_forget). */
+void
+handle_reindex(struct shell *sh)
+{
+	size_t cap, i;
+
 	free(sh->by_name);
 	for (cap = 64; cap < sh->nhandles * 4; cap *= 2)
 		;

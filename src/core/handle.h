@@ -62,6 +62,8 @@ int		 handle_name_ok(const char *name, char *err);
 void		 handle_default_name(struct shell *, const char *base,
 		     char *buf);
 void		 handle_remember_addrs(struct handle *);
+/* Builds the names' hash anew, after handles left the array. */
+void		 handle_reindex(struct shell *);
 int		 handle_close(struct handle *);
 size_t		 handle_open_count(struct shell *);
 void		 handle_situation(const struct handle *,

@@ -17,6 +17,7 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
+#include "core/vars.h"
 
 #define BULK_CHUNK	(64 * 1024)	/* bytes a bulk call moves at most */
 #define BULK_YIELD	(4 * 1024 * 1024)	/* then jobs and Ctrl-C get a
@@ -134,9 +135,7 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 		fprintf(sh->out, _("  it began with \"%s\"\n"),
 		    op_escape(op->data, op->len, OP_SHOW_DATA, shown,
 		    sizeof shown));
-	free(sh->last_data);
-	sh->last_data = NULL;
-	sh->last_len = 0;
+	var_received(sh, NULL, 0);	/* none kept: $DATA is empty */
 	handle_log(sh, op->type, h->id, 0, (long long)op->done, 0);
 	return OP_DONE;
 }

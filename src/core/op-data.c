@@ -23,6 +23,7 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
+#include "core/vars.h"
 
 
 int
@@ -95,9 +96,7 @@ keep_data(struct shell *sh, const char *buf, size_t n)
 	if (copy == NULL)
 		return;
 	memcpy(copy, buf, n);
-	free(sh->last_data);
-	sh->last_data = copy;
-	sh->last_len = n;
+	var_received(sh, copy, n);
 }
 
 /*

@@ -22,6 +22,7 @@
 #include "core/op.h"
 #include "core/report.h"
 #include "core/shell.h"
+#include "core/vars.h"
 
 
 /* A call that stopped waiting (ERR: EINTR, ETIMEDOUT, ECANCELED): a job's
@@ -272,9 +273,7 @@ step_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	}
 	op_log_recv(handle_log(sh, op->type, h->id, 0, n, 0), 0, whole, &from,
 	    fromlen);
-	free(sh->last_data);
-	sh->last_data = buf;
-	sh->last_len = (size_t)n;
+	var_received(sh, buf, (size_t)n);
 	if (n == 0 && op->maxbytes > 0 && h->type != SOCK_STREAM &&
 	    !h->nonblock && dontwait == 0) {
 		fprintf(sh->out, _("%srecv(%s) = 0: %s's reading side is shut "

@@ -48,3 +48,66 @@ shell_free(struct shell *sh)
 	sh->handles = NULL;
 	sh->nhandles = 0;
 }
+
+/* The events of the handles kept, in order; NEW_INDEX[i]: where event i
+ * went, plus 1 (0: forgotten), for the indexes that point into the log
+ * (a job's pending entry, a result's 'began'). */
+static size_t
+forget_events(struct shell *sh, size_t *new_index)
+{
+	struct evlog *log = &sh->log;
+	struct handle *other;
+	struct job *j;
+	size_t i, n = 0;
+
+	for (i = 0; i < log->n; i++) {
+		new_index[i] = 0;
+		if (log->v[i].handle_id != 0 &&
+		    handle_by_id(sh, log->v[i].handle_id) == NULL)
+			continue;
+		log->v[n] = log->v[i];
+		other = handle_by_id(sh, log->v[n].other_id);
+		if (other == NULL)
+			log->v[n].other_id = 0;
+		new_index[i] = ++n;
+	}
+	for (i = 0; i < n; i++)
+		if (log->v[i].began > 0)
+			log->v[i].began = new_index[log->v[i].began - 1];
+	for (j = sh->jobs; j != NULL; j = j->next)
+		if (j->op.event > 0 && j->op.event <= log->n)
+			j->op.event = new_index[j->op.event - 1];
+	i = log->n - n;
+	log->n = n;
+	return i;
+}
+
+size_t
+shell_forget(struct shell *sh, int all, size_t *events)
+{
+	size_t i, n = 0, gone, *new_index;
+	struct handle *h;
+
+	new_index = malloc((sh->log.n ? sh->log.n : 1) * sizeof *new_index);
+	if (new_index == NULL)
+		return 0;
+	for (i = 0; i < sh->nhandles; i++) {
+		h = sh->handles[i];
+		if (all || h->fd < 0)
+			free(h);
+		else
+			sh->handles[n++] = h;
+	}
+	gone = sh->nhandles - n;
+	sh->nhandles = n;
+	/* Accepted from a listener forgotten: from none now. */
+	for (i = 0; i < n; i++)
+		if (handle_by_id(sh, sh->handles[i]->listener_id) == NULL)
+			sh->handles[i]->listener_id = 0;
+	handle_reindex(sh);
+	i = forget_events(sh, new_index);
+	free(new_index);
+	if (events != NULL)
+		*events = i;
+	return gone;
+}

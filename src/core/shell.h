@@ -86,7 +86,8 @@ struct shell {
 	struct evlog	 log;		/* every call made, in order */
 	struct var	*vars;
 	size_t		 nvars;
-	char		*last_data;	/* what the last recv returned */
+	char		*last_data;	/* what the last recv returned (also
+					   $DATA: var_received) */
 	size_t		 last_len;
 
 	int		 interactive;	/* a person at a terminal */
@@ -109,6 +110,7 @@ struct shell {
 	int		 lesson_stopped; /* input ended in a lesson's pause */
 	int		 terminal;	/* readline is set up (input.c) */
 	int		 pauses;	/* a lesson's 'pause' waits for Enter */
+	int		 python_noted;	/* said once how b'...' is read */
 
 	struct shell_hooks hooks;	/* the calls up, from the input loop */
 };
@@ -117,6 +119,13 @@ struct shell {
 /* shell.c */
 void		 shell_init(struct shell *, FILE *out, FILE *err);
 void		 shell_free(struct shell *);
+/*
+ * Forgets what is finished: the closed sockets (ALL: every socket, which
+ * the caller closed first) and their events, as if they had never been;
+ * the open ones, their events and jobs stay. Returns how many sockets
+ * were forgotten; *EVENTS (or NULL): how many events.
+ */
+size_t		 shell_forget(struct shell *, int all, size_t *events);
 
 
 #endif

@@ -11,14 +11,24 @@
 #include "core/vars.h"
 
 const char *
-var_get(struct shell *sh, const char *name)
+var_get_bytes(struct shell *sh, const char *name, size_t *len)
 {
 	size_t i;
 
 	for (i = 0; i < sh->nvars; i++)
-		if (strcmp(sh->vars[i].name, name) == 0)
+		if (strcmp(sh->vars[i].name, name) == 0) {
+			*len = sh->vars[i].len;
 			return sh->vars[i].value;
+		}
 	return NULL;
+}
+
+const char *
+var_get(struct shell *sh, const char *name)
+{
+	size_t len;
+
+	return var_get_bytes(sh, name, &len);
 }
 
 int
@@ -38,16 +48,28 @@ var_name_ok(const char *name)
 int
 var_set(struct shell *sh, const char *name, const char *value)
 {
+	return var_set_bytes(sh, name, value, strlen(value));
+}
+
+/* Sets NAME to the LEN bytes at VALUE (NULs and all); 0, or -1 out of
+ * memory. */
+int
+var_set_bytes(struct shell *sh, const char *name, const char *value,
+    size_t len)
+{
 	struct var *v;
-	char *copy = strdup(value);
+	char *copy = malloc(len + 1);
 	size_t i;
 
 	if (copy == NULL)
 		return -1;
+	memcpy(copy, value, len);
+	copy[len] = '\0';
 	for (i = 0; i < sh->nvars; i++) {
 		if (strcmp(sh->vars[i].name, name) == 0) {
 			free(sh->vars[i].value);
 			sh->vars[i].value = copy;
+			sh->vars[i].len = len;
 			return 0;
 		}
 	}
@@ -59,8 +81,20 @@ var_set(struct shell *sh, const char *name, const char *value)
 	sh->vars = v;
 	snprintf(v[sh->nvars].name, sizeof v->name, "%s", name);
 	v[sh->nvars].value = copy;
+	v[sh->nvars].len = len;
 	sh->nvars++;
 	return 0;
+}
+
+void
+var_received(struct shell *sh, char *buf, size_t n)
+{
+	free(sh->last_data);
+	sh->last_data = buf;
+	sh->last_len = buf != NULL ? n : 0;
+	/* Out of memory, $DATA keeps the old bytes: rare, and the recv
+	 * itself succeeded. */
+	var_set_bytes(sh, VAR_DATA, buf != NULL ? buf : "", sh->last_len);
 }
 
 void

@@ -9,28 +9,44 @@
 
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/pyform.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/expand.h"
 #include "input/lex.h"
 
+/* ERR: NAME is no variable; $DATA: nothing was received yet. */
+static void
+unknown(const char *name, char *err)
+{
+	if (strcmp(name, VAR_DATA) == 0)
+		snprintf(err, MESSAGE_LEN, "%s", _("$DATA is what the last recv "
+		    "returned, and nothing was received yet: recv first, as "
+		    "in 'recv conn'"));
+	else
+		snprintf(err, MESSAGE_LEN, _("unknown variable $%s: set it with "
+		    "'set %s VALUE'"), name, name);
+}
+
 /*
  * Replaces $NAME and ${NAME} in the unquoted words of T (not the command
- * name). A word that was just "$NAME" remembers NAME in its 'var'.
- * Returns 0, or -1 with ERR set for an unknown variable.
+ * name), but not in a bytes literal b'...', which Python sends as typed.
+ * A word that was just "$NAME" remembers NAME in its 'var'. Returns 0,
+ * or -1 with ERR set for an unknown variable.
  */
 int
 expand_words(struct shell *sh, struct tokens *t, char *err)
 {
 	char name[VAR_NAME_MAX + 2], *out, *o;
 	const char *p, *val, *start;
-	size_t i, n, size;
+	size_t i, n, size, vlen;
 	int braces;
 
 	for (i = 1; i < t->n; i++) {
 		struct token *w = &t->v[i];
 
-		if (w->quoted || strchr(w->text, '$') == NULL)
+		if (w->quoted || w->python == PYFORM_BYTES ||
+		    strchr(w->text, '$') == NULL)
 			continue;
 		size = w->len + 1;
 		out = malloc(size);
@@ -54,12 +70,10 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 			}
 			memcpy(name, start, n);
 			name[n] = '\0';
-			val = var_get(sh, name);
+			val = var_get_bytes(sh, name, &vlen);
 			if (val == NULL) {
 				free(out);
-				snprintf(err, MESSAGE_LEN, _("unknown variable "
-				    "$%s: set it with 'set %s VALUE'"), name,
-				    name);
+				unknown(name, err);
 				return -1;
 			}
 			if (p == w->text && start[n + braces] == '\0') {
@@ -67,8 +81,8 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 				w->var = strdup(name);
 			}
 			p = start + n + braces;
-			size += strlen(val);
-			if ((size_t)(o - out) + strlen(val) + w->len -
+			size += vlen;
+			if ((size_t)(o - out) + vlen + w->len -
 			    (size_t)(p - w->text) > LINE_MAX_BYTES) {
 				free(out);
 				snprintf(err, MESSAGE_LEN, _("the word grows "
@@ -87,8 +101,10 @@ expand_words(struct shell *sh, struct tokens *t, char *err)
 				out = grown;
 				o = out + off;
 			}
-			memcpy(o, val, strlen(val));
-			o += strlen(val);
+			/* Binary-safe: $DATA may hold NUL bytes, and the
+			 * word keeps its length. */
+			memcpy(o, val, vlen);
+			o += vlen;
 		}
 		*o = '\0';
 		free(w->text);

@@ -567,6 +567,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 static struct shell *completing;
 static enum cmd_kind completing_kind;		/* ARG_END: nothing */
 static const struct cmd_word *completing_words;	/* the kind's words */
+static int completing_flags;			/* ARG_SETTABLE ... */
 
 /* What word N of COMMAND is, after the words WORDS before it. */
 static void
@@ -579,6 +580,7 @@ arg_kind(const char *command, int n, char *const *words)
 	if ((ce = cmd_find(command, err)) != NULL)
 		arg = cmd_arg_at(ce, n, words);
 	completing_kind = arg != NULL ? arg->kind : ARG_END;
+	completing_flags = arg != NULL ? arg->flags : 0;
 	completing_words = arg != NULL ? cmd_arg_words(arg) : NULL;
 }
 
@@ -601,7 +603,12 @@ kind_word(size_t i)
 		}
 		return NULL;
 	case ARG_SOCKOPT:
-		return i < sockopt_count() ? sockopt_table[i].name : NULL;
+		/* setsockopt: not the read-only ones (SO_ERROR, SO_TYPE). */
+		if (i >= sockopt_count())
+			return NULL;
+		return (completing_flags & ARG_SETTABLE) &&
+		    (sockopt_table[i].flags & OPT_RO) ? "" :
+		    sockopt_table[i].name;
 	case ARG_COMMAND:
 		/* The aliases too, by their names (exit, receive); not
 		 * source's '.'. */
@@ -751,6 +758,8 @@ input_run_terminal(struct shell *sh)
 	fprintf(sh->out, _("%s %s: the Berkeley sockets, one call at a time.\n"
 	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,
 	    VERSION);
+	fprintf(sh->out, "%s\n", _("To follow the lecture step by step, type "
+	    "'lesson' for the lessons (or start 'sockshell --lesson echo')."));
 	return process_input(sh, &src, "<stdin>");
 }
 

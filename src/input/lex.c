@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/pyform.h"
 #include "input/lex.h"
 
 static int
@@ -30,7 +31,7 @@ hex_value(char c)
 
 static int
 push_token(struct tokens *t, char *text, size_t len, size_t start,
-    size_t end, int quoted)
+    size_t end, int quoted, int python)
 {
 	struct token *v;
 
@@ -49,6 +50,7 @@ push_token(struct tokens *t, char *text, size_t len, size_t start,
 	v[t->n].end = end;
 	v[t->n].quoted = quoted;
 	v[t->n].var = NULL;
+	v[t->n].python = python;
 	t->n++;
 	return 0;
 }
@@ -133,7 +135,8 @@ take_background(struct tokens *t)
 int
 lex_line(const char *line, size_t len, struct tokens *t, char *err)
 {
-	size_t i = 0, start;
+	size_t i = 0, start, word;
+	enum pyform_kind kind;
 	char *buf;
 	long n;
 
@@ -176,12 +179,17 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 				return -1;
 			}
 			buf[n] = '\0';
-			if (push_token(t, buf, (size_t)n, start, i, 1) < 0) {
+			if (push_token(t, buf, (size_t)n, start, i, 1, 0) < 0) {
 				free(buf);
 				goto nomem;
 			}
 			continue;
 		}
+		/* b'...' and (...), Python's, stay as typed: the commands
+		 * read them where data or an address goes (base/pyform.c). */
+		kind = pyform_word(line + i, len - i, &word);
+		if (kind != PYFORM_NONE)
+			i += word;
 		while (i < len && !is_blank(line[i]))
 			i++;
 		buf = malloc(i - start + 1);
@@ -189,7 +197,7 @@ lex_line(const char *line, size_t len, struct tokens *t, char *err)
 			goto nomem;
 		memcpy(buf, line + start, i - start);
 		buf[i - start] = '\0';
-		if (push_token(t, buf, i - start, start, i, 0) < 0) {
+		if (push_token(t, buf, i - start, start, i, 0, kind) < 0) {
 			free(buf);
 			goto nomem;
 		}
