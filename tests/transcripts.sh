@@ -10,7 +10,8 @@
 # are the abstract AF_UNIX names it picks (@NNNNN), and in the state
 # tables FIN_WAIT1/2 (FIN_WAIT?): the peer's delayed ACK (40 ms or more)
 # moves one to the other, so which one shows depends on how fast the
-# shell runs.
+# shell runs; and show's segment counts (a SYN that waits is sent again
+# after a second).
 # Every state table must fit 80 columns (COLUMNS unset), and 60 with
 # COLUMNS=60.
 # SOCKSHELL and srcdir (this folder) come from 'make check'.
@@ -28,7 +29,8 @@ normalise() {
 	sed -E -e 's/(127\.0\.0\.1|0\.0\.0\.0|\]):[0-9]{5}\b/\1:PPPPP/g' \
 	    -e "s/('127\.0\.0\.1', )[0-9]{5}\b/\1PPPPP/g" \
 	    -e 's/(is now )[0-9]{5}\b/\1PPPPP/' \
-	    -e 's/@[0-9a-f]{5}\b/@NNNNN/g' -e '/^  /s/FIN_WAIT[12]/FIN_WAIT?/g'
+	    -e 's/@[0-9a-f]{5}\b/@NNNNN/g' -e '/^  /s/FIN_WAIT[12]/FIN_WAIT?/g' \
+	    -e 's/(segments: )[0-9]+ in, [0-9]+ out/\1N in, N out/'
 }
 
 # check NAME EXPECTED: compares $tmp/NAME.out with EXPECTED.

@@ -11,37 +11,6 @@
 #include "base/text.h"
 #include "base/width.h"
 
-/*
- * Writes TEXT to F, its words carried to the next line where the line
- * would pass WIDTH columns, each line after the first indented by two
- * blanks: a message read at a terminal, not cut by its edge.
- */
-static void
-put_wrapped(FILE *f, const char *text, int width)
-{
-	int utf8 = width_locale_utf8(), col = 0, w;
-	const char *p = text, *end;
-	size_t n;
-
-	while (*p != '\0') {
-		end = strchr(p, ' ');
-		n = end != NULL ? (size_t)(end - p) : strlen(p);
-		w = width_text_n(p, n, utf8);
-		if (col > 2 && col + 1 + w > width) {
-			fputs("\n  ", f);
-			col = 2;
-		} else if (col > 0) {
-			fputc(' ', f);
-			col++;
-		}
-		fwrite(p, 1, n, f);
-		col += w;
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-}
-
 void
 message_vprint(FILE *err, const char *file, unsigned long line, int width,
     const char *fmt, va_list ap)
@@ -66,7 +35,7 @@ message_vprint(FILE *err, const char *file, unsigned long line, int width,
 		fputs(_("out of memory"), mem);
 	if (fclose(mem) == 0) {
 		if (width > 0 && width_text(shown, width_locale_utf8()) > width)
-			put_wrapped(err, shown, width);
+			width_put_wrapped(err, shown, width, 2);
 		else
 			fputs(shown, err);
 	}

@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -157,4 +158,36 @@ width_fit(const char *s, int cols, int utf8, int *used)
 
 	*used = measure(s, SIZE_MAX, utf8, cols, &bytes);
 	return bytes;
+}
+
+void
+width_put_wrapped(FILE *f, const char *text, int width, int indent)
+{
+	int utf8 = width_locale_utf8(), col = 0, w, first = 1;
+	const char *p = text, *end;
+	size_t n;
+
+	while (*p == ' ') {	/* its own indent stays */
+		fputc(' ', f);
+		p++;
+		col++;
+	}
+	while (*p != '\0') {
+		end = strchr(p, ' ');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		w = width_text_n(p, n, utf8);
+		if (!first && col > indent && col + 1 + w > width) {
+			fprintf(f, "\n%*s", indent, "");
+			col = indent;
+		} else if (!first) {
+			fputc(' ', f);
+			col++;
+		}
+		first = 0;
+		fwrite(p, 1, n, f);
+		col += w;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
 }

@@ -4,6 +4,7 @@
 #define SOCKSHELL_WIDTH_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* Whether the locale's charset is UTF-8 (the terminal then shows UTF-8
  * text as characters; else as bytes). */
@@ -22,5 +23,11 @@ int	width_text(const char *s, int utf8);
 
 /* The bytes of S that fit in COLS columns; their columns in *USED. */
 size_t	width_fit(const char *s, int cols, int utf8, int *used);
+
+/* Writes TEXT (one line) to F within WIDTH columns: its words carried to
+ * the next line where the line would pass WIDTH, each line after the
+ * first indented by INDENT blanks (a word longer than a line stays
+ * whole). */
+void	width_put_wrapped(FILE *f, const char *text, int width, int indent);
 
 #endif
