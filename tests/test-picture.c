@@ -1206,8 +1206,7 @@ Test(picture, russian_wording)
 	assert_has(pic, "│ ✗ отказано ─┼─ Connect c ✗ ECONNREFUSED");
 	free(pic);
 	ts_ok(&t, (const char *const[]){ "listen a", "connect b a", NULL });
-	assert_has(ts_out(&t), "соединение установлено, локальный адрес "
-	    "127.0.0.1:");
+	assert_has(ts_out(&t), "соединено, свой адрес 127.0.0.1:");
 }
 
 Test(picture, text_width_counts_characters)

@@ -9,10 +9,9 @@
 #include "base/i18n.h"
 #include "base/message.h"
 #include "base/text.h"
-#include "base/width.h"
 
 void
-message_vprint(FILE *err, const char *file, unsigned long line, int width,
+message_vprint(FILE *err, const char *file, unsigned long line,
     const char *fmt, va_list ap)
 {
 	char *msg, *shown = NULL;
@@ -33,12 +32,8 @@ message_vprint(FILE *err, const char *file, unsigned long line, int width,
 		free(msg);
 	} else
 		fputs(_("out of memory"), mem);
-	if (fclose(mem) == 0) {
-		if (width > 0 && width_text(shown, width_locale_utf8()) > width)
-			width_put_wrapped(err, shown, width, 2);
-		else
-			fputs(shown, err);
-	}
+	if (fclose(mem) == 0)
+		fputs(shown, err);
 	free(shown);
 	fputc('\n', err);
 	fflush(err);

@@ -13,10 +13,10 @@
  * Writes an error to ERR on one line: "FILE:LINE: message" where a
  * script's line made it (FILE not NULL), else "sockshell: message"; the
  * message from FMT and AP, with what could break the line or the terminal
- * escaped (text_put_escaped). WIDTH > 0: a terminal's columns, where a
- * longer message goes on over more lines, broken between words.
+ * escaped (text_put_escaped). (At a terminal, input/screen.c breaks a
+ * line longer than the screen between words.)
  */
 void	message_vprint(FILE *err, const char *file, unsigned long line,
-	    int width, const char *fmt, va_list ap);
+	    const char *fmt, va_list ap);
 
 #endif

@@ -27,7 +27,7 @@ report_error(struct shell *sh, const char *fmt, ...)
 	fflush(sh->out);
 	va_start(ap, fmt);
 	message_vprint(sh->err, at_prompt ? NULL : sh->at.file, sh->at.line,
-	    sh->screen.counted ? sh->screen.width : 0, fmt, ap);
+	    fmt, ap);
 	va_end(ap);
 	sh->failed = 1;
 }

@@ -57,7 +57,6 @@ struct screen {
 	int		 used;		/* lines written since the last line
 					   read at the terminal */
 	int		 col;		/* the cursor's column on its line */
-	int		 width;		/* the terminal's columns */
 };
 
 /* A lesson's steps that state what they must produce ("=>"): how many

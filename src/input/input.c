@@ -759,7 +759,7 @@ input_run_terminal(struct shell *sh)
 	    "Type 'help' for the commands, Ctrl-D to leave.\n"), PACKAGE,
 	    VERSION);
 	fprintf(sh->out, "%s\n", _("To follow the lecture step by step, type "
-	    "'lesson' for the lessons (or start 'sockshell --lesson echo')."));
+	    "'lesson' for the lessons,\nor start 'sockshell --lesson echo'."));
 	return process_input(sh, &src, "<stdin>");
 }
 

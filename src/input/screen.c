@@ -6,9 +6,11 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "base/width.h"
 #include "core/shell.h"
 #include "input/screen.h"
 
@@ -39,7 +41,6 @@ count(struct screen *s, const char *buf, size_t n)
 	int width = columns(), esc = 0;
 	size_t i;
 
-	s->width = width;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)buf[i];
 
@@ -64,16 +65,79 @@ count(struct screen *s, const char *buf, size_t n)
 	}
 }
 
+/* The columns of the N bytes at S on the screen; -1 where they hold an
+ * escape code (a colour), whose line is left as it is. */
+static int
+line_cols(const char *s, size_t n)
+{
+	int utf8 = width_locale_utf8(), cols = 0, w;
+	size_t i = 0, k;
+
+	if (memchr(s, 0x1b, n) != NULL)
+		return -1;
+	while (i < n && (k = width_char(s + i, n - i, utf8, &w)) > 0) {
+		cols += w;
+		i += k;
+	}
+	return cols;
+}
+
+/* The LEN bytes of a line at P broken between words to fit WIDTH
+ * columns, its later parts indented two blanks more than it; with its
+ * newline. NULL when memory ran out. */
+static char *
+wrapped(const char *p, size_t len, int width)
+{
+	char *line = strndup(p, len), *out = NULL;
+	size_t size = 0;
+	FILE *mem;
+
+	if (line == NULL || (mem = open_memstream(&out, &size)) == NULL) {
+		free(line);
+		return NULL;
+	}
+	width_put_wrapped(mem, line, width, (int)strspn(line, " ") + 2);
+	fputc('\n', mem);
+	free(line);
+	if (fclose(mem) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/*
+ * Writes the N bytes at BUF to the terminal. A whole line wider than the
+ * screen is broken between words, its later parts indented two blanks
+ * more than it, so that no line of the shell's wraps in the middle of a
+ * word: the call lines, messages and 'show' of long addresses.
+ */
 static ssize_t
 counter_write(void *cookie, const char *buf, size_t n)
 {
 	struct counter *c = cookie;
-	size_t w;
+	const char *p = buf, *nl;
+	size_t len;
+	int width = columns(), cols;
+	char *line;
 
-	count(c->screen, buf, n);
-	w = fwrite(buf, 1, n, c->to);
+	while (p < buf + n) {
+		nl = memchr(p, '\n', (size_t)(buf + n - p));
+		len = nl != NULL ? (size_t)(nl - p) : (size_t)(buf + n - p);
+		cols = line_cols(p, len);
+		if (nl != NULL && c->screen->col == 0 && cols > width &&
+		    (line = wrapped(p, len, width)) != NULL) {
+			count(c->screen, line, strlen(line));
+			fputs(line, c->to);
+			free(line);
+		} else {
+			count(c->screen, p, len + (nl != NULL));
+			fwrite(p, 1, len + (nl != NULL), c->to);
+		}
+		p += len + (nl != NULL);
+	}
 	fflush(c->to);
-	return w == 0 && n > 0 ? -1 : (ssize_t)w;
+	return (ssize_t)n;
 }
 
 static int
@@ -118,7 +182,6 @@ screen_attach(struct shell *sh)
 		sh->err = counting(sh->err, &sh->screen);
 	sh->screen.counted = 1;
 	sh->screen.used = 0;
-	sh->screen.width = columns();
 }
 
 void

@@ -132,9 +132,10 @@ details(const struct sock_state *st, char *buf, size_t n, int afterlife)
 }
 
 /* Every field of one socket, as 'show NAME' prints it. */
-static void
-details_into(FILE *f, const struct handle *h)
+void
+render_details(struct shell *sh, const struct handle *h)
 {
+	FILE *f = sh->out;
 	struct sock_state st;
 	char a[128], b[128], d[512];
 	int is_tcp = h->type == SOCK_STREAM && h->family != AF_UNIX;
@@ -199,38 +200,6 @@ details_into(FILE *f, const struct handle *h)
 	    h->sent, h->received);
 }
 
-/* Every field of H, for 'show NAME': in full; at a terminal each line
- * within its width, carried on under an indent. */
-void
-render_details(struct shell *sh, const struct handle *h)
-{
-	struct picture_opts o;
-	char *buf = NULL, *line, *next;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-
-	if (mem == NULL)
-		return;
-	details_into(mem, h);
-	if (fclose(mem) != 0) {
-		free(buf);
-		return;
-	}
-	picture_opts_detect(sh, &o);
-	for (line = buf; *line != '\0'; line = next) {
-		next = strchr(line, '\n');
-		if (next != NULL)
-			*next++ = '\0';
-		else
-			next = line + strlen(line);
-		if (sh->screen.counted)
-			width_put_wrapped(sh->out, line, o.width, 4);
-		else
-			fputs(line, sh->out);
-		fputc('\n', sh->out);
-	}
-	free(buf);
-}
 
 void
 render_jobs(struct shell *sh, FILE *f)
