@@ -73,15 +73,14 @@ Test(badinput, line_too_long_in_a_script)
 	cr_assert_eq(input_run_stream(&t.sh, fp, "big.sock"), -1);
 	fclose(fp);
 	free(script);
+	/* That line alone is refused: the next one runs. */
 	assert_has(ts_err(&t), "big.sock:1: the line is longer than 1048576 "
-	    "bytes: 'big.sock' is not read further (is it a file of "
-	    "commands?)");
+	    "bytes, so it is skipped");
 	assert_has(ts_out(&t), "sockshell> xxxxxxxxxx");
 	assert_has(ts_out(&t), "x... (cut: the line goes on, longer than "
 	    "1048576 bytes)\n");
-	cr_assert(strlen(ts_out(&t)) < 400, "the echo is cut");
 	cr_assert(t.sh.failed);
-	cr_assert_null(handle_find(&t.sh, "after"));
+	cr_assert_not_null(handle_find(&t.sh, "after"));
 }
 
 /* /dev/zero: no newline ever; reading stops at the limit. */

@@ -598,8 +598,8 @@ Test(commands, narration_expands_variables)
 
 	ts_ok(&t, (const char *const[]){ "set PORT 4242", NULL });
 	cr_assert_not_null(f = open_memstream(&out, &len));
-	expand_print(&t.sh, f, "nc 127.0.0.1 $PORT; $NOSUCH, $ and $1 as "
-	    "they are; $PORTS too");
+	cr_assert_eq(expand_print(&t.sh, f, "nc 127.0.0.1 $PORT; $NOSUCH, $ "
+	    "and $1 as they are; $PORTS too", 1000), 0);
 	fclose(f);
 	cr_assert_str_eq(out, "nc 127.0.0.1 4242; $NOSUCH, $ and $1 as they "
 	    "are; $PORTS too");

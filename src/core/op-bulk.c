@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "base/evlog.h"
+#include "base/files.h"
 #include "base/i18n.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -324,6 +325,7 @@ open_file(struct shell *sh, struct op *op, const char *path, int writing,
     int replace)
 {
 	struct stat sb;
+	int odd = 0;
 
 	op->path = strdup(path);
 	if (op->path == NULL) {
@@ -332,15 +334,18 @@ open_file(struct shell *sh, struct op *op, const char *path, int writing,
 	}
 	if (writing)
 		op->file = create_file(sh, op, path, replace);
-	else if ((op->file = fopen(path, "re")) == NULL)
+	else if ((op->file = files_open_regular(path, &odd)) == NULL &&
+	    odd)
+		report_error(sh, _("'%s' is not a regular file: --file sends a "
+		    "file's bytes"), path);
+	else if (op->file == NULL)
 		report_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
 	if (op->file == NULL)
 		return -1;
-	if (!writing && (fstat(fileno(op->file), &sb) < 0 ||
-	    !S_ISREG(sb.st_mode))) {
-		report_error(sh, _("'%s' is not a regular file: --file sends a "
-		    "file's bytes"), path);
+	if (!writing && fstat(fileno(op->file), &sb) < 0) {
+		report_error(sh, _("cannot open '%s': %s"), path,
+		    strerror(errno));
 		return -1;
 	}
 	if (!writing)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/sig.h"
 #include "base/message.h"
 #include "base/pyform.h"
 #include "core/shell.h"
@@ -120,33 +121,44 @@ nomem:
 /*
  * Writes TEXT to F with each $NAME of a variable that is set replaced by
  * its value: a lesson's narration says the port the lesson really uses.
- * A '$' that starts no such name is written as it is.
+ * A '$' that starts no such name is written as it is. At most MAX bytes
+ * are written; returns 1 when TEXT went on past them, or Ctrl-C or
+ * SIGTERM stopped it, else 0.
  */
-void
-expand_print(struct shell *sh, FILE *f, const char *text)
+int
+expand_print(struct shell *sh, FILE *f, const char *text, size_t max)
 {
 	char name[VAR_NAME_MAX + 1];
-	const char *p = text, *value;
-	size_t n;
+	const char *p = text, *value, *piece;
+	size_t n, len, out = 0;
 
 	while (*p != '\0') {
-		n = strcspn(p, "$");
-		fwrite(p, 1, n, f);
-		p += n;
-		if (*p == '\0')
-			break;
-		for (n = 1; isalnum((unsigned char)p[n]) || p[n] == '_'; n++)
-			;
-		value = NULL;
-		if (n - 1 <= VAR_NAME_MAX) {
-			snprintf(name, sizeof name, "%.*s", (int)(n - 1), p + 1);
-			if (var_name_ok(name))
-				value = var_get(sh, name);
+		if (sig_interrupted)
+			return 1;
+		piece = p;
+		len = strcspn(p, "$");
+		p += len;
+		if (len == 0) {		/* a '$', and the name after it */
+			for (n = 1; isalnum((unsigned char)p[n]) || p[n] == '_';
+			    n++)
+				;
+			value = NULL;
+			if (n - 1 <= VAR_NAME_MAX) {
+				snprintf(name, sizeof name, "%.*s", (int)(n - 1),
+				    p + 1);
+				if (var_name_ok(name))
+					value = var_get(sh, name);
+			}
+			piece = value != NULL ? value : p;
+			len = value != NULL ? strlen(value) : n;
+			p += n;
 		}
-		if (value != NULL)
-			fputs(value, f);
-		else
-			fwrite(p, 1, n, f);
-		p += n;
+		if (len > max - out) {
+			fwrite(piece, 1, max - out, f);
+			return 1;
+		}
+		fwrite(piece, 1, len, f);
+		out += len;
 	}
+	return 0;
 }

@@ -14,7 +14,7 @@ struct tokens;
  */
 int	expand_words(struct shell *, struct tokens *, char *err);
 /* Writes TEXT to F with each $NAME of a variable that is set replaced by
- * its value; any other '$' as it is. */
-void	expand_print(struct shell *, FILE *f, const char *text);
+ * its value, any other '$' as it is, MAX bytes at most; 1 when cut. */
+int	expand_print(struct shell *, FILE *f, const char *text, size_t max);
 
 #endif

@@ -14,6 +14,7 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
+#include "base/files.h"
 #include "base/i18n.h"
 #include "base/lessons.h"
 #include "base/message.h"
@@ -27,6 +28,7 @@
 #include "core/vars.h"
 #include "core/where.h"
 #include "input/expand.h"
+#include "input/complete.h"
 #include "input/expect.h"
 #include "input/input.h"
 #include "input/narration.h"
@@ -93,8 +95,12 @@ script_interrupted(struct shell *sh, int interactive)
 		return 0;
 	sig_interrupted = 0;
 	input_ctrl_c = 0;
-	report_error(sh, "%s", _("interrupted (Ctrl-C): the script stops "
-	    "here"));
+	if (sig_terminated)
+		report_error(sh, "%s", _("terminated (SIGTERM or SIGHUP): the "
+		    "script stops here"));
+	else
+		report_error(sh, "%s", _("interrupted (Ctrl-C): the script "
+		    "stops here"));
 	sh->stop = 1;
 	input_script_stopped = 1;	/* a lesson did not finish (main.c) */
 	return 1;
@@ -143,6 +149,16 @@ echo_line(struct shell *sh, const char *line, size_t shown, size_t len)
 	 * shell flushes after a command, before an error and a wait). */
 }
 
+/* Whether standard output is a pipe whose reader is gone: poll says
+ * POLLERR of its writing end then. */
+int
+input_output_gone(void)
+{
+	struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
+}
+
 /*
  * LINE (LEN bytes) is longer than LINE_MAX_BYTES: said, and freed.
  * Returns -1 when the rest of SRC is not read (nothing says where its
@@ -152,13 +168,13 @@ static int
 too_long(struct shell *sh, struct source *src, char *line, size_t len,
     const char *name)
 {
-	if (src->too_long && src->echo)
+	if (src->echo)
 		echo_line(sh, line, ECHO_CUT, len);
 	free(line);
 	if (src->too_long) {
-		report_error(sh, _("the line is longer than %d bytes: '%s' is "
-		    "not read further (is it a file of commands?); split long "
-		    "lines into several commands"), LINE_MAX_BYTES, name);
+		report_error(sh, _("the line is longer than %d bytes and holds "
+		    "NUL bytes: '%s' is no file of commands, and is not read "
+		    "further"), LINE_MAX_BYTES, name);
 		return -1;
 	}
 	report_error(sh, _("the line is longer than %d bytes, so it is "
@@ -224,6 +240,12 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			failed = 1;
 			break;
 		}
+		/* Whoever read the output went away: nobody sees the rest. */
+		if (ferror(stdout) && input_output_gone()) {
+			failed = 1;
+			sh->quit = 1;
+			break;
+		}
 	}
 	narration_print(sh, &narr);
 	free(narr.text);
@@ -241,6 +263,29 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	if (sh->at.depth <= 1)
 		sh->stop = 0;	/* a stopped lesson ends here */
 	return failed ? -1 : 0;
+}
+
+/*
+ * The line read so far (N bytes at LINE, unlocked SRC) is longer than
+ * LINE_MAX_BYTES: only it is refused (process_input says so), and the
+ * next begins after its newline. But a line with a NUL byte in it is no
+ * line of a script (/dev/zero has no newline at all): then the stream is
+ * not read further (src->too_long).
+ */
+static void
+skip_line(struct source *src, const char *line, size_t n)
+{
+	int c;
+
+	if (memchr(line, '\0', n) != NULL) {
+		src->too_long = 1;
+		return;
+	}
+	while ((c = getc_unlocked(src->fp)) != EOF && c != '\n')
+		if (c == '\0') {
+			src->too_long = 1;
+			return;
+		}
 }
 
 /*
@@ -271,7 +316,7 @@ next_stream(struct source *src, struct shell *sh, size_t *len)
 		}
 		line[n++] = (char)c;
 		if (n > LINE_MAX_BYTES) {
-			src->too_long = 1;
+			skip_line(src, line, n);
 			break;
 		}
 	}
@@ -303,21 +348,32 @@ input_run_stream(struct shell *sh, FILE *fp, const char *name)
 	return run_stream(sh, fp, name, sh->echo);
 }
 
-/* Runs the file at PATH, its errors said as NAME:LINE. */
+/* Runs the file at PATH, its errors said as NAME:LINE; PIPES_TOO: a FIFO
+ * too (the script of the command line). */
 static int
-run_file_as(struct shell *sh, const char *path, const char *name)
+run_file_as(struct shell *sh, const char *path, const char *name,
+    int pipes_too)
 {
 	struct stat sb;
+	int odd = 0;
 	FILE *fp;
 	struct where outer;
 	int rc;
 
-	fp = fopen(path, "re");
-	if (fp == NULL) {
+	/* A script named on the command line may be a pipe (<(...)); one
+	 * sourced or a lesson is a file, and never holds open() up. */
+	fp = pipes_too ? fopen(path, "re") : files_open_regular(path, &odd);
+	if (fp == NULL && odd && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		report_error(sh, _("'%s' is a folder: give a file of commands"),
+		    path);
+	else if (fp == NULL && odd)
+		report_error(sh, _("'%s' is not a regular file (a FIFO or a "
+		    "device): give a file of commands"), path);
+	else if (fp == NULL)
 		report_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
+	if (fp == NULL)
 		return -1;
-	}
 	/* fopen takes a folder, and reading it fails with EISDIR. */
 	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
 		report_error(sh, _("'%s' is a folder: give a file of commands"),
@@ -338,7 +394,13 @@ run_file_as(struct shell *sh, const char *path, const char *name)
 int
 input_run_file(struct shell *sh, const char *path)
 {
-	return run_file_as(sh, path, path);
+	return run_file_as(sh, path, path, 0);
+}
+
+int
+input_run_script(struct shell *sh, const char *path)
+{
+	return run_file_as(sh, path, path, 1);
 }
 
 /*
@@ -384,7 +446,7 @@ input_run_lesson(struct shell *sh, const char *path)
 
 	lessons_shown_name(path, name, sizeof name);
 	memset(&sh->tally, 0, sizeof sh->tally);
-	rc = run_file_as(sh, path, name);
+	rc = run_file_as(sh, path, name, 0);
 	say_tally(sh, name);
 	return rc;
 }
@@ -555,151 +617,6 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	return tty_line;
 }
 
-/*
- * Completion by the argument's place: the first word is a command, and
- * each command's entry says what its arguments are (cmd.h's kinds): a
- * handle, a family, a type, an option, a flag... so "socket x <TAB>"
- * offers the families only, and "bind s<TAB>" with no socket yet offers
- * nothing (it turned "s" into "S", the start of every SO_ and SOCK_
- * constant).
- */
-
-static struct shell *completing;
-static enum cmd_kind completing_kind;		/* ARG_END: nothing */
-static const struct cmd_word *completing_words;	/* the kind's words */
-static int completing_flags;			/* ARG_SETTABLE ... */
-
-/* What word N of COMMAND is, after the words WORDS before it. */
-static void
-arg_kind(const char *command, int n, char *const *words)
-{
-	const struct cmd_entry *ce;
-	const struct cmd_arg *arg = NULL;
-	char err[MESSAGE_LEN];
-
-	if ((ce = cmd_find(command, err)) != NULL)
-		arg = cmd_arg_at(ce, n, words);
-	completing_kind = arg != NULL ? arg->kind : ARG_END;
-	completing_flags = arg != NULL ? arg->flags : 0;
-	completing_words = arg != NULL ? cmd_arg_words(arg) : NULL;
-}
-
-/* The I-th word of the kind being completed ("" for none there), or NULL
- * after the last. */
-static const char *
-kind_word(size_t i)
-{
-	struct shell *sh = completing;
-	size_t k, n = 0;
-
-	switch (completing_kind) {
-	case ARG_HANDLE:
-	case ARG_PEER:
-		for (k = 0; k < sh->nhandles; k++) {
-			struct handle *h = sh->handles[k];
-
-			if (!h->retired && h->fd >= 0 && n++ == i)
-				return h->name;
-		}
-		return NULL;
-	case ARG_SOCKOPT:
-		/* setsockopt: not the read-only ones (SO_ERROR, SO_TYPE). */
-		if (i >= sockopt_count())
-			return NULL;
-		return (completing_flags & ARG_SETTABLE) &&
-		    (sockopt_table[i].flags & OPT_RO) ? "" :
-		    sockopt_table[i].name;
-	case ARG_COMMAND:
-		/* The aliases too, by their names (exit, receive); not
-		 * source's '.'. */
-		if (cmd_table[i / 2] == NULL)
-			return NULL;
-		if (i % 2 == 0)
-			return cmd_table[i / 2]->name;
-		return cmd_table[i / 2]->alias != NULL &&
-		    isalpha((unsigned char)cmd_table[i / 2]->alias[0]) ?
-		    cmd_table[i / 2]->alias : "";
-	default:
-		break;
-	}
-	for (k = 0; k < i; k++)
-		if (completing_words == NULL || completing_words[k].word == NULL)
-			return NULL;
-	return completing_words != NULL ? completing_words[i].word : NULL;
-}
-
-static char *
-complete_word(const char *text, int state)
-{
-	static size_t i;
-	static int fold;
-	size_t n = strlen(text), k;
-	const char *w;
-
-	if (state == 0) {
-		/* As typed first; a constant in any case ("so_re" finds
-		 * SO_REUSEADDR) when nothing matches as typed. A handle or
-		 * a command only as typed. */
-		i = 0;
-		fold = completing_kind != ARG_HANDLE &&
-		    completing_kind != ARG_PEER &&
-		    completing_kind != ARG_COMMAND;
-		for (k = 0; fold && (w = kind_word(k)) != NULL; k++)
-			if (*w != '\0' && strncmp(w, text, n) == 0)
-				fold = 0;
-	}
-	while ((w = kind_word(i++)) != NULL)
-		if (*w != '\0' && (fold ? strncasecmp(w, text, n) :
-		    strncmp(w, text, n)) == 0)
-			return strdup(w);
-	return NULL;
-}
-
-static char **
-complete(const char *text, int start, int end)
-{
-	char *line, **words;
-	int i = 0, arg = 0;
-
-	(void)end;
-	rl_attempted_completion_over = 1;
-	/* The words before the one completed: the first is the command,
-	 * the others lead to the argument's kind; the last may be an
-	 * option that takes a file (send --file). */
-	line = strndup(rl_line_buffer, (size_t)start);
-	words = calloc((size_t)start / 2 + 2, sizeof *words);
-	if (line == NULL || words == NULL) {
-		free(line);
-		free(words);
-		return NULL;
-	}
-	for (;;) {
-		while (line[i] == ' ' || line[i] == '\t')
-			i++;
-		if (line[i] == '\0')
-			break;
-		words[arg++] = line + i;
-		while (line[i] != '\0' && line[i] != ' ' && line[i] != '\t')
-			i++;
-		if (line[i] != '\0')
-			line[i++] = '\0';
-	}
-	if (arg == 0) {
-		completing_kind = ARG_COMMAND;
-		completing_words = NULL;
-	} else
-		arg_kind(words[0], arg, words + 1);
-	if (arg > 1 && cmd_word_takes(words[arg - 1]) == ARG_FILE)
-		completing_kind = ARG_FILE;
-	free(words);
-	free(line);
-	if (completing_kind == ARG_FILE) {
-		rl_attempted_completion_over = 0;	/* readline's: files */
-		return NULL;
-	}
-	return rl_completion_matches(text, complete_word);
-}
-
 static char *
 history_path(void)
 {
@@ -723,9 +640,8 @@ static int	 hist_ok;
 void
 input_terminal_begin(struct shell *sh)
 {
-	completing = sh;
+	complete_attach(sh);
 	rl_readline_name = PACKAGE;
-	rl_attempted_completion_function = complete;
 	rl_catch_signals = 0;
 	rl_catch_sigwinch = 0;
 	using_history();

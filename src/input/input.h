@@ -12,6 +12,8 @@ int		 history_save(struct shell *, const char *path);
 
 /* input.c */
 int		 input_run_file(struct shell *, const char *path);
+/* The same for the script named on the command line: a pipe too. */
+int		 input_run_script(struct shell *, const char *path);
 /* A lesson: as a file, its errors by its short name, a summary after. */
 int		 input_run_lesson(struct shell *, const char *path);
 int		 input_run_stream(struct shell *, FILE *, const char *name);
@@ -21,5 +23,8 @@ void		 input_terminal_end(struct shell *);
 int		 input_pause(struct shell *);
 /* Hands the input loop's calls down to SH's hooks (core/shell.h). */
 void		 input_attach(struct shell *);
+
+/* Whether standard output is a pipe whose reader is gone. */
+int		 input_output_gone(void);
 
 #endif

@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <locale.h>
 #include <malloc.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,12 @@ close_stdout(void)
 {
 	int failed = ferror(stdout), err = 0;
 
+	/* A reader that went away (sockshell ... | head -1) is no error
+	 * to tell: it has all it wanted. */
+	if (input_output_gone()) {
+		fflush(stderr);
+		_exit(1);
+	}
 	if (failed && write(STDOUT_FILENO, "", 0) < 0)
 		err = errno;
 	if (fclose(stdout) != 0) {
@@ -235,8 +242,9 @@ option_timeout(const char *arg, struct options *o)
 	char *end;
 
 	o->timeout = strtod(arg, &end);
-	if (*arg == '\0' || *end != '\0' || o->timeout < 0 ||
-	    o->timeout > 86400) {
+	/* strtod takes nan and inf too: no number of seconds. */
+	if (*arg == '\0' || *end != '\0' || !isfinite(o->timeout) ||
+	    o->timeout < 0 || o->timeout > 86400) {
 		fprintf(stderr, _("%s: --timeout takes seconds from 0 to "
 		    "86400, as in --timeout=5\n"), PACKAGE);
 		return -1;
@@ -385,7 +393,7 @@ run(struct shell *sh, const struct options *o)
 	if (o->lesson != NULL)
 		input_run_lesson(sh, o->file);
 	else if (o->file != NULL)
-		input_run_file(sh, o->file);
+		input_run_script(sh, o->file);
 	else if (sh->interactive)
 		input_run_terminal(sh);
 	else

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
+#include "base/sig.h"
 #include "core/shell.h"
 #include "input/expand.h"
 #include "input/narration.h"
@@ -22,6 +24,42 @@ narration_line(const char *line, size_t len)
 }
 
 #define NARRATION_MAX	65536	/* a longer paragraph is printed in parts */
+#define NARRATION_SHOWN	65536	/* what one paragraph shows at most */
+
+/*
+ * Prints TEXT, a lesson's words, as data: its variables' values in it
+ * (64 KiB at most, however many $X it says), every byte that would do
+ * something to the terminal rather than show (an escape sequence, a
+ * bidi control, bytes that are not UTF-8) shown as \xHH, line by line.
+ */
+static void
+say(struct shell *sh, const char *text)
+{
+	char *buf = NULL, *line, *next;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int cut;
+
+	if (mem == NULL)
+		return;
+	cut = expand_print(sh, mem, text, NARRATION_SHOWN);
+	if (fclose(mem) != 0) {
+		free(buf);
+		return;
+	}
+	for (line = buf; line != NULL; line = next) {
+		next = memchr(line, '\n', len - (size_t)(line - buf));
+		text_put_escaped(sh->out, line, next != NULL ?
+		    (size_t)(next - line) : len - (size_t)(line - buf));
+		fputc('\n', sh->out);
+		if (next != NULL)
+			next++;
+	}
+	if (cut && !sig_interrupted)
+		fprintf(sh->out, _("  (the narration goes on past %d bytes; "
+		    "the rest is not shown)\n"), NARRATION_SHOWN);
+	free(buf);
+}
 
 /*
  * A preformatted line of a lesson ('>|', a table or a program's text):
@@ -37,8 +75,7 @@ preformatted(struct shell *sh, const char *p, size_t k)
 		k--;
 	if ((line = strndup(p, k)) == NULL)
 		return;
-	expand_print(sh, sh->out, line[0] != '\0' ? _(line) : "");
-	fputc('\n', sh->out);
+	say(sh, line[0] != '\0' ? _(line) : "");
 	free(line);
 }
 
@@ -90,8 +127,7 @@ narration_print(struct shell *sh, struct narration *n)
 	if (n->lines == 0)
 		return;
 	/* gettext("") is the catalogue's header, not a translation. */
-	expand_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
-	fputc('\n', sh->out);
+	say(sh, n->text[0] != '\0' ? _(n->text) : "");
 	fflush(sh->out);
 	n->len = 0;
 	n->lines = 0;
