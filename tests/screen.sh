@@ -39,15 +39,27 @@ def wait_for(name, text, tries=100):
         time.sleep(0.05)
     return False
 
-def wait_prompt(name, prompt, before, tries=200):
-    """Until the screen changed from BEFORE and its last line is the
-    pause's prompt: the next pause has come."""
+def cursor(name):
+    """The cursor's row counted from the first line of the history, so
+    that a screen that scrolled still counts on."""
+    out = tm("display-message", "-p", "-t", name,
+             "#{history_size} #{cursor_y}").split()
+    return int(out[0]) + int(out[1]) if len(out) == 2 else -1
+
+def wait_prompt(name, prompt, before, tries=400):
+    """Until the pause's prompt is the screen's last line, below where the
+    last one was (BEFORE: its row) by more than a line: the next pause
+    has come, not the old one still showing. Returns (lines, row)."""
     for _ in range(tries):
+        row = cursor(name)
         lines = [l for l in screen(name) if l.strip()]
-        if lines != before and lines and lines[-1].startswith(prompt):
-            return lines
+        # The same row after the capture as before it: nothing moved
+        # while tmux copied the screen.
+        if (lines and lines[-1].startswith(prompt) and row == cursor(name)
+                and (before is None or row > before + 1)):
+            return lines, row
         time.sleep(0.05)
-    return None
+    return None, None
 
 def catalog(path):
     """msgid -> msgstr of plain entries of a .po file."""
@@ -87,6 +99,10 @@ def steps(path):
             cur = []
     return out
 
+# A session that stays: the server does not exit (and start again, with
+# a race) each time a lesson's session ends.
+tm("new-session", "-d", "-s", "keep", "sleep 600")
+
 fail = 0
 def bad(msg, name=None):
     global fail
@@ -118,11 +134,10 @@ for loc, (cat, prompt) in lang.items():
         missed, before = 0, None
         for i, paras in enumerate(steps(os.path.join(os.environ["LESSONS"],
                                                      f))):
-            lines = wait_prompt(name, prompt, before)
+            lines, before = wait_prompt(name, prompt, before)
             if lines is None:
                 bad("%s (%s): pause %d never came" % (f, loc, i + 1), name)
                 break
-            before = lines
             if paras:
                 first = cat.get(paras[0], paras[0]).replace(
                     "$PORT", port).split("\n")[0]
@@ -174,7 +189,7 @@ name = "along"
 tm("new-session", "-d", "-s", name, "-x", "80", "-y", "24",
    "cd %s && LC_ALL=C.UTF-8 INPUTRC=/dev/null TERM=xterm %s --lesson echo "
    "-D PORT=0; sleep 30" % (os.environ["LESSONS"], os.environ["SOCKSHELL"]))
-before = wait_prompt(name, "[Enter: next step", None)
+lines, before = wait_prompt(name, "[Enter: next step", None)
 tm("send-keys", "-t", name, "Enter")
 wait_prompt(name, "[Enter: next step", before)
 tm("send-keys", "-t", name, "-l", "bind srv 127.0.0.1 0")

@@ -8,8 +8,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -109,53 +111,81 @@ folder_ok(struct shell *sh, const char *path)
  * not exist yet (history_save may write it), -1 when it is not to be used
  * (said why on the shell's error stream).
  */
-int
-history_load(struct shell *sh, const char *path)
+/*
+ * Reads the file FD (PATH) whole into *BUF (*LEN bytes), text checked.
+ * Returns 0, or -1 after a warning (and FD is closed either way).
+ */
+static int
+read_whole(struct shell *sh, int fd, const char *path, char **buf,
+    size_t *len)
 {
-	char *buf = NULL, *p, *nl, *grown, why[256];
-	size_t len = 0, cap = 0;
+	char *grown, why[256];
+	size_t cap = 0;
 	ssize_t n;
-	int fd;
 
-	fd = open_checked(sh, path, O_RDONLY);
-	if (fd == -2)
-		return folder_ok(sh, path);
-	if (fd < 0)
-		return -1;
+	*buf = NULL;
+	*len = 0;
 	for (;;) {
-		if (len == cap) {
+		if (*len == cap) {
 			cap = cap ? cap * 2 : 65536;
 			if (cap > HIST_FILE_MAX + 1 ||
-			    (grown = realloc(buf, cap)) == NULL) {
-				free(buf);
-				close(fd);
+			    (grown = realloc(*buf, cap)) == NULL) {
 				warn(sh, path, _("is too big to be a history"));
-				return -1;
+				goto fail;
 			}
-			buf = grown;
+			*buf = grown;
 		}
-		n = read(fd, buf + len, cap - len);
+		n = read(fd, *buf + *len, cap - *len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
 			snprintf(why, sizeof why, _("cannot be read (%s)"),
 			    strerror(errno));
-			free(buf);
-			close(fd);
 			warn(sh, path, why);
-			return -1;
+			goto fail;
 		}
 		if (n == 0)
 			break;
-		len += (size_t)n;
+		*len += (size_t)n;
 	}
 	close(fd);
-	if (memchr(buf, '\0', len) != NULL) {
-		free(buf);
+	if (memchr(*buf, '\0', *len) != NULL) {
 		warn(sh, path, _("is corrupt: it holds NUL bytes, so it is not "
 		    "text"));
+		free(*buf);
+		*buf = NULL;
 		return -1;
 	}
+	return 0;
+fail:
+	free(*buf);
+	*buf = NULL;
+	close(fd);
+	return -1;
+}
+
+/* The history's lines that this session added (history_save appends
+ * them to what the file holds then, as other shells may have too). */
+static int loaded;
+
+/*
+ * Loads the history from PATH. Returns 0 when the file was read or does
+ * not exist yet (history_save may write it), -1 when it is not to be used
+ * (said why on the shell's error stream).
+ */
+int
+history_load(struct shell *sh, const char *path)
+{
+	char *buf, *p, *nl;
+	size_t len;
+	int fd;
+
+	loaded = history_length;
+	fd = open_checked(sh, path, O_RDONLY);
+	if (fd == -2)
+		return folder_ok(sh, path);
+	if (fd < 0 || read_whole(sh, fd, path, &buf, &len) < 0)
+		return -1;
 	for (p = buf; p < buf + len; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(buf + len - p));
 		if (nl == NULL)
@@ -165,6 +195,7 @@ history_load(struct shell *sh, const char *path)
 			add_history(p);
 	}
 	free(buf);
+	loaded = history_length;
 	return 0;
 }
 
@@ -186,38 +217,91 @@ write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
-/* Saves the last HIST_KEEP lines of the history to PATH; 0 or -1. */
-int
-history_save(struct shell *sh, const char *path)
+/*
+ * The lines to save: the file's as they are now (FILE, LEN bytes; other
+ * shells may have added theirs since this one loaded it), then the lines
+ * this session typed; the last HIST_KEEP of them, written to FD.
+ */
+static int
+write_merged(int fd, char *file, size_t len)
 {
 	HIST_ENTRY **list = history_list();
-	int fd, i, first, count = 0, rc = 0;
+	char **lines;
+	size_t n = 0, cap = HIST_KEEP + 1, i;
+	char *p, *nl;
+	int count = 0, rc = 0, j;
 
 	while (list != NULL && list[count] != NULL)
 		count++;
-	fd = open_checked(sh, path, O_WRONLY | O_CREAT);
-	if (fd == -2) {		/* its folder went away meanwhile */
-		if (folder_ok(sh, path) == 0)
-			fprintf(sh->err, _("%s: cannot save the history in %s: "
-			    "%s\n"), PACKAGE, path, strerror(ENOENT));
+	if ((lines = calloc(cap + (size_t)count, sizeof *lines)) == NULL)
 		return -1;
+	for (p = file; p != NULL && p < file + len; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(file + len - p));
+		if (nl == NULL)
+			nl = file + len;
+		*nl = '\0';
+		if (*p == '\0')
+			continue;
+		if (n == cap)		/* the oldest go */
+			memmove(lines, lines + 1, --n * sizeof *lines);
+		lines[n++] = p;
 	}
-	if (fd < 0)
-		return -1;
-	first = count > HIST_KEEP ? count - HIST_KEEP : 0;
-	/* A file made before (or by hand) 0644 is as private as a new one:
-	 * what was typed may hold names and addresses. */
-	if (fchmod(fd, 0600) < 0 || ftruncate(fd, 0) < 0)
-		rc = -1;
-	for (i = first; rc == 0 && i < count; i++) {
-		if (write_all(fd, list[i]->line, strlen(list[i]->line)) < 0 ||
+	for (j = loaded; j < count; j++)
+		lines[n++] = list[j]->line;
+	for (i = n > HIST_KEEP ? n - HIST_KEEP : 0; rc == 0 && i < n; i++)
+		if (write_all(fd, lines[i], strlen(lines[i])) < 0 ||
 		    write_all(fd, "\n", 1) < 0)
 			rc = -1;
+	free(lines);
+	return rc;
+}
+
+/*
+ * Saves the history to PATH, merged with what other shells saved there
+ * meanwhile (two terminals of one lesson), under a lock (PATH.lock), and
+ * atomically: a new file beside it, renamed over it once whole, so a
+ * full disk loses nothing that was there. Returns 0, or -1 after saying
+ * why.
+ */
+int
+history_save(struct shell *sh, const char *path)
+{
+	char *tmp = NULL, *lock = NULL, *file = NULL;
+	size_t len = 0;
+	int fd = -1, lockfd = -1, rc = -1;
+
+	if (asprintf(&lock, "%s.lock", path) < 0 ||
+	    asprintf(&tmp, "%s.XXXXXX", path) < 0)
+		goto out;
+	lockfd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (lockfd < 0 || flock(lockfd, LOCK_EX) < 0)
+		goto out;
+	fd = open_checked(sh, path, O_RDONLY);
+	if (fd >= 0 && read_whole(sh, fd, path, &file, &len) < 0)
+		goto out;
+	if (fd == -1)
+		goto out;
+	if ((fd = mkstemp(tmp)) < 0)
+		goto out;
+	if (fchmod(fd, 0600) < 0 || write_merged(fd, file, len) < 0 ||
+	    fsync(fd) < 0) {
+		close(fd);
+		unlink(tmp);
+		goto out;
 	}
-	if (close(fd) < 0)
-		rc = -1;
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		unlink(tmp);
+		goto out;
+	}
+	rc = 0;
+out:
 	if (rc < 0)
 		fprintf(sh->err, _("%s: cannot save the history in %s: %s\n"),
 		    PACKAGE, path, strerror(errno));
+	if (lockfd >= 0)
+		close(lockfd);	/* and the lock with it */
+	free(file);
+	free(lock);
+	free(tmp);
 	return rc;
 }

@@ -659,8 +659,9 @@ input_terminal_end(struct shell *sh)
 	if (!sh->terminal)
 		return;
 	sh->hooks.async_begin = sh->hooks.async_end = NULL;
-	if (hist_ok)
-		history_save(sh, hist_path);
+	/* A history that could not be saved is a failure of the run. */
+	if (hist_ok && history_save(sh, hist_path) < 0)
+		sh->failed = 1;
 	free(hist_path);
 	hist_path = NULL;
 	sh->terminal = 0;
