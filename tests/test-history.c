@@ -210,3 +210,35 @@ Test(history, unreadable_or_not_ours)
 	assert_has(ts_err(&t), "belongs to another user");
 	cr_assert_eq(history_save(&t.sh, hpath("h")), -1);
 }
+
+/* Two shells at once (the two-terminal lesson): what the other saved
+ * after this one loaded stays, and this one's line comes after it. */
+Test(history, another_shells_lines_kept)
+{
+	FILE *f;
+	size_t len;
+
+	add_history("socket srv");
+	cr_assert_eq(history_save(&t.sh, hpath("h")), 0, "%s", ts_err(&t));
+	clear_history();
+	cr_assert_eq(history_load(&t.sh, hpath("h")), 0);
+	add_history("listen srv");
+	/* The other shell saves meanwhile. */
+	cr_assert_not_null(f = fopen(hpath("h"), "a"));
+	fputs("connect cli 127.0.0.1 8888\n", f);
+	fclose(f);
+	cr_assert_eq(history_save(&t.sh, hpath("h")), 0, "%s", ts_err(&t));
+	cr_assert_str_eq(read_file(hpath("h"), &len), "socket srv\nconnect "
+	    "cli 127.0.0.1 8888\nlisten srv\n");
+	cr_assert_str_eq(ts_err(&t), "");
+}
+
+/* The history is never written through: /dev/null stays a device. */
+Test(history, dev_null_stays_a_device)
+{
+	struct stat st;
+
+	cr_assert_eq(history_load(&t.sh, "/dev/null"), -1);
+	cr_assert_eq(stat("/dev/null", &st), 0);
+	cr_assert(S_ISCHR(st.st_mode));
+}
