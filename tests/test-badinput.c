@@ -397,3 +397,41 @@ Test(badinput, wrong_kind_and_wrong_order)
 	ts_fail(&t, "bind c 127.0.0.1 0", "bind failed with EINVAL", 0);
 	ts_fail(&t, "connect c srv", "EISCONN", 0);
 }
+
+/* However many variables a script makes, they hold 16 MiB at most: a
+ * script that doubles one and copies it is refused, not fed. */
+Test(badinput, variables_are_bounded)
+{
+	char line[64];
+	int i, refused = 0;
+
+	ts_ok(&t, (const char *const[]){ "set X 0123456789abcdef", NULL });
+	for (i = 0; i < 16; i++)
+		ts_ok(&t, (const char *const[]){ "set X $X$X", NULL });
+	for (i = 0; i < 40; i++) {
+		snprintf(line, sizeof line, "set V%d $X", i);
+		refused += ts_run(&t, line) < 0;
+	}
+	cr_assert_gt(refused, 0);
+	assert_has(ts_err(&t), "is not set: the variables would hold more "
+	    "than 16 MiB");
+}
+
+/* A file that sources itself four times would run 4^16 times: the count
+ * of files run is capped, not only their depth. */
+Test(badinput, sources_are_counted)
+{
+	char path[] = "/tmp/sockshell-self-XXXXXX", line[128];
+	FILE *f;
+	int fd;
+
+	cr_assert((fd = mkstemp(path)) >= 0);
+	cr_assert_not_null(f = fdopen(fd, "w"));
+	for (fd = 0; fd < 4; fd++)
+		fprintf(f, "source %s\n", path);
+	fclose(f);
+	snprintf(line, sizeof line, "source %s", path);
+	cr_assert_eq(ts_run(&t, line), -1);
+	unlink(path);
+	assert_has(ts_err(&t), "files have run since the last line typed");
+}

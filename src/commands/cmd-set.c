@@ -22,6 +22,7 @@ cmd_set_exec(struct shell *sh, struct cmd_args *a)
 {
 	const char *v;
 	size_t i, len;
+	int rc;
 
 	if (a->argc == 0) {
 		for (i = 0; i < sh->nvars; i++)
@@ -44,7 +45,14 @@ cmd_set_exec(struct shell *sh, struct cmd_args *a)
 		print_var(sh, a->argv[0], v, len);
 		return CMD_OK;
 	}
-	if (var_set(sh, a->argv[0], a->argv[1]) < 0) {
+	if ((rc = var_set(sh, a->argv[0], a->argv[1])) == -2) {
+		report_error(sh, _("%s is not set: the variables would hold "
+		    "more than %d MiB (a script that doubles one has no end); "
+		    "set a shorter value"), a->argv[0],
+		    VARS_MAX / (1024 * 1024));
+		return CMD_ERROR;
+	}
+	if (rc < 0) {
 		report_error(sh, "%s", _("out of memory"));
 		return CMD_ERROR;
 	}

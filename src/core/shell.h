@@ -13,6 +13,7 @@ struct errinfo_advice;
 struct job;
 
 #define SOURCE_DEPTH_MAX	16
+#define SOURCE_RUNS_MAX		1000	/* files run from one typed line */
 #define SCRIPT_TIMEOUT		10	/* seconds a blocking call waits in a script */
 #define LINE_MAX_BYTES		(1024 * 1024)	/* a longer line is refused */
 
@@ -101,6 +102,8 @@ struct shell {
 					   comes once a step, at its pause */
 	int		 view_pending;	/* a view waits for the pause */
 	struct tally	 tally;		/* the lesson's steps checked */
+	unsigned	 runs;		/* files run (source, lesson) since
+					   the last line typed */
 	int		 failed;	/* a command failed: exit status 1 */
 	int		 quit;
 	enum view	 view;		/* after each command (quiet: none) */

@@ -58,10 +58,17 @@ var_set_bytes(struct shell *sh, const char *name, const char *value,
     size_t len)
 {
 	struct var *v;
-	char *copy = malloc(len + 1);
-	size_t i;
+	char *copy;
+	size_t i, total = 0;
 
-	if (copy == NULL)
+	/* However many variables a script makes, they hold VARS_MAX bytes
+	 * at most: a lesson's 'set X $X$X' cannot fill the memory. */
+	for (i = 0; i < sh->nvars; i++)
+		if (strcmp(sh->vars[i].name, name) != 0)
+			total += sh->vars[i].len;
+	if (total + len > VARS_MAX)
+		return -2;
+	if ((copy = malloc(len + 1)) == NULL)
 		return -1;
 	memcpy(copy, value, len);
 	copy[len] = '\0';

@@ -8,6 +8,7 @@
 struct shell;
 
 #define VAR_NAME_MAX		32
+#define VARS_MAX		(16 * 1024 * 1024)	/* bytes all variables hold */
 /* The variable every recv sets to the bytes it returned: the lecture's
  * data = conn.recv(1024), sent back as 'send conn $DATA'. */
 #define VAR_DATA		"DATA"
@@ -24,7 +25,9 @@ const char	*var_get(struct shell *, const char *name);
  * NULL. */
 const char	*var_get_bytes(struct shell *, const char *name, size_t *len);
 int		 var_set(struct shell *, const char *name, const char *value);
-/* Sets NAME to the LEN bytes at VALUE, which may hold NUL bytes. */
+/* Sets NAME to the LEN bytes at VALUE, which may hold NUL bytes. 0; -1
+ * when memory ran out; -2 when the variables would hold more than
+ * VARS_MAX bytes (var_set too). */
 int		 var_set_bytes(struct shell *, const char *name,
 		     const char *value, size_t len);
 int		 var_name_ok(const char *name);

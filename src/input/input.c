@@ -236,6 +236,8 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			}
 		}
 		free(line);
+		if (interactive)
+			sh->runs = 0;
 		if (script_interrupted(sh, interactive)) {
 			failed = 1;
 			break;
@@ -360,6 +362,15 @@ run_file_as(struct shell *sh, const char *path, const char *name,
 	struct where outer;
 	int rc;
 
+	/* Depth is capped where source runs; the count too, so that a
+	 * file that sources itself four times does not run 4^16 times. */
+	if (sh->runs >= SOURCE_RUNS_MAX) {
+		report_error(sh, _("'%s' is not run: %d files have run since "
+		    "the last line typed (does a script source itself?)"),
+		    path, SOURCE_RUNS_MAX);
+		return -1;
+	}
+	sh->runs++;
 	/* A script named on the command line may be a pipe (<(...)); one
 	 * sourced or a lesson is a file, and never holds open() up. */
 	fp = pipes_too ? fopen(path, "re") : files_open_regular(path, &odd);
