@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/steps.h"
 #include "core/shell.h"
 #include "input/expand.h"
 #include "input/narration.h"
@@ -19,6 +20,27 @@ narration_line(const char *line, size_t len)
 	while (i < len && (line[i] == ' ' || line[i] == '\t'))
 		i++;
 	return i < len && line[i] == '>';
+}
+
+/* TEXT, its variables expanded, kept for the exported page's next step
+ * (base/steps.h), after a blank line when SEP. */
+static void
+keep(struct shell *sh, const char *text, const char *sep)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	if (mem == NULL)
+		return;
+	expand_print(sh, mem, text);
+	if (fclose(mem) == 0) {
+		if (sh->steps.narr.len > 0)
+			steps_buf_add(&sh->steps.narr, sep, strlen(sep),
+			    STEPS_OUTPUT);
+		steps_buf_add(&sh->steps.narr, buf, len, STEPS_OUTPUT);
+	}
+	free(buf);
 }
 
 #define NARRATION_MAX	65536	/* a longer paragraph is printed in parts */
@@ -39,6 +61,7 @@ preformatted(struct shell *sh, const char *p, size_t k)
 		return;
 	expand_print(sh, sh->out, line[0] != '\0' ? _(line) : "");
 	fputc('\n', sh->out);
+	keep(sh, line[0] != '\0' ? _(line) : "", "\n");
 	free(line);
 }
 
@@ -92,6 +115,7 @@ narration_print(struct shell *sh, struct narration *n)
 	/* gettext("") is the catalogue's header, not a translation. */
 	expand_print(sh, sh->out, n->text[0] != '\0' ? _(n->text) : "");
 	fputc('\n', sh->out);
+	keep(sh, n->text[0] != '\0' ? _(n->text) : "", "\n\n");
 	fflush(sh->out);
 	n->len = 0;
 	n->lines = 0;
