@@ -16,7 +16,9 @@ static const struct {
 	const char	*typed;
 	const char	*command;
 } prefixes[] = {
-	{ "a", "accept" }, { "b", "bind" }, { "h", "help" }, { "j", "jobs" },
+	{ "a", "accept" }, { "b", "bind" }, { "e", "export" },
+	{ "h", "help" }, { "j", "jobs" }, { "ex", "export" },
+	{ "exp", "export" },
 	{ "n", "nonblock" }, { "q", "quit" }, { "v", "view" },
 	{ "w", "wait" }, { "ac", "accept" }, { "bi", "bind" },
 	{ "cl", "close" }, { "co", "connect" }, { "he", "help" },

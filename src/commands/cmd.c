@@ -18,6 +18,7 @@ extern const struct cmd_entry cmd_bind_entry;
 extern const struct cmd_entry cmd_clear_entry;
 extern const struct cmd_entry cmd_close_entry;
 extern const struct cmd_entry cmd_connect_entry;
+extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_getpeername_entry;
 extern const struct cmd_entry cmd_getsockname_entry;
 extern const struct cmd_entry cmd_getsockopt_entry;
@@ -54,6 +55,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_clear_entry,
 	&cmd_close_entry,
 	&cmd_connect_entry,
+	&cmd_export_entry,
 	&cmd_getpeername_entry,
 	&cmd_getsockname_entry,
 	&cmd_getsockopt_entry,

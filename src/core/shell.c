@@ -10,6 +10,7 @@
 #include "base/errinfo.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/steps.h"
 #include "base/text.h"
 #include "core/handle.h"
 #include "core/job.h"
@@ -45,6 +46,7 @@ shell_free(struct shell *sh)
 	free(sh->last_data);
 	sh->last_data = NULL;
 	vars_free(sh);
+	steps_free(&sh->steps);
 	sh->handles = NULL;
 	sh->nhandles = 0;
 }
@@ -105,6 +107,8 @@ shell_forget(struct shell *sh, int all, size_t *events)
 		if (handle_by_id(sh, sh->handles[i]->listener_id) == NULL)
 			sh->handles[i]->listener_id = 0;
 	handle_reindex(sh);
+	if (all)	/* the exported page: a new picture */
+		sh->steps.picture++;
 	i = forget_events(sh, new_index);
 	free(new_index);
 	if (events != NULL)

@@ -6,6 +6,7 @@
 
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/steps.h"
 #include "core/handle.h"
 #include "core/vars.h"
 
@@ -113,6 +114,8 @@ struct shell {
 	int		 terminal;	/* readline is set up (input.c) */
 	int		 pauses;	/* a lesson's 'pause' waits for Enter */
 	int		 python_noted;	/* said once how b'...' is read */
+
+	struct steps	 steps;		/* for the exported page (views/export.c) */
 
 	struct shell_hooks hooks;	/* the calls up, from the input loop */
 };

@@ -27,6 +27,7 @@
 #include "core/shell.h"
 #include "core/vars.h"
 #include "core/where.h"
+#include "input/capture.h"
 #include "input/expand.h"
 #include "input/complete.h"
 #include "input/expect.h"
@@ -198,6 +199,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	size_t len;
 	char *line;
 
+	capture_attach(sh);
 	/* A lesson at a terminal: one view a step, at its pause. */
 	if (!interactive && sh->terminal && sh->pauses)
 		sh->view_deferred = 1;
@@ -254,6 +256,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	sh->view_deferred = deferred;
 	if (!deferred)
 		show_pending_view(sh);
+	capture_detach(sh);
 	where_leave(sh, outer);
 	/* Not the end of the input, though the lines end here; said where
 	 * the file was sourced. */

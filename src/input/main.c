@@ -23,6 +23,7 @@
 #include "input/input.h"
 #include "input/screen.h"
 #include "state/state.h"
+#include "views/export.h"
 #include "views/picture-opts.h"
 #include "views/view.h"
 
@@ -30,7 +31,8 @@ static const char no_msgid[] = "";
 static char progname[] = PACKAGE;
 
 /* Long options without a short one. */
-enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF };
+enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF, OPT_EXPORT,
+	OPT_FORCE };
 
 extern volatile sig_atomic_t input_resized, input_ctrl_c;
 extern int input_script_stopped;	/* input.c */
@@ -157,6 +159,12 @@ usage(FILE *f)
 	    "                        both at a terminal, table otherwise\n"
 	    "      --no-color      no colours in the picture (NO_COLOR=1 "
 	    "too)\n"
+	    "      --export=DIR    write a slide a step (DIR/step-01.svg...) "
+	    "and the\n"
+	    "                        page of them all (DIR/index.html); DIR "
+	    "new or empty\n"
+	    "      --force         with --export, replace the slides DIR "
+	    "holds\n"
 	    "      --timeout=SECS  how long a call may wait in a script "
 	    "(default 10;\n"
 	    "                        0 waits for ever; at a terminal, for "
@@ -195,8 +203,11 @@ version(void)
 struct options {
 	const char	*file, *lesson;
 	char		 path[4096];	/* the lesson's file */
+	char		 path_err[4200];/* why --export's folder will not do */
 	double		 timeout;	/* -1: the default */
 	int		 no_pause, view, no_color, from_stdin;
+	const char	*export_dir;	/* --export: the slides' folder */
+	int		 force;		/* --force: over the old slides */
 };
 
 static const struct option longopts[] = {
@@ -210,6 +221,8 @@ static const struct option longopts[] = {
 	{ "define",	required_argument,	NULL, 'D' },
 	{ "view",	required_argument,	NULL, OPT_VIEW },
 	{ "no-color",	no_argument,		NULL, OPT_NO_COLOR },
+	{ "export",	required_argument,	NULL, OPT_EXPORT },
+	{ "force",	no_argument,		NULL, OPT_FORCE },
 	/* For the build: the man page's COMMANDS, from the table. */
 	{ "commands-roff", no_argument,		NULL, OPT_COMMANDS_ROFF },
 	{ "help",	no_argument,		NULL, 'h' },
@@ -282,6 +295,8 @@ option(int c, struct shell *sh, struct options *o)
 	case 'l':	o->lesson = optarg;		return -1;
 	case 'P':	o->no_pause = 1;		return -1;
 	case OPT_NO_COLOR: o->no_color = 1;		return -1;
+	case OPT_EXPORT: o->export_dir = optarg;	return -1;
+	case OPT_FORCE:	o->force = 1;			return -1;
 	case 't':	return option_timeout(optarg, o) < 0 ? 2 : -1;
 	case 'D':	return option_define(optarg, sh) < 0 ? 2 : -1;
 	case 'q':
@@ -350,6 +365,11 @@ parse_command_line(int argc, char **argv, struct shell *sh,
 			return 2;
 		}
 		o->file = o->path;
+	}
+	if (o->export_dir != NULL && export_dir_prepare(o->export_dir,
+	    o->force, o->path_err, sizeof o->path_err) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, o->path_err);
+		return 2;
 	}
 	/* "-" is standard input, read as a script even from a terminal. */
 	if (o->file != NULL && strcmp(o->file, "-") == 0) {
@@ -461,6 +481,8 @@ main(int argc, char **argv)
 	install_signals();
 	setup_shell(&sh, &o);
 	run(&sh, &o);
+	if (o.export_dir != NULL && export_dir_write(&sh, o.export_dir) < 0)
+		sh.failed = 1;
 	say_unfinished(&sh);
 	input_terminal_end(&sh);
 	shell_free(&sh);

@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "base/text.h"
 #include "base/sig.h"
+#include "base/steps.h"
+#include "base/text.h"
 #include "core/shell.h"
 #include "input/expand.h"
 #include "input/narration.h"
@@ -25,6 +26,28 @@ narration_line(const char *line, size_t len)
 
 #define NARRATION_MAX	65536	/* a longer paragraph is printed in parts */
 #define NARRATION_SHOWN	65536	/* what one paragraph shows at most */
+
+/* TEXT, its variables expanded, kept for the exported page's next step
+ * (base/steps.h), after a blank line when SEP. */
+static void
+keep(struct shell *sh, const char *text, const char *sep)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	if (mem == NULL)
+		return;
+	expand_print(sh, mem, text, NARRATION_SHOWN);
+	if (fclose(mem) == 0) {
+		if (sh->steps.narr.len > 0)
+			steps_buf_add(&sh->steps.narr, sep, strlen(sep),
+			    STEPS_OUTPUT);
+		steps_buf_add(&sh->steps.narr, buf, len, STEPS_OUTPUT);
+	}
+	free(buf);
+}
+
 
 /*
  * Prints TEXT, a lesson's words, as data: its variables' values in it
@@ -76,6 +99,7 @@ preformatted(struct shell *sh, const char *p, size_t k)
 	if ((line = strndup(p, k)) == NULL)
 		return;
 	say(sh, line[0] != '\0' ? _(line) : "");
+	keep(sh, line[0] != '\0' ? _(line) : "", "\n");
 	free(line);
 }
 
@@ -128,6 +152,7 @@ narration_print(struct shell *sh, struct narration *n)
 		return;
 	/* gettext("") is the catalogue's header, not a translation. */
 	say(sh, n->text[0] != '\0' ? _(n->text) : "");
+	keep(sh, n->text[0] != '\0' ? _(n->text) : "", "\n\n");
 	fflush(sh->out);
 	n->len = 0;
 	n->lines = 0;

@@ -10,6 +10,7 @@
 
 #include "base/i18n.h"
 #include "base/message.h"
+#include "base/steps.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
 #include "core/job.h"
@@ -20,6 +21,7 @@
 #include "input/expect.h"
 #include "input/lex.h"
 #include "input/run.h"
+#include "views/export.h"
 #include "views/view.h"
 
 /*
@@ -134,6 +136,8 @@ run_command(struct shell *sh, struct tokens *t)
 	}
 	a.background = t->background;
 	seq = sh->log.seq;
+	fflush(sh->out);
+	steps_buf_clear(&sh->steps.out);
 	if (ce->flags & CMD_STATE)
 		sh->log.mark = sh->log.seq;	/* what follows is new */
 	rv = cmd_run(sh, ce, &a);
@@ -144,6 +148,11 @@ run_command(struct shell *sh, struct tokens *t)
 	/* A step that changed nothing (a mistake caught before any call,
 	 * a wait for a job that had ended) has nothing new to show. In a
 	 * lesson at a terminal the view comes once a step, at its pause. */
+	if ((ce->flags & CMD_STATE) && sh->log.seq != seq) {
+		fflush(sh->out);
+		export_step(sh, t->line + t->v[0].start,
+		    t->v[t->n - 1].end - t->v[0].start);
+	}
 	if ((ce->flags & CMD_STATE) && !sh->quiet && sh->log.seq != seq) {
 		if (sh->view_deferred)
 			sh->view_pending = 1;

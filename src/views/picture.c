@@ -5,7 +5,9 @@
 
 #include "base/i18n.h"
 #include "base/width.h"
+#include "views/picture-mermaid.h"
 #include "views/picture-model.h"
+#include "views/picture-svg.h"
 #include "views/picture-text.h"
 #include "views/picture.h"
 
@@ -30,4 +32,31 @@ picture_render_with(FILE *f, struct shell *sh,
 	if (m == NULL || picture_text_render(f, m, opts) < 0)
 		fprintf(f, "  %s\n", _("(no picture: out of memory)"));
 	picture_model_free(m);
+}
+
+int
+picture_render_svg(FILE *f, struct shell *sh, const char *title,
+    const char *ids)
+{
+	struct pic_model *m = picture_model_build(sh, NULL);
+	int rc;
+
+	if (m == NULL)
+		return -1;
+	rc = picture_svg_render(f, m, title, ids);
+	picture_model_free(m);
+	return rc;
+}
+
+int
+picture_render_mermaid(FILE *f, struct shell *sh, const char *title)
+{
+	struct pic_model *m = picture_model_build(sh, NULL);
+	int rc;
+
+	if (m == NULL)
+		return -1;
+	rc = picture_mermaid_render(f, m, title);
+	picture_model_free(m);
+	return rc;
 }

@@ -32,4 +32,13 @@ void	picture_render_with(FILE *f, struct shell *sh,
 /* Screen columns TEXT takes: characters, not bytes, when UTF8. */
 int	picture_text_width(const char *text, int utf8);
 
+
+/* SH's picture as SVG into F (picture-svg.c), titled TITLE, its ids
+ * beginning with IDS. -1: out of memory. */
+int	picture_render_svg(FILE *f, struct shell *sh, const char *title,
+	    const char *ids);
+/* SH's picture as a Mermaid sequence diagram into F (picture-mermaid.c):
+ * a participant a socket, a message an arrow. -1: out of memory. */
+int	picture_render_mermaid(FILE *f, struct shell *sh, const char *title);
+
 #endif
