@@ -32,7 +32,7 @@ def cols(line):
 def screen(name):
     return tm("capture-pane", "-p", "-J", "-t", name).split("\n")
 
-def wait_for(name, text, tries=100):
+def wait_for(name, text, tries=400):
     for _ in range(tries):
         if any(text in l for l in screen(name)):
             return True

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
@@ -25,7 +26,15 @@ static int
 in_build_tree(void)
 {
 	char exe[PATH_MAX], built[PATH_MAX];
+	struct stat st;
 
+	/* The built program itself, not a link to the installed one that
+	 * anybody could put at that path (a build folder in /tmp, gone):
+	 * the installed program would take that folder's lessons and
+	 * catalogues. And ours, as the build was. */
+	if (lstat(BUILDDIR "/src/sockshell", &st) < 0 ||
+	    !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+		return 0;
 	if (realpath("/proc/self/exe", exe) == NULL ||
 	    realpath(BUILDDIR "/src/sockshell", built) == NULL)
 		return 0;
