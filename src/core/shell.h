@@ -11,6 +11,7 @@
 
 struct errinfo_advice;
 struct job;
+struct wire;
 
 #define SOURCE_DEPTH_MAX	16
 #define SCRIPT_TIMEOUT		10	/* seconds a blocking call waits in a script */
@@ -110,6 +111,9 @@ struct shell {
 	int		 terminal;	/* readline is set up (input.c) */
 	int		 pauses;	/* a lesson's 'pause' waits for Enter */
 	int		 python_noted;	/* said once how b'...' is read */
+
+	struct wire	*wire;		/* the segments on the wire
+					   (state/wire.c), or NULL: never on */
 
 	struct shell_hooks hooks;	/* the calls up, from the input loop */
 };
