@@ -60,7 +60,7 @@ seg_line(struct shell *sh, FILE *f, const char *lead,
 		return;
 	}
 	fprintf(f, "%-16s", wire_flags(s->flags, ", ", flags, sizeof flags));
-	if ((s->flags & (WIRE_SYN | WIRE_FIN)) || s->len > 0)
+	if ((s->flags & (WIRE_SYN | WIRE_FIN | WIRE_RST)) || s->len > 0)
 		fprintf(f, " seq %u", (unsigned)s->seq);
 	if (s->flags & WIRE_ACK)
 		fprintf(f, " ack %u", (unsigned)s->ack);
