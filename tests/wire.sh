@@ -157,6 +157,36 @@ grep -q 'counts, not packets' "$tmp/count.out" &&
     not_ok "the counters are not shown: $(cat "$tmp/count.out")"
 grep -q 'SYN' "$tmp/count.out" && not_ok "the counters showed packets"
 
+# A lesson's expectations of the wire: flags and order, checked.
+cat > "$tmp/expect.sock" <<'END'
+wire on
+socket srv
+bind srv 127.0.0.1 8888
+listen srv
+socket cli
+connect cli 127.0.0.1 8888 => ~SYN,SYN-ACK,ACK ESTABLISHED
+accept srv conn => ~none
+send cli hello => ~PSH-ACK,ACK 5
+send conn unread
+close cli => ~RST-ACK
+END
+in_net -q "$tmp/expect.sock" > "$tmp/expect.out" 2>&1 ||
+    not_ok "the wire's expectations failed: $(cat "$tmp/expect.out")"
+[ "$(grep -c '^  ok: ~' "$tmp/expect.out")" -eq 4 ] ||
+    not_ok "not every wire expectation was checked: $(cat "$tmp/expect.out")"
+printf 'wire on\nsocket s\nbind s 127.0.0.1 8888\nlisten s\nsocket c\n%s\n' \
+    'connect c 127.0.0.1 8888 => ~SYN,ACK' > "$tmp/miss.sock"
+in_net -q "$tmp/miss.sock" > "$tmp/miss.out" 2>&1 &&
+    not_ok "a wrong wire expectation held"
+grep -q 'expected the segments ~SYN,ACK on the wire, but the step put SYN,SYN-ACK,ACK there' \
+    "$tmp/miss.out" || not_ok "a missed wire expectation: $(cat "$tmp/miss.out")"
+printf 'socket s\nbind s 127.0.0.1 8888\nlisten s\nsocket c\n%s\n' \
+    'connect c 127.0.0.1 8888 => ~SYN,SYN-ACK,ACK' > "$tmp/skip.sock"
+SOCKSHELL_WIRE=counters in_net -q --wire "$tmp/skip.sock" > "$tmp/skip.out" \
+    2>&1 || not_ok "an expectation without capture failed"
+grep -q '^  ~SYN,SYN-ACK,ACK: not checked, the wire is not captured here$' \
+    "$tmp/skip.out" || not_ok "no line says the expectation was skipped"
+
 # The private network: an unprivileged user's --wire sees the handshake.
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	chmod 755 "$tmp"

@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #ifdef HAVE_PCAP
@@ -255,6 +256,35 @@ wire_end_name(struct shell *sh, const struct wire_seg *s, int dst,
 	(void)sh;
 	snprintf(buf, n, "%s", s->ends[dst != 0]);
 	return buf;
+}
+
+size_t
+wire_step_segs(struct shell *sh, const struct wire_seg **first)
+{
+	struct wire *w = sh->wire;
+	size_t i;
+
+	*first = NULL;
+	if (w == NULL || w->step_first >= w->n)
+		return 0;
+	*first = &w->segs[w->step_first];
+	for (i = w->step_first; i < w->n && w->segs[i].step == w->step; i++)
+		;
+	return i - w->step_first;
+}
+
+int
+wire_flag_bit(const char *word, size_t len)
+{
+	static const char *const names[] = { "FIN", "SYN", "RST", "PSH",
+	    "ACK", "URG" };
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i]) == len && strncasecmp(names[i], word,
+		    len) == 0)
+			return 1 << i;
+	return -1;
 }
 
 /* Whether A and B go the same way (SAME) or the opposite way between the

@@ -85,6 +85,10 @@ size_t		 wire_collect(struct shell *);
 /* Waits up to MS milliseconds until the last step has at least COUNT
  * segments; returns how many it has. */
 size_t		 wire_wait(struct shell *, size_t count, int ms);
+/* The last step's segments: *FIRST and how many. */
+size_t		 wire_step_segs(struct shell *, const struct wire_seg **first);
+/* The flags the word WORD names (SYN, ACK...); -1: none. */
+int		 wire_flag_bit(const char *word, size_t len);
 /* The name of a segment's source (DST 0) or destination: the shell's
  * socket there when it came, or its address and port. */
 const char	*wire_end_name(struct shell *, const struct wire_seg *,
