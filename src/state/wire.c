@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #ifdef HAVE_PCAP
@@ -118,8 +119,7 @@ wire_start(struct shell *sh, char *why, size_t n)
 	if ((w->pcap = open_lo(why, n)) != NULL)
 		return w->mode = WIRE_CAPTURE;
 #else
-	snprintf(why, n, "%s", _("this sockshell was built without libpcap "
-	    "(configure --without-pcap, or libpcap-dev missing)"));
+	snprintf(why, n, "%s", _("this sockshell was built without libpcap"));
 #endif
 	return w->mode = WIRE_COUNTERS;
 }
