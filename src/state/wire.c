@@ -59,6 +59,7 @@ static pcap_t *
 open_lo(char *why, size_t n)
 {
 	char eb[PCAP_ERRBUF_SIZE];
+	struct bpf_program prog;
 	pcap_t *p;
 	int rc;
 
@@ -76,6 +77,13 @@ open_lo(char *why, size_t n)
 		    _("the loopback interface is not Ethernet-like"));
 		pcap_close(p);
 		return NULL;
+	}
+	/* The kernel keeps only TCP and UDP for us (a busy host's loopback
+	 * carries more); without the filter the matching still sorts. */
+	if (pcap_compile(p, &prog, "tcp or udp", 1,
+	    PCAP_NETMASK_UNKNOWN) == 0) {
+		pcap_setfilter(p, &prog);
+		pcap_freecode(&prog);
 	}
 	return p;
 }
