@@ -25,14 +25,14 @@ static const struct {
 	{ "jo", "jobs" }, { "le", "lesson" }, { "li", "listen" },
 	{ "no", "nonblock" }, { "pa", "pause" }, { "pi", "picture" },
 	{ "po", "poll" }, { "qu", "quit" }, { "vi", "view" },
-	{ "wa", "wait" }, { "acc", "accept" }, { "bin", "bind" },
+	{ "wa", "wait" }, { "wi", "wire" }, { "acc", "accept" }, { "bin", "bind" },
 	{ "cle", "clear" }, { "clo", "close" }, { "con", "connect" }, { "hel", "help" },
 	{ "job", "jobs" }, { "les", "lesson" }, { "lis", "listen" },
 	{ "non", "nonblock" }, { "pau", "pause" }, { "pic", "picture" },
 	{ "pol", "poll" }, { "qui", "quit" }, { "rec", "recv" },
 	{ "res", "resolve" }, { "sen", "send" }, { "set", "set" },
 	{ "sho", "show" }, { "shu", "shutdown" }, { "soc", "socket" },
-	{ "sou", "source" }, { "vie", "view" }, { "wai", "wait" },
+	{ "sou", "source" }, { "vie", "view" }, { "wai", "wait" }, { "wir", "wire" },
 };
 
 #define NPREFIXES	(sizeof prefixes / sizeof *prefixes)

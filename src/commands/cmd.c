@@ -47,6 +47,7 @@ extern const struct cmd_entry cmd_socketpair_entry;
 extern const struct cmd_entry cmd_source_entry;
 extern const struct cmd_entry cmd_view_entry;
 extern const struct cmd_entry cmd_wait_entry;
+extern const struct cmd_entry cmd_wire_entry;
 
 /* Alphabetical; help, completion and the man page test all read it. */
 const struct cmd_entry *const cmd_table[] = {
@@ -84,6 +85,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_source_entry,
 	&cmd_view_entry,
 	&cmd_wait_entry,
+	&cmd_wire_entry,
 	NULL
 };
 

@@ -12,6 +12,7 @@
 
 struct errinfo_advice;
 struct job;
+struct wire;
 
 #define SOURCE_DEPTH_MAX	16
 #define SOURCE_RUNS_MAX		1000	/* files run from one typed line */
@@ -116,6 +117,8 @@ struct shell {
 	int		 python_noted;	/* said once how b'...' is read */
 
 	struct steps	 steps;		/* for the exported page (views/export.c) */
+	struct wire	*wire;		/* the segments on the wire
+					   (state/wire.c), or NULL: never on */
 
 	struct shell_hooks hooks;	/* the calls up, from the input loop */
 };

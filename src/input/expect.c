@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <netinet/in.h>
 
 #include "base/errinfo.h"
 #include "base/evlog.h"
@@ -22,6 +23,7 @@
 #include "input/expect.h"
 #include "input/lex.h"
 #include "state/state.h"
+#include "state/wire.h"
 
 /* Moves the words after an unquoted "=>" from T to EX. */
 int
@@ -230,6 +232,97 @@ check_state(struct shell *sh, const struct token *w, const char *handle,
 	return 0;
 }
 
+#define WIRE_EXPECT_MAX	32	/* segments one wire expectation names */
+#define WIRE_UDP	0x100	/* an expected datagram */
+#define WIRE_WAIT_MS	300	/* how long a step's segments may take */
+
+/* The segments "~SYN,SYN-ACK,ACK" names, into V (flags; WIRE_UDP); their
+ * count, or -1 when a word is no flag. */
+static int
+wire_expected(const char *list, int *v)
+{
+	const char *p = list, *e;
+	int n = 0, bit;
+
+	if (strcasecmp(list, "none") == 0)
+		return 0;
+	while (*p != '\0' && n < WIRE_EXPECT_MAX) {
+		v[n] = 0;
+		for (;;) {
+			e = p + strcspn(p, "-,");
+			if (e - p == 3 && strncasecmp(p, "UDP", 3) == 0)
+				v[n] |= WIRE_UDP;
+			else if ((bit = wire_flag_bit(p, (size_t)(e - p))) < 0)
+				return -1;
+			else
+				v[n] |= bit;
+			p = e;
+			if (*p != '-')
+				break;
+			p++;
+		}
+		n++;
+		if (*p == ',')
+			p++;
+	}
+	return *p == '\0' && n > 0 ? n : -1;
+}
+
+/* The flags of the step's segments, as written after "~", into BUF. */
+static const char *
+wire_got(const struct wire_seg *s, size_t n, char *buf, size_t len)
+{
+	char f[48];
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && o < len; i++)
+		o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? "," : "",
+		    s[i].proto != IPPROTO_TCP ? "UDP" : wire_flags(s[i].flags,
+		    "-", f, sizeof f));
+	if (n == 0)
+		snprintf(buf, len, "%s", _("nothing"));
+	return buf;
+}
+
+/*
+ * "~SYN,SYN-ACK,ACK": the segments the step put on the wire, by their
+ * flags and order, waiting a short while for them. Without a capture it
+ * is skipped, said in one line (held).
+ */
+static int
+check_wire(struct shell *sh, const char *list, char *why, size_t n)
+{
+	int want[WIRE_EXPECT_MAX], count, i;
+	const struct wire_seg *s;
+	char got[256];
+	size_t have;
+
+	if ((count = wire_expected(list, want)) < 0) {
+		snprintf(why, n, _("unknown expectation '~%.40s': the wire's "
+		    "segments are flags joined by '-', in order, separated by "
+		    "',', as in ~SYN,SYN-ACK,ACK (UDP for a datagram, ~none for "
+		    "nothing)"), list);
+		return -1;
+	}
+	if (wire_mode(sh) != WIRE_CAPTURE) {
+		fprintf(sh->out, _("  ~%s: not checked, the wire is not "
+		    "captured here\n"), list);
+		return 1;
+	}
+	have = wire_wait(sh, (size_t)count, WIRE_WAIT_MS);
+	have = wire_step_segs(sh, &s);
+	for (i = 0; i < count && (size_t)i < have; i++)
+		if ((want[i] & WIRE_UDP) ? s[i].proto == IPPROTO_TCP :
+		    s[i].proto != IPPROTO_TCP || s[i].flags != want[i])
+			break;
+	if (i == count && have == (size_t)count)
+		return 1;
+	snprintf(why, n, _("expected the segments ~%s on the wire, but the "
+	    "step put %s there"), list, wire_got(s, have, got, sizeof got));
+	return 0;
+}
+
 /* Checks one word W; returns 1 when it holds, else 0 with WHY set (-1
  * when W is no expectation at all). */
 static int
@@ -242,6 +335,8 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 
 	if (w->quoted)
 		return check_data(sh, w, ev, why, n);
+	if (word[0] == '~')
+		return check_wire(sh, word + 1, why, n);
 	if (strcasecmp(word, "ok") == 0) {
 		if (rc == 0)
 			return 1;

@@ -38,6 +38,7 @@
 #include "state/sockopt.h"
 #include "state/state.h"
 #include "views/view.h"
+#include "views/wire-view.h"
 
 #define PROMPT	"sockshell> "
 
@@ -576,6 +577,7 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	(void)src;
 	tty_line = NULL;
 	tty_done = 0;
+	wire_view_late(sh, sh->out);	/* the wire's later segments */
 	rl_callback_handler_install(tty_prompt, on_line);
 	prompt_showing = 1;
 	job_control_signals(1);

@@ -13,6 +13,7 @@
 
 #include "base/i18n.h"
 #include "base/lessons.h"
+#include "base/message.h"
 #include "base/sig.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -21,18 +22,21 @@
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/input.h"
+#include "input/privnet.h"
 #include "input/screen.h"
 #include "state/state.h"
 #include "views/export.h"
+#include "state/wire.h"
 #include "views/picture-opts.h"
 #include "views/view.h"
+#include "views/wire-view.h"
 
 static const char no_msgid[] = "";
 static char progname[] = PACKAGE;
 
 /* Long options without a short one. */
 enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF, OPT_EXPORT,
-	OPT_FORCE };
+	OPT_WIRE, OPT_JOIN, OPT_PCAP, OPT_FORCE };
 
 extern volatile sig_atomic_t input_resized, input_ctrl_c;
 extern int input_script_stopped;	/* input.c */
@@ -124,6 +128,7 @@ close_stdout(void)
 static int
 leave(struct shell *sh, int status)
 {
+	wire_free(sh);
 	shell_free(sh);
 	return status;
 }
@@ -164,11 +169,20 @@ usage(FILE *f)
 	    "                        page of them all (DIR/index.html); DIR "
 	    "new or empty\n"
 	    "      --force         with --export, replace the slides DIR "
-	    "holds\n"
+	    "holds;\n"
+	    "                        with --pcap, write over FILE\n"
 	    "      --timeout=SECS  how long a call may wait in a script "
 	    "(default 10;\n"
 	    "                        0 waits for ever; at a terminal, for "
 	    "ever)\n"
+	    "      --wire          show the segments each call puts on the "
+	    "wire; without\n"
+	    "                        root, in a private network of its own\n"
+	    "      --join=PID      join the private network of the sockshell "
+	    "PID\n"
+	    "      --pcap=FILE     write the wire's packets to FILE (pcap; "
+	    "never over\n"
+	    "                        a file, unless --force)\n"
 	    "  -h, --help          display this help and exit\n"
 	    "  -V, --version       output version information and exit\n\n"),
 	    f);
@@ -207,7 +221,9 @@ struct options {
 	double		 timeout;	/* -1: the default */
 	int		 no_pause, view, no_color, from_stdin;
 	const char	*export_dir;	/* --export: the slides' folder */
-	int		 force;		/* --force: over the old slides */
+	int		 wire, force;	/* --wire, --force */
+	long		 join;		/* --join PID, or 0 */
+	const char	*pcap;		/* --pcap FILE */
 };
 
 static const struct option longopts[] = {
@@ -222,6 +238,9 @@ static const struct option longopts[] = {
 	{ "view",	required_argument,	NULL, OPT_VIEW },
 	{ "no-color",	no_argument,		NULL, OPT_NO_COLOR },
 	{ "export",	required_argument,	NULL, OPT_EXPORT },
+	{ "wire",	no_argument,		NULL, OPT_WIRE },
+	{ "join",	required_argument,	NULL, OPT_JOIN },
+	{ "pcap",	required_argument,	NULL, OPT_PCAP },
 	{ "force",	no_argument,		NULL, OPT_FORCE },
 	/* For the build: the man page's COMMANDS, from the table. */
 	{ "commands-roff", no_argument,		NULL, OPT_COMMANDS_ROFF },
@@ -297,6 +316,14 @@ option(int c, struct shell *sh, struct options *o)
 	case OPT_NO_COLOR: o->no_color = 1;		return -1;
 	case OPT_EXPORT: o->export_dir = optarg;	return -1;
 	case OPT_FORCE:	o->force = 1;			return -1;
+	case OPT_WIRE:	o->wire = 1;			return -1;
+	case OPT_PCAP:	o->pcap = optarg;		return -1;
+	case OPT_JOIN:
+		if ((o->join = atol(optarg)) > 0)
+			return -1;
+		fprintf(stderr, _("%s: --join takes the process id of a "
+		    "sockshell --wire, as in --join 4242\n"), PACKAGE);
+		return 2;
 	case 't':	return option_timeout(optarg, o) < 0 ? 2 : -1;
 	case 'D':	return option_define(optarg, sh) < 0 ? 2 : -1;
 	case 'q':
@@ -405,6 +432,54 @@ setup_shell(struct shell *sh, const struct options *o)
 	sh->pauses = sh->terminal && !o->no_pause;
 }
 
+/*
+ * --wire: captures on the host's loopback where it can (root), else in a
+ * private network of its own, said in one line; --join PID: joins one
+ * first. Where neither can be, the counters. Returns -1 to go on, else
+ * the exit status.
+ */
+static int
+setup_wire(struct shell *sh, const struct options *o)
+{
+	char why[MESSAGE_LEN];
+	int forbidden;
+
+	if (o->join > 0 && privnet_join((pid_t)o->join, why, sizeof why) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, why);
+		return 1;
+	}
+	if (!o->wire && o->pcap == NULL)
+		return -1;
+	if (o->wire && o->join == 0 && wire_available() &&
+	    getenv("SOCKSHELL_WIRE") == NULL && !wire_can_capture()) {
+		if (privnet_enter(&forbidden, why, sizeof why) == 0)
+			fprintf(stderr, _("%s: a private network of its own (only "
+			    "loopback): join it with 'sockshell --join %ld', run "
+			    "a program in it with 'nsenter -U -n "
+			    "--preserve-credentials -t %ld PROGRAM'\n"), PACKAGE,
+			    (long)getpid(), (long)getpid());
+		else if (forbidden)
+			fprintf(stderr, _("%s: %s: user namespaces are forbidden "
+			    "here; the administrator must enable them (sysctl "
+			    "user.max_user_namespaces, "
+			    "kernel.unprivileged_userns_clone=1, or "
+			    "kernel.apparmor_restrict_unprivileged_userns=0); "
+			    "the wire counts instead\n"), PACKAGE, why);
+		else
+			fprintf(stderr, "%s: %s\n", PACKAGE, why);
+	}
+	if (o->pcap != NULL && wire_dump_to(sh, o->pcap, o->force, why,
+	    sizeof why) < 0) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, why);
+		return 1;
+	}
+	if (wire_start(sh, why, sizeof why) == WIRE_COUNTERS)
+		fprintf(stderr, _("%s: the wire is not captured (%s): each step "
+		    "shows the kernel's segment counters, counts, not "
+		    "packets\n"), PACKAGE, why);
+	return -1;
+}
+
 /* Runs the script, the lesson or the terminal; after a lesson at a
  * terminal, the student stays at the prompt. */
 static void
@@ -478,13 +553,17 @@ main(int argc, char **argv)
 	argv[0] = progname;
 	if ((status = parse_command_line(argc, argv, &sh, &o)) >= 0)
 		return leave(&sh, status);
+	if ((status = setup_wire(&sh, &o)) >= 0)
+		return leave(&sh, status);
 	install_signals();
 	setup_shell(&sh, &o);
 	run(&sh, &o);
 	if (o.export_dir != NULL && export_dir_write(&sh, o.export_dir) < 0)
 		sh.failed = 1;
+	wire_view_late(&sh, sh.out);
 	say_unfinished(&sh);
 	input_terminal_end(&sh);
+	wire_free(&sh);
 	shell_free(&sh);
 	screen_detach(&sh);
 	if (sig_terminated)

@@ -22,7 +22,9 @@
 #include "input/lex.h"
 #include "input/run.h"
 #include "views/export.h"
+#include "state/wire.h"
 #include "views/view.h"
+#include "views/wire-view.h"
 
 /*
  * Builds the argument vector. A data command (send) takes the rest of the
@@ -138,11 +140,20 @@ run_command(struct shell *sh, struct tokens *t)
 	seq = sh->log.seq;
 	fflush(sh->out);
 	steps_buf_clear(&sh->steps.out);
-	if (ce->flags & CMD_STATE)
+	/* The wire's later segments of the last step come first; a step's
+	 * own come after its calls returned (no libpcap call when off). */
+	wire_view_late(sh, sh->out);
+	if (ce->flags & CMD_STATE) {
 		sh->log.mark = sh->log.seq;	/* what follows is new */
+		wire_step_begin(sh, ce->name);
+	}
 	rv = cmd_run(sh, ce, &a);
 	free_args(&a);
 	jobs_check(sh);
+	if (ce->flags & CMD_STATE) {
+		wire_step_end(sh);
+		wire_view_step(sh, sh->out);
+	}
 	if (rv == CMD_QUIT)
 		sh->quit = 1;
 	/* A step that changed nothing (a mistake caught before any call,
