@@ -14,6 +14,7 @@
 
 /* The commands, each its own cmd-NAME.c: only this table refers to them. */
 extern const struct cmd_entry cmd_accept_entry;
+extern const struct cmd_entry cmd_again_entry;
 extern const struct cmd_entry cmd_bind_entry;
 extern const struct cmd_entry cmd_clear_entry;
 extern const struct cmd_entry cmd_close_entry;
@@ -22,6 +23,7 @@ extern const struct cmd_entry cmd_getpeername_entry;
 extern const struct cmd_entry cmd_getsockname_entry;
 extern const struct cmd_entry cmd_getsockopt_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_hint_entry;
 extern const struct cmd_entry cmd_jobs_entry;
 extern const struct cmd_entry cmd_lesson_entry;
 extern const struct cmd_entry cmd_listen_entry;
@@ -29,6 +31,7 @@ extern const struct cmd_entry cmd_nonblock_entry;
 extern const struct cmd_entry cmd_pause_entry;
 extern const struct cmd_entry cmd_picture_entry;
 extern const struct cmd_entry cmd_poll_entry;
+extern const struct cmd_entry cmd_practice_entry;
 extern const struct cmd_entry cmd_quit_entry;
 extern const struct cmd_entry cmd_recv_entry;
 extern const struct cmd_entry cmd_recvfrom_entry;
@@ -40,6 +43,7 @@ extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_setsockopt_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_shutdown_entry;
+extern const struct cmd_entry cmd_skip_entry;
 extern const struct cmd_entry cmd_sockatmark_entry;
 extern const struct cmd_entry cmd_socket_entry;
 extern const struct cmd_entry cmd_socketpair_entry;
@@ -50,6 +54,7 @@ extern const struct cmd_entry cmd_wait_entry;
 /* Alphabetical; help, completion and the man page test all read it. */
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_accept_entry,
+	&cmd_again_entry,
 	&cmd_bind_entry,
 	&cmd_clear_entry,
 	&cmd_close_entry,
@@ -58,6 +63,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_getsockname_entry,
 	&cmd_getsockopt_entry,
 	&cmd_help_entry,
+	&cmd_hint_entry,
 	&cmd_jobs_entry,
 	&cmd_lesson_entry,
 	&cmd_listen_entry,
@@ -65,6 +71,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pause_entry,
 	&cmd_picture_entry,
 	&cmd_poll_entry,
+	&cmd_practice_entry,
 	&cmd_quit_entry,
 	&cmd_recv_entry,
 	&cmd_recvfrom_entry,
@@ -76,6 +83,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_setsockopt_entry,
 	&cmd_show_entry,
 	&cmd_shutdown_entry,
+	&cmd_skip_entry,
 	&cmd_sockatmark_entry,
 	&cmd_socket_entry,
 	&cmd_socketpair_entry,

@@ -555,6 +555,22 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	return tty_line;
 }
 
+/* The next line the student types: at the terminal after PROMPT, else
+ * from standard input; NULL at the end (practice.c). */
+char *
+input_read_line(struct shell *sh, const char *prompt, size_t *len)
+{
+	struct source src = { next_stream, stdin, 0, 0, 0 };
+	char *line;
+
+	if (!sh->terminal)
+		return next_stream(&src, sh, len);
+	tty_prompt = prompt;
+	line = next_tty(NULL, sh, len);
+	tty_prompt = PROMPT;
+	return line;
+}
+
 /*
  * Completion by the argument's place: the first word is a command, and
  * each command's entry says what its arguments are (cmd.h's kinds): a

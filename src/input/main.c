@@ -20,6 +20,7 @@
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/input.h"
+#include "input/practice.h"
 #include "input/screen.h"
 #include "state/state.h"
 #include "views/picture-opts.h"
@@ -134,6 +135,7 @@ usage(FILE *f)
 	    "a\n"
 	    "                        terminal, stay at the prompt\n"
 	    "      --list-lessons  list the lessons and exit\n"
+	    "      --practice=NAME practise a lesson: type its steps yourself\n"
 	    "      --no-pause      run a lesson straight through, without "
 	    "waiting\n"
 	    "                        for Enter at its pauses\n"
@@ -189,7 +191,7 @@ struct options {
 	const char	*file, *lesson;
 	char		 path[4096];	/* the lesson's file */
 	double		 timeout;	/* -1: the default */
-	int		 no_pause, view, no_color, from_stdin;
+	int		 no_pause, view, no_color, from_stdin, practice;
 };
 
 static const struct option longopts[] = {
@@ -199,6 +201,7 @@ static const struct option longopts[] = {
 	{ "timeout",	required_argument,	NULL, 't' },
 	{ "lesson",	required_argument,	NULL, 'l' },
 	{ "list-lessons", no_argument,		NULL, 'L' },
+	{ "practice",	required_argument,	NULL, 'p' },
 	{ "no-pause",	no_argument,		NULL, 'P' },
 	{ "define",	required_argument,	NULL, 'D' },
 	{ "view",	required_argument,	NULL, OPT_VIEW },
@@ -272,6 +275,7 @@ option(int c, struct shell *sh, struct options *o)
 	case 'f':	o->file = optarg;		return -1;
 	case 'b':	sh->bail = 1;			return -1;
 	case 'l':	o->lesson = optarg;		return -1;
+	case 'p':	o->lesson = optarg; o->practice = 1; return -1;
 	case 'P':	o->no_pause = 1;		return -1;
 	case OPT_NO_COLOR: o->no_color = 1;		return -1;
 	case 't':	return option_timeout(optarg, o) < 0 ? 2 : -1;
@@ -382,7 +386,9 @@ setup_shell(struct shell *sh, const struct options *o)
 static void
 run(struct shell *sh, const struct options *o)
 {
-	if (o->lesson != NULL)
+	if (o->practice)
+		practice_run(sh, o->file);
+	else if (o->lesson != NULL)
 		input_run_lesson(sh, o->file);
 	else if (o->file != NULL)
 		input_run_file(sh, o->file);
@@ -445,6 +451,7 @@ main(int argc, char **argv)
 	atexit(close_stdout);
 	shell_init(&sh, stdout, stderr);
 	input_attach(&sh);
+	practice_attach(&sh);
 	/* getopt's messages name argv[0] ("./src/sockshell: unrecognized
 	 * option"); the shell's own say "sockshell:". One name for both. */
 	argv[0] = progname;

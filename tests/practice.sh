@@ -1,0 +1,92 @@
+#! /bin/sh
+# practice.sh - sockshell --practice: every bundled lesson (but the one in
+# two terminals) practised with its own commands as the answers passes;
+# equivalent spellings pass, near misses do not, each said; hint, skip,
+# again. Loopback only, the ports picked at run time (-D PORT=0).
+# SOCKSHELL and srcdir (this folder) come from 'make check'.
+: "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+HOME=$tmp XDG_STATE_HOME=$tmp/state LC_ALL=C.UTF-8 LANGUAGE=
+export HOME XDG_STATE_HOME LC_ALL LANGUAGE
+fail=0
+
+ok() { echo "ok - $1"; }
+bad() { echo "FAIL - $1"; fail=1; }
+
+# The lesson's own commands, without what they expect, are the answers.
+for f in "$srcdir"/../lessons/*.lesson; do
+	case $f in *two-terminals*) continue ;; esac
+	n=$(basename "$f" .lesson)
+	grep -v '^[>#]' "$f" | grep -v '^ *pause *$' | grep -v '^ *$' |
+	    sed 's/ *=>.*//' >"$tmp/answers"
+	if "$SOCKSHELL" -q -D PORT=0 --practice "$f" <"$tmp/answers" \
+	    >"$tmp/out" 2>&1 && grep -q 'practised: .* 0 skipped' "$tmp/out" &&
+	    ! grep -q 'Not yet' "$tmp/out"; then
+		ok "$n: its own commands pass"
+	else
+		bad "$n: its own commands do not pass"
+		tail -20 "$tmp/out" | sed 's/^/    | /'
+	fi
+done
+
+# expect TEXT: the last run said TEXT.
+expect() {
+	if grep -qF -- "$1" "$tmp/out"; then
+		ok "$2"
+	else
+		bad "$2: no '$1'"
+		sed 's/^/    | /' "$tmp/out"
+	fi
+}
+
+cat >"$tmp/answers" <<'A'
+socket srv udp
+close srv
+socket server
+close server
+hint
+hint
+hint
+socket srv
+bind srv 127.0.0.1:$PORT
+listen srv 2
+close srv
+again
+listen srv 1
+accept srv conn
+accept srv conn &
+skip
+connect cli ('127.0.0.1', 1)
+again
+connect cli ('127.0.0.1', $PORT)
+wait
+send cli "Hello, world?"
+send cli b'Hello, world!'
+A
+"$SOCKSHELL" -q -D PORT=0 --practice echo <"$tmp/answers" >"$tmp/out" 2>&1
+status=$?
+expect "Not yet: this step needs a TCP/IPv4 (SOCK_STREAM) socket, as in the lecture." "UDP for TCP is a near miss"
+expect "'close srv' and try again, or 'hint'." "how to go on after the wrong socket"
+expect "Not yet: the lesson names this socket srv, not server" "another name: the lesson's is told"
+expect "Hint: this step is socket()" "the first hint: the call"
+expect "Hint: the command's form: socket NAME" "the second hint: the form"
+expect "Hint: type socket srv AF_INET SOCK_STREAM" "the third hint: the command"
+expect "Not yet: listen() here takes the backlog 1; yours was 2." "another backlog is a near miss"
+expect "Again: every socket is closed" "again replays the steps"
+expect "Not yet: accept would wait here" "a blocking accept is caught before it blocks"
+expect "sockshell> socket cli AF_INET SOCK_STREAM" "skip makes the step"
+expect "Not yet: connect() here takes the address 127.0.0.1:" "another port is a near miss"
+expect "Not yet: this step sends the lesson's 13 bytes" "other data is a near miss"
+expect "practised:" "a summary at the end"
+[ "$status" -ne 0 ] && ok "an unfinished practice fails" ||
+    bad "an unfinished practice exited 0"
+if grep -q '✓ created' "$tmp/out" && grep -q '✓ bound' "$tmp/out" &&
+    grep -q '✓ ESTABLISHED' "$tmp/out"; then
+	ok "equivalent spellings pass (socket srv, 127.0.0.1:PORT, a tuple)"
+else
+	bad "equivalent spellings"
+fi
+echo hint | "$SOCKSHELL" -q >"$tmp/out" 2>&1
+expect "no practice is running" "hint outside a practice"
+exit $fail
