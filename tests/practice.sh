@@ -20,7 +20,7 @@ for f in "$srcdir"/../lessons/*.lesson; do
 	n=$(basename "$f" .lesson)
 	grep -v '^[>#]' "$f" | grep -v '^ *pause *$' | grep -v '^ *$' |
 	    sed 's/ *=>.*//' >"$tmp/answers"
-	if "$SOCKSHELL" -q -D PORT=0 --practice "$f" <"$tmp/answers" \
+	if "$SOCKSHELL" -q -D PORT=0 --practice "$n" <"$tmp/answers" \
 	    >"$tmp/out" 2>&1 && grep -q 'practised: .* 0 skipped' "$tmp/out" &&
 	    ! grep -q 'Not yet' "$tmp/out"; then
 		ok "$n: its own commands pass"
@@ -86,6 +86,37 @@ if grep -q '✓ created' "$tmp/out" && grep -q '✓ bound' "$tmp/out" &&
 	ok "equivalent spellings pass (socket srv, 127.0.0.1:PORT, a tuple)"
 else
 	bad "equivalent spellings"
+fi
+# Progress: the best practice kept, under $XDG_STATE_HOME/sockshell/.
+prog=$XDG_STATE_HOME/sockshell/progress
+if [ "$(stat -c %a "$XDG_STATE_HOME/sockshell")" = 700 ]; then
+	ok "the progress folder is 0700"
+else
+	bad "the progress folder is not 0700"
+fi
+if grep -qx 'echo 0 15 15 0 0 1' "$prog"; then
+	ok "the progress file keeps the echo lesson's best practice"
+else
+	bad "the progress file: $(cat "$prog")"
+fi
+"$SOCKSHELL" --list-lessons >"$tmp/out" 2>&1
+expect "echo               The echo server and client: the lecture's two Python programs  [practised: 15 of 15 steps right the first time]" "--list-lessons marks a lesson practised"
+if grep -qx '   8  two-terminals      Two terminals: the server here, the client in another terminal' \
+    "$tmp/out"; then
+	ok "an untouched lesson has no mark"
+else
+	bad "an untouched lesson has a mark"
+fi
+if awk '{ print $2 }' "$tmp/out" | grep -qx echo; then
+	ok "the name stays the second column (completion)"
+else
+	bad "the second column is no longer the name"
+fi
+"$SOCKSHELL" --no-pause --lesson operations </dev/null >/dev/null 2>&1
+if grep -q '^operations 1 ' "$prog"; then
+	bad "a lesson not at a terminal counted as watched"
+else
+	ok "only a run at a terminal counts as watched"
 fi
 echo hint | "$SOCKSHELL" -q >"$tmp/out" 2>&1
 expect "no practice is running" "hint outside a practice"

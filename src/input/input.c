@@ -17,6 +17,7 @@
 #include "base/i18n.h"
 #include "base/lessons.h"
 #include "base/message.h"
+#include "base/progress.h"
 #include "base/sig.h"
 #include "base/text.h"
 #include "commands/cmd.h"
@@ -386,6 +387,10 @@ input_run_lesson(struct shell *sh, const char *path)
 	memset(&sh->tally, 0, sizeof sh->tally);
 	rc = run_file_as(sh, path, name);
 	say_tally(sh, name);
+	/* Watched: at a terminal, to its end. */
+	if (sh->terminal && !sh->lesson_stopped && !input_script_stopped &&
+	    !sh->quit)
+		progress_watched(name);
 	return rc;
 }
 

@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "base/lessons.h"
 #include "base/message.h"
+#include "base/progress.h"
 #include "base/pyform.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
@@ -284,6 +285,7 @@ int
 practice_run(struct shell *sh, const char *path)
 {
 	struct practice p;
+	struct progress_result r;
 	struct where outer;
 	size_t i;
 	int finished;
@@ -309,6 +311,10 @@ practice_run(struct shell *sh, const char *path)
 	cur = NULL;
 	practice_step_free(&p.st);
 	summary(sh, &p, finished);
+	r = (struct progress_result){ p.steps, p.first_time, p.hints,
+	    p.skipped, finished && p.passed + p.skipped == p.steps };
+	if (p.steps > 0 && !sh->quit)
+		progress_practised(p.name, &r);
 	for (i = 0; i < p.n; i++)
 		free(p.lines[i]);
 	free(p.lines);
