@@ -118,6 +118,61 @@ if grep -q '^operations 1 ' "$prog"; then
 else
 	ok "only a run at a terminal counts as watched"
 fi
+# record: a session written as a lesson, which then passes as one.
+cat >"$tmp/session" <<A
+record $tmp/rec.lesson
+socket srv
+bind srv 127.0.0.1 \$PORT
+listen srv 1
+socket cli
+connect cli 127.0.0.1 1
+close cli
+accept srv conn &
+socket c2
+connect c2 127.0.0.1:\$PORT
+wait
+send c2 "hi\n"
+recv conn 100
+close c2
+recv conn
+close conn
+close srv
+record stop
+record $tmp/rec.lesson
+A
+"$SOCKSHELL" -q -D PORT=0 <"$tmp/session" >"$tmp/out" 2>&1
+expect "recorded 16 steps in $tmp/rec.lesson" "record stop says what was written"
+expect "it exists already (a recording never overwrites a file)" "record never overwrites a file"
+for want in 'socket srv => created' 'bind srv 127.0.0.1 $PORT => bound' \
+    'listen srv 1 => LISTEN' 'connect cli 127.0.0.1 1 => ECONNREFUSED' \
+    'connect c2 127.0.0.1:$PORT => ESTABLISHED' 'send c2 "hi\n" => 3' \
+    'recv conn 100 => "hi\n"' 'recv conn => EOF' 'close c2' 'pause'; do
+	if grep -qxF -- "$want" "$tmp/rec.lesson"; then
+		ok "recorded: $want"
+	else
+		bad "not recorded: $want"
+		sed 's/^/    | /' "$tmp/rec.lesson"
+	fi
+done
+if grep -q 'FIN_WAIT\|TIME_WAIT' "$tmp/rec.lesson"; then
+	bad "a recording holds a state that depends on timing"
+else
+	ok "no state that depends on timing is recorded"
+fi
+if "$SOCKSHELL" -q -D PORT=0 --lesson "$tmp/rec.lesson" >"$tmp/out" 2>&1
+then
+	ok "the recorded session passes as a lesson"
+else
+	bad "the recorded session fails as a lesson"
+	sed 's/^/    | /' "$tmp/out"
+fi
+ln -s "$tmp/elsewhere" "$tmp/link"
+echo "record $tmp/link" | "$SOCKSHELL" -q >"$tmp/out" 2>&1
+if [ ! -e "$tmp/elsewhere" ] && grep -q 'cannot record' "$tmp/out"; then
+	ok "record does not follow a symbolic link"
+else
+	bad "record followed a symbolic link"
+fi
 echo hint | "$SOCKSHELL" -q >"$tmp/out" 2>&1
 expect "no practice is running" "hint outside a practice"
 exit $fail

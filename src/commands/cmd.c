@@ -33,6 +33,7 @@ extern const struct cmd_entry cmd_picture_entry;
 extern const struct cmd_entry cmd_poll_entry;
 extern const struct cmd_entry cmd_practice_entry;
 extern const struct cmd_entry cmd_quit_entry;
+extern const struct cmd_entry cmd_record_entry;
 extern const struct cmd_entry cmd_recv_entry;
 extern const struct cmd_entry cmd_recvfrom_entry;
 extern const struct cmd_entry cmd_reset_entry;
@@ -73,6 +74,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_poll_entry,
 	&cmd_practice_entry,
 	&cmd_quit_entry,
+	&cmd_record_entry,
 	&cmd_recv_entry,
 	&cmd_recvfrom_entry,
 	&cmd_reset_entry,

@@ -61,3 +61,10 @@ hooks_practice_ask(struct shell *sh, enum practice_ask what)
 	return sh->hooks.practice_ask != NULL ?
 	    sh->hooks.practice_ask(sh, (int)what) : -1;
 }
+
+/* 'record FILE' and 'record stop' (PATH NULL). */
+int
+hooks_record(struct shell *sh, const char *path)
+{
+	return sh->hooks.record != NULL ? sh->hooks.record(sh, path) : -1;
+}

@@ -34,6 +34,9 @@ struct shell_hooks {
 	/* Practice's own commands (hint, skip, again: enum practice_ask,
 	 * core/hooks.h) on the step being practised. */
 	int		(*practice_ask)(struct shell *, int what);
+	/* 'record': starts writing the typed commands to PATH (NULL:
+	 * stops). */
+	int		(*record)(struct shell *, const char *path);
 	/* Around output printed while the prompt may be showing. */
 	void		(*async_begin)(void);
 	void		(*async_end)(void);

@@ -31,6 +31,7 @@
 #include "input/expect.h"
 #include "input/input.h"
 #include "input/narration.h"
+#include "input/record.h"
 #include "input/run.h"
 #include "input/screen.h"
 #include "state/sockopt.h"
@@ -180,8 +181,9 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	int failed = 0, interactive = src->fp == NULL;
 	int deferred = sh->view_deferred;
 	struct narration narr = { NULL, 0, 0, 0 };
-	size_t len;
+	size_t len, first;
 	char *line;
+	int rc;
 
 	/* A lesson at a terminal: one view a step, at its pause. */
 	if (!interactive && sh->terminal && sh->pauses)
@@ -213,8 +215,13 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		if (src->echo && !is_blank_or_comment(line, len) &&
 		    !is_pause(line, len))
 			echo_line(sh, line, len, len);
-		if (run_line(sh, line, len) < 0) {
+		first = sh->log.n;
+		if ((rc = run_line(sh, line, len)) < 0)
 			failed = 1;
+		/* A line typed at the top: 'record' writes it down. */
+		if (sh->at.depth == 0)
+			record_line(sh, line, len, first);
+		if (rc < 0) {
 			if (sh->bail && !interactive) {
 				free(line);
 				break;

@@ -21,6 +21,7 @@
 #include "core/vars.h"
 #include "input/input.h"
 #include "input/practice.h"
+#include "input/record.h"
 #include "input/screen.h"
 #include "state/state.h"
 #include "views/picture-opts.h"
@@ -452,6 +453,7 @@ main(int argc, char **argv)
 	shell_init(&sh, stdout, stderr);
 	input_attach(&sh);
 	practice_attach(&sh);
+	record_attach(&sh);
 	/* getopt's messages name argv[0] ("./src/sockshell: unrecognized
 	 * option"); the shell's own say "sockshell:". One name for both. */
 	argv[0] = progname;
