@@ -18,8 +18,9 @@ bad() { echo "FAIL - $1"; fail=1; }
 for f in "$srcdir"/../lessons/*.lesson; do
 	case $f in *two-terminals*) continue ;; esac
 	n=$(basename "$f" .lesson)
+	# A question: its first choice as the prediction.
 	grep -v '^[>#]' "$f" | grep -v '^ *pause *$' | grep -v '^ *$' |
-	    sed 's/ *=>.*//' >"$tmp/answers"
+	    grep -v '^?[0-9]' | sed 's/ *=>.*//; s/^? .*/1/' >"$tmp/answers"
 	if "$SOCKSHELL" -q -D PORT=0 --practice "$n" <"$tmp/answers" \
 	    >"$tmp/out" 2>&1 && grep -q 'practised: .* 0 skipped' "$tmp/out" &&
 	    ! grep -q 'Not yet' "$tmp/out"; then
@@ -173,6 +174,44 @@ if [ ! -e "$tmp/elsewhere" ] && grep -q 'cannot record' "$tmp/out"; then
 else
 	bad "record followed a symbolic link"
 fi
+# Predict, then see: the kernel's answer beside the student's.
+cat >"$tmp/q.lesson" <<'A'
+# Questions
+socket srv
+bind srv 127.0.0.1 $PORT
+listen srv 1
+socket cli
+connect cli srv
+accept srv conn
+? After close cli, what state is conn in?
+?1 conn:ESTABLISHED
+?2 conn:CLOSE_WAIT
+close cli => conn:CLOSE_WAIT
+? And after close conn, cli's connection?
+?1 cli:TIME_WAIT
+?2 cli:CLOSE_WAIT
+close conn
+close srv
+A
+printf '%s\n' 'socket srv' 'bind srv 127.0.0.1 $PORT' 'listen srv 1' \
+    'socket cli' 'connect cli srv' 'accept srv conn' 'seven' '2' 'close cli' \
+    '2' 'close conn' 'close srv' >"$tmp/answers"
+"$SOCKSHELL" -q -D PORT=0 --practice "$tmp/q.lesson" <"$tmp/answers" \
+    >"$tmp/out" 2>&1
+status=$?
+expect "Question: After close cli, what state is conn in?" "the question is asked before its step"
+expect "  2) conn:CLOSE_WAIT" "its choices are listed"
+expect "Answer with the number of a choice, 1 to 2." "an answer that is no number is asked again"
+expect "  The kernel says: 2) conn:CLOSE_WAIT" "the kernel's answer is shown"
+expect "  You said 2: right." "a right prediction"
+expect "  The kernel says: 1) cli:TIME_WAIT" "the kernel's answer, not the file's"
+expect "  You said 2: the kernel says otherwise." "a wrong prediction"
+expect "Predictions: 1 of 2 right." "the summary counts the predictions"
+[ "$status" -eq 0 ] && ok "a wrong prediction does not fail the practice" ||
+    bad "a wrong prediction failed the practice"
+"$SOCKSHELL" -q -D PORT=0 --lesson "$tmp/q.lesson" </dev/null >"$tmp/out" 2>&1
+expect "  (the next step answers it)" "watching: the question is shown"
+expect "  The kernel says: 2) conn:CLOSE_WAIT" "watching: with the kernel's answer"
 echo hint | "$SOCKSHELL" -q >"$tmp/out" 2>&1
 expect "no practice is running" "hint outside a practice"
 exit $fail

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "base/words.h"
+#include "input/question.h"
 
 struct cmd_entry;
 struct shell;
@@ -31,6 +32,10 @@ struct practice {
 	int		 tries;		/* wrong tries at this step */
 	int		 want;		/* enum practice_ask: skip, again */
 	struct practice_step st;	/* the step, as the lesson writes it */
+	struct question	 q;		/* asked before the step */
+	unsigned	 asked, predicted;	/* questions; answered right */
+	size_t		 done_first;	/* the call that made the step: */
+	int		 done_rc;	/* its first event, its result */
 };
 
 /* practice-judge.c: the lines' words */

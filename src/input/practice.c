@@ -30,10 +30,12 @@
 #include "input/narration.h"
 #include "input/practice.h"
 #include "input/practice-judge.h"
+#include "input/question.h"
 #include "input/run.h"
 
 #define PRACTICE_PROMPT	"practice> "
 #define LESSON_PROMPT	"sockshell> "
+#define ANSWER_PROMPT	"answer> "
 
 static struct practice *cur;	/* the practice running, or NULL */
 
@@ -145,7 +147,8 @@ replay(struct shell *sh, struct practice *p)
 	p->njobs = 0;
 	for (i = 0; i < p->at; i++) {
 		if (narration_line(p->lines[i], strlen(p->lines[i])) ||
-		    is_pause_or_blank(p->lines[i]))
+		    is_pause_or_blank(p->lines[i]) ||
+		    question_line(p->lines[i], strlen(p->lines[i])))
 			continue;
 		outer = where_enter(sh, (struct where){ sh->at.file, i + 1,
 		    sh->at.depth });
@@ -184,6 +187,8 @@ try_line(struct shell *sh, struct practice *p, struct practice_step *st,
 		return 0;
 	}
 	verdict = practice_judge(sh, p, st, &mine, rc, first, failed_before);
+	p->done_first = first;
+	p->done_rc = rc;
 	if (verdict > 0 && mine.t.background)
 		note_job(sh, p);
 	practice_step_free(&mine);
@@ -192,6 +197,28 @@ try_line(struct shell *sh, struct practice *p, struct practice_step *st,
 	if (verdict == 0)
 		p->tries++;
 	return verdict;
+}
+
+/* The student's prediction, read until it is a choice's number; -1 at
+ * the end of the input. */
+static int
+read_answer(struct shell *sh, struct practice *p)
+{
+	char *line;
+	size_t len;
+	int rc;
+
+	do {
+		fflush(sh->out);
+		line = input_read_line(sh, ANSWER_PROMPT, &len);
+		if (line == NULL)
+			return -1;
+		if (!sh->terminal)
+			fprintf(sh->out, "%s%s\n", ANSWER_PROMPT, line);
+		rc = question_choose(sh, &p->q, line);
+		free(line);
+	} while (rc < 0);
+	return 0;
 }
 
 /* One step: the student types until it passes, is skipped, or the input
@@ -206,6 +233,12 @@ step(struct shell *sh, struct practice *p)
 
 	p->tries = p->hint_level = 0;
 	p->steps++;
+	if (p->q.n > 0) {
+		p->asked++;
+		question_ask(sh, &p->q, 1);
+		if (read_answer(sh, p) < 0)
+			return -1;
+	}
 	while (!done && !sh->quit) {
 		p->want = PRACTICE_NONE;
 		practice_step_free(&p->st);
@@ -221,12 +254,16 @@ step(struct shell *sh, struct practice *p)
 			done = try_line(sh, p, &st, line) > 0;
 		free(line);
 		if (p->want == PRACTICE_SKIP) {
-			lesson_line(sh, p, p->lines[p->at]);
+			p->done_first = sh->log.n;
+			p->done_rc = lesson_line(sh, p, p->lines[p->at]);
 			p->skipped++;
 			done = 1;
 		} else if (p->want == PRACTICE_AGAIN)
 			replay(sh, p);
 	}
+	if (done && p->q.n > 0)
+		p->predicted += question_answer(sh, &p->q, p->lines[p->at],
+		    p->done_rc, p->done_first);
 	if (done && p->want != PRACTICE_SKIP) {
 		p->passed++;
 		if (p->tries == 0 && p->hint_level == 0)
@@ -244,6 +281,9 @@ summary(struct shell *sh, const struct practice *p, int finished)
 	fprintf(sh->out, _("Lesson %s practised: %u steps, %u right the first "
 	    "time, %u hints, %u skipped.\n"), p->name, p->steps,
 	    p->first_time, p->hints, p->skipped);
+	if (p->asked > 0)
+		fprintf(sh->out, _("Predictions: %u of %u right.\n"),
+		    p->predicted, p->asked);
 }
 
 /* Goes through the lesson's lines: narration, its own commands, and the
@@ -266,6 +306,10 @@ walk(struct shell *sh, struct practice *p)
 		narration_print(sh, &narr);
 		if (is_pause_or_blank(line))
 			continue;
+		if (question_line(line, strlen(line))) {
+			question_add(sh, &p->q, line, strlen(line));
+			continue;
+		}
 		stepping = practice_step_parse(sh, line, &st) == 0 &&
 		    is_step(&st);
 		practice_step_free(&st);
@@ -310,6 +354,7 @@ practice_run(struct shell *sh, const char *path)
 	where_leave(sh, outer);
 	cur = NULL;
 	practice_step_free(&p.st);
+	question_free(&p.q);
 	summary(sh, &p, finished);
 	r = (struct progress_result){ p.steps, p.first_time, p.hints,
 	    p.skipped, finished && p.passed + p.skipped == p.steps };
