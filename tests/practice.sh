@@ -60,6 +60,7 @@ accept srv conn &
 skip
 connect cli ('127.0.0.1', 1)
 again
+connect srv 127.0.0.1 $PORT
 connect cli ('127.0.0.1', $PORT)
 wait
 send cli "Hello, world?"
@@ -79,6 +80,7 @@ expect "Not yet: accept would wait here" "a blocking accept is caught before it 
 expect "sockshell> socket cli AF_INET SOCK_STREAM" "skip makes the step"
 expect "Not yet: connect() here takes the address 127.0.0.1:" "another port is a near miss"
 expect "Not yet: this step sends the lesson's 13 bytes" "other data is a near miss"
+expect "Not yet: this step is on the lesson's socket cli, not on srv." "another socket is a near miss"
 expect "practised:" "a summary at the end"
 [ "$status" -ne 0 ] && ok "an unfinished practice fails" ||
     bad "an unfinished practice exited 0"

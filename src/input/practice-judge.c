@@ -331,6 +331,18 @@ judge_expect(struct shell *sh, const struct practice_step *st,
 	return 1;
 }
 
+/* Whether the step expects its command to fail (=> error, an errno). */
+static int
+expects_failure(const struct practice_step *st)
+{
+	size_t i;
+
+	for (i = 0; st->expecting > 0 && i < st->ex.n; i++)
+		if (expect_names_failure(&st->ex.v[i]))
+			return 1;
+	return 0;
+}
+
 int
 practice_judge(struct shell *sh, struct practice *p,
     const struct practice_step *st, const struct practice_step *mine,
@@ -354,7 +366,11 @@ practice_judge(struct shell *sh, struct practice *p,
 		    "narration above says what the lecture does here."),
 		    st->ce->event != NULL ? st->ce->event->call : st->ce->name,
 		    mine->ce->event->call);
-	if ((ev = the_call(sh, st->ce, first)) == NULL && st->expecting > 0)
+	if (name != NULL && st->ce->args[0].kind == ARG_HANDLE &&
+	    mine->t.n > 1 && strcmp(mine->t.v[1].text, name) != 0)
+		return not_yet(sh, NULL, _("this step is on the lesson's socket "
+		    "%s, not on %s."), name, mine->t.v[1].text);
+	if ((ev = the_call(sh, st->ce, first)) == NULL && expects_failure(st))
 		return judge_expect(sh, st, name, rc, first, failed_before);
 	if (ev == NULL)
 		return not_yet(sh, NULL, "%s", _("the command made no call "

@@ -137,6 +137,10 @@ question_answer(struct shell *sh, struct question *q, const char *line,
 			handle = strdup(t.v[1].text);
 		words_free(&t);
 	}
+	/* ok and error: of the call itself, not of the line (a failure the
+	 * step expected makes the line succeed). */
+	if (first < sh->log.n && sh->log.v[first].result == -1)
+		rc = -1;
 	for (i = 0; i < q->n && kernel == 0; i++)
 		if (holds(sh, q->choice[i], handle, rc, first))
 			kernel = i + 1;
