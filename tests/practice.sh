@@ -214,6 +214,19 @@ expect "Predictions: 1 of 2 right." "the summary counts the predictions"
 "$SOCKSHELL" -q -D PORT=0 --lesson "$tmp/q.lesson" </dev/null >"$tmp/out" 2>&1
 expect "  (the next step answers it)" "watching: the question is shown"
 expect "  The kernel says: 2) conn:CLOSE_WAIT" "watching: with the kernel's answer"
+# Watched: a lesson run to its end at a terminal (script(1) gives one).
+if command -v script >/dev/null 2>&1; then
+	(sleep 3; printf '\004') | timeout 60 script -qc \
+	    "'$SOCKSHELL' -D PORT=0 --no-pause --lesson client-server" \
+	    /dev/null >/dev/null 2>&1
+	if grep -q '^client-server 1 ' "$prog"; then
+		ok "a lesson run at a terminal counts as watched"
+	else
+		bad "a lesson run at a terminal was not counted as watched"
+	fi
+	"$SOCKSHELL" --list-lessons >"$tmp/out" 2>&1
+	expect "client-server      Client and server: the lecture's picture, step by step  [practised: 15 of 15 steps right the first time]" "the best mark shows: practised over watched"
+fi
 echo hint | "$SOCKSHELL" -q >"$tmp/out" 2>&1
 expect "no practice is running" "hint outside a practice"
 exit $fail

@@ -36,6 +36,7 @@ struct practice {
 	unsigned	 asked, predicted;	/* questions; answered right */
 	size_t		 done_first;	/* the call that made the step: */
 	int		 done_rc;	/* its first event, its result */
+	unsigned long	 typed;		/* lines the student typed */
 };
 
 /* practice-judge.c: the lines' words */

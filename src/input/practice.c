@@ -179,7 +179,7 @@ try_line(struct shell *sh, struct practice *p, struct practice_step *st,
 		p->tries++;
 		return 0;
 	}
-	outer = where_enter(sh, (struct where){ "<stdin>", sh->at.line, 0 });
+	outer = where_enter(sh, (struct where){ "<stdin>", p->typed, 0 });
 	rc = run_line(sh, line, strlen(line));
 	where_leave(sh, outer);
 	if (p->want != PRACTICE_NONE || sh->quit) {
@@ -213,6 +213,7 @@ read_answer(struct shell *sh, struct practice *p)
 		line = input_read_line(sh, ANSWER_PROMPT, &len);
 		if (line == NULL)
 			return -1;
+		p->typed++;
 		if (!sh->terminal)
 			fprintf(sh->out, "%s%s\n", ANSWER_PROMPT, line);
 		rc = question_choose(sh, &p->q, line);
@@ -248,6 +249,7 @@ step(struct shell *sh, struct practice *p)
 		line = input_read_line(sh, PRACTICE_PROMPT, &len);
 		if (line == NULL)
 			return -1;
+		p->typed++;
 		if (!sh->terminal)
 			echo(sh, PRACTICE_PROMPT, line);
 		if (!is_pause_or_blank(line) || strncmp(line, "pause", 5) == 0)
