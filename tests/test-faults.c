@@ -345,8 +345,8 @@ Test(faults, emfile_then_recovery)
 	cr_assert_eq(st.accept_queue, 1);
 	ts_ok(&t, (const char *const[]){ "close s0", "accept srv conn", NULL });
 	ts_clear(&t);
-	cr_assert_eq(ts_run(&t, "socket again"), -1);
+	cr_assert_eq(ts_run(&t, "socket anew"), -1);
 	assert_has(ts_err(&t), "EMFILE");
-	ts_ok(&t, (const char *const[]){ "close s2", "socket again",
+	ts_ok(&t, (const char *const[]){ "close s2", "socket anew",
 	    "send s1 hi", "recv conn => \"hi\"", NULL });
 }

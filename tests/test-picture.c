@@ -1396,7 +1396,7 @@ lesson_arrows(const char *path)
 	while (fgets(line, sizeof line, f) != NULL) {
 		line[strcspn(line, "\n")] = '\0';
 		if (line[0] == '\0' || line[0] == '#' || line[0] == '>' ||
-		    strcmp(line, "pause") == 0)
+		    line[0] == '?' || strcmp(line, "pause") == 0)
 			continue;
 		if (strstr(path, "two-terminals") != NULL && peer < 0 &&
 		    strncmp(line, "accept ", 7) == 0)

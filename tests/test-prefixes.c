@@ -33,6 +33,10 @@ static const struct {
 	{ "res", "resolve" }, { "sen", "send" }, { "set", "set" },
 	{ "sho", "show" }, { "shu", "shutdown" }, { "soc", "socket" },
 	{ "sou", "source" }, { "vie", "view" }, { "wai", "wait" }, { "wir", "wire" },
+	/* Practice's commands, late: only where they name none other. */
+	{ "ag", "again" }, { "aga", "again" }, { "hi", "hint" },
+	{ "hin", "hint" }, { "pr", "practice" }, { "pra", "practice" },
+	{ "sk", "skip" }, { "ski", "skip" },
 };
 
 #define NPREFIXES	(sizeof prefixes / sizeof *prefixes)

@@ -105,8 +105,8 @@ Test(afunix, stream_on_a_path)
 	    "close srv", NULL });
 	/* The file stays after close: a new bind there fails. */
 	cr_assert_eq(stat(path, &sb), 0);
-	ts_ok(&t, (const char *const[]){ "socket again unix", NULL });
-	snprintf(want, sizeof want, "bind again %s", path);
+	ts_ok(&t, (const char *const[]){ "socket anew unix", NULL });
+	snprintf(want, sizeof want, "bind anew %s", path);
 	ts_fail(&t, want, "bind failed with EADDRINUSE: a file named", 0);
 	assert_has(ts_err(&t), "exists (a socket's file stays after close)");
 }

@@ -12,6 +12,7 @@
 
 #include "base/i18n.h"
 #include "base/lessons.h"
+#include "base/progress.h"
 
 #define LESSON_EXT	".lesson"
 
@@ -194,7 +195,7 @@ lessons_list(FILE *out)
 {
 	const char *dir = lessons_dir();
 	struct dirent **list;
-	char path[PATH_MAX + 256], title[200], name[NAME_MAX + 1];
+	char path[PATH_MAX + 256], title[200], name[NAME_MAX + 1], mark[128];
 	int count, i, num;
 
 	count = scandir(dir, &list, lesson_filter, by_name);
@@ -213,8 +214,11 @@ lessons_list(FILE *out)
 		else
 			fputs("   -  ", out);
 		/* The title in the student's language (po/lessons.pot). */
-		fprintf(out, "%-18s %s\n", name,
+		fprintf(out, "%-18s %s", name,
 		    title[0] != '\0' ? _(title) : title);
+		/* What the user did of it, last: the columns stay. */
+		progress_mark(name, mark, sizeof mark);
+		fprintf(out, mark[0] != '\0' ? "  [%s]\n" : "\n", mark);
 		free(list[i]);
 	}
 	free(list);

@@ -14,6 +14,7 @@
 
 /* The commands, each its own cmd-NAME.c: only this table refers to them. */
 extern const struct cmd_entry cmd_accept_entry;
+extern const struct cmd_entry cmd_again_entry;
 extern const struct cmd_entry cmd_bind_entry;
 extern const struct cmd_entry cmd_clear_entry;
 extern const struct cmd_entry cmd_close_entry;
@@ -23,6 +24,7 @@ extern const struct cmd_entry cmd_getpeername_entry;
 extern const struct cmd_entry cmd_getsockname_entry;
 extern const struct cmd_entry cmd_getsockopt_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_hint_entry;
 extern const struct cmd_entry cmd_jobs_entry;
 extern const struct cmd_entry cmd_lesson_entry;
 extern const struct cmd_entry cmd_listen_entry;
@@ -30,7 +32,9 @@ extern const struct cmd_entry cmd_nonblock_entry;
 extern const struct cmd_entry cmd_pause_entry;
 extern const struct cmd_entry cmd_picture_entry;
 extern const struct cmd_entry cmd_poll_entry;
+extern const struct cmd_entry cmd_practice_entry;
 extern const struct cmd_entry cmd_quit_entry;
+extern const struct cmd_entry cmd_record_entry;
 extern const struct cmd_entry cmd_recv_entry;
 extern const struct cmd_entry cmd_recvfrom_entry;
 extern const struct cmd_entry cmd_reset_entry;
@@ -41,6 +45,7 @@ extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_setsockopt_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_shutdown_entry;
+extern const struct cmd_entry cmd_skip_entry;
 extern const struct cmd_entry cmd_sockatmark_entry;
 extern const struct cmd_entry cmd_socket_entry;
 extern const struct cmd_entry cmd_socketpair_entry;
@@ -52,6 +57,7 @@ extern const struct cmd_entry cmd_wire_entry;
 /* Alphabetical; help, completion and the man page test all read it. */
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_accept_entry,
+	&cmd_again_entry,
 	&cmd_bind_entry,
 	&cmd_clear_entry,
 	&cmd_close_entry,
@@ -61,6 +67,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_getsockname_entry,
 	&cmd_getsockopt_entry,
 	&cmd_help_entry,
+	&cmd_hint_entry,
 	&cmd_jobs_entry,
 	&cmd_lesson_entry,
 	&cmd_listen_entry,
@@ -68,7 +75,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_pause_entry,
 	&cmd_picture_entry,
 	&cmd_poll_entry,
+	&cmd_practice_entry,
 	&cmd_quit_entry,
+	&cmd_record_entry,
 	&cmd_recv_entry,
 	&cmd_recvfrom_entry,
 	&cmd_reset_entry,
@@ -79,6 +88,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_setsockopt_entry,
 	&cmd_show_entry,
 	&cmd_shutdown_entry,
+	&cmd_skip_entry,
 	&cmd_sockatmark_entry,
 	&cmd_socket_entry,
 	&cmd_socketpair_entry,

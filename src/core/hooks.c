@@ -44,3 +44,27 @@ hooks_pause(struct shell *sh)
 {
 	return sh->hooks.pause != NULL ? sh->hooks.pause(sh) : -1;
 }
+
+/* 'practice' runs a lesson as practice through the input loop. */
+int
+hooks_run_practice(struct shell *sh, const char *path)
+{
+	return sh->hooks.run_practice != NULL ?
+	    sh->hooks.run_practice(sh, path) : -1;
+}
+
+/* hint, skip and again act on the step being practised: -1 when no
+ * practice runs (said by the hook), or where none is set. */
+int
+hooks_practice_ask(struct shell *sh, enum practice_ask what)
+{
+	return sh->hooks.practice_ask != NULL ?
+	    sh->hooks.practice_ask(sh, (int)what) : -1;
+}
+
+/* 'record FILE' and 'record stop' (PATH NULL). */
+int
+hooks_record(struct shell *sh, const char *path)
+{
+	return sh->hooks.record != NULL ? sh->hooks.record(sh, path) : -1;
+}

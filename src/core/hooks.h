@@ -10,5 +10,11 @@ void	hooks_async_end(struct shell *);
 int	hooks_run_file(struct shell *, const char *path);
 int	hooks_run_lesson(struct shell *, const char *path);
 int	hooks_pause(struct shell *);
+int	hooks_run_practice(struct shell *, const char *path);
+int	hooks_record(struct shell *, const char *path);
+
+/* What hint, skip and again ask of the step being practised. */
+enum practice_ask { PRACTICE_NONE, PRACTICE_HINT, PRACTICE_SKIP, PRACTICE_AGAIN };
+int	hooks_practice_ask(struct shell *, enum practice_ask);
 
 #endif

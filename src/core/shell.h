@@ -32,6 +32,14 @@ struct shell_hooks {
 	int		(*run_lesson)(struct shell *, const char *path);
 	/* A lesson's pause: waits for Enter at a terminal. */
 	int		(*pause)(struct shell *);
+	/* A lesson as practice: the student types its steps. */
+	int		(*run_practice)(struct shell *, const char *path);
+	/* Practice's own commands (hint, skip, again: enum practice_ask,
+	 * core/hooks.h) on the step being practised. */
+	int		(*practice_ask)(struct shell *, int what);
+	/* 'record': starts writing the typed commands to PATH (NULL:
+	 * stops). */
+	int		(*record)(struct shell *, const char *path);
 	/* Around output printed while the prompt may be showing. */
 	void		(*async_begin)(void);
 	void		(*async_end)(void);

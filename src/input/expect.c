@@ -364,6 +364,15 @@ check_word(struct shell *sh, const struct token *w, const char *handle,
 	return check_state(sh, w, handle, why, n);
 }
 
+int
+expect_holds(struct shell *sh, const struct token *w, const char *handle,
+    int rc, size_t first)
+{
+	char why[MESSAGE_LEN];
+
+	return check_word(sh, w, handle, rc, first, why, sizeof why) == 1;
+}
+
 /* Counts a step checked (HELD or not) for the lesson's summary;
  * returns the line's result, 0 or -1. */
 static int
@@ -479,4 +488,34 @@ expect_check(struct shell *sh, const struct tokens *ex, const char *handle,
 	} else
 		fprintf(sh->out, "  %s %s\n", mark(), words);
 	return tally(sh, 1);
+}
+
+/*
+ * At the end of a lesson at a terminal: how many of its steps did what
+ * they said, and the line of each that did not.
+ */
+void
+expect_say_tally(struct shell *sh, const char *name)
+{
+	const struct tally *t = &sh->tally;
+	char lines[128] = "";
+	size_t i, o = 0;
+
+	if (t->checked == 0 || !sh->terminal)
+		return;
+	if (t->missed == 0) {
+		fprintf(sh->out, P_("Lesson %s: its %u step did what it "
+		    "says.\n", "Lesson %s: all %u steps did what they say.\n",
+		    (unsigned long)t->checked), name, t->checked);
+		return;
+	}
+	for (i = 0; i < t->nlines && o < sizeof lines; i++)
+		o += (size_t)snprintf(lines + o, sizeof lines - o, "%s%lu",
+		    i ? ", " : "", t->lines[i]);
+	if (t->missed > t->nlines && o < sizeof lines)
+		snprintf(lines + o, sizeof lines - o, ", ...");
+	fprintf(sh->out, P_("Lesson %s: %u step did not do what it says "
+	    "(line %s); %u did.\n", "Lesson %s: %u steps did not do what "
+	    "they say (lines %s); %u did.\n", (unsigned long)t->missed),
+	    name, t->missed, lines, t->checked - t->missed);
 }

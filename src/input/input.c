@@ -18,6 +18,7 @@
 #include "base/i18n.h"
 #include "base/lessons.h"
 #include "base/message.h"
+#include "base/progress.h"
 #include "base/sig.h"
 #include "base/text.h"
 #include "commands/cmd.h"
@@ -33,6 +34,8 @@
 #include "input/expect.h"
 #include "input/input.h"
 #include "input/narration.h"
+#include "input/question.h"
+#include "input/record.h"
 #include "input/run.h"
 #include "input/screen.h"
 #include "state/sockopt.h"
@@ -185,6 +188,31 @@ too_long(struct shell *sh, struct source *src, char *line, size_t len,
 }
 
 /*
+ * Runs one line of SRC: a lesson's question shown before its step and
+ * settled by the kernel after it; a line typed at the top written down
+ * by 'record'. Returns run_line's result.
+ */
+static int
+run_step(struct shell *sh, struct source *src, struct question *q,
+    const char *line, size_t len)
+{
+	int step = !is_blank_or_comment(line, len) && !is_pause(line, len);
+	size_t first = sh->log.n;
+	int rc;
+
+	if (step && q->n > 0)
+		question_ask(sh, q, 0);
+	if (src->echo && step)
+		echo_line(sh, line, len, len);
+	rc = run_line(sh, line, len);
+	if (sh->at.depth == 0)
+		record_line(sh, line, len, first);
+	if (step && q->n > 0)
+		question_answer(sh, q, line, rc, first);
+	return rc;
+}
+
+/*
  * Runs every line SRC gives, as NAME: where lines come from while it runs,
  * so errors in a sourced file name it, and the outer file's name after.
  * Returns 0, or -1 when a line failed.
@@ -197,8 +225,10 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	int failed = 0, interactive = src->fp == NULL;
 	int deferred = sh->view_deferred;
 	struct narration narr = { NULL, 0, 0, 0 };
+	struct question q[1] = { { NULL, { NULL }, 0, 0 } };
 	size_t len;
 	char *line;
+	int rc;
 
 	capture_attach(sh);
 	/* A lesson at a terminal: one view a step, at its pause. */
@@ -228,19 +258,19 @@ process_input(struct shell *sh, struct source *src, const char *name)
 			free(line);
 			continue;
 		}
-		if (src->echo && !is_blank_or_comment(line, len) &&
-		    !is_pause(line, len))
-			echo_line(sh, line, len, len);
-		if (run_line(sh, line, len) < 0) {
-			failed = 1;
-			if (sh->bail && !interactive) {
-				free(line);
-				break;
-			}
+		/* A lesson's question waits for its step. */
+		if (src->fp != NULL && question_line(line, len)) {
+			failed |= question_add(sh, q, line, len) < 0;
+			free(line);
+			continue;
 		}
+		if ((rc = run_step(sh, src, q, line, len)) < 0)
+			failed = 1;
 		free(line);
 		if (interactive)
 			sh->runs = 0;
+		if (rc < 0 && sh->bail && !interactive)
+			break;
 		if (script_interrupted(sh, interactive)) {
 			failed = 1;
 			break;
@@ -254,6 +284,7 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	}
 	narration_print(sh, &narr);
 	free(narr.text);
+	question_free(q);
 	sh->view_deferred = deferred;
 	if (!deferred)
 		show_pending_view(sh);
@@ -419,36 +450,6 @@ input_run_script(struct shell *sh, const char *path)
 }
 
 /*
- * At the end of a lesson at a terminal: how many of its steps did what
- * they said, and the line of each that did not.
- */
-static void
-say_tally(struct shell *sh, const char *name)
-{
-	const struct tally *t = &sh->tally;
-	char lines[128] = "";
-	size_t i, o = 0;
-
-	if (t->checked == 0 || !sh->terminal)
-		return;
-	if (t->missed == 0) {
-		fprintf(sh->out, P_("Lesson %s: its %u step did what it "
-		    "says.\n", "Lesson %s: all %u steps did what they say.\n",
-		    (unsigned long)t->checked), name, t->checked);
-		return;
-	}
-	for (i = 0; i < t->nlines && o < sizeof lines; i++)
-		o += (size_t)snprintf(lines + o, sizeof lines - o, "%s%lu",
-		    i ? ", " : "", t->lines[i]);
-	if (t->missed > t->nlines && o < sizeof lines)
-		snprintf(lines + o, sizeof lines - o, ", ...");
-	fprintf(sh->out, P_("Lesson %s: %u step did not do what it says "
-	    "(line %s); %u did.\n", "Lesson %s: %u steps did not do what "
-	    "they say (lines %s); %u did.\n", (unsigned long)t->missed),
-	    name, t->missed, lines, t->checked - t->missed);
-}
-
-/*
  * Runs the lesson at PATH: its errors said by its name where it is one
  * of the bundled lessons (echo:13:), by PATH otherwise; at a terminal, a
  * summary of its steps at the end.
@@ -462,7 +463,11 @@ input_run_lesson(struct shell *sh, const char *path)
 	lessons_shown_name(path, name, sizeof name);
 	memset(&sh->tally, 0, sizeof sh->tally);
 	rc = run_file_as(sh, path, name, 0);
-	say_tally(sh, name);
+	expect_say_tally(sh, name);
+	/* Watched: at a terminal, to its end. */
+	if (sh->terminal && !sh->lesson_stopped && !input_script_stopped &&
+	    !sh->quit)
+		progress_watched(name);
 	return rc;
 }
 
@@ -631,6 +636,22 @@ next_tty(struct source *src, struct shell *sh, size_t *len)
 	*len = strlen(tty_line);
 	screen_line_read(sh);
 	return tty_line;
+}
+
+/* The next line the student types: at the terminal after PROMPT, else
+ * from standard input; NULL at the end (practice.c). */
+char *
+input_read_line(struct shell *sh, const char *prompt, size_t *len)
+{
+	struct source src = { next_stream, stdin, 0, 0, 0 };
+	char *line;
+
+	if (!sh->terminal)
+		return next_stream(&src, sh, len);
+	tty_prompt = prompt;
+	line = next_tty(NULL, sh, len);
+	tty_prompt = PROMPT;
+	return line;
 }
 
 static char *

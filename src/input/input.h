@@ -2,6 +2,7 @@
 #ifndef SOCKSHELL_INPUT_H
 #define SOCKSHELL_INPUT_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 struct shell;
@@ -21,6 +22,10 @@ int		 input_run_terminal(struct shell *);
 void		 input_terminal_begin(struct shell *);
 void		 input_terminal_end(struct shell *);
 int		 input_pause(struct shell *);
+/* The next line the student types (PROMPT at a terminal); NULL at the
+ * end of the input. */
+char		*input_read_line(struct shell *, const char *prompt,
+		     size_t *len);
 /* Hands the input loop's calls down to SH's hooks (core/shell.h). */
 void		 input_attach(struct shell *);
 

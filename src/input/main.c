@@ -23,6 +23,8 @@
 #include "core/vars.h"
 #include "input/input.h"
 #include "input/privnet.h"
+#include "input/practice.h"
+#include "input/record.h"
 #include "input/screen.h"
 #include "state/state.h"
 #include "views/export.h"
@@ -148,6 +150,7 @@ usage(FILE *f)
 	    "a\n"
 	    "                        terminal, stay at the prompt\n"
 	    "      --list-lessons  list the lessons and exit\n"
+	    "      --practice=NAME practise a lesson: type its steps yourself\n"
 	    "      --no-pause      run a lesson straight through, without "
 	    "waiting\n"
 	    "                        for Enter at its pauses\n"
@@ -219,7 +222,7 @@ struct options {
 	char		 path[4096];	/* the lesson's file */
 	char		 path_err[4200];/* why --export's folder will not do */
 	double		 timeout;	/* -1: the default */
-	int		 no_pause, view, no_color, from_stdin;
+	int		 no_pause, view, no_color, from_stdin, practice;
 	const char	*export_dir;	/* --export: the slides' folder */
 	int		 wire, force;	/* --wire, --force */
 	long		 join;		/* --join PID, or 0 */
@@ -233,6 +236,7 @@ static const struct option longopts[] = {
 	{ "timeout",	required_argument,	NULL, 't' },
 	{ "lesson",	required_argument,	NULL, 'l' },
 	{ "list-lessons", no_argument,		NULL, 'L' },
+	{ "practice",	required_argument,	NULL, 'p' },
 	{ "no-pause",	no_argument,		NULL, 'P' },
 	{ "define",	required_argument,	NULL, 'D' },
 	{ "view",	required_argument,	NULL, OPT_VIEW },
@@ -312,6 +316,7 @@ option(int c, struct shell *sh, struct options *o)
 	case 'f':	o->file = optarg;		return -1;
 	case 'b':	sh->bail = 1;			return -1;
 	case 'l':	o->lesson = optarg;		return -1;
+	case 'p':	o->lesson = optarg; o->practice = 1; return -1;
 	case 'P':	o->no_pause = 1;		return -1;
 	case OPT_NO_COLOR: o->no_color = 1;		return -1;
 	case OPT_EXPORT: o->export_dir = optarg;	return -1;
@@ -485,7 +490,9 @@ setup_wire(struct shell *sh, const struct options *o)
 static void
 run(struct shell *sh, const struct options *o)
 {
-	if (o->lesson != NULL)
+	if (o->practice)
+		practice_run(sh, o->file);
+	else if (o->lesson != NULL)
 		input_run_lesson(sh, o->file);
 	else if (o->file != NULL)
 		input_run_script(sh, o->file);
@@ -548,6 +555,8 @@ main(int argc, char **argv)
 	atexit(close_stdout);
 	shell_init(&sh, stdout, stderr);
 	input_attach(&sh);
+	practice_attach(&sh);
+	record_attach(&sh);
 	/* getopt's messages name argv[0] ("./src/sockshell: unrecognized
 	 * option"); the shell's own say "sockshell:". One name for both. */
 	argv[0] = progname;
