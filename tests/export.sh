@@ -33,7 +33,7 @@ export_of() {
 	{ cat "$ex/$1.sock"
 	  for f in svg html mmd txt; do echo "export $tmp/$1.$f"; done
 	} > "$tmp/$1.script"
-	LC_ALL=$2 LANGUAGE= "$SOCKSHELL" -q -D PORT=0 "$tmp/$1.script" \
+	LC_ALL=$2 LANGUAGE= "$SOCKSHELL" -q --trust-lesson=files -D PORT=0 "$tmp/$1.script" \
 	    > "$tmp/$1.log" 2>&1 || { not_ok "$1: the script failed"; \
 	    cat "$tmp/$1.log"; return 1; }
 	for f in svg html mmd txt; do
@@ -105,7 +105,7 @@ echo old > kept.svg
 ln -s kept.svg link.svg
 printf '%s\n' 'socket s' 'export kept.svg' 'export nodir/x.svg' \
     'export link.svg --force' 'export x.pdf' > bad.script
-"$SOCKSHELL" -q bad.script > bad.out 2> bad.err
+"$SOCKSHELL" -q --trust-lesson=files bad.script > bad.out 2> bad.err
 [ "$(cat kept.svg)" = old ] && [ ! -e nodir ] && [ ! -e x.pdf ] &&
     [ "$(wc -l < bad.err)" -eq 4 ] &&
     grep -q "exists already" bad.err && grep -q "no folder 'nodir'" bad.err &&
@@ -113,7 +113,7 @@ printf '%s\n' 'socket s' 'export kept.svg' 'export nodir/x.svg' \
     ok "bad paths: an error a line, nothing written" ||
     { not_ok "bad paths"; cat bad.err; }
 printf '%s\n' 'socket s' 'export kept.svg --force' > force.script
-"$SOCKSHELL" -q force.script > /dev/null 2>&1 && grep -q '<svg' kept.svg &&
+"$SOCKSHELL" -q --trust-lesson=files force.script > /dev/null 2>&1 && grep -q '<svg' kept.svg &&
     ok "--force writes over a file" || not_ok "--force"
 
 # --export DIR: a slide a step and the page; a folder not empty refused,

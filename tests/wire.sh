@@ -138,7 +138,7 @@ printf 'wire on\nsocket s\nbind s 127.0.0.1 8888\nlisten s\nsocket c\n%s\n%s\n%s
     > "$tmp/save.sock"
 ln -s "$tmp/victim" "$tmp/link.pcap"
 echo "wire save $tmp/link.pcap" >> "$tmp/save.sock"
-in_net -q "$tmp/save.sock" > "$tmp/save.out" 2>&1
+in_net -q --trust-lesson=files "$tmp/save.sock" > "$tmp/save.out" 2>&1
 grep -q 'wrote 3 packets' "$tmp/save.out" ||
     not_ok "wire save did not write the handshake: $(cat "$tmp/save.out")"
 grep -q 'File exists (add --force' "$tmp/save.out" ||

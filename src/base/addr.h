@@ -14,6 +14,9 @@ int		 addr_parse_type(const char *s, int *type);
  * getaddrinfo's code, or 1 when HOST is refused unasked (ERR says why);
  * *LOOPBACK: a localhost name, the loopback address of each family. */
 struct addrinfo;
+/* Names looked up in /etc/hosts only, no name server asked: set while a
+ * fenced lesson's command runs (commands/cmd.c, core/fence.c). */
+extern int	 addr_hosts_only;
 int		 addr_lookup(const char *host, const char *service,
 		     const struct addrinfo *hints, struct addrinfo **res,
 		     int *loopback, char *err);

@@ -58,6 +58,12 @@ lessons_dir(void)
 	return PKGDATADIR "/lessons";
 }
 
+const char *
+lessons_bundled_dir(void)
+{
+	return in_build_tree() ? SRCDIR "/lessons" : PKGDATADIR "/lessons";
+}
+
 /*
  * Where the translations are: the build tree's po/locale (the catalogues
  * 'make' puts there, LANG/LC_MESSAGES/sockshell.mo) when this is the

@@ -9,6 +9,8 @@
 int		 lessons_find(const char *name, char *path, size_t n);
 void		 lessons_list(FILE *);
 const char	*lessons_dir(void);
+/* The lessons that come with the program (trusted: core/fence.c). */
+const char	*lessons_bundled_dir(void);
 const char	*lessons_locale_dir(void);
 
 /* How the lesson at PATH is named to the student: its short name (echo)

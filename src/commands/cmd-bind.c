@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "base/message.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -62,6 +63,9 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 			report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
+	/* A lesson binds loopback only (core/fence.c). */
+	if (fence_bind(sh, h, &ss, len, "bind") < 0)
+		return CMD_ERROR;
 	addr_format(&ss, len, addr, sizeof addr);
 	if (bind(h->fd, (struct sockaddr *)&ss, len) < 0) {
 		err = errno;

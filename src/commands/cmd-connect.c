@@ -11,6 +11,7 @@
 #include "base/message.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/report.h"
@@ -58,6 +59,10 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 			report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
+	/* A lesson reaches loopback only (core/fence.c). */
+	if (other == NULL && fence_reach(sh, (struct sockaddr *)&ss, len,
+	    "connect") < 0)
+		return CMD_ERROR;
 	if (args_prepare(sh, &op, OP_CONNECT, a) < 0)
 		return CMD_ERROR;
 	op.addr = ss;

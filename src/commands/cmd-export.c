@@ -4,10 +4,12 @@
  * (.mmd), the text picture (.txt). */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/report.h"
 #include "core/shell.h"
 #include "views/export.h"
@@ -16,7 +18,8 @@ static enum cmd_retval
 cmd_export_exec(struct shell *sh, struct cmd_args *a)
 {
 	const char *path = NULL;
-	int i, force = 0;
+	char *full;
+	int i, force = 0, rc;
 
 	for (i = 0; i < a->argc; i++)
 		if (strcmp(a->argv[i], "--force") == 0)
@@ -34,7 +37,12 @@ cmd_export_exec(struct shell *sh, struct cmd_args *a)
 		    "in 'export slide.svg'"));
 		return CMD_ERROR;
 	}
-	return export_file(sh, path, force) < 0 ? CMD_ERROR : CMD_OK;
+	/* A lesson writes only in its work folder (core/fence.c). */
+	if (fence_path(sh, path, "export", &full) < 0)
+		return CMD_ERROR;
+	rc = export_file(sh, full, force);
+	free(full);
+	return rc < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_export_entry = {

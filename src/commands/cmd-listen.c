@@ -11,6 +11,7 @@
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -58,6 +59,9 @@ cmd_listen_exec(struct shell *sh, struct cmd_args *a)
 			return CMD_ERROR;
 		}
 	}
+	/* A lesson's socket stays on loopback (core/fence.c). */
+	if (fence_autobind(sh, h, "listen") < 0)
+		return CMD_ERROR;
 	unbound = !bound(h);
 	if (listen(h->fd, (int)backlog) < 0) {
 		err = errno;

@@ -1,20 +1,28 @@
 /* cmd-record.c - record FILE|stop: the commands typed, as a lesson. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/hooks.h"
 #include "core/shell.h"
 
 static enum cmd_retval
 cmd_record_exec(struct shell *sh, struct cmd_args *a)
 {
-	const char *path = strcmp(a->argv[0], "stop") == 0 ? NULL :
-	    a->argv[0];
+	char *full = NULL;
+	int rc;
 
-	return hooks_record(sh, path) < 0 ? CMD_ERROR : CMD_OK;
+	/* A lesson writes only in its work folder (core/fence.c). */
+	if (strcmp(a->argv[0], "stop") != 0 &&
+	    fence_path(sh, a->argv[0], "record", &full) < 0)
+		return CMD_ERROR;
+	rc = hooks_record(sh, full);
+	free(full);
+	return rc < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_record_entry = {

@@ -12,6 +12,7 @@
 #include "commands/advice.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/report.h"
@@ -94,6 +95,12 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 		}
 		data = 4;
 	}
+	/* A lesson reaches loopback only, from a socket bound there
+	 * (core/fence.c). */
+	if ((other == NULL && fence_reach(sh, (struct sockaddr *)&ss, len,
+	    "sendto") < 0) || (h->type == SOCK_DGRAM &&
+	    fence_autobind(sh, h, "sendto") < 0))
+		return CMD_ERROR;
 	if (args_prepare(sh, &op, OP_SEND, a) < 0)
 		return CMD_ERROR;
 	op.addr = ss;

@@ -2,11 +2,13 @@
  * call puts on the wire, captured on the loopback interface. */
 #include <config.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/message.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/report.h"
 #include "core/shell.h"
 #include "state/wire.h"
@@ -45,14 +47,19 @@ wire_on(struct shell *sh)
 static enum cmd_retval
 wire_save_cmd(struct shell *sh, struct cmd_args *a)
 {
-	char why[MESSAGE_LEN];
-	int force = a->argc == 3 && strcmp(a->argv[2], "--force") == 0;
+	char why[MESSAGE_LEN], *full;
+	int force = a->argc == 3 && strcmp(a->argv[2], "--force") == 0, rc;
 
 	if (a->argc < 2 || (a->argc == 3 && !force)) {
 		report_error(sh, "%s", _("usage: wire save FILE [--force]"));
 		return CMD_ERROR;
 	}
-	if (wire_save(sh, a->argv[1], force, why, sizeof why) < 0) {
+	/* A lesson writes only in its work folder (core/fence.c). */
+	if (fence_path(sh, a->argv[1], "wire save", &full) < 0)
+		return CMD_ERROR;
+	rc = wire_save(sh, full, force, why, sizeof why);
+	free(full);
+	if (rc < 0) {
 		report_error(sh, "%s", why);
 		return CMD_ERROR;
 	}

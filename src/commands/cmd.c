@@ -4,10 +4,12 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "base/addr.h"
 #include "base/i18n.h"
 #include "base/message.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -397,5 +399,7 @@ cmd_run(struct shell *sh, const struct cmd_entry *ce, struct cmd_args *a)
 		if (arg->flags & (ARG_REPEAT | ARG_SPREAD))
 			break;
 	}
+	/* A fenced lesson's names come from /etc/hosts (core/fence.c). */
+	addr_hosts_only = fence_hosts_only(sh);
 	return ce->exec(sh, a);
 }

@@ -14,6 +14,7 @@
 #include "base/evlog.h"
 #include "base/files.h"
 #include "base/i18n.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/op.h"
 #include "core/report.h"
@@ -266,13 +267,14 @@ create_file(struct shell *sh, struct op *op, const char *path, int replace)
 	FILE *f;
 	int fd;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0666);
+	fd = fence_open(sh, path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
+	    0666, "recv --to", &op->path);
 	if (fd >= 0)
 		op->created = 1;
-	else if (errno == EEXIST && replace)
-		fd = open(path, O_WRONLY | O_TRUNC | O_NOFOLLOW | O_CLOEXEC);
-	if (fd < 0) {
+	else if (fd == -1 && errno == EEXIST && replace)
+		fd = fence_open(sh, path, O_WRONLY | O_TRUNC | O_NOFOLLOW, 0,
+		    "recv --to", &op->path);
+	if (fd == -1) {
 		int err = errno;
 
 		if ((err == EEXIST || err == ELOOP) && lstat(path, &sb) == 0 &&
@@ -287,8 +289,9 @@ create_file(struct shell *sh, struct op *op, const char *path, int replace)
 		else
 			report_error(sh, _("cannot open '%s': %s"), path,
 			    strerror(err));
-		return NULL;
 	}
+	if (fd < 0)
+		return NULL;
 	if ((f = fdopen(fd, "w")) == NULL) {
 		report_error(sh, _("cannot open '%s': %s"), path,
 		    strerror(errno));
@@ -325,16 +328,14 @@ open_file(struct shell *sh, struct op *op, const char *path, int writing,
     int replace)
 {
 	struct stat sb;
-	int odd = 0;
+	int odd = 0, fd = -1;
 
-	op->path = strdup(path);
-	if (op->path == NULL) {
-		report_error(sh, "%s", _("out of memory"));
-		return -1;
-	}
 	if (writing)
 		op->file = create_file(sh, op, path, replace);
-	else if ((op->file = files_open_regular(path, &odd)) == NULL &&
+	else if ((fd = fence_open(sh, path, O_RDONLY | O_NOCTTY |
+	    O_NONBLOCK, 0, "send --file", &op->path)) == -2)
+		op->file = NULL;
+	else if ((op->file = files_fdopen_regular(fd, &odd)) == NULL &&
 	    odd)
 		report_error(sh, _("'%s' is not a regular file: --file sends a "
 		    "file's bytes"), path);

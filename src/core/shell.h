@@ -56,6 +56,10 @@ struct where {
 	const char	*file;
 	unsigned long	 line;
 	int		 depth;
+	unsigned	 fence;		/* FENCE_* the lines are held to: a
+					   lesson's (core/fence.h) */
+	char		 lesson[64];	/* the fenced lesson's name: its work
+					   folder */
 };
 
 /*
@@ -127,6 +131,10 @@ struct shell {
 	struct steps	 steps;		/* for the exported page (views/export.c) */
 	struct wire	*wire;		/* the segments on the wire
 					   (state/wire.c), or NULL: never on */
+
+	unsigned	 trust;		/* FENCE_* lifted (--trust-lesson) */
+	const char	*work_dir;	/* --work-dir, or NULL */
+	int		 reach_noted;	/* said once: reachable from others */
 
 	struct shell_hooks hooks;	/* the calls up, from the input loop */
 };

@@ -23,6 +23,7 @@
 #include "base/text.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
+#include "core/fence.h"
 #include "core/job.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -205,6 +206,8 @@ run_step(struct shell *sh, struct source *src, struct question *q,
 	if (src->echo && step)
 		echo_line(sh, line, len, len);
 	rc = run_line(sh, line, len);
+	if (src->fp == NULL)
+		sh->runs = 0;	/* a line typed: files run are counted anew */
 	if (sh->at.depth == 0)
 		record_line(sh, line, len, first);
 	if (step && q->n > 0)
@@ -220,8 +223,7 @@ run_step(struct shell *sh, struct source *src, struct question *q,
 static int
 process_input(struct shell *sh, struct source *src, const char *name)
 {
-	struct where outer = where_enter(sh, (struct where){ name, 0,
-	    sh->at.depth });
+	struct where w = sh->at, outer;
 	int failed = 0, interactive = src->fp == NULL;
 	int deferred = sh->view_deferred;
 	struct narration narr = { NULL, 0, 0, 0 };
@@ -230,6 +232,9 @@ process_input(struct shell *sh, struct source *src, const char *name)
 	char *line;
 	int rc;
 
+	w.file = name;
+	w.line = 0;
+	outer = where_enter(sh, w);
 	capture_attach(sh);
 	/* A lesson at a terminal: one view a step, at its pause. */
 	if (!interactive && sh->terminal && sh->pauses)
@@ -267,8 +272,6 @@ process_input(struct shell *sh, struct source *src, const char *name)
 		if ((rc = run_step(sh, src, q, line, len)) < 0)
 			failed = 1;
 		free(line);
-		if (interactive)
-			sh->runs = 0;
 		if (rc < 0 && sh->bail && !interactive)
 			break;
 		if (script_interrupted(sh, interactive)) {
@@ -394,7 +397,7 @@ run_file_as(struct shell *sh, const char *path, const char *name,
 	struct stat sb;
 	int odd = 0;
 	FILE *fp;
-	struct where outer;
+	struct where w, outer;
 	int rc;
 
 	/* Depth is capped where source runs; the count too, so that a
@@ -427,8 +430,12 @@ run_file_as(struct shell *sh, const char *path, const char *name,
 		fclose(fp);
 		return -1;
 	}
-	outer = where_enter(sh, (struct where){ sh->at.file, sh->at.line,
-	    sh->at.depth + 1 });
+	w = sh->at;
+	w.depth++;
+	/* A lesson is data: held to its work folder and to loopback,
+	 * unless trusted (core/fence.c). */
+	w.fence |= fence_for_file(sh, path, w.lesson, sizeof w.lesson);
+	outer = where_enter(sh, w);
 	/* Typed at the prompt too ('source', 'lesson'): what runs is seen,
 	 * as help source and sockshell-lessons(5) say. */
 	rc = run_stream(sh, fp, name, 1);
@@ -760,7 +767,8 @@ input_pause(struct shell *sh)
 		return 0;
 	show_pending_view(sh);
 	/* The student's own lines: at the terminal, as at the prompt. */
-	outer = where_enter(sh, (struct where){ "<stdin>", sh->at.line, 0 });
+	outer = where_enter(sh, (struct where){ "<stdin>", sh->at.line, 0, 0,
+	    "" });
 	sh->interactive = 1;
 	sh->view_deferred = 0;
 	for (;;) {

@@ -19,6 +19,7 @@
 #include "core/handle.h"
 #include "core/job.h"
 #include "core/report.h"
+#include "core/fence.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/input.h"
@@ -38,7 +39,7 @@ static char progname[] = PACKAGE;
 
 /* Long options without a short one. */
 enum { OPT_VIEW = 256, OPT_NO_COLOR, OPT_COMMANDS_ROFF, OPT_EXPORT,
-	OPT_WIRE, OPT_JOIN, OPT_PCAP, OPT_FORCE };
+	OPT_WIRE, OPT_JOIN, OPT_PCAP, OPT_FORCE, OPT_TRUST, OPT_WORK_DIR };
 
 extern volatile sig_atomic_t input_resized, input_ctrl_c;
 extern int input_script_stopped;	/* input.c */
@@ -196,6 +197,14 @@ usage(FILE *f)
 	    "after '=>' that the\nstep must meet (ok, error, ECONNREFUSED, "
 	    "\"data\", EOF, ESTABLISHED, ...).\nLessons write $PORT (8888 "
 	    "unless -D PORT=... says otherwise).\n\n"), f);
+	fputs(_("A lesson or a script file is data: it reads and writes files "
+	    "only in its\n"
+	    "work folder, and reaches loopback only. What you type is yours."
+	    "\n"
+	    "      --trust-lesson=WHAT  lift that for files, network or all\n"
+	    "      --work-dir=DIR  the lessons' work folder (default\n"
+	    "                        ~/.local/state/sockshell/work/LESSON)\n\n"),
+	    f);
 	fputs(_("Type 'help' in the shell for the commands; see sockshell(1)."
 	    "\n"), f);
 	fputc('\n', f);
@@ -246,6 +255,8 @@ static const struct option longopts[] = {
 	{ "join",	required_argument,	NULL, OPT_JOIN },
 	{ "pcap",	required_argument,	NULL, OPT_PCAP },
 	{ "force",	no_argument,		NULL, OPT_FORCE },
+	{ "trust-lesson", required_argument,	NULL, OPT_TRUST },
+	{ "work-dir",	required_argument,	NULL, OPT_WORK_DIR },
 	/* For the build: the man page's COMMANDS, from the table. */
 	{ "commands-roff", no_argument,		NULL, OPT_COMMANDS_ROFF },
 	{ "help",	no_argument,		NULL, 'h' },
@@ -321,6 +332,13 @@ option(int c, struct shell *sh, struct options *o)
 	case OPT_NO_COLOR: o->no_color = 1;		return -1;
 	case OPT_EXPORT: o->export_dir = optarg;	return -1;
 	case OPT_FORCE:	o->force = 1;			return -1;
+	case OPT_WORK_DIR: sh->work_dir = optarg;	return -1;
+	case OPT_TRUST:
+		if (fence_parse_trust(optarg, &sh->trust) == 0)
+			return -1;
+		fprintf(stderr, _("%s: --trust-lesson takes files, network or "
+		    "all, as in --trust-lesson=files\n"), PACKAGE);
+		return 2;
 	case OPT_WIRE:	o->wire = 1;			return -1;
 	case OPT_PCAP:	o->pcap = optarg;		return -1;
 	case OPT_JOIN:

@@ -17,6 +17,7 @@
 #include "base/pyform.h"
 #include "commands/args.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/hooks.h"
 #include "core/job.h"
@@ -139,7 +140,7 @@ static void
 replay(struct shell *sh, struct practice *p)
 {
 	size_t i;
-	struct where outer;
+	struct where w, outer;
 
 	fprintf(sh->out, "%s\n", _("  Again: every socket is closed, and the "
 	    "lesson's steps before this one run\n  again on fresh sockets."));
@@ -150,8 +151,9 @@ replay(struct shell *sh, struct practice *p)
 		    is_pause_or_blank(p->lines[i]) ||
 		    question_line(p->lines[i], strlen(p->lines[i])))
 			continue;
-		outer = where_enter(sh, (struct where){ sh->at.file, i + 1,
-		    sh->at.depth });
+		w = sh->at;	/* the lesson's own line: its fence */
+		w.line = i + 1;
+		outer = where_enter(sh, w);
 		lesson_line(sh, p, p->lines[i]);
 		where_leave(sh, outer);
 	}
@@ -179,7 +181,9 @@ try_line(struct shell *sh, struct practice *p, struct practice_step *st,
 		p->tries++;
 		return 0;
 	}
-	outer = where_enter(sh, (struct where){ "<stdin>", p->typed, 0 });
+	/* The student's own line: no fence. */
+	outer = where_enter(sh, (struct where){ "<stdin>", p->typed, 0, 0,
+	    "" });
 	rc = run_line(sh, line, strlen(line));
 	where_leave(sh, outer);
 	if (p->want != PRACTICE_NONE || sh->quit) {
@@ -332,7 +336,7 @@ practice_run(struct shell *sh, const char *path)
 {
 	struct practice p;
 	struct progress_result r;
-	struct where outer;
+	struct where w, outer;
 	size_t i;
 	int finished;
 
@@ -351,7 +355,12 @@ practice_run(struct shell *sh, const char *path)
 	    "command yourself ('hint' helps,\n'skip' makes the step for you, "
 	    "'again' starts it over).\n"), p.name);
 	cur = &p;
-	outer = where_enter(sh, (struct where){ p.name, 0, sh->at.depth + 1 });
+	w = sh->at;
+	w.file = p.name;
+	w.line = 0;
+	w.depth++;
+	w.fence |= fence_for_file(sh, path, w.lesson, sizeof w.lesson);
+	outer = where_enter(sh, w);
 	finished = walk(sh, &p);
 	where_leave(sh, outer);
 	cur = NULL;

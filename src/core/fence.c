@@ -1,0 +1,402 @@
+/*
+ * fence.c - a lesson is data, not a program: what it may touch.
+ *
+ * A lesson file (--lesson, --practice, lesson, source, or the FILE of
+ * the command line) may come from anybody. Its lines run inside a fence,
+ * carried in struct where (so a job started by a lesson keeps it): files
+ * only inside a work folder of its own, opened one component at a time
+ * without following a link; the network only on loopback and this
+ * shell's own AF_UNIX names, and host names from /etc/hosts alone. What
+ * the student types is the student's own. --trust-lesson lifts a part;
+ * the bundled lessons, and the folders an administrator lists in
+ * SYSCONFDIR/sockshell/trusted-lessons, are trusted.
+ */
+#include <config.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include "base/files.h"
+#include "base/i18n.h"
+#include "base/lessons.h"
+#include "core/fence.h"
+#include "core/handle.h"
+#include "core/report.h"
+#include "core/shell.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+/* Whether the folder holding the file REAL is DIR or under it. */
+static int
+under(const char *real, const char *dir)
+{
+	char d[PATH_MAX];
+	size_t n;
+
+	if (realpath(dir, d) == NULL)
+		return 0;
+	n = strlen(d);
+	return strncmp(real, d, n) == 0 && (real[n] == '/' ||
+	    (n == 1 && d[0] == '/'));
+}
+
+/* Whether the file REAL is in a folder the administrator trusts: one
+ * a line of SYSCONFDIR/sockshell/trusted-lessons (# starts a comment). */
+static int
+admin_trusted(const char *real)
+{
+	char line[PATH_MAX];
+	FILE *f;
+	int yes = 0;
+	int odd;
+
+	if ((f = files_open_regular(SYSCONFDIR "/sockshell/trusted-lessons",
+	    &odd)) == NULL)
+		return 0;
+	while (!yes && fgets(line, sizeof line, f) != NULL) {
+		line[strcspn(line, "#\n")] = '\0';
+		if (line[0] == '/')
+			yes = under(real, line);
+	}
+	fclose(f);
+	return yes;
+}
+
+/* The work folder's name for the lesson at PATH: its file's name without
+ * .lesson, in letters, digits, '.', '-' and '_'. */
+static void
+lesson_name(const char *path, char *name, size_t n)
+{
+	const char *base = strrchr(path, '/');
+	size_t i, len;
+
+	base = base != NULL ? base + 1 : path;
+	len = strlen(base);
+	if (len > 7 && strcmp(base + len - 7, ".lesson") == 0)
+		len -= 7;
+	for (i = 0; i < len && i + 1 < n; i++)
+		name[i] = isalnum((unsigned char)base[i]) ||
+		    strchr(".-_", base[i]) != NULL ? base[i] : '_';
+	name[i] = '\0';
+	if (name[0] == '\0' || name[0] == '.')
+		snprintf(name, n, "lesson");
+}
+
+unsigned
+fence_for_file(struct shell *sh, const char *path, char *lesson, size_t n)
+{
+	char real[PATH_MAX];
+
+	if ((sh->trust & FENCE_ALL) == FENCE_ALL)
+		return 0;
+	if (realpath(path, real) != NULL && (under(real,
+	    lessons_bundled_dir()) || admin_trusted(real)))
+		return 0;
+	if (lesson[0] == '\0')
+		lesson_name(path, lesson, n);
+	return FENCE_ALL & ~sh->trust;
+}
+
+int
+fence_parse_trust(const char *what, unsigned *bits)
+{
+	if (strcmp(what, "files") == 0)
+		*bits |= FENCE_FILES;
+	else if (strcmp(what, "network") == 0)
+		*bits |= FENCE_NETWORK;
+	else if (strcmp(what, "all") == 0)
+		*bits |= FENCE_ALL;
+	else
+		return -1;
+	return 0;
+}
+
+/* The fenced lesson's work folder into BUF, made when missing; 0, or -1
+ * after a message. */
+static int
+work_dir(struct shell *sh, char *buf, size_t n)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	int len;
+
+	if (sh->work_dir != NULL)
+		len = snprintf(buf, n, "%s", sh->work_dir);
+	else if (state != NULL && state[0] == '/')
+		len = snprintf(buf, n, "%s/sockshell/work/%s", state,
+		    sh->at.lesson);
+	else if (home != NULL && home[0] == '/')
+		len = snprintf(buf, n, "%s/.local/state/sockshell/work/%s",
+		    home, sh->at.lesson);
+	else {
+		report_error(sh, "%s", _("a lesson's work folder is under "
+		    "$HOME, which is not set: name one with --work-dir=DIR"));
+		return -1;
+	}
+	if (len < 0 || (size_t)len >= n) {
+		report_error(sh, "%s", _("the lesson's work folder's path is "
+		    "too long: name a shorter one with --work-dir=DIR"));
+		return -1;
+	}
+	if (files_make_dirs(buf, 0700) < 0) {
+		report_error(sh, _("cannot make the lesson's work folder "
+		    "'%s': %s"), buf, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Says why a lesson may not open PATH for CMD (ERR: EXDEV, out of its
+ * work folder DIR; ELOOP or ENOTDIR, through a link). */
+static void
+refuse_path(struct shell *sh, int err, const char *cmd, const char *dir,
+    const char *path)
+{
+	if (err == EXDEV)
+		report_error(sh, _("%s: a lesson reads and writes files only "
+		    "in its work folder %s, by a path in it with no '..' ('%s' "
+		    "is not); run with --trust-lesson=files to lift this"),
+		    cmd, dir, path);
+	else
+		report_error(sh, _("%s: '%s' goes through a symbolic link, "
+		    "which a lesson does not follow; run with "
+		    "--trust-lesson=files to lift this"), cmd, path);
+}
+
+int
+fence_open(struct shell *sh, const char *path, int flags, mode_t mode,
+    const char *cmd, char **full)
+{
+	char dir[PATH_MAX];
+	int fd, err;
+
+	if (full != NULL)
+		*full = NULL;
+	if (!(sh->at.fence & FENCE_FILES)) {
+		if (full != NULL && (*full = strdup(path)) == NULL)
+			return -1;
+		return open(path, flags | O_CLOEXEC, mode);
+	}
+	if (work_dir(sh, dir, sizeof dir) < 0)
+		return -2;
+	fd = files_open_beneath(dir, path, flags, mode);
+	if (fd < 0 && (errno == EXDEV || errno == ELOOP ||
+	    errno == ENOTDIR)) {
+		refuse_path(sh, errno, cmd, dir, path);
+		return -2;
+	}
+	err = errno;
+	if (fd >= 0 && full != NULL) {
+		size_t n = strlen(dir) + strlen(path) + 2;
+
+		if ((*full = malloc(n)) == NULL) {
+			close(fd);
+			return -1;
+		}
+		snprintf(*full, n, "%s/%s", dir, path);
+	}
+	errno = err;
+	return fd;
+}
+
+int
+fence_path(struct shell *sh, const char *path, const char *cmd,
+    char **full)
+{
+	char dir[PATH_MAX], *sub;
+	const char *slash = strrchr(path, '/'), *last;
+	int fd = 0, err = 0;
+	size_t n;
+
+	*full = NULL;
+	if (!(sh->at.fence & FENCE_FILES))
+		return (*full = strdup(path)) != NULL ? 0 : -1;
+	if (work_dir(sh, dir, sizeof dir) < 0)
+		return -1;
+	last = slash != NULL ? slash + 1 : path;
+	if (path[0] == '/' || strcmp(last, "..") == 0 || *last == '\0')
+		err = EXDEV;
+	else if (slash != NULL) {
+		/* Its folders, walked as fence_open walks them. */
+		if ((sub = strndup(path, (size_t)(slash - path))) == NULL)
+			return -1;
+		fd = files_open_beneath(dir, sub, O_RDONLY | O_DIRECTORY, 0);
+		err = fd < 0 ? errno : 0;
+		free(sub);
+		if (fd >= 0)
+			close(fd);
+	}
+	if (err == EXDEV || err == ELOOP || err == ENOTDIR) {
+		refuse_path(sh, err, cmd, dir, path);
+		return -1;
+	}
+	if (err != 0) {
+		report_error(sh, _("%s: cannot open '%s': %s"), cmd, path,
+		    strerror(err));
+		return -1;
+	}
+	n = strlen(dir) + strlen(path) + 2;
+	if ((*full = malloc(n)) == NULL)
+		return -1;
+	snprintf(*full, n, "%s/%s", dir, path);
+	return 0;
+}
+
+/* Whether the AF_UNIX address SUN names a socket of this shell. */
+static int
+own_unix_name(struct shell *sh, const struct sockaddr_un *sun,
+    socklen_t len)
+{
+	size_t i;
+
+	for (i = 0; i < sh->nhandles; i++) {
+		const struct handle *h = sh->handles[i];
+
+		if (h->family == AF_UNIX && h->local_len == len &&
+		    memcmp(&h->local, sun, len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether ADDR is on loopback: 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104. */
+static int
+loopback(const struct sockaddr *addr)
+{
+	if (addr->sa_family == AF_INET)
+		return (ntohl(((const struct sockaddr_in *)(const void *)addr)->
+		    sin_addr.s_addr) >> 24) == 127;
+	if (addr->sa_family == AF_INET6) {
+		const struct in6_addr *a = &((const struct sockaddr_in6 *)
+		    (const void *)addr)->sin6_addr;
+
+		return IN6_IS_ADDR_LOOPBACK(a) || (IN6_IS_ADDR_V4MAPPED(a) &&
+		    a->s6_addr[12] == 127);
+	}
+	return 0;
+}
+
+/* Whether ADDR is the wildcard address, 0.0.0.0 or ::. */
+static int
+wildcard(const struct sockaddr *addr)
+{
+	if (addr->sa_family == AF_INET)
+		return ((const struct sockaddr_in *)(const void *)addr)->
+		    sin_addr.s_addr == htonl(INADDR_ANY);
+	if (addr->sa_family == AF_INET6)
+		return IN6_IS_ADDR_UNSPECIFIED(&((const struct sockaddr_in6 *)
+		    (const void *)addr)->sin6_addr);
+	return 0;
+}
+
+int
+fence_reach(struct shell *sh, const struct sockaddr *addr, socklen_t len,
+    const char *cmd)
+{
+	if (!(sh->at.fence & FENCE_NETWORK) || loopback(addr))
+		return 0;
+	if (addr->sa_family == AF_UNIX) {
+		if (own_unix_name(sh, (const struct sockaddr_un *)
+		    (const void *)addr, len))
+			return 0;
+		report_error(sh, _("%s: a lesson reaches only the AF_UNIX "
+		    "names its own sockets are bound to; run with "
+		    "--trust-lesson=network to lift this"), cmd);
+		return -1;
+	}
+	if (addr->sa_family != AF_INET && addr->sa_family != AF_INET6)
+		return 0;
+	report_error(sh, _("%s: a lesson reaches only loopback (127.0.0.1, "
+	    "::1), not other machines; run with --trust-lesson=network to "
+	    "lift this"), cmd);
+	return -1;
+}
+
+int
+fence_bind(struct shell *sh, struct handle *h, struct sockaddr_storage *ss,
+    socklen_t len, const char *cmd)
+{
+	struct sockaddr *addr = (struct sockaddr *)ss;
+
+	(void)len;
+	if (addr->sa_family != AF_INET && addr->sa_family != AF_INET6)
+		return 0;
+	if (!(sh->at.fence & FENCE_NETWORK)) {
+		if (!loopback(addr) && !sh->reach_noted && sh->at.depth == 0) {
+			sh->reach_noted = 1;
+			fprintf(sh->out, _("  note: %s can be reached from "
+			    "other machines on this address (127.0.0.1 keeps "
+			    "it on this one)\n"), h->name);
+		}
+		return 0;
+	}
+	if (loopback(addr))
+		return 0;
+	if (!wildcard(addr)) {
+		report_error(sh, _("%s: a lesson binds only loopback "
+		    "(127.0.0.1, ::1), not an address other machines reach; "
+		    "run with --trust-lesson=network to lift this"), cmd);
+		return -1;
+	}
+	if (addr->sa_family == AF_INET)
+		((struct sockaddr_in *)(void *)ss)->sin_addr.s_addr =
+		    htonl(INADDR_LOOPBACK);
+	else
+		((struct sockaddr_in6 *)(void *)ss)->sin6_addr =
+		    in6addr_loopback;
+	fprintf(sh->out, _("  note: a lesson binds loopback, not every "
+	    "address: %s stays on this machine (--trust-lesson=network "
+	    "lifts this)\n"), h->name);
+	return 0;
+}
+
+int
+fence_autobind(struct shell *sh, struct handle *h, const char *cmd)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int port;
+
+	if (!(sh->at.fence & FENCE_NETWORK) ||
+	    (h->family != AF_INET && h->family != AF_INET6))
+		return 0;
+	if (getsockname(h->fd, (struct sockaddr *)&ss, &len) < 0)
+		return 0;
+	port = ss.ss_family == AF_INET6 ?
+	    ((struct sockaddr_in6 *)&ss)->sin6_port :
+	    ((struct sockaddr_in *)&ss)->sin_port;
+	if (port != 0)
+		return 0;
+	if (ss.ss_family == AF_INET)
+		((struct sockaddr_in *)&ss)->sin_addr.s_addr =
+		    htonl(INADDR_LOOPBACK);
+	else
+		((struct sockaddr_in6 *)&ss)->sin6_addr = in6addr_loopback;
+	if (bind(h->fd, (struct sockaddr *)&ss, len) < 0) {
+		report_error(sh, _("%s: cannot bind %s to loopback first, as "
+		    "a lesson's socket is: %s"), cmd, h->name,
+		    strerror(errno));
+		return -1;
+	}
+	handle_remember_addrs(h);
+	fprintf(sh->out, _("  note: %s is bound to loopback first, as a "
+	    "lesson's socket is: %s would have bound it to every address "
+	    "(--trust-lesson=network lifts this)\n"), h->name, cmd);
+	return 0;
+}
+
+int
+fence_hosts_only(const struct shell *sh)
+{
+	return (sh->at.fence & FENCE_NETWORK) != 0;
+}

@@ -1,0 +1,136 @@
+#! /bin/sh
+# fence.sh - a lesson from a stranger is data: it writes and reads files
+# only in its work folder (never through a link, never by '..' or an
+# absolute path), reaches loopback only, binds loopback, and asks no name
+# server; each refusal is one line and the lesson goes on. What is typed
+# is not fenced, and --trust-lesson lifts each part.
+# SOCKSHELL and srcdir (this folder) come from 'make check'.
+: "${SOCKSHELL:=../src/sockshell}" "${srcdir:=.}"
+SOCKSHELL=$(cd "$(dirname "$SOCKSHELL")" && pwd)/$(basename "$SOCKSHELL")
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+not_ok() { echo "FAIL - $*"; fail=1; }
+ok() { echo "ok - $*"; }
+
+export XDG_STATE_HOME="$tmp/state" LC_ALL=C LANGUAGE=
+work="$tmp/state/sockshell/work/evil"
+mkdir -p "$tmp/outside" "$work"
+ln -s "$tmp/outside" "$work/link"
+cd "$tmp" || exit 99
+
+# The attack of the issue, and the lesson's next lines still run.
+cat > evil.lesson <<EOF
+socketpair a b
+send a "alias sudo=evil"
+shutdown a SHUT_WR
+recv b --to $tmp/outside/.bash_aliases
+recv b --to ../../../../outside/up
+recv b --to link/x
+recv b --to kept.txt
+send b --file /etc/passwd
+send b --file kept.txt
+recv a
+socket s tcp
+bind s * 0
+listen s 1
+socket t tcp
+listen t 1
+socket u udp
+connect u 192.0.2.1 53
+sendto u 127.0.0.1 9 "ok"
+resolve name.example.com
+export /tmp/../$tmp/outside/pic.svg
+record $tmp/outside/rec.lesson
+show
+EOF
+"$SOCKSHELL" -q evil.lesson > evil.out 2> evil.err
+[ $? -eq 1 ] || not_ok "a fenced lesson's refusals do not fail it (exit $?)"
+ls -A "$tmp/outside" | grep -q . &&
+    not_ok "a lesson wrote outside its work folder: $(ls -A "$tmp/outside")"
+[ "$(cat "$work/kept.txt" 2>/dev/null)" = "alias sudo=evil" ] &&
+    ok "recv --to NAME writes NAME in the lesson's work folder" ||
+    not_ok "recv --to kept.txt is not in $work"
+for what in "recv --to: a lesson reads and writes files only in its work" \
+    "'link/x' goes through a symbolic link" \
+    "send --file: a lesson reads and writes files only" \
+    "connect: a lesson reaches only loopback" \
+    "'name.example.com' is not in /etc/hosts" \
+    "export: a lesson reads and writes files only" \
+    "record: a lesson reads and writes files only"; do
+	grep -qF "$what" evil.err && ok "refused: $what" ||
+	    not_ok "no refusal '$what' in: $(cat evil.err)"
+done
+[ "$(grep -c . evil.err)" -eq 8 ] ||
+    not_ok "each refusal is one line: $(cat evil.err)"
+grep -q '^recv(.*"alias sudo=evil"' evil.out &&
+    ok "send --file sends a file of the work folder" ||
+    not_ok "send --file kept.txt did not send it: $(cat evil.out)"
+grep -q 's is bound to 127.0.0.1:' evil.out &&
+    grep -q 'a lesson binds loopback, not every address' evil.out &&
+    ok "bind * in a lesson binds loopback, with a note" ||
+    not_ok "bind * was not loopback: $(grep 'bind' evil.out)"
+grep -q 't is bound to loopback first' evil.out &&
+    grep -q 'u is bound to loopback first' evil.out &&
+    ok "listen and sendto on an unbound socket bind loopback first" ||
+    not_ok "an implicit bind was not loopback: $(cat evil.out)"
+grep -q '^sendto(.*127.0.0.1:9) = 2' evil.out && grep -q '^ *s  *[0-9].*LISTEN' \
+    evil.out && ok "the lesson went on to its end" ||
+    not_ok "the lesson stopped: $(tail -5 evil.out)"
+
+# Sourced at the prompt, the same file is fenced too.
+printf 'source evil.lesson\n' | "$SOCKSHELL" -q > src.out 2> src.err
+grep -q "recv --to: a lesson reads and writes files only" src.err &&
+    ok "a sourced file is fenced" || not_ok "source ran unfenced"
+ls -A "$tmp/outside" | grep -q . && not_ok "source wrote outside"
+
+# Typed lines are the student's own; one note when a socket is reachable.
+printf 'socket s tcp\nbind s * 0\nsocket t tcp\nbind t * 0\nsocketpair a b\n%s\n%s\n' \
+    'send a "x"' "recv b --to $tmp/outside/typed" |
+    "$SOCKSHELL" -q > typed.out 2> typed.err
+grep -q 's is bound to 0.0.0.0:' typed.out &&
+    [ "$(grep -c 'can be reached from other machines' typed.out)" -eq 1 ] &&
+    ok "a typed bind * binds every address, said once" ||
+    not_ok "typed bind *: $(cat typed.out typed.err)"
+[ -e "$tmp/outside/typed" ] && ok "a typed recv --to writes where told" ||
+    not_ok "a typed recv --to was fenced: $(cat typed.err)"
+rm -f "$tmp/outside/typed"
+
+# --trust-lesson lifts each part, and only that part.
+printf 'socketpair a b\nsend a "x"\nshutdown a SHUT_WR\n%s\nsocket s tcp\n%s\n' \
+    "recv b --to $tmp/outside/trusted" "bind s * 0" > trust.lesson
+"$SOCKSHELL" -q --trust-lesson=files trust.lesson > t1.out 2> t1.err
+[ -e "$tmp/outside/trusted" ] && grep -q 's is bound to 127.0.0.1' t1.out &&
+    ok "--trust-lesson=files lifts files, not the network" ||
+    not_ok "--trust-lesson=files: $(cat t1.out t1.err)"
+rm -f "$tmp/outside/trusted"
+"$SOCKSHELL" -q --trust-lesson=network trust.lesson > t2.out 2> t2.err
+[ ! -e "$tmp/outside/trusted" ] && grep -q 's is bound to 0.0.0.0' t2.out &&
+    ok "--trust-lesson=network lifts the network, not files" ||
+    not_ok "--trust-lesson=network: $(cat t2.out t2.err)"
+"$SOCKSHELL" --trust-lesson=everything 2> bad.err < /dev/null
+[ $? -eq 2 ] && grep -q 'takes files, network or all' bad.err &&
+    ok "a bad --trust-lesson is refused" || not_ok "--trust-lesson=everything"
+
+# --work-dir names the folder.
+mkdir "$tmp/mine"
+"$SOCKSHELL" -q --work-dir "$tmp/mine" trust.lesson > w.out 2> w.err
+grep -q "work folder $tmp/mine" w.err && ok "--work-dir names the folder" ||
+    not_ok "--work-dir: $(cat w.err)"
+
+# AF_UNIX: only the names of its own sockets.
+cat > unix.lesson <<EOF
+socket srv unix
+bind srv $tmp/own.sock
+listen srv 1
+socket c unix
+connect c $tmp/own.sock
+socket d unix
+connect d /run/systemd/private
+EOF
+"$SOCKSHELL" -q unix.lesson > u.out 2> u.err
+grep -q '^connect(.*own.sock' u.out && grep -q \
+    'reaches only the AF_UNIX names its own sockets' u.err &&
+    ok "AF_UNIX: its own name yes, another no" ||
+    not_ok "AF_UNIX fence: $(cat u.out u.err)"
+exit $fail
