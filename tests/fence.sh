@@ -133,4 +133,15 @@ grep -q '^connect(.*own.sock' u.out && grep -q \
     'reaches only the AF_UNIX names its own sockets' u.err &&
     ok "AF_UNIX: its own name yes, another no" ||
     not_ok "AF_UNIX fence: $(cat u.out u.err)"
+# A teacher's folder adds to the bundled lessons; its lessons are fenced.
+mkdir "$tmp/teacher"
+printf '# Mine\nsocket s tcp\nbind s * 0\n' > "$tmp/teacher/mine.lesson"
+SOCKSHELL_LESSONS="$tmp/teacher" "$SOCKSHELL" --list-lessons > list.out
+grep -q '^   -  mine  *Mine' list.out && grep -q '^  10  closing ' list.out &&
+    ok "SOCKSHELL_LESSONS adds its lessons to the bundled ones" ||
+    not_ok "SOCKSHELL_LESSONS: $(cat list.out)"
+SOCKSHELL_LESSONS="$tmp/teacher" "$SOCKSHELL" -q --no-pause --lesson mine \
+    > mine.out 2>&1 < /dev/null
+grep -q 's is bound to 127.0.0.1' mine.out &&
+    ok "a teacher's lesson runs fenced" || not_ok "mine: $(cat mine.out)"
 exit $fail

@@ -42,26 +42,44 @@ in_build_tree(void)
 	return strcmp(exe, built) == 0;
 }
 
-/*
- * $SOCKSHELL_LESSONS; else the source tree's lessons/ when this is the
- * program in its build tree; else the installed ones.
- */
-const char *
-lessons_dir(void)
-{
-	const char *env = getenv("SOCKSHELL_LESSONS");
-
-	if (env != NULL && *env != '\0')
-		return env;
-	if (in_build_tree())
-		return SRCDIR "/lessons";
-	return PKGDATADIR "/lessons";
-}
-
+/* The bundled lessons: the source tree's lessons/ when this is the
+ * program in its build tree, else the installed ones. */
 const char *
 lessons_bundled_dir(void)
 {
 	return in_build_tree() ? SRCDIR "/lessons" : PKGDATADIR "/lessons";
+}
+
+/* The folders lessons are looked for in, in order: those of
+ * $SOCKSHELL_LESSONS (a teacher's, separated by ':'), then the bundled
+ * ones. Up to MAX into DIRS, their text in BUF; returns how many. */
+#define LESSON_DIRS_MAX	8
+
+static size_t
+lesson_dirs(char *buf, size_t n, const char **dirs, size_t max)
+{
+	const char *env = getenv("SOCKSHELL_LESSONS");
+	size_t count = 0;
+	char *p, *save;
+
+	snprintf(buf, n, "%s", env != NULL ? env : "");
+	for (p = strtok_r(buf, ":", &save); p != NULL && count + 1 < max;
+	    p = strtok_r(NULL, ":", &save))
+		dirs[count++] = p;
+	dirs[count++] = lessons_bundled_dir();
+	return count;
+}
+
+const char *
+lessons_dir(void)
+{
+	static char where[PATH_MAX + 8];
+	const char *env = getenv("SOCKSHELL_LESSONS");
+
+	if (env == NULL || *env == '\0')
+		return lessons_bundled_dir();
+	snprintf(where, sizeof where, "%s:%s", env, lessons_bundled_dir());
+	return where;
 }
 
 /*
@@ -128,14 +146,20 @@ is_stem(const char *f, const char *name)
 void
 lessons_shown_name(const char *path, char *name, size_t n)
 {
-	const char *dir = lessons_dir(), *base = strrchr(path, '/');
-	size_t len = strlen(dir);
+	const char *dirs[LESSON_DIRS_MAX], *base = strrchr(path, '/');
+	char buf[PATH_MAX];
+	size_t i, len, count = lesson_dirs(buf, sizeof buf, dirs,
+	    LESSON_DIRS_MAX);
 
-	if (base != NULL && (size_t)(base - path) == len &&
-	    strncmp(path, dir, len) == 0 && is_lesson(base + 1))
-		lesson_name(base + 1, name, n);
-	else
-		snprintf(name, n, "%s", path);
+	snprintf(name, n, "%s", path);
+	for (i = 0; i < count && base != NULL; i++) {
+		len = strlen(dirs[i]);
+		if ((size_t)(base - path) == len &&
+		    strncmp(path, dirs[i], len) == 0 && is_lesson(base + 1)) {
+			lesson_name(base + 1, name, n);
+			return;
+		}
+	}
 }
 
 /*
@@ -143,21 +167,16 @@ lessons_shown_name(const char *path, char *name, size_t n)
  * or without its extension (03-echo.lesson, 03-echo), or a path. Writes
  * its path to PATH; returns 0, or -1 when there is no such lesson.
  */
-int
-lessons_find(const char *name, char *path, size_t n)
+/* Finds lesson NAME (NUM: its number, or -1) in the folder DIR, as
+ * lessons_find; 0, or -1. */
+static int
+find_in(const char *dir, const char *name, int num, char *path, size_t n)
 {
-	const char *dir = lessons_dir(), *f;
+	const char *f;
 	struct dirent **list;
 	char shortname[NAME_MAX + 1];
-	int count, i, found = -1, num = -1;
+	int count, i, found = -1;
 
-	if (strchr(name, '/') != NULL) {
-		snprintf(path, n, "%s", name);
-		return access(path, R_OK) == 0 ? 0 : -1;
-	}
-	if (isdigit((unsigned char)name[0]) && strspn(name, "0123456789") ==
-	    strlen(name))
-		num = atoi(name);
 	count = scandir(dir, &list, lesson_filter, by_name);
 	if (count < 0)
 		return -1;
@@ -174,6 +193,27 @@ lessons_find(const char *name, char *path, size_t n)
 		free(list[i]);
 	free(list);
 	return found >= 0 ? 0 : -1;
+}
+
+int
+lessons_find(const char *name, char *path, size_t n)
+{
+	const char *dirs[LESSON_DIRS_MAX];
+	char buf[PATH_MAX];
+	size_t i, count = lesson_dirs(buf, sizeof buf, dirs, LESSON_DIRS_MAX);
+	int num = -1;
+
+	if (strchr(name, '/') != NULL) {
+		snprintf(path, n, "%s", name);
+		return access(path, R_OK) == 0 ? 0 : -1;
+	}
+	if (isdigit((unsigned char)name[0]) && strspn(name, "0123456789") ==
+	    strlen(name))
+		num = atoi(name);
+	for (i = 0; i < count; i++)
+		if (find_in(dirs[i], name, num, path, n) == 0)
+			return 0;
+	return -1;
 }
 
 /* The title: the lesson's first comment line, after "# ". */
@@ -196,22 +236,39 @@ lesson_title(const char *path, char *title, size_t n)
 	fclose(fp);
 }
 
-void
-lessons_list(FILE *out)
+/* Whether the lesson file F is in one of the first N folders of DIRS
+ * (then it shadows F in a later one). */
+static int
+shadowed(const char *f, const char **dirs, size_t n)
 {
-	const char *dir = lessons_dir();
+	char path[PATH_MAX + 256];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", dirs[i], f);
+		if (access(path, F_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The lessons of DIRS[K], those not shadowed; how many were listed. */
+static int
+list_dir(FILE *out, const char **dirs, size_t k)
+{
+	const char *dir = dirs[k];
 	struct dirent **list;
 	char path[PATH_MAX + 256], title[200], name[NAME_MAX + 1], mark[128];
-	int count, i, num;
+	int count, i, num, listed = 0;
 
-	count = scandir(dir, &list, lesson_filter, by_name);
-	if (count <= 0) {
-		fprintf(out, _("no lessons found in %s\n"), dir);
-		if (count == 0)
-			free(list);
-		return;
-	}
+	if ((count = scandir(dir, &list, lesson_filter, by_name)) < 0)
+		return 0;
 	for (i = 0; i < count; i++) {
+		if (shadowed(list[i]->d_name, dirs, k)) {
+			free(list[i]);
+			continue;
+		}
+		listed++;
 		snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
 		lesson_title(path, title, sizeof title);
 		num = lesson_name(list[i]->d_name, name, sizeof name);
@@ -228,4 +285,19 @@ lessons_list(FILE *out)
 		free(list[i]);
 	}
 	free(list);
+	return listed;
+}
+
+void
+lessons_list(FILE *out)
+{
+	const char *dirs[LESSON_DIRS_MAX];
+	char buf[PATH_MAX];
+	size_t i, count = lesson_dirs(buf, sizeof buf, dirs, LESSON_DIRS_MAX);
+	int listed = 0;
+
+	for (i = 0; i < count; i++)
+		listed += list_dir(out, dirs, i);
+	if (listed == 0)
+		fprintf(out, _("no lessons found in %s\n"), lessons_dir());
 }
