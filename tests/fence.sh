@@ -133,6 +133,19 @@ grep -q '^connect(.*own.sock' u.out && grep -q \
     'reaches only the AF_UNIX names its own sockets' u.err &&
     ok "AF_UNIX: its own name yes, another no" ||
     not_ok "AF_UNIX fence: $(cat u.out u.err)"
+# What a lesson writes reaches the screen escaped: no raw escape byte.
+printf '%s\n' '> narrated \x1b[2J' 'resolve localhost "\x1b]0;x\x07"' \
+    'set X "\x1b[1A"' 'set' 'socketpair a b' 'send a "x"' \
+    'shutdown a SHUT_WR' 'recv b --to "\x1b[2Jz"' > esc.lesson
+"$SOCKSHELL" -q esc.lesson > esc.out 2>&1
+if grep -q "$(printf '\033')" esc.out; then
+	not_ok "a raw escape byte reached the screen: $(cat -v esc.out)"
+else
+	grep -q 'x1b\[2Jz' esc.out && grep -q 'x1b\]0;x' esc.out &&
+	    ok "paths, services, narration and variables are shown escaped" ||
+	    not_ok "escapes: $(cat esc.out)"
+fi
+
 # A teacher's folder adds to the bundled lessons; its lessons are fenced.
 mkdir "$tmp/teacher"
 printf '# Mine\nsocket s tcp\nbind s * 0\n' > "$tmp/teacher/mine.lesson"

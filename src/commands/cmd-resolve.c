@@ -8,6 +8,7 @@
 #include "base/addr.h"
 #include "base/evlog.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "base/message.h"
 #include "commands/cmd.h"
 #include "core/handle.h"
@@ -60,7 +61,8 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 	    a->argv[1] : NULL;
 	struct addrinfo hints, *res, *ai;
 	struct sockaddr_storage ss;
-	char addr[128], svc[64], node[72], msg[MESSAGE_LEN];
+	char addr[128], svc[4 * 50 + 16], esc[4 * 50 + 8], node[72];
+	char msg[MESSAGE_LEN];
 	uint16_t port;
 	int rc, n = 0, loopback;
 
@@ -80,17 +82,18 @@ cmd_resolve_exec(struct shell *sh, struct cmd_args *a)
 		handle_log(sh, &getaddrinfo_event, 0, 0, -1, 0);
 		return CMD_ERROR;
 	}
+	/* The service as typed may hold controls (from a lesson). */
+	text_escape(service != NULL ? service : "", service != NULL ?
+	    strlen(service) : 0, 50, esc, sizeof esc);
 	if (loopback) {
 		fprintf(sh->out, _("  %.60s is the loopback address of each "
 		    "family (RFC 6761), with no name server asked: "
 		    "getaddrinfo with no host gives it\n"), host);
 		snprintf(node, sizeof node, "NULL");
-		snprintf(svc, sizeof svc, "\"%.50s\"", service ? service :
-		    "0");
+		snprintf(svc, sizeof svc, "\"%s\"", service ? esc : "0");
 	} else {
 		snprintf(node, sizeof node, "\"%.60s\"", host);
-		snprintf(svc, sizeof svc, service ? "\"%.50s\"" : "NULL",
-		    service);
+		snprintf(svc, sizeof svc, service ? "\"%s\"" : "NULL", esc);
 	}
 	if (rc != 0) {
 		fprintf(sh->out, "getaddrinfo(%s, %s) = %s (%s)\n", node, svc,

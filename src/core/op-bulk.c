@@ -14,6 +14,7 @@
 #include "base/evlog.h"
 #include "base/files.h"
 #include "base/i18n.h"
+#include "base/text.h"
 #include "core/fence.h"
 #include "core/handle.h"
 #include "core/op.h"
@@ -26,6 +27,15 @@
 						   turn */
 #define DGRAM_MAX	(1024 * 1024)	/* the largest datagram tried */
 #define PATH_MAX_SHOWN	80
+
+/* The file's path as a line shows it: its controls and escapes escaped
+ * (a path may come from a lesson), cut at PATH_MAX_SHOWN bytes. */
+static const char *
+path_shown(const struct op *op, char *buf, size_t n)
+{
+	return text_escape(op->path, strlen(op->path), PATH_MAX_SHOWN, buf,
+	    n);
+}
 
 /* The generated data of send --size: readable lines, 64 bytes each. */
 static const char pattern[] =
@@ -52,12 +62,13 @@ static enum op_status
 write_failed(struct shell *sh, struct op *op, struct handle *h,
     const char *prefix, const char *args)
 {
+	char path[4 * PATH_MAX_SHOWN + 8];
 	int err = errno;
 
 	fprintf(sh->out, P_("%srecv(%s): writing to %s failed after %zu "
 	    "byte: %s\n", "%srecv(%s): writing to %s failed after %zu "
-	    "bytes: %s\n", (unsigned long)op->done), prefix, args, op->path,
-	    op->done, strerror(err));
+	    "bytes: %s\n", (unsigned long)op->done), prefix, args,
+	    path_shown(op, path, sizeof path), op->done, strerror(err));
 	report_error(sh, _("cannot write to '%s': %s"), op->path,
 	    strerror(err));
 	handle_log(sh, op->type, h->id, 0, (long long)op->done, 0);
@@ -72,6 +83,7 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
     const char *prefix)
 {
 	char args[64], r[64], shown[OP_SHOW_DATA * 4 + 8];
+	char path[4 * PATH_MAX_SHOWN + 8];
 	size_t round = 0;
 	ssize_t n;
 	int err, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
@@ -132,7 +144,7 @@ op_bulk_recv(struct shell *sh, struct op *op, struct handle *h, short *events,
 	    "stream = %zu bytes in %u calls, %s, %s\n",
 	    (unsigned long)op->done), prefix, args, op->done, op->calls,
 	    rate(op, op->done, r, sizeof r), op->file != NULL ?
-	    op->path : _("discarded"));
+	    path_shown(op, path, sizeof path) : _("discarded"));
 	if (op->len > 0)
 		fprintf(sh->out, _("  it began with \"%s\"\n"),
 		    op_escape(op->data, op->len, OP_SHOW_DATA, shown,
@@ -181,9 +193,11 @@ next_chunk(struct op *op, const char **p, int *err)
 static char *
 bulk_args(const struct op *op, const struct handle *h, char *buf, size_t n)
 {
+	char path[4 * PATH_MAX_SHOWN + 8];
+
 	if (op->file != NULL)
-		snprintf(buf, n, "%d, <%.*s>, %zu", h->fd, PATH_MAX_SHOWN,
-		    op->path, op->len);
+		snprintf(buf, n, "%d, <%s>, %zu", h->fd,
+		    path_shown(op, path, sizeof path), op->len);
 	else
 		snprintf(buf, n, _("%d, <generated data>, %zu"), h->fd,
 		    op->len);
@@ -197,7 +211,8 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
     const char *prefix)
 {
 	const char *call = op->type->call, *p;
-	char args[PATH_MAX_SHOWN + 96], r[64];
+	char args[4 * PATH_MAX_SHOWN + 104], r[64];
+	char path[4 * PATH_MAX_SHOWN + 8];
 	size_t round = 0, cnt;
 	ssize_t n;
 	int err, dontwait = h->nonblock || (op->flags & MSG_DONTWAIT);
@@ -209,8 +224,8 @@ op_bulk_send(struct shell *sh, struct op *op, struct handle *h, short *events,
 			fprintf(sh->out, P_("%s%s(%s): reading %s failed after "
 			    "%zu byte: %s\n", "%s%s(%s): reading %s failed "
 			    "after %zu bytes: %s\n", (unsigned long)op->done),
-			    prefix, call, args, op->path, op->done,
-			    strerror(err));
+			    prefix, call, args, path_shown(op, path, sizeof path),
+			    op->done, strerror(err));
 			report_error(sh, _("cannot read '%s': %s"), op->path,
 			    strerror(err));
 			handle_log(sh, op->type, h->id, 0,
