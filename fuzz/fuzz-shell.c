@@ -11,8 +11,10 @@
  * for sock_diag), and no name is ever looked
  * up. fuzz/run adds a network namespace of its own where it can. And no
  * file is written (fopen and open are wrapped too: "recv NAME --to PATH"
- * would write one); 'source' and 'lesson' lines are dropped: they would read other
- * files (or /dev/zero) instead of the input.
+ * would write one; openat too, for a lesson's work folder); 'source' and
+ * 'lesson' lines are dropped: they would read other files (or /dev/zero)
+ * instead of the input. Every other input runs as a lesson from a
+ * stranger, inside the fence (core/fence.c).
  *
  * Built with clang -fsanitize=fuzzer,address,undefined by fuzz/run, and
  * with fuzz/replay.c as an ordinary program that 'make check' runs on the
@@ -33,9 +35,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include "base/message.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/shell.h"
 #include "core/vars.h"
 #include "input/input.h"
@@ -60,6 +64,8 @@ FILE	*__real_fopen(const char *, const char *);
 FILE	*__wrap_fopen(const char *, const char *);
 int	__real_open(const char *, int, ...);
 int	__wrap_open(const char *, int, ...);
+int	__real_openat(int, const char *, int, ...);
+int	__wrap_openat(int, const char *, int, ...);
 
 /* Set while the target runs an input: the guards apply then. */
 static int	in_target;
@@ -170,25 +176,45 @@ __wrap_fopen(const char *path, const char *mode)
 	return __real_fopen(path, mode);
 }
 
+/* Whether open(2) with FLAGS would write, while an input runs: then
+ * EACCES. */
+static int
+writes(int flags)
+{
+	if (in_target && ((flags & O_ACCMODE) != O_RDONLY ||
+	    (flags & (O_CREAT | O_TRUNC)) != 0)) {
+		errno = EACCES;
+		return 1;
+	}
+	return 0;
+}
+
 /* The same for open(2), which "recv NAME --to PATH" uses to make its file
  * (O_CREAT | O_EXCL | O_NOFOLLOW): nothing opened for writing. */
 int
 __wrap_open(const char *path, int flags, ...)
 {
 	va_list ap;
-	mode_t mode = 0;
+	mode_t mode;
 
-	if (in_target && ((flags & O_ACCMODE) != O_RDONLY ||
-	    (flags & (O_CREAT | O_TRUNC)) != 0)) {
-		errno = EACCES;
-		return -1;
-	}
-	if (flags & O_CREAT) {
-		va_start(ap, flags);
-		mode = (mode_t)va_arg(ap, int);
-		va_end(ap);
-	}
-	return __real_open(path, flags, mode);
+	va_start(ap, flags);
+	mode = flags & O_CREAT ? (mode_t)va_arg(ap, int) : 0;
+	va_end(ap);
+	return writes(flags) ? -1 : __real_open(path, flags, mode);
+}
+
+/* And for openat(2), which a lesson's files go through (its work folder,
+ * walked a folder at a time: core/fence.c). */
+int
+__wrap_openat(int dirfd, const char *path, int flags, ...)
+{
+	va_list ap;
+	mode_t mode;
+
+	va_start(ap, flags);
+	mode = flags & O_CREAT ? (mode_t)va_arg(ap, int) : 0;
+	va_end(ap);
+	return writes(flags) ? -1 : __real_openat(dirfd, path, flags, mode);
 }
 
 /* Whether the line's command reads files: source (.) and lesson. */
@@ -225,6 +251,14 @@ count_fds(void)
 }
 
 static FILE	*devnull;
+static char	 work[] = "/tmp/fuzz-shell-work.XXXXXX";	/* --work-dir */
+
+/* The work folder goes at the end (nothing is written in it). */
+static void
+remove_work(void)
+{
+	rmdir(work);
+}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -238,8 +272,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	sa.sa_handler = SIG_IGN;
 	sigaction(SIGPIPE, &sa, NULL);
 	devnull = __real_fopen("/dev/null", "we");
-	if (devnull == NULL)
+	if (devnull == NULL || mkdtemp(work) == NULL)
 		abort();
+	atexit(remove_work);
 	return 0;
 }
 
@@ -280,6 +315,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sh.quiet = size % 4 != 0;
 	sh.timeout = 0.001;	/* a waiting call gives up at once */
 	var_set(&sh, "PORT", "0");
+	/* Every other input as a lesson from a stranger: inside the fence
+	 * (core/fence.c), its files in a work folder of its own. */
+	if (size % 2 == 0) {
+		sh.at.fence = FENCE_ALL;
+		snprintf(sh.at.lesson, sizeof sh.at.lesson, "fuzz");
+		sh.work_dir = work;
+	}
 	fp = o > 0 ? fmemopen(script, o, "r") : NULL;
 	if (fp != NULL) {
 		input_run_stream(&sh, fp, "fuzz");

@@ -12,6 +12,16 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 not_ok() { echo "FAIL - $*"; fail=1; }
 ok() { echo "ok - $*"; }
+# in_ns COMMAND...: in a network namespace of this test's own, where only
+# loopback exists, when it can make one (root); else as it is: the
+# lesson's refusals keep every packet on loopback either way.
+if [ "$(id -u)" = 0 ] && unshare -n true 2>/dev/null &&
+    command -v ip >/dev/null; then
+	in_ns() { unshare -n sh -c 'ip link set lo up && exec "$@"' ns "$@"; }
+	echo "# the hostile lessons run in a network namespace of their own"
+else
+	in_ns() { "$@"; }
+fi
 
 export XDG_STATE_HOME="$tmp/state" LC_ALL=C LANGUAGE=
 work="$tmp/state/sockshell/work/evil"
@@ -44,7 +54,7 @@ export /tmp/../$tmp/outside/pic.svg
 record $tmp/outside/rec.lesson
 show
 EOF
-"$SOCKSHELL" -q evil.lesson > evil.out 2> evil.err
+in_ns "$SOCKSHELL" -q evil.lesson > evil.out 2> evil.err
 [ $? -eq 1 ] || not_ok "a fenced lesson's refusals do not fail it (exit $?)"
 ls -A "$tmp/outside" | grep -q . &&
     not_ok "a lesson wrote outside its work folder: $(ls -A "$tmp/outside")"
@@ -79,7 +89,7 @@ grep -q '^sendto(.*127.0.0.1:9) = 2' evil.out && grep -q '^ *s  *[0-9].*LISTEN' 
     not_ok "the lesson stopped: $(tail -5 evil.out)"
 
 # Sourced at the prompt, the same file is fenced too.
-printf 'source evil.lesson\n' | "$SOCKSHELL" -q > src.out 2> src.err
+printf 'source evil.lesson\n' | in_ns "$SOCKSHELL" -q > src.out 2> src.err
 grep -q "recv --to: a lesson reads and writes files only" src.err &&
     ok "a sourced file is fenced" || not_ok "source ran unfenced"
 ls -A "$tmp/outside" | grep -q . && not_ok "source wrote outside"
@@ -144,6 +154,24 @@ else
 	grep -q 'x1b\[2Jz' esc.out && grep -q 'x1b\]0;x' esc.out &&
 	    ok "paths, services, narration and variables are shown escaped" ||
 	    not_ok "escapes: $(cat esc.out)"
+fi
+
+# Bounded: $X doubled sixteen times, 300 copies, narration of it; the
+# issue's script reached 312 MB. A generous bound: 64 MiB of peak RSS.
+{
+	echo 'set X "abcdefghijklmnopqrstuvwxyz0123456789"'
+	for i in $(seq 16); do echo 'set X $X$X'; done
+	for i in $(seq 300); do echo "set V$i \$X"; done
+	for i in $(seq 100); do echo '> $X$X$X$X'; done
+} > doubling.lesson
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f %M -o rss "$SOCKSHELL" -q --no-pause doubling.lesson \
+	    > doubling.out 2> doubling.err
+	[ "$(tail -n 1 rss)" -lt 65536 ] &&
+	    ok "the doubling lesson stays under 64 MiB ($(tail -n 1 rss) KiB)" ||
+	    not_ok "the doubling lesson took $(tail -n 1 rss) KiB"
+	grep -q 'MiB' doubling.err && ok "its bound is said" ||
+	    not_ok "no word of the bound: $(head -3 doubling.err)"
 fi
 
 # A teacher's folder adds to the bundled lessons; its lessons are fenced.
