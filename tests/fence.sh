@@ -106,6 +106,41 @@ grep -q 's is bound to 0.0.0.0:' typed.out &&
     not_ok "a typed recv --to was fenced: $(cat typed.err)"
 rm -f "$tmp/outside/typed"
 
+# At a terminal the shell asks first: yes lifts the files' fence for the
+# lesson, no keeps the network's.
+if command -v tmux >/dev/null; then
+	printf '%s\n' 'socketpair a b' 'send a "x"' 'shutdown a SHUT_WR' \
+	    "recv b --to $tmp/outside/asked" 'socket u udp' \
+	    'connect u 192.0.2.1 53' 'show u' > ask.lesson
+	sess=fence$$
+	tmux new-session -d -s "$sess" -x 80 -y 24 "cd '$tmp' &&
+	    XDG_STATE_HOME='$tmp/state' LC_ALL=C.UTF-8 INPUTRC=/dev/null \
+	    '$SOCKSHELL' -q --no-pause ask.lesson; echo EXIT=\$?; sleep 60"
+	# answer WHAT: once the question's prompt shows, type WHAT.
+	answer() {
+		i=0
+		while [ $i -lt 200 ] && [ "$(tmux capture-pane -p -t "$sess" |
+		    grep -c '^\[y/N\]')" -lt "$2" ]; do
+			sleep 0.1; i=$((i + 1))
+		done
+		tmux send-keys -t "$sess" "$1" Enter
+	}
+	answer y 1
+	answer n 2
+	i=0
+	while [ $i -lt 200 ] && ! tmux capture-pane -p -t "$sess" |
+	    grep -q '^EXIT='; do sleep 0.1; i=$((i + 1)); done
+	tmux capture-pane -p -t "$sess" > ask.screen
+	tmux kill-session -t "$sess"
+	[ -e "$tmp/outside/asked" ] && grep -q 'outside its work' \
+	    ask.screen && ok "a yes at the terminal lets the lesson write" ||
+	    not_ok "the question for files: $(cat ask.screen)"
+	grep -q 'connect: a lesson reaches only loopback' ask.screen &&
+	    ok "a no at the terminal keeps the network fenced" ||
+	    not_ok "the question for the network: $(cat ask.screen)"
+	rm -f "$tmp/outside/asked"
+fi
+
 # --trust-lesson lifts each part, and only that part.
 printf 'socketpair a b\nsend a "x"\nshutdown a SHUT_WR\n%s\nsocket s tcp\n%s\n' \
     "recv b --to $tmp/outside/trusted" "bind s * 0" > trust.lesson

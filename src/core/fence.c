@@ -25,11 +25,14 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "base/addr.h"
 #include "base/files.h"
 #include "base/i18n.h"
 #include "base/lessons.h"
+#include "base/message.h"
 #include "core/fence.h"
 #include "core/handle.h"
+#include "core/hooks.h"
 #include "core/report.h"
 #include "core/shell.h"
 
@@ -156,6 +159,30 @@ work_dir(struct shell *sh, char *buf, size_t n)
 	return 0;
 }
 
+/*
+ * At a terminal, asks the student whether the lesson may go beyond the
+ * fence BIT for WHAT (a path, an address): yes lifts it for the rest of
+ * the lesson's file. 1 when lifted.
+ */
+static int
+lift(struct shell *sh, unsigned bit, const char *what)
+{
+	char question[MESSAGE_LEN];
+
+	if (bit == FENCE_FILES)
+		snprintf(question, sizeof question, _("The lesson %s asks for "
+		    "'%.200s', outside its work folder. Let it use any file "
+		    "until it ends?"), sh->at.lesson, what);
+	else
+		snprintf(question, sizeof question, _("The lesson %s asks to "
+		    "reach %.200s, beyond loopback. Let it use the network "
+		    "until it ends?"), sh->at.lesson, what);
+	if (!hooks_confirm(sh, question))
+		return 0;
+	sh->at.fence &= ~bit;
+	return 1;
+}
+
 /* Says why a lesson may not open PATH for CMD (ERR: EXDEV, out of its
  * work folder DIR; ELOOP or ENOTDIR, through a link). */
 static void
@@ -192,7 +219,10 @@ fence_open(struct shell *sh, const char *path, int flags, mode_t mode,
 	fd = files_open_beneath(dir, path, flags, mode);
 	if (fd < 0 && (errno == EXDEV || errno == ELOOP ||
 	    errno == ENOTDIR)) {
-		refuse_path(sh, errno, cmd, dir, path);
+		err = errno;
+		if (lift(sh, FENCE_FILES, path))
+			return fence_open(sh, path, flags, mode, cmd, full);
+		refuse_path(sh, err, cmd, dir, path);
 		return -2;
 	}
 	err = errno;
@@ -237,6 +267,8 @@ fence_path(struct shell *sh, const char *path, const char *cmd,
 			close(fd);
 	}
 	if (err == EXDEV || err == ELOOP || err == ENOTDIR) {
+		if (lift(sh, FENCE_FILES, path))
+			return fence_path(sh, path, cmd, full);
 		refuse_path(sh, err, cmd, dir, path);
 		return -1;
 	}
@@ -303,7 +335,18 @@ int
 fence_reach(struct shell *sh, const struct sockaddr *addr, socklen_t len,
     const char *cmd)
 {
+	struct sockaddr_storage ss;
+	char where[128];
+
 	if (!(sh->at.fence & FENCE_NETWORK) || loopback(addr))
+		return 0;
+	memset(&ss, 0, sizeof ss);
+	memcpy(&ss, addr, len < sizeof ss ? len : sizeof ss);
+	if ((addr->sa_family == AF_INET || addr->sa_family == AF_INET6 ||
+	    (addr->sa_family == AF_UNIX && !own_unix_name(sh,
+	    (const struct sockaddr_un *)(const void *)addr, len))) &&
+	    lift(sh, FENCE_NETWORK, addr_format(&ss, len, where,
+	    sizeof where)))
 		return 0;
 	if (addr->sa_family == AF_UNIX) {
 		if (own_unix_name(sh, (const struct sockaddr_un *)
@@ -327,8 +370,8 @@ fence_bind(struct shell *sh, struct handle *h, struct sockaddr_storage *ss,
     socklen_t len, const char *cmd)
 {
 	struct sockaddr *addr = (struct sockaddr *)ss;
+	char where[128];
 
-	(void)len;
 	if (addr->sa_family != AF_INET && addr->sa_family != AF_INET6)
 		return 0;
 	if (!(sh->at.fence & FENCE_NETWORK)) {
@@ -343,6 +386,9 @@ fence_bind(struct shell *sh, struct handle *h, struct sockaddr_storage *ss,
 	if (loopback(addr))
 		return 0;
 	if (!wildcard(addr)) {
+		if (lift(sh, FENCE_NETWORK, addr_format(ss, len, where,
+		    sizeof where)))
+			return 0;
 		report_error(sh, _("%s: a lesson binds only loopback "
 		    "(127.0.0.1, ::1), not an address other machines reach; "
 		    "run with --trust-lesson=network to lift this"), cmd);

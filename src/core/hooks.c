@@ -62,6 +62,14 @@ hooks_practice_ask(struct shell *sh, enum practice_ask what)
 	    sh->hooks.practice_ask(sh, (int)what) : -1;
 }
 
+/* A yes-or-no question at the terminal: 1 for yes, 0 otherwise. */
+int
+hooks_confirm(struct shell *sh, const char *question)
+{
+	return sh->hooks.confirm != NULL ? sh->hooks.confirm(sh, question) :
+	    0;
+}
+
 /* 'record FILE' and 'record stop' (PATH NULL). */
 int
 hooks_record(struct shell *sh, const char *path)

@@ -12,6 +12,7 @@ int	hooks_run_lesson(struct shell *, const char *path);
 int	hooks_pause(struct shell *);
 int	hooks_run_practice(struct shell *, const char *path);
 int	hooks_record(struct shell *, const char *path);
+int	hooks_confirm(struct shell *, const char *question);
 
 /* What hint, skip and again ask of the step being practised. */
 enum practice_ask { PRACTICE_NONE, PRACTICE_HINT, PRACTICE_SKIP, PRACTICE_AGAIN };

@@ -40,6 +40,9 @@ struct shell_hooks {
 	/* 'record': starts writing the typed commands to PATH (NULL:
 	 * stops). */
 	int		(*record)(struct shell *, const char *path);
+	/* A yes-or-no QUESTION to the student at the terminal: 1 for
+	 * yes; 0 for no, or where nobody can answer (no terminal). */
+	int		(*confirm)(struct shell *, const char *question);
 	/* Around output printed while the prompt may be showing. */
 	void		(*async_begin)(void);
 	void		(*async_end)(void);

@@ -661,6 +661,30 @@ input_read_line(struct shell *sh, const char *prompt, size_t *len)
 	return line;
 }
 
+/*
+ * QUESTION at the terminal, answered yes or no in the student's language
+ * (rpmatch: y, or д in Russian); anything else, or no terminal, is no.
+ */
+int
+input_confirm(struct shell *sh, const char *question)
+{
+	char *line;
+	size_t len;
+	int yes;
+
+	if (!sh->terminal || !isatty(STDIN_FILENO))
+		return 0;
+	/* The question on lines of its own (broken between words at the
+	 * terminal: screen.c), the prompt short. */
+	fprintf(sh->out, "%s\n", question);
+	fflush(sh->out);
+	if ((line = input_read_line(sh, _("[y/N] "), &len)) == NULL)
+		return 0;
+	yes = rpmatch(line) == 1;
+	free(line);
+	return yes;
+}
+
 static char *
 history_path(void)
 {
@@ -816,4 +840,5 @@ input_attach(struct shell *sh)
 	sh->hooks.run_file = input_run_file;
 	sh->hooks.run_lesson = input_run_lesson;
 	sh->hooks.pause = input_pause;
+	sh->hooks.confirm = input_confirm;
 }

@@ -22,6 +22,7 @@ int		 input_run_terminal(struct shell *);
 void		 input_terminal_begin(struct shell *);
 void		 input_terminal_end(struct shell *);
 int		 input_pause(struct shell *);
+int		 input_confirm(struct shell *, const char *question);
 /* The next line the student types (PROMPT at a terminal); NULL at the
  * end of the input. */
 char		*input_read_line(struct shell *, const char *prompt,
