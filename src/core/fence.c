@@ -175,8 +175,9 @@ lift(struct shell *sh, unsigned bit, const char *what)
 		    "until it ends?"), sh->at.lesson, what);
 	else
 		snprintf(question, sizeof question, _("The lesson %s asks to "
-		    "reach %.200s, beyond loopback. Let it use the network "
-		    "until it ends?"), sh->at.lesson, what);
+		    "reach %.200s, neither loopback nor a socket of its own. "
+		    "Let it use the network until it ends?"), sh->at.lesson,
+		    what);
 	if (!hooks_confirm(sh, question))
 		return 0;
 	sh->at.fence &= ~bit;
