@@ -211,14 +211,13 @@ fence_open(struct shell *sh, const char *path, int flags, mode_t mode,
 	if (full != NULL)
 		*full = NULL;
 	if (!(sh->at.fence & FENCE_FILES)) {
-		if (full != NULL && (*full = strdup(path)) == NULL)
-			return -1;
-		return open(path, flags | O_CLOEXEC, mode);
-	}
-	if (work_dir(sh, dir, sizeof dir) < 0)
+		dir[0] = '\0';
+		fd = open(path, flags | O_CLOEXEC, mode);
+	} else if (work_dir(sh, dir, sizeof dir) < 0)
 		return -2;
-	fd = files_open_beneath(dir, path, flags, mode);
-	if (fd < 0 && (errno == EXDEV || errno == ELOOP ||
+	else
+		fd = files_open_beneath(dir, path, flags, mode);
+	if (fd < 0 && dir[0] != '\0' && (errno == EXDEV || errno == ELOOP ||
 	    errno == ENOTDIR)) {
 		err = errno;
 		if (lift(sh, FENCE_FILES, path))
@@ -227,6 +226,8 @@ fence_open(struct shell *sh, const char *path, int flags, mode_t mode,
 		return -2;
 	}
 	err = errno;
+	/* The path opened, the work folder's own where fenced; only for a
+	 * descriptor, so a failed try leaves nothing to free. */
 	if (fd >= 0 && full != NULL) {
 		size_t n = strlen(dir) + strlen(path) + 2;
 
@@ -234,7 +235,8 @@ fence_open(struct shell *sh, const char *path, int flags, mode_t mode,
 			close(fd);
 			return -1;
 		}
-		snprintf(*full, n, "%s/%s", dir, path);
+		snprintf(*full, n, "%s%s%s", dir, dir[0] != '\0' ? "/" : "",
+		    path);
 	}
 	errno = err;
 	return fd;
