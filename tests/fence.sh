@@ -171,21 +171,26 @@ mkdir "$tmp/mine"
 grep -q "work folder $tmp/mine" w.err && ok "--work-dir names the folder" ||
     not_ok "--work-dir: $(cat w.err)"
 
-# AF_UNIX: only the names of its own sockets.
+# AF_UNIX: its socket files in its work folder; only its own names.
 cat > unix.lesson <<EOF
 socket srv unix
-bind srv $tmp/own.sock
+bind srv own.sock
 listen srv 1
 socket c unix
-connect c $tmp/own.sock
+connect c own.sock
 socket d unix
 connect d /run/systemd/private
+socket e unix
+bind e $tmp/outside/e.sock
 EOF
 "$SOCKSHELL" -q unix.lesson > u.out 2> u.err
-grep -q '^connect(.*own.sock' u.out && grep -q \
-    'reaches only the AF_UNIX names its own sockets' u.err &&
-    ok "AF_UNIX: its own name yes, another no" ||
-    not_ok "AF_UNIX fence: $(cat u.out u.err)"
+[ -S "$work/../unix/own.sock" ] && grep -q '^connect(.*own.sock' u.out &&
+    ok "AF_UNIX: a relative name is a socket file in the work folder" ||
+    not_ok "AF_UNIX own name: $(cat u.out u.err)"
+[ "$(grep -c 'a lesson reads and writes files only' u.err)" -eq 2 ] &&
+    [ ! -e "$tmp/outside/e.sock" ] &&
+    ok "AF_UNIX: another's name, or one outside, is refused" ||
+    not_ok "AF_UNIX fence: $(cat u.err)"
 # What a lesson writes reaches the screen escaped: no raw escape byte.
 printf '%s\n' '> narrated \x1b[2J' 'resolve localhost "\x1b]0;x\x07"' \
     'set X "\x1b[1A"' 'set' 'socketpair a b' 'send a "x"' \

@@ -63,8 +63,10 @@ cmd_bind_exec(struct shell *sh, struct cmd_args *a)
 			report_error(sh, "%s", msg);
 		return CMD_ERROR;
 	}
-	/* A lesson binds loopback only (core/fence.c). */
-	if (fence_bind(sh, h, &ss, len, "bind") < 0)
+	/* A lesson binds loopback only, its socket files in its work
+	 * folder (core/fence.c). */
+	if (fence_unix_name(sh, &ss, &len, "bind") < 0 ||
+	    fence_bind(sh, h, &ss, len, "bind") < 0)
 		return CMD_ERROR;
 	addr_format(&ss, len, addr, sizeof addr);
 	if (bind(h->fd, (struct sockaddr *)&ss, len) < 0) {

@@ -60,8 +60,8 @@ cmd_connect_exec(struct shell *sh, struct cmd_args *a)
 		return CMD_ERROR;
 	}
 	/* A lesson reaches loopback only (core/fence.c). */
-	if (other == NULL && fence_reach(sh, (struct sockaddr *)&ss, len,
-	    "connect") < 0)
+	if (other == NULL && (fence_unix_name(sh, &ss, &len, "connect") < 0 ||
+	    fence_reach(sh, (struct sockaddr *)&ss, len, "connect") < 0))
 		return CMD_ERROR;
 	if (args_prepare(sh, &op, OP_CONNECT, a) < 0)
 		return CMD_ERROR;

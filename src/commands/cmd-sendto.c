@@ -97,8 +97,9 @@ cmd_sendto_exec(struct shell *sh, struct cmd_args *a)
 	}
 	/* A lesson reaches loopback only, from a socket bound there
 	 * (core/fence.c). */
-	if ((other == NULL && fence_reach(sh, (struct sockaddr *)&ss, len,
-	    "sendto") < 0) || (h->type == SOCK_DGRAM &&
+	if ((other == NULL && (fence_unix_name(sh, &ss, &len, "sendto") < 0 ||
+	    fence_reach(sh, (struct sockaddr *)&ss, len, "sendto") < 0)) ||
+	    (h->type == SOCK_DGRAM &&
 	    fence_autobind(sh, h, "sendto") < 0))
 		return CMD_ERROR;
 	if (args_prepare(sh, &op, OP_SEND, a) < 0)

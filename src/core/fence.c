@@ -14,6 +14,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -331,6 +332,55 @@ wildcard(const struct sockaddr *addr)
 	if (addr->sa_family == AF_INET6)
 		return IN6_IS_ADDR_UNSPECIFIED(&((const struct sockaddr_in6 *)
 		    (const void *)addr)->sin6_addr);
+	return 0;
+}
+
+/* Whether PATH has a ".." component. */
+static int
+dotdot(const char *path)
+{
+	const char *p;
+
+	for (p = strstr(path, ".."); p != NULL; p = strstr(p + 1, ".."))
+		if ((p == path || p[-1] == '/') && (p[2] == '\0' ||
+		    p[2] == '/'))
+			return 1;
+	return 0;
+}
+
+int
+fence_unix_name(struct shell *sh, struct sockaddr_storage *ss,
+    socklen_t *len, const char *cmd)
+{
+	struct sockaddr_un *sun = (struct sockaddr_un *)(void *)ss;
+	size_t off = offsetof(struct sockaddr_un, sun_path);
+	char dir[PATH_MAX], path[sizeof sun->sun_path + 1];
+	int n;
+
+	if (!(sh->at.fence & FENCE_FILES) || ss->ss_family != AF_UNIX ||
+	    *len <= off || sun->sun_path[0] == '\0' ||
+	    own_unix_name(sh, sun, *len))
+		return 0;	/* unnamed, abstract, or its own */
+	memcpy(path, sun->sun_path, *len - off);
+	path[*len - off] = '\0';
+	if (path[0] == '/' || dotdot(path)) {
+		if (lift(sh, FENCE_FILES, path))
+			return 0;
+		if (work_dir(sh, dir, sizeof dir) == 0)
+			refuse_path(sh, EXDEV, cmd, dir, path);
+		return -1;
+	}
+	if (work_dir(sh, dir, sizeof dir) < 0)
+		return -1;
+	n = snprintf(sun->sun_path, sizeof sun->sun_path, "%s/%s", dir, path);
+	if (n < 0 || (size_t)n >= sizeof sun->sun_path) {
+		report_error(sh, _("%s: '%s' in the lesson's work folder is "
+		    "longer than an AF_UNIX name may be (%zu bytes): name a "
+		    "shorter folder with --work-dir=DIR"), cmd, path,
+		    sizeof sun->sun_path - 1);
+		return -1;
+	}
+	*len = (socklen_t)(off + (size_t)n + 1);
 	return 0;
 }
 

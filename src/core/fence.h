@@ -47,6 +47,15 @@ int		 fence_open(struct shell *, const char *path, int flags,
 int		 fence_path(struct shell *, const char *path, const char *cmd,
 		    char **full);
 
+/*
+ * The AF_UNIX name at SS (*LEN bytes) that CMD binds or reaches: from a
+ * fenced lesson, a relative path names a socket file in its work folder
+ * (rewritten so), an absolute one or one with ".." is refused unless it
+ * is one of its own sockets' names. 0, or -1 after a message.
+ */
+int		 fence_unix_name(struct shell *, struct sockaddr_storage *ss,
+		    socklen_t *len, const char *cmd);
+
 /* Whether CMD may reach ADDR: always at the prompt; from a fenced lesson
  * only loopback and this shell's own AF_UNIX names. 0, or -1 after a
  * message. */
