@@ -177,6 +177,7 @@ handle_add(struct shell *sh, const char *name, int fd, int family, int type)
 	h->family = family;
 	h->type = type;
 	h->scripted = sh->at.depth > 0;
+	roles_take(sh, h);
 	sh->handles[sh->nhandles++] = h;
 	name_index(sh, h);
 	return h;

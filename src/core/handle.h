@@ -29,6 +29,11 @@ struct handle {
 						   the kernel keeps it for good */
 	int			 port_lost;	/* a failed connect gave back the
 						   port getsockname still shows */
+	/* The picture's column its script's lines will put it in (read
+	 * ahead, core/roles.h): 0 the server's, 1 the client's, -1 not
+	 * known; SURE: by what it will do (listen; a TCP connect), else
+	 * a hint below its name. */
+	int			 side_ahead, side_ahead_sure;
 	struct sockaddr_storage	 local, peer;	/* last known, kept after close */
 	socklen_t		 local_len, peer_len;
 	struct sockaddr_storage	 target;	/* where the last connect went: */

@@ -47,6 +47,7 @@ shell_free(struct shell *sh)
 	sh->last_data = NULL;
 	vars_free(sh);
 	steps_free(&sh->steps);
+	roles_free(sh);
 	sh->handles = NULL;
 	sh->nhandles = 0;
 }

@@ -8,6 +8,7 @@
 #include "base/i18n.h"
 #include "base/steps.h"
 #include "core/handle.h"
+#include "core/roles.h"
 #include "core/vars.h"
 
 struct errinfo_advice;
@@ -132,6 +133,8 @@ struct shell {
 	int		 python_noted;	/* said once how b'...' is read */
 
 	struct steps	 steps;		/* for the exported page (views/export.c) */
+	struct roles	 roles;		/* its scripts' sockets, read ahead
+					   (core/roles.h) */
 	struct wire	*wire;		/* the segments on the wire
 					   (state/wire.c), or NULL: never on */
 

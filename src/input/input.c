@@ -33,6 +33,7 @@
 #include "input/expand.h"
 #include "input/complete.h"
 #include "input/expect.h"
+#include "input/foresee.h"
 #include "input/input.h"
 #include "input/narration.h"
 #include "input/question.h"
@@ -378,8 +379,15 @@ static int
 run_stream(struct shell *sh, FILE *fp, const char *name, int echo)
 {
 	struct source src = { next_stream, fp, echo, 0, 0 };
+	size_t outer = roles_begin(sh);
+	int rc;
 
-	return process_input(sh, &src, name);
+	/* Its sockets' columns in the picture, known before they are
+	 * made (a regular file; a pipe cannot be read twice). */
+	foresee_stream(sh, fp);
+	rc = process_input(sh, &src, name);
+	roles_end(sh, outer);
+	return rc;
 }
 
 int

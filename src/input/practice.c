@@ -26,6 +26,7 @@
 #include "core/where.h"
 #include "input/expand.h"
 #include "input/expect.h"
+#include "input/foresee.h"
 #include "input/input.h"
 #include "input/lex.h"
 #include "input/narration.h"
@@ -337,7 +338,7 @@ practice_run(struct shell *sh, const char *path)
 	struct practice p;
 	struct progress_result r;
 	struct where w, outer;
-	size_t i;
+	size_t i, roles_outer;
 	int finished;
 
 	if (cur != NULL) {
@@ -361,7 +362,10 @@ practice_run(struct shell *sh, const char *path)
 	w.depth++;
 	w.fence |= fence_for_file(sh, path, w.lesson, sizeof w.lesson);
 	outer = where_enter(sh, w);
+	roles_outer = roles_begin(sh);
+	foresee_lines(sh, (const char *const *)p.lines, p.n);
 	finished = walk(sh, &p);
+	roles_end(sh, roles_outer);
 	where_leave(sh, outer);
 	cur = NULL;
 	practice_step_free(&p.st);
