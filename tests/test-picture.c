@@ -24,6 +24,7 @@
 #include "base/i18n.h"
 #include "base/sig.h"
 #include "core/shell.h"
+#include "input/foresee.h"
 #include "views/picture-model.h"
 #include "views/picture-opts.h"
 #include "views/picture.h"
@@ -116,16 +117,122 @@ golden(const char *name, const char *text)
 	free(want);
 }
 
-/* Runs each line, appending the prompt, the line and the picture after
- * it to OUT. */
+/* --- A box never moves once drawn -------------------------------------- */
+
+/* Where a call's box is: its picture (the id of that picture's first
+ * call), its column, its row there. */
+struct place {
+	unsigned long	 id, group;
+	int		 side, row;
+};
+
+static struct place *placed;	/* the step before's, by id */
+static size_t nplaced;
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct place *x = a, *y = b;
+
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Forgets the places: a new exchange begins. */
+static void
+places_forget(void)
+{
+	free(placed);
+	placed = NULL;
+	nplaced = 0;
+}
+
+/* The places of the call boxes in T's picture now, sorted by id, into
+ * *OUT; their number. */
+static size_t
+places_now(struct place **out)
+{
+	struct pic_model *m = picture_model_build(&t.sh, NULL);
+	struct place *v = NULL;
+	size_t g, n = 0, cap = 0, first;
+	int i, x;
+
+	cr_assert(m != NULL);
+	for (g = 0; g < m->ngroups; g++) {
+		unsigned long gid = 0;
+
+		first = n;
+		for (i = 0; i < m->groups[g].nrows; i++) {
+			struct pic_row r;
+
+			picture_model_row(m, &m->groups[g], i, &r);
+			for (x = PIC_LEFT; x <= PIC_RIGHT; x++) {
+				if (r.box[x].kind != PIC_BOX_CALL)
+					continue;
+				if (n == cap) {
+					cap = cap ? 2 * cap : 64;
+					v = realloc(v, cap * sizeof *v);
+					cr_assert(v != NULL);
+				}
+				v[n++] = (struct place){ r.box[x].id, 0, x, i };
+				if (gid == 0 || r.box[x].id < gid)
+					gid = r.box[x].id;
+			}
+		}
+		for (; first < n; first++)
+			v[first].group = gid;
+	}
+	picture_model_free(m);
+	if (n > 0)
+		qsort(v, n, sizeof *v, by_id);
+	*out = v;
+	return n;
+}
+
+/* Each box drawn after the step before is where it was then, after LINE:
+ * the step added to the picture, it moved nothing. */
+static void
+boxes_stay(const char *where, const char *line)
+{
+	struct place *now, *was;
+	size_t n = places_now(&now), i;
+
+	for (i = 0; i < nplaced; i++) {
+		struct place *is;
+
+		was = &placed[i];
+		is = bsearch(was, now, n, sizeof *now, by_id);
+
+		if (is == NULL)
+			continue;	/* 'reset' or 'clear' took it */
+		cr_assert(is->group == was->group && is->side == was->side &&
+		    is->row == was->row, "%s: after '%s', the box of call %lu "
+		    "moved from picture %lu %s row %d to picture %lu %s row "
+		    "%d", where, line, was->id, was->group,
+		    was->side == PIC_LEFT ? "left" : "right", was->row,
+		    is->group, is->side == PIC_LEFT ? "left" : "right",
+		    is->row);
+	}
+	free(placed);
+	placed = now;
+	nplaced = n;
+}
+
+/* Runs each line as a script would, appending the prompt, the line and
+ * the picture after it to OUT; no box moves. */
 static void
 steps(FILE *out, const char *const *lines, int width, int utf8)
 {
 	char *pic;
+	size_t n;
 
+	/* As a script runs them: read ahead first (input/foresee.c). */
+	for (n = 0; lines[n] != NULL; n++)
+		;
+	foresee_lines(&t.sh, lines, n);
 	for (; *lines != NULL; lines++) {
 		cr_assert_eq(ts_run(&t, *lines), 0, "'%s' failed: %s",
 		    *lines, ts_err(&t));
+		boxes_stay("steps", *lines);
 		pic = draw(width, utf8, 0);
 		fprintf(out, "sockshell> %s\n%s", *lines, pic);
 		free(pic);
@@ -526,12 +633,13 @@ Test(picture, two_bound_udp_sockets_face_each_other)
 	    "sendto u1 u2 hi", "recvfrom u2", "sendto u2 u1 yo",
 	    "recvfrom u1", NULL });
 	pic = draw(80, 1, 0);
-	/* Both bound, so both looked like servers: the first to send is
-	 * the client, and each datagram reaches its Receive. */
-	assert_has(pic, "│ Receive u2 2 B              ◄┼──── 2 B ─────┼─ "
-	    "Send    u1 127.0.0.1:PPPPP  │");
-	assert_has(pic, "│ Send    u2 127.0.0.1:PPPPP  ─┼──── 2 B ─────┼► "
-	    "Receive u1 2 B");
+	/* Both bound, both alike: the first made is on the left, where
+	 * its first box was drawn; they face each other, and each datagram
+	 * reaches its Receive. */
+	assert_has(pic, "│ Send    u1 127.0.0.1:PPPPP  ─┼──── 2 B ─────┼► "
+	    "Receive u2 2 B              │");
+	assert_has(pic, "│ Receive u1 2 B              ◄┼──── 2 B ─────┼─ "
+	    "Send    u2 127.0.0.1:PPPPP  │");
 	assert_has_not(pic, "another program");
 	assert_has_not(pic, "unread");
 	free(pic);
@@ -743,17 +851,26 @@ Test(picture, narrow_keeps_what_matters)
 		free(pic);
 	}
 	/* An address cut from its left, its port whole; listen's backlog
-	 * as listen(srv, 1) says it; with no arrow's label to keep, the
-	 * gap gives its columns to the boxes first. */
+	 * as listen(srv, 1) says it. */
 	assert_drawn(60, (const char *const[]){ "│ Bind srv …1:PPPPP  │",
-	    "│ Listen srv 1       │", "│ Bind srv2 …0.0.1:PPPPP  │",
-	    "│ Listen srv2 backlog 1   │", NULL });
+	    "│ Listen srv 1       │", "│ Bind srv2 …:PPPPP  │",
+	    "│ Listen srv2 1      │", NULL });
 	/* The call whole, and the mark of a wait; the socket's name is
 	 * cut last. */
 	assert_drawn(40, (const char *const[]){ "│ Accept sr… ⋯  │",
 	    "│ Receive conn ◄┼", "│ Listen srv 1  │", NULL });
 	assert_drawn(58, (const char *const[]){ "│ Bind srv …:PPPPP  │",
 	    NULL });
+}
+
+Test(picture, no_arrow_gives_the_gap_to_the_boxes)
+{
+	ts_ok(&t, (const char *const[]){ "socket srv2", "bind srv2 127.0.0.1 0",
+	    "listen srv2 1", "accept srv2 conn2 &", NULL });
+	/* With no arrow's label to keep, the gap gives its columns to the
+	 * boxes first. */
+	assert_drawn(60, (const char *const[]){ "│ Bind srv2 …0.0.1:PPPPP  │",
+	    "│ Listen srv2 backlog 1   │", NULL });
 }
 
 Test(picture, boxes_in_the_lecture_order)
@@ -830,6 +947,9 @@ Test(picture, failed_and_stopped_calls)
 {
 	char *pic, line[64];
 
+	/* As a script runs them: read ahead, so b is known to serve. */
+	foresee_lines(&t.sh, (const char *const[]){ "socket b", "bind b ::1 $P" },
+	    2);
 	ts_ok(&t, (const char *const[]){ "socket a", "bind a 127.0.0.1 0",
 	    "listen a", "socket b", NULL });
 	snprintf(line, sizeof line, "bind b 127.0.0.1 %d", ts_port(&t, "a"));
@@ -980,12 +1100,15 @@ Test(picture, a_udp_peer_is_shown_by_its_address)
 	cr_assert(ts_ready(&t, "u", POLLIN) & POLLIN);
 	ts_ok(&t, (const char *const[]){ "recvfrom u", NULL });
 	pic = draw(80, 1, 0);
-	/* Both rows name the program that answered, as recvfrom did. */
-	assert_has(pic, "127.0.0.1:PPPPP             ◄┆──── 3 B ─────┼─ "
-	    "Send    u 127.0.0.1:PPPPP");
+	/* Both rows name the program that answered, as recvfrom did; u
+	 * stays where its first box was, and the titles say who serves. */
+	assert_has(pic, "Send    u 127.0.0.1:PPPPP   ─┼──── 3 B ─────┆► "
+	    "127.0.0.1:PPPPP");
 	/* recvfrom is the slides' Receive, lined up with the others. */
-	assert_has(pic, "127.0.0.1:PPPPP             ─┆──── 4 B ─────┼► "
-	    "Receive u 4 B");
+	assert_has(pic, "Receive u 4 B               ◄┼──── 4 B ─────┆─ "
+	    "127.0.0.1:PPPPP");
+	assert_has(pic, "Client                               Server (another "
+	    "program)");
 	assert_has_not(pic, "Recvfrom");
 	assert_has_not(pic, "Sendto");
 	assert_has_not(pic, "┆ another program");
@@ -1393,6 +1516,9 @@ lesson_arrows(const char *path)
 	ts_fini(&t);
 	ts_init(&t);
 	ts_ok(&t, (const char *const[]){ "set PORT 0", NULL });
+	places_forget();
+	/* As the shell runs a lesson: its lines read ahead first. */
+	foresee_stream(&t.sh, f);
 	while (fgets(line, sizeof line, f) != NULL) {
 		line[strcspn(line, "\n")] = '\0';
 		if (line[0] == '\0' || line[0] == '#' || line[0] == '>' ||
@@ -1408,6 +1534,7 @@ lesson_arrows(const char *path)
 		cr_assert_eq(loose_arrows(&t.sh, why, sizeof why), 0,
 		    "%s: after '%s', an arrow reaches nothing: %s", path, line,
 		    why);
+		boxes_stay(path, line);
 	}
 	fclose(f);
 	if (peer >= 0)
@@ -1518,6 +1645,7 @@ failing_step(FILE *f, const char *line, int utf8)
 	char *pic;
 
 	cr_assert_eq(ts_run(&t, line), -1, "'%s' did not fail", line);
+	boxes_stay("failing steps", line);
 	pic = draw(80, utf8, 0);
 	fprintf(f, "sockshell> %s\n%s", line, pic);
 	free(pic);
@@ -1574,6 +1702,9 @@ Test(picture, failed_server_calls_are_the_servers)
 	FILE *f = open_memstream(&all, &len);
 
 	cr_assert(f != NULL);
+	/* Lesson 7's lines, read ahead as the lesson is. */
+	foresee_lines(&t.sh, (const char *const[]){ "socket u AF_INET SOCK_DGRAM",
+	    "listen u 1" }, 2);
 	steps(f, (const char *const[]){ "socket srv", "bind srv 127.0.0.1 0",
 	    "listen srv 1", "socket srv2", NULL }, 80, 1);
 	/* Through a variable: the line shows no port of the kernel's. */

@@ -40,6 +40,7 @@ evlog_add(struct evlog *log, const struct ev_type *type, int handle_id,
 	v->result = result;
 	v->err = err;
 	v->seq = ++log->seq;
+	v->id = v->seq;
 	return v;
 }
 

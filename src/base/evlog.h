@@ -67,6 +67,8 @@ struct event {
 	size_t		 began;		/* a job's result: its pending entry's
 					 * index plus 1, where the call began */
 	unsigned long	 seq;		/* when it was logged or last changed */
+	unsigned long	 id;		/* the seq it was logged with: which
+					 * call it is, for as long as it lives */
 	union {				/* bind, connect: the address given;
 					 * a datagram recv: its sender's */
 		struct sockaddr		sa;

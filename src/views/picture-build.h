@@ -55,6 +55,10 @@ struct psock {
 	int			 tried_listen;	/* called listen, even failing */
 	int			 port_bind;	/* asked bind for a port of its
 						 * own (not 0), even failing */
+	int			 last_row;	/* its last box's row, laid out
+						 * so far */
+	int			 first_k;	/* its first call (or the accept
+						 * that made it), or NONE */
 	int			 pair_side;	/* made by socketpair: its
 						 * column, else NONE */
 	int			 fin_k;		/* its shutdown or close that sent
@@ -84,6 +88,7 @@ struct pev {
 	int			 row;
 	unsigned long long	 off, len;	/* data: the bytes carried */
 	int			 newest;
+	unsigned long		 id;		/* the call's, where it began */
 };
 
 /* A row: a box line in each column, maybe an arrow between them. */
@@ -148,6 +153,8 @@ struct picture {
 	int				*group_socks, *group_evs;
 	struct pgroup			*groups;
 	size_t				 ngroups;
+	int				 server_side;	/* the column
+							 * titled Server */
 };
 
 struct pgroup {
@@ -192,7 +199,7 @@ int	picture_pair_collect(struct picture *p);
 void	picture_pair_scan(struct picture *p);
 void	picture_pair_arrows(struct picture *p);
 int	picture_pair_groups(struct picture *p);
-void	picture_pair_sides(struct picture *p);
+int	picture_pair_sides(struct picture *p);
 int	picture_pair_list_data(struct picture *p);
 void	picture_pair_calls(struct picture *p);
 

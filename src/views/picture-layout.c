@@ -4,9 +4,10 @@
  * began): a call with an arrow takes the next row free in both columns,
  * or its partner's row if that is still free on its own side; a call
  * without one takes the next row free in its own column, so the client's
- * first boxes sit beside the server's, as on the slides. Earlier boxes
- * never move when a later one comes, so each command adds its box to the
- * picture before. A few passes over the calls, with the pairs found
+ * first boxes sit beside the server's, as on the slides; a socket's
+ * first box goes below the boxes of the sockets closed before it (a new
+ * exchange under the one that ended). Earlier boxes never move when a
+ * later one comes, so each command adds its box to the picture before. A few passes over the calls, with the pairs found
  * through hash tables of addresses: no work grows with the square of the
  * sockets.
  */
@@ -39,16 +40,22 @@ new_row(struct picture *p)
 static void
 layout(struct picture *p, const int *evs, int n)
 {
-	int cur[2], x, min, row, pr, i, k;
+	int cur[2], x, min, row, pr, i, k, done = NONE;
 
 	cur[LEFT] = cur[RIGHT] = (int)p->nr;
 	for (i = 0; i < n; i++) {
 		struct pev *e = &p->e[k = evs[i]];
+		struct psock *s;
 
 		if (e->sock == NONE)
 			continue;
-		x = p->s[e->sock].side;
+		s = &p->s[e->sock];
+		x = s->side;
 		min = cur[x];
+		/* A socket begins below the sockets closed before it: a new
+		 * exchange under the one that ended. */
+		if (k == s->first_k && done >= min)
+			min = done + 1;
 		/* A connect comes after the listen it reaches. */
 		if (e->role == ROLE_CONNECT && e->target != NONE) {
 			const struct psock *l = &p->s[e->target];
@@ -75,6 +82,11 @@ layout(struct picture *p, const int *evs, int n)
 			p->r[row].arrow = k;
 		e->row = row;
 		cur[x] = row + 1;
+		if (row > s->last_row)
+			s->last_row = row;
+		if (e->role == ROLE_CLOSE && e->ev->result == 0 &&
+		    s->last_row > done)
+			done = s->last_row;
 	}
 }
 
@@ -249,7 +261,8 @@ picture_layout_prepare(struct picture *p)
 		s->bind_k = s->connect_k = s->send_k = s->recv_k = NONE;
 		s->listen_k = s->conn_k = s->conn_ok = NONE;
 		s->last_connect_k = s->close_k = s->eof_k = s->fin_k = NONE;
-		s->rst_k = s->reset_k = s->pair_side = NONE;
+		s->rst_k = s->reset_k = s->pair_side = s->first_k = NONE;
+		s->last_row = NONE;
 	}
 	if (picture_pair_collect(p) < 0)
 		return -1;
@@ -265,7 +278,8 @@ picture_layout_prepare(struct picture *p)
 	picture_pair_arrows(p);
 	if (picture_pair_groups(p) < 0)
 		return -1;
-	picture_pair_sides(p);
+	if (picture_pair_sides(p) < 0)
+		return -1;
 	if (picture_pair_list_data(p) < 0)
 		return -1;
 	p->b = calloc(p->ne + 1, sizeof *p->b);

@@ -58,6 +58,7 @@ call_box(struct picture *p, const struct pev *e, struct pic_box *b)
 	b->op = picture_event_op(e->ev);
 	b->name = p->s[e->sock].h->name;
 	b->newest = e->newest;
+	b->id = 2 * e->id + (unsigned long)e->twin;
 	picture_event_text(p, e, b);
 	call_status(e, b);
 }
@@ -175,6 +176,10 @@ far_end(struct picture *p, const struct pev *e, struct pic_row *l, int far)
 	d = e->arrow == A_DATA && e->out ? (e->to != NONE ? &p->s[e->to] :
 	    NULL) : s->dest != NONE ? &p->s[s->dest] : NULL;
 	buf[0] = '\0';
+	/* Answered on another row (or in this column): the bus line
+	 * takes the arrow there. */
+	if (e->partner != NONE && e->arrow != A_WAIT)
+		return;
 	switch (e->arrow) {
 	case A_CONNECT:
 		if (e->role == ROLE_ACCEPT) {
@@ -397,6 +402,7 @@ picture_model_build(struct shell *sh, const struct sock_state *states)
 		m->groups[g].nrows = p->groups[g].nrows;
 		m->groups[g].newest = p->groups[g].newest;
 		m->groups[g].row_at = p->groups[g].row_at;
+		m->groups[g].server_side = p->server_side;
 	}
 	m->ngroups = p->ngroups;
 	m->nrows = p->nr;

@@ -58,6 +58,10 @@ struct pic_box {
 						 * pending: "waiting",
 						 * "connecting"; else "" */
 	int			 newest;	/* the last command's step */
+	/* call: which it is, the same at every step while it is drawn:
+	 * its event's id, twice and 1 more for a socketpair's second
+	 * box; note: 0 */
+	unsigned long		 id;
 };
 
 enum pic_arrow_kind {
@@ -106,6 +110,9 @@ struct pic_group {
 	int	 nrows;
 	int	 newest;	/* holds the last command's step */
 	int	 row_at;	/* where its rows begin, for picture_model_row */
+	int	 server_side;	/* the column titled Server (the other:
+				 * Client): the left one, unless only the
+				 * right one holds a server's socket */
 };
 
 struct picture;

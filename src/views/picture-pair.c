@@ -15,9 +15,8 @@
  * Where the other end is another program, its column shows that
  * program's address.
  *
- * Sockets that talk to each other (a listener, its connections and their
- * clients) make one picture; each other conversation makes its own, and
- * the sockets that talk to nobody yet share one.
+ * A socket's column is decided when its first box is drawn, and kept:
+ * each step adds to the picture before it, as on the slides.
  */
 #include <config.h>
 
@@ -63,6 +62,7 @@ picture_pair_collect(struct picture *p)
 			done[sh->log.v[i].began - 1] = (int)i;
 	for (i = 0; i < sh->log.n; i++) {
 		const struct event *ev = &sh->log.v[i];
+		unsigned long id = ev->id;
 		struct pev *e;
 
 		if (ev->began > 0 && ev->began - 1 < i)
@@ -73,6 +73,7 @@ picture_pair_collect(struct picture *p)
 			continue;
 		e = &p->e[n++];
 		e->ev = ev;
+		e->id = id;
 		e->role = picture_event_role(ev);
 		e->sock = ev->handle_id > 0 && (size_t)ev->handle_id < nid ?
 		    idmap[ev->handle_id] : NONE;
@@ -207,7 +208,8 @@ picture_pair_scan(struct picture *p)
 }
 
 /* The side a socket's name says, as the lecture's and the lessons' names
- * do (srv, server; cli, client, c1): a guess, below what it did. */
+ * do (srv, server, s1; cli, client, c1): a guess, below what it will
+ * do. */
 static int
 name_side(const char *name)
 {
@@ -218,55 +220,19 @@ name_side(const char *name)
 		return LEFT;
 	if (strncasecmp(name, "cli", 3) == 0)
 		return RIGHT;
+	/* s, s1; c, c1 */
 	n = strspn(name + 1, "0123456789");
-	if ((name[0] == 'c' || name[0] == 'C') && n > 0 && name[1 + n] == '\0')
+	if (name[0] != '\0' && name[1 + n] == '\0' &&
+	    strchr("sS", name[0]) != NULL)
+		return LEFT;
+	if (name[0] != '\0' && name[1 + n] == '\0' &&
+	    strchr("cC", name[0]) != NULL)
 		return RIGHT;
 	return NONE;
 }
 
-/*
- * Server or client, chosen so that a socket's boxes move as rarely as
- * possible: first what settles it (a TCP socket that listens, or that an
- * accept made, is the server's; one that connects, the client's); then
- * its name (srv, cli); then what only hints (a bind, a UDP socket's
- * first send or recv). NONE: nothing yet; picture_pair_sides places it.
- */
-static int
-side_of(const struct psock *s)
-{
-	int named = name_side(s->h->name);
-
-	if (s->pair_side != NONE)
-		return s->pair_side;
-	/* Set up as a server: it tried to listen, or asked for a port of
-	 * its own before any connect. */
-	if (s->tried_listen || s->st.listening || s->listener != NONE ||
-	    s->port_bind)
-		return LEFT;
-	if (is_tcp(s)) {
-		if (s->connect_k != NONE)
-			return RIGHT;
-		if (named != NONE)
-			return named;
-		if (s->bind_k != NONE)
-			return LEFT;
-		return NONE;
-	}
-	if (named != NONE)
-		return named;
-	/* UDP: a server binds its well-known port; a client connects (or
-	 * sends) first. */
-	if (s->bind_k != NONE && (s->connect_k == NONE ||
-	    s->bind_k < s->connect_k))
-		return LEFT;
-	if (s->connect_k != NONE || s->send_k != NONE)
-		return RIGHT;
-	if (s->recv_k != NONE)
-		return LEFT;
-	return NONE;
-}
-
-/* Set up as a server, whatever it did after. */
+/* Set up as a server, whatever it did after: it tried to listen, took a
+ * connection, or asked for a port of its own before any connect. */
 static int
 serves(const struct psock *s)
 {
@@ -274,236 +240,158 @@ serves(const struct psock *s)
 	    s->port_bind;
 }
 
-void
-picture_pair_sides(struct picture *p)
-{
-	size_t i, g;
-	int *has;
-
-	for (i = 0; i < p->ns; i++)
-		p->s[i].side = side_of(&p->s[i]);
-	/* Two of the shell's sockets talking are never in one column: the
-	 * one that began (connected or sent first) is the client. */
-	for (i = 0; i < p->ns; i++) {
-		struct psock *a = &p->s[i], *b;
-		int a_first;
-
-		if (a->dest == NONE || a->side == NONE ||
-		    a->pair_side != NONE)
-			continue;
-		b = &p->s[a->dest];
-		if (b->side != a->side)
-			continue;
-		if (serves(a) || serves(b)) {
-			if (serves(a))
-				b->side = !a->side;
-			else
-				a->side = !b->side;
-			continue;
-		}
-		a_first = a->send_k != NONE && (b->send_k == NONE ||
-		    a->send_k < b->send_k);
-		a->side = a_first ? RIGHT : LEFT;
-		b->side = !a->side;
-	}
-	/* The same for datagrams sent with sendto to one of the shell's
-	 * sockets: the first to send is the client. */
-	for (i = 0; i < p->ne; i++) {
-		const struct pev *e = &p->e[i];
-		struct psock *a, *b;
-
-		if (e->sock == NONE || e->arrow != A_DATA || !e->out ||
-		    e->to == NONE || e->to == e->sock)
-			continue;
-		a = &p->s[e->sock];
-		b = &p->s[e->to];
-		/* A receiver that connected without a bind is a client:
-		 * a third socket's datagram to it moves nothing. */
-		if (is_tcp(a) || a->side != b->side || a->side == NONE ||
-		    serves(a) || a->pair_side != NONE ||
-		    (b->connect_k != NONE && b->bind_k == NONE))
-			continue;
-		a->side = RIGHT;
-		b->side = LEFT;
-	}
-	/* A socket that did nothing telling yet goes where it will stay in
-	 * the lecture's exchange: the client when a socket made before it
-	 * (in its picture) is the server's, else the server. Later sockets
-	 * leave it where it is. */
-	for (g = 0; g < p->ngroups; g++) {
-		const struct pgroup *gr = &p->groups[g];
-		int k, left = 0;
-
-		has = p->group_socks + gr->sock_at;
-		for (k = 0; k < gr->nsocks; k++) {
-			struct psock *s = &p->s[has[k]];
-
-			if (s->side == NONE)
-				s->side = left ? RIGHT : LEFT;
-			left |= s->side == LEFT;
-		}
-	}
-}
-
+/*
+ * Server or client: decided when the socket's first box is drawn, from
+ * what is known then, and kept, so that no box ever moves. What is known
+ * then: the socket socketpair or accept made it as; what the lines of
+ * its script will make it do (read ahead: core/roles.h), surely (listen,
+ * a port of its own; a TCP connect) before its name (srv, cli), and as a
+ * hint (a bind to port 0, a UDP socket's first send or recv) after it;
+ * else the server when no socket of the server's is open when it is
+ * made, else a client.
+ */
 static int
-uf_find(int *u, int i)
+first_side(const struct picture *p, const struct psock *s, int server)
 {
-	while (u[i] != i) {
-		u[i] = u[u[i]];
-		i = u[i];
-	}
-	return i;
+	int named = name_side(s->h->name);
+
+	if (s->pair_side != NONE)
+		return s->pair_side;
+	if (s->listener != NONE && p->s[s->listener].side != NONE)
+		return p->s[s->listener].side;
+	if (s->h->side_ahead != NONE && s->h->side_ahead_sure)
+		return s->h->side_ahead;
+	if (named != NONE)
+		return named;
+	if (s->h->side_ahead != NONE)
+		return s->h->side_ahead;
+	return server ? RIGHT : LEFT;
 }
 
-static void
-uf_unite(int *u, int a, int b)
-{
-	a = uf_find(u, a);
-	b = uf_find(u, b);
-	if (a != b)
-		u[a > b ? a : b] = a < b ? a : b;
-}
-
+/* What a socket did says it is, whatever its column: the server's
+ * (LEFT), the client's (RIGHT), or NONE. */
 static int
-by_first(const void *a, const void *b)
+role_of(const struct psock *s)
 {
-	const struct pgroup *x = a, *y = b;
-
-	return (x->first > y->first) - (x->first < y->first);
-}
-
-/* Into U (a union-find of the sockets): the sockets that talk to each
- * other, and those that talk to nobody yet (SIZE: each set's). */
-static void
-unite_talkers(struct picture *p, int *u, int *size)
-{
-	int lonely = NONE;
-	size_t i;
-
-	for (i = 0; i < p->ns; i++)
-		u[i] = (int)i;
-	for (i = 0; i < p->ns; i++) {
-		const struct psock *s = &p->s[i];
-
-		if (s->listener != NONE)
-			uf_unite(u, (int)i, s->listener);
-		if (s->dest != NONE)
-			uf_unite(u, (int)i, s->dest);
-		if (s->via != NONE)
-			uf_unite(u, (int)i, s->via);
-	}
-	for (i = 0; i < p->ne; i++) {
-		if (p->e[i].sock == NONE)
-			continue;
-		if (p->e[i].target != NONE)
-			uf_unite(u, p->e[i].sock, p->e[i].target);
-		if (p->e[i].to != NONE)
-			uf_unite(u, p->e[i].sock, p->e[i].to);
-	}
-	for (i = 0; i < p->ns; i++)
-		size[uf_find(u, (int)i)]++;
-	/* The sockets that talk to nobody (yet) share a picture. */
-	for (i = 0; i < p->ns; i++) {
-		if (size[uf_find(u, (int)i)] != 1 || p->s[i].remote)
-			continue;
-		if (lonely == NONE)
-			lonely = (int)i;
-		else
-			uf_unite(u, lonely, (int)i);
-	}
-}
-
-/* The groups in the order of their first calls, the sockets' group
- * numbers following (GID: the new number of each old one); each group's
- * sockets and calls as slices of p->group_socks and p->group_evs. */
-static void
-order_groups(struct picture *p, int *gid)
-{
-	size_t i, g, n = p->ngroups;
-	int k;
-
-	for (g = 0; g < n; g++)
-		p->groups[g].sock_at = (int)g;	/* the old number, for now */
-	qsort(p->groups, n, sizeof *p->groups, by_first);
-	for (g = 0; g < n; g++)
-		gid[p->groups[g].sock_at] = (int)g;
-	for (i = 0; i < p->ns; i++)
-		p->s[i].group = gid[p->s[i].group];
-	for (g = 0, k = 0; g < n; g++) {
-		p->groups[g].sock_at = k;
-		k += p->groups[g].nsocks;
-		p->groups[g].nsocks = 0;
-	}
-	for (g = 0, k = 0; g < n; g++) {
-		p->groups[g].ev_at = k;
-		k += p->groups[g].nevs;
-		p->groups[g].nevs = 0;
-	}
-	for (i = 0; i < p->ns; i++) {
-		struct pgroup *gr = &p->groups[p->s[i].group];
-
-		p->group_socks[gr->sock_at + gr->nsocks++] = (int)i;
-	}
-	for (i = 0; i < p->ne; i++)
-		if (p->e[i].sock != NONE) {
-			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
-
-			p->group_evs[gr->ev_at + gr->nevs++] = (int)i;
-			gr->newest |= p->e[i].newest;
-		}
+	if (serves(s) || s->st.listening)
+		return LEFT;
+	if (is_tcp(s))
+		return s->connect_k != NONE ? RIGHT : NONE;
+	/* UDP: a server binds its well-known port; a client connects (or
+	 * sends) first. */
+	if (s->bind_k != NONE && (s->connect_k == NONE ||
+	    s->bind_k < s->connect_k))
+		return LEFT;
+	if (s->connect_k != NONE || s->send_k != NONE)
+		return RIGHT;
+	return s->recv_k != NONE ? LEFT : NONE;
 }
 
 /*
- * One picture for each set of sockets that talk to each other (a listener,
- * its connections and their clients), and one for the sockets that talk to
- * nobody yet, in the order of their first calls.
+ * The columns' titles, which may change where boxes may not: the
+ * server's column is the left one, unless only the right one holds a
+ * server's socket, or no column does and only the left one holds a
+ * client's (its server is another program, on the right).
+ */
+static void
+titles(struct picture *p)
+{
+	int srv[2] = { 0, 0 }, cli[2] = { 0, 0 }, r;
+	size_t i;
+
+	for (i = 0; i < p->ns; i++) {
+		if (p->s[i].pair_side != NONE ||
+		    (r = role_of(&p->s[i])) == NONE)
+			continue;
+		if (r == LEFT)
+			srv[p->s[i].side] = 1;
+		else
+			cli[p->s[i].side] = 1;
+	}
+	p->server_side = (srv[RIGHT] && !srv[LEFT]) || (!srv[LEFT] &&
+	    !srv[RIGHT] && cli[LEFT] && !cli[RIGHT]) ? RIGHT : LEFT;
+}
+
+static int
+by_first_k(const void *a, const void *b, void *arg)
+{
+	const struct psock *s = arg;
+	int x = s[*(const int *)a].first_k, y = s[*(const int *)b].first_k;
+
+	/* Sockets with no call left (forgotten by 'clear') go first, as
+	 * they were made first. */
+	if (x == NONE || y == NONE)
+		return (x != NONE) - (y != NONE);
+	return (x > y) - (x < y);
+}
+
+/* Each socket's side, in the order the sockets were made. */
+int
+picture_pair_sides(struct picture *p)
+{
+	int *order = malloc((p->ns + 1) * sizeof *order), open_until = NONE;
+	size_t i;
+
+	if (order == NULL)
+		return -1;
+	for (i = 0; i < p->ne; i++) {
+		const struct pev *e = &p->e[i];
+
+		if (e->sock != NONE && p->s[e->sock].first_k == NONE)
+			p->s[e->sock].first_k = (int)i;
+		if (e->role == ROLE_ACCEPT && e->other != NONE &&
+		    p->s[e->other].first_k == NONE)
+			p->s[e->other].first_k = (int)i;
+	}
+	for (i = 0; i < p->ns; i++)
+		order[i] = (int)i;
+	qsort_r(order, p->ns, sizeof *order, by_first_k, p->s);
+	for (i = 0; i < p->ns; i++) {
+		struct psock *s = &p->s[order[i]];
+
+		/* A server's socket still open when it was made: the last
+		 * of their closes comes after its first call. */
+		s->side = first_side(p, s, open_until != NONE &&
+		    (s->first_k == NONE || open_until > s->first_k));
+		if (s->side == LEFT && open_until != INT32_MAX)
+			open_until = s->close_k == NONE ? INT32_MAX :
+			    s->close_k > open_until ? s->close_k : open_until;
+	}
+	titles(p);
+	free(order);
+	return 0;
+}
+
+/*
+ * One picture, as on the slides: every socket of the shell's in it, each
+ * call on a row in the order the calls began. (A picture for each
+ * conversation would move a socket's boxes from one to another when it
+ * began to talk.)
  */
 int
 picture_pair_groups(struct picture *p)
 {
-	int *u, *size, *gid;
-	size_t i, n = 0;
+	struct pgroup *gr;
+	size_t i;
 
-	u = malloc((p->ns + 1) * sizeof *u);
-	size = calloc(p->ns + 1, sizeof *size);
-	gid = malloc((p->ns + 1) * sizeof *gid);
-	p->groups = calloc(p->ns + 1, sizeof *p->groups);
+	p->groups = calloc(1, sizeof *p->groups);
 	p->group_socks = malloc((p->ns + 1) * sizeof *p->group_socks);
 	p->group_evs = malloc((p->ne + 1) * sizeof *p->group_evs);
-	if (u == NULL || size == NULL || gid == NULL || p->groups == NULL ||
-	    p->group_socks == NULL || p->group_evs == NULL) {
-		free(u);
-		free(size);
-		free(gid);
+	if (p->groups == NULL || p->group_socks == NULL ||
+	    p->group_evs == NULL)
 		return -1;
-	}
-	unite_talkers(p, u, size);
-	for (i = 0; i < p->ns; i++)
-		gid[i] = NONE;
+	p->ngroups = p->ns > 0;
+	gr = p->groups;
 	for (i = 0; i < p->ns; i++) {
-		int r = uf_find(u, (int)i);
-
-		if (gid[r] == NONE) {
-			gid[r] = (int)n;
-			p->groups[n].first = INT32_MAX;
-			n++;
-		}
-		p->s[i].group = gid[r];
-		p->groups[gid[r]].nsocks++;
+		p->s[i].group = 0;
+		p->group_socks[gr->nsocks++] = (int)i;
 	}
 	for (i = 0; i < p->ne; i++)
 		if (p->e[i].sock != NONE) {
-			struct pgroup *gr = &p->groups[p->s[p->e[i].sock].group];
-
-			gr->nevs++;
-			if ((int)i < gr->first)
-				gr->first = (int)i;
+			p->group_evs[gr->nevs++] = (int)i;
+			gr->newest |= p->e[i].newest;
 		}
-	p->ngroups = n;
-	order_groups(p, gid);
-	free(u);
-	free(size);
-	free(gid);
+	gr->first = gr->nevs > 0 ? p->group_evs[0] : 0;
 	return 0;
 }
 
@@ -625,8 +513,7 @@ static void
 link_pair(struct picture *p, int a, int b)
 {
 	if (a == NONE || b == NONE || p->e[a].partner != NONE ||
-	    p->e[b].partner != NONE ||
-	    p->s[p->e[a].sock].side == p->s[p->e[b].sock].side)
+	    p->e[b].partner != NONE)
 		return;
 	p->e[a].partner = b;
 	p->e[b].partner = a;

@@ -198,8 +198,10 @@ draw_group(FILE *f, const struct svgdims *d, const struct pic_model *m,
 	struct pic_row r;
 	int i, lx = MARGIN, rx = MARGIN + d->box + d->gap;
 
-	text_at(f, lx + d->box / 2, y + 20, "head", "middle", _("Server"));
-	text_at(f, rx + d->box / 2, y + 20, "head", "middle", _("Client"));
+	text_at(f, lx + d->box / 2, y + 20, "head", "middle",
+	    g->server_side == PIC_LEFT ? _("Server") : _("Client"));
+	text_at(f, rx + d->box / 2, y + 20, "head", "middle",
+	    g->server_side == PIC_LEFT ? _("Client") : _("Server"));
 	fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	    "class=\"rule\"/>\n", lx, y + HEAD - 6, rx + d->box, y + HEAD - 6);
 	y += HEAD;
