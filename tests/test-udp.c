@@ -146,6 +146,31 @@ Test(udp, queue_is_the_next_datagram)
 	assert_has(ts_out(&t), "next datagram 10 B\n");
 }
 
+/* An empty datagram waits as any other: SIOCINQ says 0 for it as for
+ * none, ss a queue (its memory); the table says it waits, and no more
+ * once taken, nor after shutdown rd (recv returns 0 then, with none). */
+Test(udp, empty_datagram_waits_in_the_table)
+{
+	const char *first;
+
+	ts_ok(&t, (const char *const[]){ "sendto cli srv \"\"",
+	    "socket u unix dgram", "bind u @", "socket v unix dgram",
+	    "connect v u", "send v \"\"", NULL });
+	cr_assert(ts_ready(&t, "srv", POLLIN) & POLLIN);
+	cr_assert(ts_ready(&t, "u", POLLIN) & POLLIN);
+	ts_clear(&t);
+	render_state(&t.sh);
+	first = strstr(ts_out(&t), "next datagram 0 B\n");
+	cr_assert(first != NULL && strstr(first + 1, "next datagram 0 B\n"),
+	    "not both: %s", ts_out(&t));
+	ts_ok(&t, (const char *const[]){ "recv srv => \"\"", "recv u",
+	    NULL });
+	ts_run(&t, "shutdown srv rd");	/* ENOTCONN, applied all the same */
+	ts_clear(&t);
+	render_state(&t.sh);
+	assert_has_not(ts_out(&t), "next datagram");
+}
+
 Test(udp, truncated_datagram)
 {
 	ts_okf(&t, "sendto cli srv \"0123456789\"");

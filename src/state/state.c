@@ -5,6 +5,7 @@
 #include <linux/sockios.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <poll.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -230,6 +231,23 @@ read_tcp_info(const struct handle *h, struct sock_state *st,
 	return 1;
 }
 
+/*
+ * Whether a datagram waits on H: SIOCINQ is the next datagram's size,
+ * 0 for an empty datagram as when none waits; poll tells them apart
+ * (udp_poll, unix_dgram_poll: POLLIN for a datagram queued, or after
+ * the socket's own shutdown rd, which it would then mean alone).
+ */
+static void
+read_dgram_waiting(const struct handle *h, struct sock_state *st)
+{
+	struct pollfd p = { .fd = h->fd, .events = POLLIN };
+
+	if (st->inq > 0)
+		st->dgram_waiting = 1;
+	else if (st->inq == 0 && !(h->shut & 1) && poll(&p, 1, 0) == 1)
+		st->dgram_waiting = (p.revents & POLLIN) != 0;
+}
+
 /* The bytes unread (SIOCINQ) and, but for BRIEF, unsent or unacknowledged
  * (SIOCOUTQ), where TCP_INFO does not already tell them. */
 static void
@@ -251,6 +269,8 @@ read_queues(const struct handle *h, struct sock_state *st, int brief,
 			st->inq = v;
 		if (!brief && ioctl(h->fd, SIOCOUTQ, &v) == 0)
 			st->outq = v;
+		if (h->type == SOCK_DGRAM)
+			read_dgram_waiting(h, st);
 	}
 }
 

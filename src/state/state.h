@@ -26,6 +26,9 @@ struct sock_state {
 	unsigned		 accept_queue;	/* listener: tcpi_unacked */
 	unsigned		 backlog;	/* listener: tcpi_sacked */
 	int			 inq;		/* SIOCINQ, -1 when unknown */
+	int			 dgram_waiting;	/* a datagram waits: SIOCINQ
+						   is its size, 0 for an
+						   empty one as for none */
 	int			 outq;		/* SIOCOUTQ, -1 when unknown */
 	struct sockaddr_storage	 local, peer;
 	socklen_t		 local_len, peer_len;	/* 0: none */

@@ -66,9 +66,9 @@ fill_row(const struct sock_state *st, struct render_row *r)
 	else if (st->listening)
 		snprintf(r->queue, RENDER_CELL, _("%u of %u to accept"),
 		    st->accept_queue, st->backlog);
-	else if (st->inq > 0 && h->type == SOCK_DGRAM)
+	else if (st->dgram_waiting && h->type == SOCK_DGRAM)
 		/* SIOCINQ on a datagram socket: the next datagram's size
-		 * only, however many wait behind it. */
+		 * only, however many wait behind it (0 B: an empty one). */
 		snprintf(r->queue, RENDER_CELL, _("next datagram %d B"),
 		    st->inq);
 	else if (st->inq > 0)
