@@ -1116,6 +1116,31 @@ Test(picture, a_udp_peer_is_shown_by_its_address)
 	close(fd);
 }
 
+Test(picture, another_programs_empty_datagram_waits)
+{
+	struct sockaddr_in sin = { .sin_family = AF_INET };
+	int port, fd = raw_socket(SOCK_DGRAM, &port);
+	char *pic;
+
+	ts_ok(&t, (const char *const[]){ "socket u udp", "bind u 127.0.0.1 0",
+	    NULL });
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	sin.sin_port = htons((uint16_t)ts_port(&t, "u"));
+	cr_assert_eq(sendto(fd, "", 0, 0, (struct sockaddr *)&sin,
+	    sizeof sin), 0);
+	cr_assert(ts_ready(&t, "u", POLLIN) & POLLIN);
+	/* SIOCINQ says 0 as when nothing waits; the datagram is there. */
+	pic = draw(80, 1, 0);
+	assert_has(pic, "(u: 0 B unread)");
+	free(pic);
+	ts_ok(&t, (const char *const[]){ "recv u", NULL });
+	pic = draw(80, 1, 0);
+	assert_has(pic, "Receive u 0 B");
+	assert_has_not(pic, "unread");
+	free(pic);
+	close(fd);
+}
+
 Test(picture, newest_step_marked)
 {
 	char *pic;

@@ -219,8 +219,9 @@ state_rows(struct picture *p, const int *socks, int n)
 			else if (s->st.tcp_state == TCP_CLOSE &&
 			    s->st.step == STEP_DISCONNECTED && s->eof_k == NONE)
 				add_pseudo(p, i, A_RESET, 0);
-		} else if (!is_tcp(s) && s->st.inq > 0 && s->unmatched_in == 0)
-			add_pseudo(p, i, A_DATA, s->st.inq);
+		} else if (!is_tcp(s) && (s->st.inq > 0 ||
+		    s->st.dgram_waiting) && s->unmatched_in == 0)
+			add_pseudo(p, i, A_DATA, s->st.inq);	/* 0 B too */
 	}
 }
 

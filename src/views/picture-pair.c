@@ -208,7 +208,7 @@ picture_pair_scan(struct picture *p)
 }
 
 /* The side a socket's name says, as the lecture's and the lessons' names
- * do (srv, server, s1; cli, client, c1): a guess, below what it will
+ * do (srv, server; cli, client, c, c1): a guess, below what it will
  * do. */
 static int
 name_side(const char *name)
@@ -220,11 +220,8 @@ name_side(const char *name)
 		return LEFT;
 	if (strncasecmp(name, "cli", 3) == 0)
 		return RIGHT;
-	/* s, s1; c, c1 */
+	/* c, c1 (not s: Python's examples call a client s too) */
 	n = strspn(name + 1, "0123456789");
-	if (name[0] != '\0' && name[1 + n] == '\0' &&
-	    strchr("sS", name[0]) != NULL)
-		return LEFT;
 	if (name[0] != '\0' && name[1 + n] == '\0' &&
 	    strchr("cC", name[0]) != NULL)
 		return RIGHT;
