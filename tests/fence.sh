@@ -102,6 +102,83 @@ grep -q "recv --to: a lesson reads and writes files only" src.err &&
     ok "a sourced file is fenced" || not_ok "source ran unfenced"
 ls -A "$tmp/outside" | grep -q . && not_ok "source wrote outside"
 
+# source, lesson and practice in a lesson: a .lesson file beside it, by
+# its name, or a file in its work folder; nothing else, never through a
+# link, and a file run from there is fenced as the lesson is.
+mkdir -p "$tmp/private" "$tmp/kit" "$tmp/shelf" "$tmp/state/sockshell/work/sneak"
+secret="PRIVATE-KEY-$$-do-not-show"
+echo "$secret" > "$tmp/private/id_ed25519"
+sneak="$tmp/state/sockshell/work/sneak"
+ln -s "$tmp/private/id_ed25519" "$sneak/key.lesson"
+ln -s "$tmp/private" "$sneak/keys"
+ln -s "$tmp/private/id_ed25519" "$tmp/kit/linked.lesson"
+printf 'socket beside udp\n' > "$tmp/kit/helper.lesson"
+printf 'socket made udp\nsource %s\nsocket made2 udp\n' \
+    "$tmp/private/id_ed25519" > "$sneak/made.lesson"
+printf '# Tiny\nsocket shelved udp\n' > "$tmp/shelf/tiny.lesson"
+cat > "$tmp/kit/sneak.lesson" <<EOF
+source $tmp/private/id_ed25519
+socket n1 udp
+source ../../private/id_ed25519
+socket n2 udp
+source key.lesson
+socket n3 udp
+source keys/id_ed25519
+socket n4 udp
+source linked.lesson
+socket n5 udp
+lesson $tmp/private/id_ed25519
+socket n6 udp
+practice ../private/id_ed25519
+socket n7 udp
+source helper.lesson
+source made.lesson
+lesson tiny
+EOF
+rule="a lesson runs only a .lesson file beside it, named without '/', or a file in its work folder $sneak, by a path in it with no '..'"
+link="goes through a symbolic link, which a lesson does not follow; run with --trust-lesson=files to lift this"
+# sneak_check NAME STATUS: the refusals, no secret, every next line ran.
+sneak_check() {
+	[ "$2" -eq 1 ] || not_ok "$1: exit $2, not 1"
+	grep -qF "$secret" "$1.out" "$1.err" &&
+	    not_ok "$1: the secret file reached the screen"
+	for what in "source: $rule ('$tmp/private/id_ed25519' is neither); run with --trust-lesson=files to lift this" \
+	    "source: $rule ('../../private/id_ed25519' is neither)" \
+	    "source: 'key.lesson' $link" "source: 'keys/id_ed25519' $link" \
+	    "source: 'linked.lesson' $link" \
+	    "lesson: $rule ('$tmp/private/id_ed25519' is neither)" \
+	    "practice: $rule ('../private/id_ed25519' is neither)" \
+	    "made.lesson:2: source: $rule ('$tmp/private/id_ed25519'"; do
+		grep -qF "$what" "$1.err" ||
+		    not_ok "$1: no refusal '$what' in: $(cat "$1.err")"
+	done
+	[ "$(grep -c . "$1.err")" -eq 8 ] ||
+	    not_ok "$1: each refusal is one line: $(cat "$1.err")"
+	for sock in n1 n2 n3 n4 n5 n6 n7 beside made made2 shelved; do
+		grep -q "= [0-9]*: $sock is a new UDP" "$1.out" ||
+		    not_ok "$1: the lesson did not go on to socket $sock"
+	done
+	ok "$(basename "$1"): no source outside, by '..' or through a link; beside and in the work folder, fenced"
+}
+cd "$tmp/kit" || exit 99
+SOCKSHELL_LESSONS="$tmp/shelf" "$SOCKSHELL" -q --no-pause sneak.lesson \
+    > "$tmp/sneak-file.out" 2> "$tmp/sneak-file.err" < /dev/null
+sneak_check "$tmp/sneak-file" $?
+SOCKSHELL_LESSONS="$tmp/shelf" "$SOCKSHELL" -q --no-pause --lesson \
+    "$tmp/kit/sneak.lesson" > "$tmp/sneak-lesson.out" \
+    2> "$tmp/sneak-lesson.err" < /dev/null
+sneak_check "$tmp/sneak-lesson" $?
+printf 'source sneak.lesson\n' | SOCKSHELL_LESSONS="$tmp/shelf" \
+    "$SOCKSHELL" -q > "$tmp/sneak-source.out" 2> "$tmp/sneak-source.err"
+sneak_check "$tmp/sneak-source" $?
+cd "$tmp" || exit 99
+# Typed, the same paths are the student's own.
+printf 'source %s\nlesson %s\n' "$tmp/private/id_ed25519" \
+    "$tmp/private/id_ed25519" | "$SOCKSHELL" -q > sneak-typed.out 2>&1
+[ "$(grep -c "unknown command '$secret'" sneak-typed.out)" -eq 2 ] &&
+    ok "a typed source or lesson opens any file" ||
+    not_ok "typed source: $(cat sneak-typed.out)"
+
 # Typed lines are the student's own; one note when a socket is reachable.
 printf 'socket s tcp\nbind s * 0\nsocket t tcp\nbind t * 0\nsocketpair a b\n%s\n%s\n' \
     'send a "x"' "recv b --to $tmp/outside/typed" |
@@ -114,10 +191,11 @@ grep -q 's is bound to 0.0.0.0:' typed.out &&
     not_ok "a typed recv --to was fenced: $(cat typed.err)"
 rm -f "$tmp/outside/typed"
 
-# At a terminal the shell asks first: yes lifts the files' fence for the
-# lesson, no keeps the network's.
+# At a terminal the shell asks first: no keeps a source outside fenced,
+# yes lifts the files' fence for the lesson, no keeps the network's.
 if command -v tmux >/dev/null; then
-	printf '%s\n' 'socketpair a b' 'send a "x"' 'shutdown a SHUT_WR' \
+	printf '%s\n' "source $tmp/private/id_ed25519" 'socketpair a b' \
+	    'send a "x"' 'shutdown a SHUT_WR' \
 	    "recv b --to $tmp/outside/asked" 'socket d unix' \
 	    "connect d $tmp/nobody.sock" 'show d' > ask.lesson
 	sess=fence$$
@@ -127,22 +205,28 @@ if command -v tmux >/dev/null; then
 	# answer WHAT: once the question's prompt shows, type WHAT.
 	answer() {
 		i=0
-		while [ $i -lt 200 ] && [ "$(tmux capture-pane -p -t "$sess" |
+		while [ $i -lt 200 ] && [ "$(tmux capture-pane -p -S - -t "$sess" |
 		    grep -c '^\[y/N\]')" -lt "$2" ]; do
 			sleep 0.1; i=$((i + 1))
 		done
 		tmux send-keys -t "$sess" "$1" Enter
 	}
-	answer y 1
-	answer n 2
+	answer n 1
+	answer y 2
+	answer n 3
 	i=0
 	while [ $i -lt 200 ] && ! tmux capture-pane -p -t "$sess" |
 	    grep -q '^EXIT='; do sleep 0.1; i=$((i + 1)); done
-	tmux capture-pane -p -t "$sess" > ask.screen
+	tmux capture-pane -p -J -S - -t "$sess" > ask.screen
 	tmux kill-session -t "$sess"
 	[ -e "$tmp/outside/asked" ] && grep -q 'outside its work' \
 	    ask.screen && ok "a yes at the terminal lets the lesson write" ||
 	    not_ok "the question for files: $(cat ask.screen)"
+	grep -q "asks for '$tmp/private/id_ed25519', outside" ask.screen &&
+	    grep -q 'source: a lesson runs only a .lesson file' ask.screen &&
+	    ! grep -qF "$secret" ask.screen &&
+	    ok "a no at the terminal keeps source fenced" ||
+	    not_ok "the question for source: $(cat ask.screen)"
 	grep -q 'reaches only the AF_UNIX names' ask.screen &&
 	    ok "a no at the terminal keeps the network fenced" ||
 	    not_ok "the question for the network: $(cat ask.screen)"

@@ -95,8 +95,8 @@ lessons_locale_dir(void)
 	return LOCALEDIR;
 }
 
-static int
-is_lesson(const char *name)
+int
+lessons_is_file(const char *name)
 {
 	size_t n = strlen(name), e = strlen(LESSON_EXT);
 
@@ -112,7 +112,7 @@ by_name(const struct dirent **a, const struct dirent **b)
 static int
 lesson_filter(const struct dirent *d)
 {
-	return is_lesson(d->d_name);
+	return lessons_is_file(d->d_name);
 }
 
 /*
@@ -155,7 +155,8 @@ lessons_shown_name(const char *path, char *name, size_t n)
 	for (i = 0; i < count && base != NULL; i++) {
 		len = strlen(dirs[i]);
 		if ((size_t)(base - path) == len &&
-		    strncmp(path, dirs[i], len) == 0 && is_lesson(base + 1)) {
+		    strncmp(path, dirs[i], len) == 0 &&
+		    lessons_is_file(base + 1)) {
 			lesson_name(base + 1, name, n);
 			return;
 		}

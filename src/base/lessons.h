@@ -8,6 +8,8 @@
 /* lessons.c */
 int		 lessons_find(const char *name, char *path, size_t n);
 void		 lessons_list(FILE *);
+/* Whether the file name NAME is a lesson's: something.lesson. */
+int		 lessons_is_file(const char *name);
 /* Where lessons are looked for, said in a message: $SOCKSHELL_LESSONS's
  * folders, then the bundled ones, separated by ':'. */
 const char	*lessons_dir(void);

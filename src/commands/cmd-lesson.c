@@ -2,12 +2,14 @@
 #include <config.h>
 
 #include <errno.h>
-#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "base/evlog.h"
 #include "base/i18n.h"
 #include "base/lessons.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/handle.h"
 #include "core/hooks.h"
 #include "core/job.h"
@@ -58,7 +60,9 @@ close_leftovers(struct shell *sh)
 static enum cmd_retval
 cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 {
-	char path[PATH_MAX];
+	char *path;
+	FILE *fp;
+	int rc;
 
 	if (a->argc == 0) {
 		fprintf(sh->out, "%s\n", _("Lessons ('lesson NAME' or 'lesson "
@@ -66,18 +70,19 @@ cmd_lesson_exec(struct shell *sh, struct cmd_args *a)
 		lessons_list(sh->out);
 		return CMD_OK;
 	}
-	if (lessons_find(a->argv[0], path, sizeof path) < 0) {
-		report_error(sh, _("no lesson '%.40s' in %s: 'lesson' lists "
-		    "them"), a->argv[0], lessons_dir());
-		return CMD_ERROR;
-	}
 	if (sh->at.depth >= SOURCE_DEPTH_MAX) {
 		report_error(sh, _("lesson: scripts nested more than %d deep"),
 		    SOURCE_DEPTH_MAX);
 		return CMD_ERROR;
 	}
+	/* Opened before anything is closed: a lesson refused leaves the
+	 * sockets as they are. */
+	if ((fp = fence_open_lesson(sh, a->argv[0], "lesson", &path)) == NULL)
+		return CMD_ERROR;
 	close_leftovers(sh);
-	return hooks_run_lesson(sh, path) < 0 ? CMD_ERROR : CMD_OK;
+	rc = hooks_run_lesson(sh, fp, path);
+	free(path);
+	return rc < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_lesson_entry = {
@@ -92,7 +97,9 @@ const struct cmd_entry cmd_lesson_entry = {
 	    "you may type commands of your own before going on with Enter. "
 	    "A lesson starts with no sockets open: those still open (a "
 	    "lesson stopped half-way, or your own) are closed first, so a "
-	    "lesson may be run again."),
+	    "lesson may be run again. NAME may be a path to a lesson file; "
+	    "from a lesson, that is a .lesson file beside it or a file in "
+	    "its work folder, as for source."),
 	.example = "lesson echo",
 	.exec = cmd_lesson_exec,
 };

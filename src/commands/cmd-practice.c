@@ -1,11 +1,12 @@
 /* cmd-practice.c - practice NAME: a lesson whose steps the student types. */
 #include <config.h>
 
-#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "base/i18n.h"
-#include "base/lessons.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/hooks.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -13,19 +14,21 @@
 static enum cmd_retval
 cmd_practice_exec(struct shell *sh, struct cmd_args *a)
 {
-	char path[PATH_MAX];
+	char *path;
+	FILE *fp;
+	int rc;
 
-	if (lessons_find(a->argv[0], path, sizeof path) < 0) {
-		report_error(sh, _("no lesson '%.40s' in %s: 'lesson' lists "
-		    "them"), a->argv[0], lessons_dir());
-		return CMD_ERROR;
-	}
 	if (sh->at.depth >= SOURCE_DEPTH_MAX) {
 		report_error(sh, _("practice: scripts nested more than %d "
 		    "deep"), SOURCE_DEPTH_MAX);
 		return CMD_ERROR;
 	}
-	return hooks_run_practice(sh, path) < 0 ? CMD_ERROR : CMD_OK;
+	if ((fp = fence_open_lesson(sh, a->argv[0], "practice", &path)) ==
+	    NULL)
+		return CMD_ERROR;
+	rc = hooks_run_practice(sh, fp, path);
+	free(path);
+	return rc < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_practice_entry = {

@@ -1,8 +1,12 @@
 /* cmd-source.c - source FILE: run a script's commands here. */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "base/i18n.h"
 #include "commands/cmd.h"
+#include "core/fence.h"
 #include "core/hooks.h"
 #include "core/report.h"
 #include "core/shell.h"
@@ -10,12 +14,21 @@
 static enum cmd_retval
 cmd_source_exec(struct shell *sh, struct cmd_args *a)
 {
+	char *path;
+	FILE *fp;
+	int rc;
+
 	if (sh->at.depth >= SOURCE_DEPTH_MAX) {
 		report_error(sh, _("source: scripts nested more than %d deep "
 		    "(does a script source itself?)"), SOURCE_DEPTH_MAX);
 		return CMD_ERROR;
 	}
-	return hooks_run_file(sh, a->argv[0]) < 0 ? CMD_ERROR : CMD_OK;
+	/* From a lesson: beside it, or in its work folder (core/fence.c). */
+	if ((fp = fence_open_script(sh, a->argv[0], "source", &path)) == NULL)
+		return CMD_ERROR;
+	rc = hooks_run_file(sh, fp, path);
+	free(path);
+	return rc < 0 ? CMD_ERROR : CMD_OK;
 }
 
 const struct cmd_entry cmd_source_entry = {
@@ -29,7 +42,9 @@ const struct cmd_entry cmd_source_entry = {
 	    "it; errors name the file and line. FILE is commands as you would "
 	    "type them, one a line (a lesson file works too). Scripts may "
 	    "source others, up to 16 deep. A script can only run sockshell "
-	    "commands."),
+	    "commands. From a lesson, FILE is a .lesson file beside it, by "
+	    "its name, or a file in its work folder, and it runs fenced as "
+	    "the lesson does."),
 	.example = "source server.sock",
 	.exec = cmd_source_exec,
 };

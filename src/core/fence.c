@@ -5,10 +5,12 @@
  * the command line) may come from anybody. Its lines run inside a fence,
  * carried in struct where (so a job started by a lesson keeps it): files
  * only inside a work folder of its own, opened one component at a time
- * without following a link; the network only on loopback and this
- * shell's own AF_UNIX names, and host names from /etc/hosts alone. What
- * the student types is the student's own. --trust-lesson lifts a part;
- * the bundled lessons, and the folders an administrator lists in
+ * without following a link (the files it runs, with source or lesson, a
+ * .lesson file beside it too, and they run fenced wherever they are);
+ * the network only on loopback and this shell's own AF_UNIX names, and
+ * host names from /etc/hosts alone. What the student types is the
+ * student's own. --trust-lesson lifts a part; the bundled lessons, and
+ * the folders an administrator lists in
  * SYSCONFDIR/sockshell/trusted-lessons, are trusted.
  */
 #include <config.h>
@@ -87,7 +89,7 @@ lesson_name(const char *path, char *name, size_t n)
 
 	base = base != NULL ? base + 1 : path;
 	len = strlen(base);
-	if (len > 7 && strcmp(base + len - 7, ".lesson") == 0)
+	if (lessons_is_file(base))
 		len -= 7;
 	for (i = 0; i < len && i + 1 < n; i++)
 		name[i] = isalnum((unsigned char)base[i]) ||
@@ -185,13 +187,22 @@ lift(struct shell *sh, unsigned bit, const char *what)
 	return 1;
 }
 
-/* Says why a lesson may not open PATH for CMD (ERR: EXDEV, out of its
- * work folder DIR; ELOOP or ENOTDIR, through a link). */
+/*
+ * Says why a lesson may not open PATH for CMD (ERR: EXDEV, out of its
+ * work folder DIR; ELOOP or ENOTDIR, through a link); SCRIPT: a file of
+ * commands to run, which may be a lesson file beside the lesson too.
+ */
 static void
 refuse_path(struct shell *sh, int err, const char *cmd, const char *dir,
-    const char *path)
+    const char *path, int script)
 {
-	if (err == EXDEV)
+	if (err == EXDEV && script)
+		report_error(sh, _("%s: a lesson runs only a .lesson file "
+		    "beside it, named without '/', or a file in its work "
+		    "folder %s, by a path in it with no '..' ('%s' is "
+		    "neither); run with --trust-lesson=files to lift this"),
+		    cmd, dir, path);
+	else if (err == EXDEV)
 		report_error(sh, _("%s: a lesson reads and writes files only "
 		    "in its work folder %s, by a path in it with no '..' ('%s' "
 		    "is not); run with --trust-lesson=files to lift this"),
@@ -202,45 +213,161 @@ refuse_path(struct shell *sh, int err, const char *cmd, const char *dir,
 		    "--trust-lesson=files to lift this"), cmd, path);
 }
 
-int
-fence_open(struct shell *sh, const char *path, int flags, mode_t mode,
-    const char *cmd, char **full)
+/* PATH in the folder DIR ("" or ".": PATH as it is), malloc'd; NULL when
+ * out of memory. */
+static char *
+joined(const char *dir, const char *path)
+{
+	size_t n = strlen(dir) + strlen(path) + 2;
+	int here = dir[0] == '\0' || strcmp(dir, ".") == 0;
+	char *s;
+
+	if ((s = malloc(n)) != NULL)
+		snprintf(s, n, "%s%s%s", here ? "" : dir, here ||
+		    dir[strlen(dir) - 1] == '/' ? "" : "/", path);
+	return s;
+}
+
+/*
+ * Opens with FLAGS the lesson file PATH names beside the file being run,
+ * when PATH is a name without '/' (but a leading "./") that ends in
+ * .lesson, without following a link: DIR gets its folder, *NAME the name
+ * in it. A descriptor, or -1 with errno (ENOENT: no such file there, or
+ * PATH names none).
+ */
+static int
+open_beside(struct shell *sh, const char *path, int flags, char *dir,
+    size_t n, const char **name)
+{
+	const char *at = sh->at.path, *slash;
+
+	*name = path;
+	while (strncmp(*name, "./", 2) == 0)
+		*name += 2;
+	errno = ENOENT;
+	if (at == NULL || strchr(*name, '/') != NULL || !lessons_is_file(*name))
+		return -1;
+	if ((slash = strrchr(at, '/')) == NULL)
+		snprintf(dir, n, ".");
+	else if ((size_t)(slash - at) < n)
+		snprintf(dir, n, "%.*s", slash == at ? 1 : (int)(slash - at),
+		    at);
+	else
+		return -1;
+	return files_open_beneath(dir, *name, flags, 0);
+}
+
+/* fence_open, where SCRIPT: PATH is a file of commands to run, which may
+ * be a lesson file beside the file being run too (open_beside). */
+static int
+open_fenced(struct shell *sh, const char *path, int flags, mode_t mode,
+    const char *cmd, char **full, int script)
 {
 	char dir[PATH_MAX];
-	int fd, err;
+	const char *rel = path;
+	int fd = -1, err;
 
 	if (full != NULL)
 		*full = NULL;
+	errno = ENOENT;
 	if (!(sh->at.fence & FENCE_FILES)) {
 		dir[0] = '\0';
 		fd = open(path, flags | O_CLOEXEC, mode);
-	} else if (work_dir(sh, dir, sizeof dir) < 0)
-		return -2;
-	else
+	} else if (script)
+		fd = open_beside(sh, path, flags, dir, sizeof dir, &rel);
+	if (fd < 0 && errno == ENOENT && (sh->at.fence & FENCE_FILES)) {
+		rel = path;
+		if (work_dir(sh, dir, sizeof dir) < 0)
+			return -2;
 		fd = files_open_beneath(dir, path, flags, mode);
+	}
 	if (fd < 0 && dir[0] != '\0' && (errno == EXDEV || errno == ELOOP ||
 	    errno == ENOTDIR)) {
 		err = errno;
 		if (lift(sh, FENCE_FILES, path))
-			return fence_open(sh, path, flags, mode, cmd, full);
-		refuse_path(sh, err, cmd, dir, path);
+			return open_fenced(sh, path, flags, mode, cmd, full,
+			    script);
+		refuse_path(sh, err, cmd, dir, path, script);
 		return -2;
 	}
 	err = errno;
 	/* The path opened, the work folder's own where fenced; only for a
 	 * descriptor, so a failed try leaves nothing to free. */
-	if (fd >= 0 && full != NULL) {
-		size_t n = strlen(dir) + strlen(path) + 2;
-
-		if ((*full = malloc(n)) == NULL) {
-			close(fd);
-			return -1;
-		}
-		snprintf(*full, n, "%s%s%s", dir, dir[0] != '\0' ? "/" : "",
-		    path);
+	if (fd >= 0 && full != NULL && (*full = joined(dir, rel)) == NULL) {
+		close(fd);
+		return -1;
 	}
 	errno = err;
 	return fd;
+}
+
+int
+fence_open(struct shell *sh, const char *path, int flags, mode_t mode,
+    const char *cmd, char **full)
+{
+	return open_fenced(sh, path, flags, mode, cmd, full, 0);
+}
+
+/* A file of commands is read without waiting on a FIFO (files.h). */
+#define SCRIPT_FLAGS	(O_RDONLY | O_NOCTTY | O_NONBLOCK)
+
+FILE *
+fence_open_script(struct shell *sh, const char *path, const char *cmd,
+    char **full)
+{
+	struct stat sb;
+	char dir[PATH_MAX];
+	FILE *fp = NULL;
+	int fd, odd = 0;
+
+	*full = NULL;
+	if (cmd != NULL)
+		fd = open_fenced(sh, path, SCRIPT_FLAGS, 0, cmd, full, 1);
+	else if ((fd = open(path, SCRIPT_FLAGS | O_CLOEXEC)) >= 0 &&
+	    (*full = strdup(path)) == NULL) {
+		close(fd);
+		fd = -1;
+	}
+	if (fd == -2)
+		return NULL;
+	if (fd >= 0 && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		close(fd);
+		report_error(sh, _("'%s' is a folder: give a file of commands"),
+		    path);
+	} else if ((fp = files_fdopen_regular(fd, &odd)) == NULL && odd)
+		report_error(sh, _("'%s' is not a regular file (a FIFO or a "
+		    "device): give a file of commands"), path);
+	else if (fp == NULL && errno == ENOENT && cmd != NULL &&
+	    (sh->at.fence & FENCE_FILES) && work_dir(sh, dir, sizeof dir) == 0)
+		report_error(sh, _("%s: '%s' is neither a .lesson file beside "
+		    "the lesson nor a file in its work folder %s"), cmd, path,
+		    dir);
+	else if (fp == NULL)
+		report_error(sh, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+	if (fp == NULL) {
+		free(*full);
+		*full = NULL;
+	}
+	return fp;
+}
+
+FILE *
+fence_open_lesson(struct shell *sh, const char *name, const char *cmd,
+    char **full)
+{
+	char path[PATH_MAX];
+
+	*full = NULL;
+	if (strchr(name, '/') != NULL)
+		return fence_open_script(sh, name, cmd, full);
+	if (lessons_find(name, path, sizeof path) < 0) {
+		report_error(sh, _("no lesson '%.40s' in %s: 'lesson' lists "
+		    "them"), name, lessons_dir());
+		return NULL;
+	}
+	/* Found in the lessons' folders by its name: as given. */
+	return fence_open_script(sh, path, NULL, full);
 }
 
 int
@@ -250,7 +377,6 @@ fence_path(struct shell *sh, const char *path, const char *cmd,
 	char dir[PATH_MAX], *sub;
 	const char *slash = strrchr(path, '/'), *last;
 	int fd = 0, err = 0;
-	size_t n;
 
 	*full = NULL;
 	if (!(sh->at.fence & FENCE_FILES))
@@ -273,7 +399,7 @@ fence_path(struct shell *sh, const char *path, const char *cmd,
 	if (err == EXDEV || err == ELOOP || err == ENOTDIR) {
 		if (lift(sh, FENCE_FILES, path))
 			return fence_path(sh, path, cmd, full);
-		refuse_path(sh, err, cmd, dir, path);
+		refuse_path(sh, err, cmd, dir, path, 0);
 		return -1;
 	}
 	if (err != 0) {
@@ -281,11 +407,7 @@ fence_path(struct shell *sh, const char *path, const char *cmd,
 		    strerror(err));
 		return -1;
 	}
-	n = strlen(dir) + strlen(path) + 2;
-	if ((*full = malloc(n)) == NULL)
-		return -1;
-	snprintf(*full, n, "%s/%s", dir, path);
-	return 0;
+	return (*full = joined(dir, path)) != NULL ? 0 : -1;
 }
 
 /* Whether the AF_UNIX address SUN names a socket of this shell. */
@@ -367,7 +489,7 @@ fence_unix_name(struct shell *sh, struct sockaddr_storage *ss,
 		if (lift(sh, FENCE_FILES, path))
 			return 0;
 		if (work_dir(sh, dir, sizeof dir) == 0)
-			refuse_path(sh, EXDEV, cmd, dir, path);
+			refuse_path(sh, EXDEV, cmd, dir, path, 0);
 		return -1;
 	}
 	if (work_dir(sh, dir, sizeof dir) < 0)

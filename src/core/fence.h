@@ -3,6 +3,7 @@
 #ifndef SOCKSHELL_FENCE_H
 #define SOCKSHELL_FENCE_H
 
+#include <stdio.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 
@@ -37,6 +38,24 @@ int		 fence_parse_trust(const char *what, unsigned *bits);
  */
 int		 fence_open(struct shell *, const char *path, int flags,
 		    mode_t mode, const char *cmd, char **full);
+
+/*
+ * Opens PATH, a file of commands that CMD (source, lesson, practice) is
+ * to run, to read: as given at the prompt, or when CMD is NULL (a lesson
+ * found by its name in the lessons' folders); from a fenced lesson, a
+ * .lesson file beside the file being run, named without '/', or else a
+ * file in its work folder as fence_open opens one, never through a
+ * link. Its stream, and *FULL (malloc'd) the path opened, which the file
+ * runs as; NULL after a message. Never a FIFO or a device.
+ */
+FILE		*fence_open_script(struct shell *, const char *path,
+		    const char *cmd, char **full);
+
+/* The lesson NAME that CMD (lesson, practice) is to run, opened as
+ * fence_open_script opens it: a name is found in the lessons' folders
+ * (lessons_find), a path with '/' is fenced as any file. */
+FILE		*fence_open_lesson(struct shell *, const char *name,
+		    const char *cmd, char **full);
 
 /*
  * The path CMD is to open for PATH, into *FULL (malloc'd): PATH itself

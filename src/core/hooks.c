@@ -23,19 +23,28 @@ hooks_async_end(struct shell *sh)
 		sh->hooks.async_end();
 }
 
-/* 'source' and 'lesson' run a file through the input loop. */
-int
-hooks_run_file(struct shell *sh, const char *path)
+/* Where no hook runs the file FP: closed, and a failure. */
+static int
+not_run(FILE *fp)
 {
-	return sh->hooks.run_file != NULL ? sh->hooks.run_file(sh, path) : -1;
+	fclose(fp);
+	return -1;
+}
+
+/* 'source' runs a file through the input loop. */
+int
+hooks_run_file(struct shell *sh, FILE *fp, const char *path)
+{
+	return sh->hooks.run_file != NULL ? sh->hooks.run_file(sh, fp, path) :
+	    not_run(fp);
 }
 
 /* 'lesson' runs a lesson through the input loop. */
 int
-hooks_run_lesson(struct shell *sh, const char *path)
+hooks_run_lesson(struct shell *sh, FILE *fp, const char *path)
 {
-	return sh->hooks.run_lesson != NULL ? sh->hooks.run_lesson(sh, path) :
-	    -1;
+	return sh->hooks.run_lesson != NULL ?
+	    sh->hooks.run_lesson(sh, fp, path) : not_run(fp);
 }
 
 /* 'pause' waits as the input loop does. */
@@ -47,10 +56,10 @@ hooks_pause(struct shell *sh)
 
 /* 'practice' runs a lesson as practice through the input loop. */
 int
-hooks_run_practice(struct shell *sh, const char *path)
+hooks_run_practice(struct shell *sh, FILE *fp, const char *path)
 {
 	return sh->hooks.run_practice != NULL ?
-	    sh->hooks.run_practice(sh, path) : -1;
+	    sh->hooks.run_practice(sh, fp, path) : not_run(fp);
 }
 
 /* hint, skip and again act on the step being practised: -1 when no

@@ -3,14 +3,18 @@
 #ifndef SOCKSHELL_HOOKS_H
 #define SOCKSHELL_HOOKS_H
 
+#include <stdio.h>
+
 struct shell;
 
 void	hooks_async_begin(struct shell *);
 void	hooks_async_end(struct shell *);
-int	hooks_run_file(struct shell *, const char *path);
-int	hooks_run_lesson(struct shell *, const char *path);
+/* Each takes the stream FP, opened at PATH (core/fence.c), and closes
+ * it. */
+int	hooks_run_file(struct shell *, FILE *fp, const char *path);
+int	hooks_run_lesson(struct shell *, FILE *fp, const char *path);
 int	hooks_pause(struct shell *);
-int	hooks_run_practice(struct shell *, const char *path);
+int	hooks_run_practice(struct shell *, FILE *fp, const char *path);
 int	hooks_record(struct shell *, const char *path);
 int	hooks_confirm(struct shell *, const char *question);
 

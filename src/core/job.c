@@ -32,6 +32,7 @@ job_start(struct shell *sh, struct op *op)
 		return NULL;
 	j->number = number;
 	j->at = sh->at;
+	j->at.path = NULL;	/* a job runs no file: nothing beside it */
 	if ((j->at.file = strdup(sh->at.file)) == NULL) {
 		free(j);
 		return NULL;

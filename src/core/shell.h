@@ -27,14 +27,18 @@ struct wire;
  * does nothing (run_file and pause then fail).
  */
 struct shell_hooks {
-	/* Runs the script at PATH through the input loop. */
-	int		(*run_file)(struct shell *, const char *path);
+	/* Runs the script FP, opened at PATH (core/fence.c:
+	 * fence_open_script), through the input loop; closes FP. */
+	int		(*run_file)(struct shell *, FILE *fp, const char *path);
 	/* The same for a lesson: named as a lesson, and summed up. */
-	int		(*run_lesson)(struct shell *, const char *path);
+	int		(*run_lesson)(struct shell *, FILE *fp,
+			    const char *path);
 	/* A lesson's pause: waits for Enter at a terminal. */
 	int		(*pause)(struct shell *);
-	/* A lesson as practice: the student types its steps. */
-	int		(*run_practice)(struct shell *, const char *path);
+	/* A lesson as practice: the student types its steps (FP, opened
+	 * at PATH, and closed). */
+	int		(*run_practice)(struct shell *, FILE *fp,
+			    const char *path);
 	/* Practice's own commands (hint, skip, again: enum practice_ask,
 	 * core/hooks.h) on the step being practised. */
 	int		(*practice_ask)(struct shell *, int what);
@@ -64,6 +68,9 @@ struct where {
 					   lesson's (core/fence.h) */
 	char		 lesson[64];	/* the fenced lesson's name: its work
 					   folder */
+	const char	*path;		/* the file being run, as opened, or
+					   NULL: its folder holds the lesson
+					   files it may source */
 };
 
 /*

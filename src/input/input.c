@@ -396,15 +396,11 @@ input_run_stream(struct shell *sh, FILE *fp, const char *name)
 	return run_stream(sh, fp, name, sh->echo);
 }
 
-/* Runs the file at PATH, its errors said as NAME:LINE; PIPES_TOO: a FIFO
- * too (the script of the command line). */
+/* Runs the file FP, opened at PATH, its errors said as NAME:LINE; closes
+ * FP. */
 static int
-run_file_as(struct shell *sh, const char *path, const char *name,
-    int pipes_too)
+run_file_as(struct shell *sh, FILE *fp, const char *path, const char *name)
 {
-	struct stat sb;
-	int odd = 0;
-	FILE *fp;
 	struct where w, outer;
 	int rc;
 
@@ -414,34 +410,16 @@ run_file_as(struct shell *sh, const char *path, const char *name,
 		report_error(sh, _("'%s' is not run: %d files have run since "
 		    "the last line typed (does a script source itself?)"),
 		    path, SOURCE_RUNS_MAX);
-		return -1;
-	}
-	sh->runs++;
-	/* A script named on the command line may be a pipe (<(...)); one
-	 * sourced or a lesson is a file, and never holds open() up. */
-	fp = pipes_too ? fopen(path, "re") : files_open_regular(path, &odd);
-	if (fp == NULL && odd && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		report_error(sh, _("'%s' is a folder: give a file of commands"),
-		    path);
-	else if (fp == NULL && odd)
-		report_error(sh, _("'%s' is not a regular file (a FIFO or a "
-		    "device): give a file of commands"), path);
-	else if (fp == NULL)
-		report_error(sh, _("cannot open '%s': %s"), path,
-		    strerror(errno));
-	if (fp == NULL)
-		return -1;
-	/* fopen takes a folder, and reading it fails with EISDIR. */
-	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		report_error(sh, _("'%s' is a folder: give a file of commands"),
-		    path);
 		fclose(fp);
 		return -1;
 	}
+	sh->runs++;
 	w = sh->at;
 	w.depth++;
+	w.path = path;
 	/* A lesson is data: held to its work folder and to loopback,
-	 * unless trusted (core/fence.c). */
+	 * unless trusted (core/fence.c); a file run from a fenced one
+	 * stays fenced, wherever it is. */
 	w.fence |= fence_for_file(sh, path, w.lesson, sizeof w.lesson);
 	outer = where_enter(sh, w);
 	/* Typed at the prompt too ('source', 'lesson'): what runs is seen,
@@ -453,15 +431,33 @@ run_file_as(struct shell *sh, const char *path, const char *name,
 }
 
 int
-input_run_file(struct shell *sh, const char *path)
+input_run_file(struct shell *sh, FILE *fp, const char *path)
 {
-	return run_file_as(sh, path, path, 0);
+	return run_file_as(sh, fp, path, path);
 }
 
+/* The script named on the command line may be a pipe (<(...)); one
+ * sourced or a lesson is a file, and never holds open() up
+ * (core/fence.c). */
 int
 input_run_script(struct shell *sh, const char *path)
 {
-	return run_file_as(sh, path, path, 1);
+	struct stat sb;
+	FILE *fp;
+
+	if ((fp = fopen(path, "re")) == NULL) {
+		report_error(sh, _("cannot open '%s': %s"), path,
+		    strerror(errno));
+		return -1;
+	}
+	/* fopen takes a folder, and reading it fails with EISDIR. */
+	if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		report_error(sh, _("'%s' is a folder: give a file of commands"),
+		    path);
+		fclose(fp);
+		return -1;
+	}
+	return run_file_as(sh, fp, path, path);
 }
 
 /*
@@ -470,14 +466,14 @@ input_run_script(struct shell *sh, const char *path)
  * summary of its steps at the end.
  */
 int
-input_run_lesson(struct shell *sh, const char *path)
+input_run_lesson(struct shell *sh, FILE *fp, const char *path)
 {
 	char name[256];
 	int rc;
 
 	lessons_shown_name(path, name, sizeof name);
 	memset(&sh->tally, 0, sizeof sh->tally);
-	rc = run_file_as(sh, path, name, 0);
+	rc = run_file_as(sh, fp, path, name);
 	expect_say_tally(sh, name);
 	/* Watched: at a terminal, to its end. */
 	if (sh->terminal && !sh->lesson_stopped && !input_script_stopped &&
@@ -800,7 +796,7 @@ input_pause(struct shell *sh)
 	show_pending_view(sh);
 	/* The student's own lines: at the terminal, as at the prompt. */
 	outer = where_enter(sh, (struct where){ "<stdin>", sh->at.line, 0, 0,
-	    "" });
+	    "", NULL });
 	sh->interactive = 1;
 	sh->view_deferred = 0;
 	for (;;) {

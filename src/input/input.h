@@ -12,11 +12,13 @@ int		 history_load(struct shell *, const char *path);
 int		 history_save(struct shell *, const char *path);
 
 /* input.c */
-int		 input_run_file(struct shell *, const char *path);
-/* The same for the script named on the command line: a pipe too. */
+/* Runs the file FP, opened at PATH (core/fence.c: fence_open_script),
+ * and closes it. */
+int		 input_run_file(struct shell *, FILE *fp, const char *path);
+/* The script named on the command line, opened here: a pipe too. */
 int		 input_run_script(struct shell *, const char *path);
 /* A lesson: as a file, its errors by its short name, a summary after. */
-int		 input_run_lesson(struct shell *, const char *path);
+int		 input_run_lesson(struct shell *, FILE *fp, const char *path);
 int		 input_run_stream(struct shell *, FILE *, const char *name);
 int		 input_run_terminal(struct shell *);
 void		 input_terminal_begin(struct shell *);

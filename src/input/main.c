@@ -508,11 +508,19 @@ setup_wire(struct shell *sh, const struct options *o)
 static void
 run(struct shell *sh, const struct options *o)
 {
-	if (o->practice)
-		practice_run(sh, o->file);
-	else if (o->lesson != NULL)
-		input_run_lesson(sh, o->file);
-	else if (o->file != NULL)
+	char *path = NULL;
+	FILE *fp;
+
+	/* --lesson and --practice: the student's own choice, opened as
+	 * given (core/fence.c). */
+	if (o->lesson != NULL) {
+		fp = fence_open_script(sh, o->file, NULL, &path);
+		if (fp != NULL && o->practice)
+			practice_run(sh, fp, path);
+		else if (fp != NULL)
+			input_run_lesson(sh, fp, path);
+		free(path);
+	} else if (o->file != NULL)
 		input_run_script(sh, o->file);
 	else if (sh->interactive)
 		input_run_terminal(sh);

@@ -96,20 +96,14 @@ lesson_line(struct shell *sh, struct practice *p, const char *line)
 	return rc;
 }
 
-/* The lesson's lines, read whole; -1 after a message. */
-static int
-load(struct shell *sh, struct practice *p, const char *path)
+/* The lesson's lines, read whole from FP, which it closes. */
+static void
+load(struct practice *p, FILE *fp)
 {
-	FILE *fp = fopen(path, "re");
 	char *line = NULL, **grown;
 	size_t cap = 0, n;
 	ssize_t len;
 
-	if (fp == NULL) {
-		report_error(sh, _("cannot open '%s': %s"), path,
-		    strerror(errno));
-		return -1;
-	}
 	while ((len = getline(&line, &cap, fp)) >= 0) {
 		n = (size_t)len;
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -124,7 +118,6 @@ load(struct shell *sh, struct practice *p, const char *path)
 	}
 	free(line);
 	fclose(fp);
-	return 0;
 }
 
 static int
@@ -184,7 +177,7 @@ try_line(struct shell *sh, struct practice *p, struct practice_step *st,
 	}
 	/* The student's own line: no fence. */
 	outer = where_enter(sh, (struct where){ "<stdin>", p->typed, 0, 0,
-	    "" });
+	    "", NULL });
 	rc = run_line(sh, line, strlen(line));
 	where_leave(sh, outer);
 	if (p->want != PRACTICE_NONE || sh->quit) {
@@ -333,7 +326,7 @@ walk(struct shell *sh, struct practice *p)
 }
 
 int
-practice_run(struct shell *sh, const char *path)
+practice_run(struct shell *sh, FILE *fp, const char *path)
 {
 	struct practice p;
 	struct progress_result r;
@@ -344,12 +337,12 @@ practice_run(struct shell *sh, const char *path)
 	if (cur != NULL) {
 		report_error(sh, "%s", _("a practice is running already: finish "
 		    "it first"));
+		fclose(fp);
 		return -1;
 	}
 	memset(&p, 0, sizeof p);
 	lessons_shown_name(path, p.name, sizeof p.name);
-	if (load(sh, &p, path) < 0)
-		return -1;
+	load(&p, fp);
 	if (handle_open_count(sh) > 0)
 		run_line(sh, "reset", 5);
 	fprintf(sh->out, _("Lesson %s, practice: at each step, type the "
@@ -360,6 +353,7 @@ practice_run(struct shell *sh, const char *path)
 	w.file = p.name;
 	w.line = 0;
 	w.depth++;
+	w.path = path;
 	w.fence |= fence_for_file(sh, path, w.lesson, sizeof w.lesson);
 	outer = where_enter(sh, w);
 	roles_outer = roles_begin(sh);
