@@ -1,6 +1,6 @@
 #! /bin/sh
-# screen.sh - what a student sees at an 80x24 terminal (tmux), lesson by
-# lesson, in English and in Russian: at each pause the first line of that
+# screen.sh - what a student sees at an 80x24 terminal and a 60x24 one
+# (tmux), lesson by lesson, in English and in Russian: at each pause the first line of that
 # step's narration is still on the screen, no line is wider than the
 # screen (a wrapped line shows as a longer one once tmux joins it), and
 # 'pause' is never echoed. Then a call that waits: it says how to go on,
@@ -117,7 +117,8 @@ locales = subprocess.run(["locale", "-a"], capture_output=True,
     text=True).stdout.lower().replace("utf8", "utf-8")
 lessons = sorted(f for f in os.listdir(os.environ["LESSONS"])
                  if f.endswith(".lesson") and "two-terminals" not in f)
-for loc, (cat, prompt) in lang.items():
+for width, (loc, (cat, prompt)) in [(w, l) for w in (80, 60)
+                                     for l in lang.items()]:
     if loc.lower() not in locales and loc != "C.UTF-8":
         print("SKIP - %s: the locale is not generated" % loc)
         continue
@@ -127,7 +128,7 @@ for loc, (cat, prompt) in lang.items():
         name = "l%d" % len(f)
         tm("kill-session", "-t", name)
         env = "LC_ALL=%s LANGUAGE= INPUTRC=/dev/null TERM=xterm" % loc
-        tm("new-session", "-d", "-s", name, "-x", "80", "-y", "24",
+        tm("new-session", "-d", "-s", name, "-x", str(width), "-y", "24",
            "cd %s && %s %s --lesson %s -D PORT=%s; sleep 30" % (
                os.environ["LESSONS"], env, os.environ["SOCKSHELL"], f,
                port))
@@ -142,20 +143,21 @@ for loc, (cat, prompt) in lang.items():
                 first = cat.get(paras[0], paras[0]).replace(
                     "$PORT", port).split("\n")[0]
                 if not any(first[:40] in l for l in lines):
-                    bad("%s (%s): pause %d: '%s' has scrolled away" % (
-                        f, loc, i + 1, first[:40]), name)
+                    bad("%s (%s, %d columns): pause %d: '%s' has "
+                        "scrolled away" % (f, loc, width, i + 1,
+                        first[:40]), name)
                     missed += 1
-            wide = [l for l in lines if cols(l) > 80]
+            wide = [l for l in lines if cols(l) > width]
             if wide:
-                bad("%s (%s): pause %d: a line wraps: %s" % (
-                    f, loc, i + 1, wide[0][:60]), name)
+                bad("%s (%s, %d columns): pause %d: a line wraps: %s" % (
+                    f, loc, width, i + 1, wide[0][:60]), name)
             if any(l.strip().endswith("> pause") for l in lines):
                 bad("%s (%s): 'pause' echoed" % (f, loc), name)
             tm("send-keys", "-t", name, "Enter")
         tm("kill-session", "-t", name)
         if not missed:
-            print("ok - %s (%s): each step's narration on screen at its "
-                  "pause" % (f, loc))
+            print("ok - %s (%s, %d columns): each step's narration on "
+                  "screen at its pause" % (f, loc, width))
 
 # A call that waits at a terminal: the way on, and again after Ctrl-C.
 name = "wait"

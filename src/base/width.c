@@ -165,7 +165,7 @@ width_put_wrapped(FILE *f, const char *text, int width, int indent)
 {
 	int utf8 = width_locale_utf8(), col = 0, w, first = 1;
 	const char *p = text, *end;
-	size_t n;
+	size_t n, gap = 0;
 
 	while (*p == ' ') {	/* its own indent stays */
 		fputc(' ', f);
@@ -176,18 +176,20 @@ width_put_wrapped(FILE *f, const char *text, int width, int indent)
 		end = strchr(p, ' ');
 		n = end != NULL ? (size_t)(end - p) : strlen(p);
 		w = width_text_n(p, n, utf8);
-		if (!first && col > indent && col + 1 + w > width) {
+		if (!first && col > indent && col + (int)gap + w > width) {
 			fprintf(f, "\n%*s", indent, "");
 			col = indent;
 		} else if (!first) {
-			fputc(' ', f);
-			col++;
+			/* The blanks between words as they were: a comment
+			 * lined up after code stays so. */
+			fprintf(f, "%*s", (int)gap, "");
+			col += (int)gap;
 		}
 		first = 0;
 		fwrite(p, 1, n, f);
 		col += w;
 		p += n;
-		while (*p == ' ')
-			p++;
+		gap = strspn(p, " ");
+		p += gap;
 	}
 }

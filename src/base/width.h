@@ -27,7 +27,7 @@ size_t	width_fit(const char *s, int cols, int utf8, int *used);
 /* Writes TEXT (one line) to F within WIDTH columns: its words carried to
  * the next line where the line would pass WIDTH, each line after the
  * first indented by INDENT blanks (a word longer than a line stays
- * whole). */
+ * whole); the blanks between words on one line as they were. */
 void	width_put_wrapped(FILE *f, const char *text, int width, int indent);
 
 #endif

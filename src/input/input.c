@@ -793,6 +793,8 @@ input_pause(struct shell *sh)
 
 	if (!sh->terminal || !sh->pauses)
 		return 0;
+	/* The step's explanation stays on the screen beside what it did. */
+	narration_recall(sh, sh->view_pending ? view_table_lines(sh) + 1 : 0);
 	show_pending_view(sh);
 	/* The student's own lines: at the terminal, as at the prompt. */
 	outer = where_enter(sh, (struct where){ "<stdin>", sh->at.line, 0, 0,

@@ -10,9 +10,11 @@
 #include "base/sig.h"
 #include "base/steps.h"
 #include "base/text.h"
+#include "base/width.h"
 #include "core/shell.h"
 #include "input/expand.h"
 #include "input/narration.h"
+#include "input/screen.h"
 
 int
 narration_line(const char *line, size_t len)
@@ -49,6 +51,90 @@ keep(struct shell *sh, const char *text, const char *sep)
 }
 
 
+/* Whether a line of the LEN bytes at BUF is wider than WIDTH columns. */
+static int
+too_wide(const char *buf, size_t len, int width)
+{
+	int utf8 = width_locale_utf8();
+	const char *p = buf, *nl;
+
+	for (; p < buf + len; p = nl + 1) {
+		nl = memchr(p, '\n', len - (size_t)(p - buf));
+		if (nl == NULL)
+			nl = buf + len;
+		if (width_text_n(p, (size_t)(nl - p), utf8) > width)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether LINE is a line of its own in a paragraph: a list's item, an
+ * indented line, an empty one, or one lined up with blanks (code and its
+ * comment). */
+static int
+own_line(const char *line)
+{
+	const char *nl = strchr(line, '\n'), *gap = strstr(line, "  ");
+
+	return line[0] == ' ' || line[0] == '\0' || ((line[0] == '-' ||
+	    line[0] == '*') && line[1] == ' ') || (gap != NULL &&
+	    (nl == NULL || gap < nl));
+}
+
+/* Whether LINE (to its end) is lined up with blanks: kept as it is. */
+static int
+lined_up(const char *line)
+{
+	return strstr(line, "  ") != NULL && line[0] != ' ';
+}
+
+/*
+ * The paragraph in BUF (LEN bytes, NUL-ended), where a line of it is
+ * wider than the terminal's WIDTH: its lines joined and broken again
+ * between words to fit, the lines of their own kept (a list's item
+ * indented after its first line). The author's line breaks are for 80
+ * columns; a narrow terminal would cut each in two. NULL: as it is.
+ */
+static char *
+reflowed(char *buf, size_t len, int width)
+{
+	char *out = NULL, *line, *next;
+	size_t size = 0, at;
+	FILE *mem;
+
+	if (width < 20 || memchr(buf, '\0', len) != NULL ||
+	    !too_wide(buf, len, width) ||
+	    (mem = open_memstream(&out, &size)) == NULL)
+		return NULL;
+	for (line = buf; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next = '\0';
+		/* Joined: the lines that follow, up to one of their own. */
+		while (next != NULL && !lined_up(line) && !own_line(next + 1)) {
+			*next = ' ';
+			next = strchr(next + 1, '\n');
+			if (next != NULL)
+				*next = '\0';
+		}
+		at = strspn(line, " ");
+		if (lined_up(line))
+			fputs(line, mem);	/* the terminal's stream breaks it */
+		else
+			width_put_wrapped(mem, line, width, (int)at +
+			    ((line[at] == '-' || line[at] == '*') ? 2 : 0));
+		if (next != NULL) {
+			fputc('\n', mem);
+			next++;
+		}
+	}
+	if (fclose(mem) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 /*
  * Prints TEXT, a lesson's words, as data: its variables' values in it
  * (64 KiB at most, however many $X it says), every byte that would do
@@ -58,7 +144,7 @@ keep(struct shell *sh, const char *text, const char *sep)
 static void
 say(struct shell *sh, const char *text)
 {
-	char *buf = NULL, *line, *next;
+	char *buf = NULL, *line, *next, *flowed;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
 	int cut;
@@ -69,6 +155,13 @@ say(struct shell *sh, const char *text)
 	if (fclose(mem) != 0) {
 		free(buf);
 		return;
+	}
+	/* At a narrower terminal than the lesson was written for. */
+	if (sh->screen.counted && (flowed = reflowed(buf, len,
+	    screen_columns())) != NULL) {
+		free(buf);
+		buf = flowed;
+		len = strlen(buf);
 	}
 	for (line = buf; line != NULL; line = next) {
 		next = memchr(line, '\n', len - (size_t)(line - buf));
@@ -144,16 +237,37 @@ narration_add(struct shell *sh, struct narration *n, const char *line,
 	n->text[n->len] = '\0';
 }
 
+/* The step's first paragraph at a terminal, translated, and the screen's
+ * line it began on (sh->screen.used then): narration_recall. */
+static char *recalled;
+static int recalled_at;
+
 /* Prints the paragraph N holds, translated, and empties N. */
 void
 narration_print(struct shell *sh, struct narration *n)
 {
 	if (n->lines == 0)
 		return;
+	if (sh->screen.counted && recalled == NULL && n->text[0] != '\0') {
+		recalled = strdup(_(n->text));
+		recalled_at = sh->screen.used;
+	}
 	/* gettext("") is the catalogue's header, not a translation. */
 	say(sh, n->text[0] != '\0' ? _(n->text) : "");
 	keep(sh, n->text[0] != '\0' ? _(n->text) : "", "\n\n");
 	fflush(sh->out);
 	n->len = 0;
 	n->lines = 0;
+}
+
+void
+narration_recall(struct shell *sh, int view)
+{
+	if (recalled != NULL && sh->screen.counted &&
+	    sh->screen.used - recalled_at + view + 1 > screen_rows()) {
+		sh->screen.used = 0;
+		say(sh, recalled);
+	}
+	free(recalled);
+	recalled = NULL;
 }

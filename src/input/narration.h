@@ -25,5 +25,9 @@ void	narration_add(struct shell *, struct narration *n, const char *line,
 	    size_t len);
 /* Prints the paragraph N holds, translated, and empties N. */
 void	narration_print(struct shell *, struct narration *n);
+/* At a lesson's pause at a terminal: the step's first paragraph again
+ * where the step's output pushed it off the screen (before a view of
+ * VIEW lines and the pause's prompt), the screen counted from there. */
+void	narration_recall(struct shell *, int view);
 
 #endif

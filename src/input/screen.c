@@ -19,9 +19,18 @@ struct counter {
 	struct screen	*screen;
 };
 
-/* The terminal's columns, 80 where it does not say. */
-static int
-columns(void)
+int
+screen_rows(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		return ws.ws_row;
+	return 24;
+}
+
+int
+screen_columns(void)
 {
 	struct winsize ws;
 
@@ -38,7 +47,7 @@ columns(void)
 static void
 count(struct screen *s, const char *buf, size_t n)
 {
-	int width = columns(), esc = 0;
+	int width = screen_columns(), esc = 0;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -118,7 +127,7 @@ counter_write(void *cookie, const char *buf, size_t n)
 	struct counter *c = cookie;
 	const char *p = buf, *nl;
 	size_t len;
-	int width = columns(), cols;
+	int width = screen_columns(), cols;
 	char *line;
 
 	while (p < buf + n) {

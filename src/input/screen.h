@@ -10,5 +10,8 @@ void	screen_attach(struct shell *);
 void	screen_detach(struct shell *);
 /* A line was read at the terminal: the count starts again below it. */
 void	screen_line_read(struct shell *);
+/* The terminal's columns, 80 where it does not say; its rows, 24. */
+int	screen_columns(void);
+int	screen_rows(void);
 
 #endif

@@ -116,6 +116,20 @@ table_into(struct shell *sh, const struct sock_state *states, char **buf,
 	return lines_of(*buf, *len);
 }
 
+int
+view_table_lines(struct shell *sh)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	int n;
+
+	if (sh->quiet || (sh->view != VIEW_TABLE && sh->view != VIEW_BOTH))
+		return 0;
+	n = table_into(sh, NULL, &buf, &len);
+	free(buf);
+	return n > 0 ? n : 0;
+}
+
 /*
  * After a command: the picture, the table, both (picture first) or
  * nothing. At a terminal they fit what is left of the screen: the table
@@ -148,8 +162,8 @@ view_show(struct shell *sh)
 			picture_fitted(sh, &o, states, room, &pbuf, &plen);
 		if (room == 0 || (room > 0 && lines_of(pbuf, plen) > room)) {
 			plen = 0;
-			fprintf(sh->out, "  %s\n", _("(no room for the picture "
-			    "on this screen: 'picture' draws it)"));
+			fprintf(sh->out, "  %s\n", _("(no room here for the "
+			    "picture: 'picture' draws it)"));
 		}
 	}
 	free(states);
