@@ -42,6 +42,7 @@
 #include "core/fence.h"
 #include "core/shell.h"
 #include "core/vars.h"
+#include "input/foresee.h"
 #include "input/input.h"
 #include "input/lex.h"
 
@@ -278,6 +279,31 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The script's lines read ahead, as a lesson's file is (input/foresee.c):
+ * fmemopen has no descriptor for foresee_stream to look at. */
+static void
+read_ahead(struct shell *sh, const char *script, size_t len)
+{
+	char *copy = malloc(len + 1), **lines = malloc((len + 1) *
+	    sizeof *lines), *p, *nl;
+	size_t n = 0;
+
+	if (copy != NULL && lines != NULL) {
+		memcpy(copy, script, len);
+		copy[len] = '\0';
+		for (p = copy; p < copy + len; p = nl + 1) {
+			lines[n++] = p;
+			if ((nl = memchr(p, '\n', len - (size_t)(p - copy))) ==
+			    NULL)
+				break;
+			*nl = '\0';
+		}
+		foresee_lines(sh, (const char *const *)lines, n);
+	}
+	free(copy);
+	free(lines);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -322,6 +348,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(sh.at.lesson, sizeof sh.at.lesson, "fuzz");
 		sh.work_dir = work;
 	}
+	read_ahead(&sh, script, o);
 	fp = o > 0 ? fmemopen(script, o, "r") : NULL;
 	if (fp != NULL) {
 		input_run_stream(&sh, fp, "fuzz");
