@@ -19,24 +19,31 @@ struct counter {
 	struct screen	*screen;
 };
 
-int
-screen_rows(void)
+/* The terminal's size: 80x24 where it does not say. */
+static struct winsize
+size(void)
 {
 	struct winsize ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
-		return ws.ws_row;
-	return 24;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0)
+		ws.ws_row = ws.ws_col = 0;
+	if (ws.ws_row == 0)
+		ws.ws_row = 24;
+	if (ws.ws_col == 0)
+		ws.ws_col = 80;
+	return ws;
+}
+
+int
+screen_rows(void)
+{
+	return size().ws_row;
 }
 
 int
 screen_columns(void)
 {
-	struct winsize ws;
-
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
+	return size().ws_col;
 }
 
 /*

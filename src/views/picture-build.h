@@ -40,7 +40,6 @@ struct psock {
 	int			 dest;		/* gets what this one sends */
 	int			 via;		/* connected to this listener, not
 						 * accepted yet */
-	int			 group;		/* the picture it is drawn in */
 	int			 remote;	/* its peer is another program */
 	int			 listener;	/* accepted from this one */
 	int			 listened;
@@ -149,17 +148,14 @@ struct picture {
 	size_t				 nb;
 	int				*send_list, *recv_list, *in_list;
 	struct table			 tuples, listeners, udp;
-	/* Sockets that talk to each other are drawn in one picture. */
-	int				*group_socks, *group_evs;
-	struct pgroup			*groups;
+	struct pgroup			*groups;	/* one: all of
+							 * the sockets */
 	size_t				 ngroups;
 	int				 server_side;	/* the column
 							 * titled Server */
 };
 
 struct pgroup {
-	int	 sock_at, nsocks, ev_at, nevs;
-	int	 first;			/* its first call's position */
 	int	 row_at, nrows;		/* its rows in p->r */
 	int	 newest;
 };

@@ -38,13 +38,13 @@ new_row(struct picture *p)
 
 /* Places each call on a row; see the top of the file. */
 static void
-layout(struct picture *p, const int *evs, int n)
+layout(struct picture *p)
 {
-	int cur[2], x, min, row, pr, i, k, done = NONE;
+	int cur[2], x, min, row, pr, k, done = NONE;
 
 	cur[LEFT] = cur[RIGHT] = (int)p->nr;
-	for (i = 0; i < n; i++) {
-		struct pev *e = &p->e[k = evs[i]];
+	for (k = 0; k < (int)p->ne; k++) {
+		struct pev *e = &p->e[k];
 		struct psock *s;
 
 		if (e->sock == NONE)
@@ -197,12 +197,12 @@ count_queued(struct picture *p)
 }
 
 static void
-state_rows(struct picture *p, const int *socks, int n)
+state_rows(struct picture *p)
 {
-	int j, i;
+	int i;
 
-	for (j = 0; j < n; j++) {
-		const struct psock *s = &p->s[i = socks[j]];
+	for (i = 0; i < (int)p->ns; i++) {
+		const struct psock *s = &p->s[i];
 
 		if (!s->st.open)
 			continue;
@@ -236,8 +236,6 @@ picture_layout_free(struct picture *p)
 	free(p->recv_list);
 	free(p->in_list);
 	free(p->groups);
-	free(p->group_socks);
-	free(p->group_evs);
 	picture_peers_free(p);
 }
 
@@ -245,7 +243,7 @@ picture_layout_free(struct picture *p)
 int
 picture_layout_prepare(struct picture *p)
 {
-	size_t i, g;
+	size_t i;
 
 	p->s = calloc(p->ns + 1, sizeof *p->s);
 	if (p->s == NULL)
@@ -291,14 +289,9 @@ picture_layout_prepare(struct picture *p)
 	p->r = malloc((p->ne + 2 * p->ns + 1) * sizeof *p->r);
 	if (p->r == NULL)
 		return -1;
-	for (g = 0; g < p->ngroups; g++) {
-		struct pgroup *gr = &p->groups[g];
-
-		gr->row_at = (int)p->nr;
-		layout(p, p->group_evs + gr->ev_at, gr->nevs);
-		state_rows(p, p->group_socks + gr->sock_at, gr->nsocks);
-		gr->nrows = (int)p->nr - gr->row_at;
-	}
+	layout(p);
+	state_rows(p);
+	p->groups->nrows = (int)p->nr;
 	return place_buses(p);
 }
 

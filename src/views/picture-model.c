@@ -376,6 +376,14 @@ picture_model_row(const struct pic_model *m, const struct pic_group *g,
 	model_row(m->p, &m->p->r[g->row_at + i], row);
 }
 
+const char *
+picture_model_title(const struct pic_group *g, int x, int other)
+{
+	if (x == g->server_side)
+		return other ? _("Server (another program)") : _("Server");
+	return other ? _("Client (another program)") : _("Client");
+}
+
 struct pic_model *
 picture_model_build(struct shell *sh, const struct sock_state *states)
 {

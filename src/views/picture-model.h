@@ -5,12 +5,11 @@
  * text renderer (picture-text.c) fits it to a terminal; another renderer
  * draws the same model as it likes.
  *
- * A model is one picture a conversation (a listener, its connections and
- * their clients; each other conversation has its own, and the sockets that
- * talk to nobody yet share one): a group. A group's rows are a grid: a
- * box in each column (the server's on the left, the client's on the
- * right), maybe an arrow across between them, and the bus lines that run
- * through the gap. Its rows are made on demand (picture_model_row): a
+ * A model's picture is a group: one, with all the shell's sockets, as on
+ * the slide (a renderer draws each group the model has). Its rows are a
+ * grid: a box in each column (the server's, titled by the roles, and the
+ * client's), maybe an arrow across between them, and the bus lines that
+ * run through the gap. Its rows are made on demand (picture_model_row): a
  * terminal shows the last few of thousands. */
 #ifndef SOCKSHELL_PICTURE_MODEL_H
 #define SOCKSHELL_PICTURE_MODEL_H
@@ -134,6 +133,11 @@ struct pic_model {
 struct pic_model	*picture_model_build(struct shell *sh,
 			    const struct sock_state *states);
 void			 picture_model_free(struct pic_model *m);
+
+/* Column X's title in group G: "Server" or "Client", with "(another
+ * program)" when OTHER, only another program's ends are drawn there. */
+const char		*picture_model_title(const struct pic_group *g, int x,
+			    int other);
 
 /* Row I of group G, into ROW. */
 void			 picture_model_row(const struct pic_model *m,

@@ -368,27 +368,14 @@ picture_pair_sides(struct picture *p)
 int
 picture_pair_groups(struct picture *p)
 {
-	struct pgroup *gr;
 	size_t i;
 
-	p->groups = calloc(1, sizeof *p->groups);
-	p->group_socks = malloc((p->ns + 1) * sizeof *p->group_socks);
-	p->group_evs = malloc((p->ne + 1) * sizeof *p->group_evs);
-	if (p->groups == NULL || p->group_socks == NULL ||
-	    p->group_evs == NULL)
+	if ((p->groups = calloc(1, sizeof *p->groups)) == NULL)
 		return -1;
 	p->ngroups = p->ns > 0;
-	gr = p->groups;
-	for (i = 0; i < p->ns; i++) {
-		p->s[i].group = 0;
-		p->group_socks[gr->nsocks++] = (int)i;
-	}
 	for (i = 0; i < p->ne; i++)
-		if (p->e[i].sock != NONE) {
-			p->group_evs[gr->nevs++] = (int)i;
-			gr->newest |= p->e[i].newest;
-		}
-	gr->first = gr->nevs > 0 ? p->group_evs[0] : 0;
+		if (p->e[i].sock != NONE)
+			p->groups->newest |= p->e[i].newest;
 	return 0;
 }
 

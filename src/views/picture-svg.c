@@ -199,9 +199,9 @@ draw_group(FILE *f, const struct svgdims *d, const struct pic_model *m,
 	int i, lx = MARGIN, rx = MARGIN + d->box + d->gap;
 
 	text_at(f, lx + d->box / 2, y + 20, "head", "middle",
-	    g->server_side == PIC_LEFT ? _("Server") : _("Client"));
+	    picture_model_title(g, PIC_LEFT, 0));
 	text_at(f, rx + d->box / 2, y + 20, "head", "middle",
-	    g->server_side == PIC_LEFT ? _("Client") : _("Server"));
+	    picture_model_title(g, PIC_RIGHT, 0));
 	fprintf(f, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 	    "class=\"rule\"/>\n", lx, y + HEAD - 6, rx + d->box, y + HEAD - 6);
 	y += HEAD;

@@ -695,19 +695,9 @@ put_line(struct out *o, const struct canvas *p, const struct dims *d,
 	end_line(o);
 }
 
-/* Column X's title: SERVER's is the server's. */
-static const char *
-title(const struct dims *d, int x, int server)
-{
-	if (x == server)
-		return d->dashed[x] ? _("Server (another program)") :
-		    _("Server");
-	return d->dashed[x] ? _("Client (another program)") : _("Client");
-}
-
 static void
 draw(const struct canvas *p, FILE *f, struct linev *lines, int n,
-    int server)
+    const struct pic_group *gr)
 {
 	struct out o;
 	struct dims d;
@@ -719,9 +709,10 @@ draw(const struct canvas *p, FILE *f, struct linev *lines, int n,
 	o.len = 0;
 	fit_dims(p, lines, n, &d);
 	blank(&o, 1);
-	put_title(&o, p, title(&d, LEFT, server), d.box);
+	put_title(&o, p, picture_model_title(gr, LEFT, d.dashed[LEFT]), d.box);
 	blank(&o, d.gap);
-	put_title(&o, p, title(&d, RIGHT, server), d.box);
+	put_title(&o, p, picture_model_title(gr, RIGHT, d.dashed[RIGHT]),
+	    d.box);
 	end_line(&o);
 	/* The top of a box that starts with the first row has a line of
 	 * its own; a later one's is drawn beside the other's row before. */
@@ -821,7 +812,7 @@ draw_group(const struct canvas *p, FILE *f, const struct pic_model *m,
 		picture_model_row(m, gr, i, &row);
 		line_of_row(p, &row, &lines[i - first + (first > 0)]);
 	}
-	draw(p, f, lines, n, gr->server_side);
+	draw(p, f, lines, n, gr);
 	free(lines);
 	return 0;
 }
